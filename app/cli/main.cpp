@@ -1,7 +1,54 @@
+// tad-settings-cli: TAD's settings from the command line. It links the
+// store core only.
+#include "CliArguments.h"
+#include "CliContext.h"
+#include "StoreCommands.h"
+#include "store/ConfigLocation.h"
+
 #include <QCoreApplication>
+
+using namespace tad;
+using namespace tad::cli;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("tad-settings-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TAD_VERSION_STRING));
+
+    auto parsed = parseArguments(app.arguments().mid(1));
+    if (!parsed)
+        return report(parsed.error());
+    CliContext context;
+    context.args = std::move(parsed.value());
+    const CliArguments &args = context.args;
+
+    if (args.help || (args.command.isEmpty() && !args.version)) {
+        const QByteArray text = usageText().toUtf8();
+        std::fwrite(text.constData(), 1, size_t(text.size()), args.help ? stdout : stderr);
+        return args.help ? 0 : int(ErrorCode::Usage);
+    }
+    if (args.version) {
+        context.printLine("tad-settings-cli " TAD_VERSION_STRING);
+        return 0;
+    }
+
+    const ConfigLocation location = resolveConfigLocation(args.configPath);
+    StoreOptions options;
+    options.dialect = args.dialect;
+    context.store = std::make_unique<Store>(location.path, options);
+
+    const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
+    if (!known)
+        return report(makeError(ErrorCode::Usage,
+                                QStringLiteral("unknown command \"%1\" (see tad-settings-cli --help)")
+                                    .arg(args.command)));
+    if (auto opened = context.store->open(); !opened)
+        return report(opened.error());
+    for (const Error &warning : context.store->warnings())
+        report(warning);
+
+    if (args.command == QLatin1String("batch"))
+        return runBatch(context);
+    return runStoreCommand(context);
 }

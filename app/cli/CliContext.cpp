@@ -1,0 +1,47 @@
+#include "CliContext.h"
+
+#include "json/JsonText.h"
+
+namespace tad::cli {
+
+void CliContext::printJson(const Json &value) const
+{
+    TextStyle style;
+    if (args.pretty) {
+        style.indent = TextStyle::Indent::Spaces;
+        style.spaces = 2;
+    }
+    printLine(stringify(value, style));
+}
+
+void CliContext::printLine(const std::string &line) const
+{
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+int report(const Error &error)
+{
+    const QByteArray text = (QStringLiteral("tad-settings-cli: ") + error.toString()).toUtf8();
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+    return int(error.code);
+}
+
+Result<Json> parseCommandValue(const QString &text, const QString &key)
+{
+    const QByteArray utf8 = text.toUtf8();
+    auto value = parseValue(std::string_view(utf8.constData(), size_t(utf8.size())));
+    if (value)
+        return value;
+    Error e = makeError(ErrorCode::Usage,
+                        QStringLiteral("the value for %1 is not valid JSON (%2); to store it as "
+                                       "text, quote it as a JSON string, e.g. '\"%3\"'")
+                            .arg(key, value.error().message, text.left(40)));
+    e.key = key;
+    return e;
+}
+
+} // namespace tad::cli

@@ -1,0 +1,208 @@
+// The seed's StoreManager: dot-notation access to tad-config.json, shared
+// with a running Electron app that writes the same file without any lock.
+//
+// The store keeps the last bytes it read and their parsed document. Every
+// write re-reads the file first; if the other writer changed it, the store
+// adopts that version (reporting its changes as external) and applies our
+// operations onto it. The write itself exchanges the new file into place
+// and learns what it replaced, so a write that lands between our read and
+// our rename is merged too, never written over.
+#pragma once
+
+#include "ChangeEvent.h"
+#include "PerformanceMonitor.h"
+#include "Result.h"
+#include "io/AtomicFile.h"
+#include "json/Json.h"
+#include "json/JsonText.h"
+#include "keys/KeyPath.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tad {
+
+class StoreHook;
+
+// One primitive change, with conf's semantics for dot-notation keys.
+struct StoreOp
+{
+    enum class Kind { Set, Delete, Clear };
+    Kind kind = Kind::Set;
+    KeyPath path;   // unused for Clear
+    Json value;     // for Set
+
+    static StoreOp set(KeyPath path, Json value) { return {Kind::Set, std::move(path), std::move(value)}; }
+    static StoreOp remove(KeyPath path) { return {Kind::Delete, std::move(path), Json()}; }
+    static StoreOp clear() { return {Kind::Clear, KeyPath(), Json()}; }
+};
+
+struct StoreOptions
+{
+    KeyDialect dialect = KeyDialect::DotProp10;
+    // Create the file's folder on the first write if it is missing (as conf does).
+    bool createDirectory = true;
+};
+
+struct StoreInfo
+{
+    QString path;
+    bool exists = false;
+    qint64 size = 0;                      // bytes on disk
+    std::vector<std::string> keys;        // top-level keys, in JavaScript order
+    std::string version;                  // `version`, "1.0.0" when absent (as the seed)
+    std::optional<Json> confMigrationVersion; // __internal__.migrations.version
+    quint32 mode = 0;                     // permission bits
+    std::string style;                    // "compact", "tabs" or "N spaces"
+
+    Json toJson() const;
+};
+
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    using Listener = std::function<void(const ChangeEvent &)>;
+
+    // A handle that removes its listener; it does nothing once the store is gone.
+    class Subscription
+    {
+    public:
+        Subscription() = default;
+        void unsubscribe();
+
+    private:
+        friend class Store;
+        std::weak_ptr<Store *> m_store;
+        quint64 m_id = 0;
+    };
+
+    explicit Store(QString path, StoreOptions options = {}, QObject *parent = nullptr);
+    ~Store() override;
+
+    // Reads the file. A missing file is an empty store; a file that cannot be
+    // read or parsed is an error, and the store will not write over it.
+    Result<void> open();
+    const QString &path() const { return m_path; }
+    const StoreOptions &options() const { return m_options; }
+
+    // Reads look at the file's identity first and re-read it when it changed.
+    Result<std::optional<Json>> get(const std::string &key);
+    Result<bool> has(const std::string &key);
+    Result<Json> getAll();
+    Result<StoreInfo> info();
+
+    Result<void> set(const std::string &key, Json value, ChangeSource source = ChangeSource::Cli);
+    Result<void> setMultiple(const Json &object, ChangeSource source = ChangeSource::Cli);
+    Result<void> remove(const std::string &key, ChangeSource source = ChangeSource::Cli);
+    Result<void> clear(ChangeSource source = ChangeSource::Cli);
+    // Applies several operations as one write.
+    Result<void> apply(const std::vector<StoreOp> &ops, ChangeSource source,
+                       const std::string &operationName = "apply");
+
+    // Re-reads the file if it changed on disk; reports the changes as external.
+    Result<bool> refresh();
+
+    // Listen to one key (fires when its value, or anything under it, changes
+    // by deep equality) or to "*" (every changed key).
+    Subscription onChange(const std::string &key, Listener listener);
+
+    // The document as last read or written (no disk access).
+    const Json &document() const { return m_doc; }
+    const std::string &bytes() const { return m_bytes; }
+    const TextStyle &style() const { return m_style; }
+    PerformanceMonitor &monitor() { return m_monitor; }
+    // Warnings about the file that do not stop reading (duplicate keys).
+    const std::vector<Error> &warnings() const { return m_warnings; }
+
+    // Policies (schema checks, backups, history) that see every change; one
+    // may refuse it. Not owned; they must outlive the store or be removed.
+    void addHook(StoreHook *hook) { m_hooks.push_back(hook); }
+    void removeHook(StoreHook *hook);
+
+Q_SIGNALS:
+    // One per changed key, ours and external alike.
+    void changed(const tad::ChangeEvent &event);
+    // The file changed on disk and the store took the new version.
+    void reloaded();
+
+private:
+    struct Watched;
+    Result<KeyPath> parseKey(const std::string &key) const;
+    Result<void> refreshIfStale();
+    Result<void> adopt(FileSnapshot snapshot);
+    Result<void> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
+    std::vector<Watched> snapshotWatched(const std::vector<StoreOp> &ops) const;
+    void emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
+                       const std::vector<std::optional<Json>> &oldValues, ChangeSource source);
+    void emitDocumentChanges(const Json &before, const Json &after, ChangeSource source);
+    void deliver(const ChangeEvent &event, bool toStarListeners, bool toKeyListeners);
+    Error writeBlocked() const;
+
+    QString m_path;
+    StoreOptions m_options;
+    bool m_opened = false;
+    bool m_exists = false;
+    Json m_doc = Json::object();
+    std::string m_bytes;
+    FileStamp m_stamp;
+    TextStyle m_style;
+    std::vector<Error> m_warnings;
+    bool m_hasDuplicates = false;
+    PerformanceMonitor m_monitor;
+    std::vector<StoreHook *> m_hooks;
+
+    struct ListenerEntry
+    {
+        quint64 id;
+        std::string key;   // "*" or dotted
+        KeyPath path;
+        Listener fn;
+    };
+    std::vector<ListenerEntry> m_listeners;
+    quint64 m_nextListenerId = 1;
+    std::shared_ptr<Store *> m_self;
+};
+
+// A change about to be written, as hooks see it. The document before the
+// change is not kept whole (copying a large store on every write would cost
+// more than the write); hooks get the bytes on disk and the old value at
+// each operation's path instead.
+struct PendingChange
+{
+    const std::string &bytesBefore;                   // the file as it is now
+    const Json &after;                                // the document to be written
+    const std::vector<StoreOp> &ops;
+    const std::vector<std::optional<Json>> &oldValues; // per op: value at its path before
+    ChangeSource source;
+    std::string operation;                            // "set", "delete", "clear", ...
+};
+
+// Sees every change: beforeWrite may refuse it (schema checks) or act first
+// (backups); afterWrite records it (history); documentAdopted tells of a new
+// version read from disk (external changes, open).
+class StoreHook
+{
+public:
+    virtual ~StoreHook() = default;
+    virtual Result<void> beforeWrite(const PendingChange &change) = 0;
+    virtual void afterWrite(const PendingChange &change, const std::string &bytesAfter)
+    {
+        Q_UNUSED(change);
+        Q_UNUSED(bytesAfter);
+    }
+    virtual void documentAdopted(const Json &doc, const std::string &bytes, bool external)
+    {
+        Q_UNUSED(doc);
+        Q_UNUSED(bytes);
+        Q_UNUSED(external);
+    }
+};
+
+} // namespace tad

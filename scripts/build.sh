@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Configures and builds TAD Settings into build/ (or $TAD_BUILD_DIR).
+# Extra arguments go to cmake, e.g. -DTAD_SANITIZE=ON.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${TAD_BUILD_DIR:-$ROOT/build}"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$BUILD" --parallel "$(nproc)"
