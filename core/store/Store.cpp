@@ -303,10 +303,12 @@ Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
     for (const auto &op : ops) {
         switch (op.kind) {
         case StoreOp::Kind::Set:
-            setValue(doc, op.path, op.value, m_options.dialect);
+            if (auto done = setValue(doc, op.path, op.value, m_options.dialect); !done)
+                return done.error();
             break;
         case StoreOp::Kind::Delete:
-            deleteValue(doc, op.path);
+            if (auto done = deleteValue(doc, op.path); !done)
+                return done.error();
             break;
         case StoreOp::Kind::Clear: {
             // conf's clear() empties the store; its own bookkeeping stays.
@@ -335,7 +337,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     for (const auto &op : ops) {
         if (!monitorKey.empty())
             monitorKey += ",";
-        monitorKey += op.kind == StoreOp::Kind::Clear ? std::string("*") : op.path.toDotted();
+        monitorKey += op.kind == StoreOp::Kind::Clear ? std::string("*") : op.path.toDotted(m_options.dialect);
     }
     PerformanceMonitor::Scope scope(m_monitor, operationName, monitorKey);
 
@@ -384,7 +386,11 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         std::vector<Watched> watched = snapshotWatched(ops);
         const std::string bytesBefore = expectedOnDisk.value_or(std::string());
 
-        applyOps(m_doc, ops);
+        if (auto applied = applyOps(m_doc, ops); !applied) {
+            auto reparsed = parseDocument(bytesBefore, m_path);
+            m_doc = (expectedOnDisk && reparsed) ? std::move(reparsed->value) : Json::object();
+            return applied;
+        }
         std::string newBytes = stringify(m_doc, m_style);
 
         if (expectedOnDisk && newBytes == *expectedOnDisk) {
@@ -432,8 +438,11 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             auto parsed = parseDocument(*theirs, m_path);
             if (!parsed) {
                 // They left a file we cannot read: put it back as it was and stop.
-                replaceFile(m_path, *theirs, {});
-                return parsed.error();
+                Error e = parsed.error();
+                if (auto restored = replaceFile(m_path, *theirs, {}); !restored)
+                    e.message += QStringLiteral(" (putting that version back failed too: %1)")
+                                     .arg(restored.error().message);
+                return e;
             }
             theirDoc = std::move(parsed->value);
         }
@@ -482,7 +491,7 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
         if (op.kind == StoreOp::Kind::Clear) {
             for (const auto &change : changedKeys(*oldValues[i], m_doc)) {
                 ChangeEvent e;
-                e.key = change.path.toDotted();
+                e.key = change.path.toDotted(m_options.dialect);
                 if (change.before)
                     e.oldValue = *change.before;
                 if (change.after)
@@ -497,7 +506,7 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
         if (sameValue(oldValues[i], after))
             continue;
         ChangeEvent e;
-        e.key = op.path.toDotted();
+        e.key = op.path.toDotted(m_options.dialect);
         e.oldValue = oldValues[i];
         e.newValue = std::move(after);
         e.timestampMs = now;
@@ -533,7 +542,7 @@ void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSou
         return;
     for (const auto &change : changes) {
         ChangeEvent e;
-        e.key = change.path.toDotted();
+        e.key = change.path.toDotted(m_options.dialect);
         if (change.before)
             e.oldValue = *change.before;
         if (change.after)
