@@ -1,6 +1,6 @@
 #include "Store.h"
 
-#include "DocumentChanges.h"
+#include "StoreUtil.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,6 +9,7 @@
 #include <algorithm>
 
 namespace tad {
+using namespace storeutil;
 namespace {
 
 // conf keeps its own bookkeeping under this key and refuses to let callers
@@ -18,25 +19,6 @@ constexpr std::string_view kInternalKey = "__internal__";
 // A writer that keeps racing us this often is not going to stop; give up
 // with the file holding a merged state rather than loop forever.
 constexpr int kMaxMergeAttempts = 64;
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-std::optional<Json> valueAt(const Json &doc, const KeyPath &path)
-{
-    if (const Json *v = findValue(doc, path))
-        return *v;
-    return std::nullopt;
-}
-
-bool sameValue(const std::optional<Json> &a, const std::optional<Json> &b)
-{
-    if (a.has_value() != b.has_value())
-        return false;
-    return !a || jsEqual(*a, *b);
-}
 
 std::string styleName(const TextStyle &style)
 {
@@ -49,25 +31,6 @@ std::string styleName(const TextStyle &style)
 }
 
 } // namespace
-
-// A listener's key and its value before a change, captured only for keys
-// that a change can reach.
-struct Store::Watched
-{
-    ListenerEntry listener; // a copy: a listener may unsubscribe while others run
-    std::optional<Json> before;
-};
-
-void Store::Subscription::unsubscribe()
-{
-    if (auto store = m_store.lock()) {
-        auto &listeners = (*store)->m_listeners;
-        listeners.erase(std::remove_if(listeners.begin(), listeners.end(),
-                                       [this](const ListenerEntry &e) { return e.id == m_id; }),
-                        listeners.end());
-    }
-    m_store.reset();
-}
 
 Json StoreInfo::toJson() const
 {
@@ -157,6 +120,11 @@ Result<bool> Store::refresh()
     auto adopted = adopt(std::move(snapshot.value()));
     if (!adopted)
         return adopted.error();
+    ChangeSource source = ChangeSource::Cli;
+    if (auto again = takePendingReapply(source); !again.empty()) {
+        if (auto done = apply(again, source, "reapply"); !done)
+            return done.error();
+    }
     return m_bytes != bytesBefore;
 }
 
@@ -164,44 +132,97 @@ Result<bool> Store::refresh()
 // file that cannot be parsed is refused and the last good state is kept.
 Result<void> Store::adopt(FileSnapshot snapshot)
 {
-    Json doc = Json::object();
-    TextStyle style;
-    std::vector<Error> warnings;
+    ParsedDocument parsed;
+    parsed.value = Json::object();
     if (snapshot.stamp.exists) {
-        auto parsed = parseDocument(snapshot.bytes, m_path);
-        if (!parsed)
-            return parsed.error();
-        doc = std::move(parsed->value);
-        style = parsed->style;
-        for (const auto &dup : parsed->duplicates) {
-            Error w = makeError(ErrorCode::Unreadable,
-                                QStringLiteral("the key \"%1\" appears more than once; the "
-                                               "Electron app uses the last one. Remove the other "
-                                               "by hand before changing settings here")
-                                    .arg(QString::fromStdString(dup.pointer)));
-            w.file = m_path;
-            w.line = dup.line;
-            w.column = dup.column;
-            warnings.push_back(std::move(w));
-        }
+        auto result = parseDocument(snapshot.bytes, m_path);
+        if (!result)
+            return result.error();
+        parsed = std::move(result.value());
+    }
+    adoptParsed(std::move(snapshot), std::move(parsed));
+    return {};
+}
+
+void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
+{
+    std::vector<Error> warnings;
+    for (const auto &dup : parsed.duplicates) {
+        Error w = makeError(ErrorCode::Unreadable,
+                            QStringLiteral("the key \"%1\" appears more than once; the "
+                                           "Electron app uses the last one. Remove the other "
+                                           "by hand before changing settings here")
+                                .arg(QString::fromStdString(dup.pointer)));
+        w.file = m_path;
+        w.line = dup.line;
+        w.column = dup.column;
+        warnings.push_back(std::move(w));
     }
     const bool external = m_opened;
     Json previous = std::move(m_doc);
-    m_doc = std::move(doc);
+    m_doc = std::move(parsed.value);
     m_bytes = std::move(snapshot.bytes);
     m_stamp = snapshot.stamp;
     m_exists = snapshot.stamp.exists;
     if (m_exists)
-        m_style = style;
+        m_style = parsed.style;
     m_warnings = std::move(warnings);
     m_hasDuplicates = !m_warnings.empty();
     for (auto *hook : m_hooks)
         hook->documentAdopted(m_doc, m_bytes, external);
     if (external) {
         emitDocumentChanges(previous, m_doc, ChangeSource::External);
+        checkRecentWrites(m_doc);
         Q_EMIT reloaded();
     }
-    return {};
+}
+
+// An external version that lacks a change we wrote moments ago was based on
+// the file as it was before our write: put our change back. One that holds a
+// third value for the key is a real conflict: keep theirs and say so.
+void Store::checkRecentWrites(const Json &external)
+{
+    if (m_recent.isEmpty())
+        return;
+    auto verdict = m_recent.examine(external, nowMs());
+    for (auto &r : verdict.reapply)
+        m_pendingReapply.push_back(std::move(r));
+    for (const auto &c : verdict.conflicts) {
+        ChangeEvent theirs;
+        theirs.key = c.path.toDotted(m_options.dialect);
+        theirs.newValue = c.theirs;
+        theirs.oldValue = c.base;
+        theirs.timestampMs = nowMs();
+        theirs.source = ChangeSource::External;
+        Q_EMIT conflicted(theirs, c.ours ? *c.ours : Json());
+    }
+}
+
+std::vector<StoreOp> Store::takePendingReapply(ChangeSource &source)
+{
+    std::vector<StoreOp> ops;
+    for (auto &r : m_pendingReapply) {
+        source = r.source;
+        ops.push_back(r.value ? StoreOp::set(std::move(r.path), std::move(*r.value))
+                              : StoreOp::remove(std::move(r.path)));
+    }
+    m_pendingReapply.clear();
+    return ops;
+}
+
+Result<bool> Store::adoptVersion(FileSnapshot snapshot, ParsedDocument parsed)
+{
+    if (snapshot.stamp.exists == m_exists && snapshot.bytes == m_bytes) {
+        m_stamp = snapshot.stamp;
+        return false;
+    }
+    adoptParsed(std::move(snapshot), std::move(parsed));
+    ChangeSource source = ChangeSource::Cli;
+    if (auto again = takePendingReapply(source); !again.empty()) {
+        if (auto done = apply(again, source, "reapply"); !done)
+            return done.error();
+    }
+    return true;
 }
 
 Result<std::optional<Json>> Store::get(const std::string &key)
@@ -357,6 +378,10 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     }
     if (m_hasDuplicates)
         return writeBlocked();
+    // Our own recent changes that the other writer's version undid go first.
+    ChangeSource ignored = source;
+    std::vector<StoreOp> work = takePendingReapply(ignored);
+    work.insert(work.end(), ops.begin(), ops.end());
 
     if (m_options.createDirectory && !m_exists) {
         const QString dir = QFileInfo(m_path).absolutePath();
@@ -377,16 +402,16 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
 
     for (int attempt = 0; attempt < kMaxMergeAttempts; ++attempt) {
         std::vector<std::optional<Json>> oldValues;
-        oldValues.reserve(ops.size());
-        for (const auto &op : ops)
+        oldValues.reserve(work.size());
+        for (const auto &op : work)
             oldValues.push_back(op.kind == StoreOp::Kind::Clear ? std::optional<Json>(base)
                                                                 : valueAt(base, op.path));
         // Listener keys above an op's path need their whole old value.
         m_doc = std::move(base);
-        std::vector<Watched> watched = snapshotWatched(ops);
+        std::vector<Watched> watched = snapshotWatched(work);
         const std::string bytesBefore = expectedOnDisk.value_or(std::string());
 
-        if (auto applied = applyOps(m_doc, ops); !applied) {
+        if (auto applied = applyOps(m_doc, work); !applied) {
             auto reparsed = parseDocument(bytesBefore, m_path);
             m_doc = (expectedOnDisk && reparsed) ? std::move(reparsed->value) : Json::object();
             return applied;
@@ -399,7 +424,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             return {};
         }
 
-        PendingChange pending{bytesBefore, m_doc, ops, oldValues, source, operationName};
+        PendingChange pending{bytesBefore, m_doc, work, oldValues, source, operationName};
         for (auto *hook : m_hooks) {
             if (auto allowed = hook->beforeWrite(pending); !allowed) {
                 // Back to the file's state: it parsed a moment ago.
@@ -424,7 +449,13 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             m_exists = true;
             for (auto *hook : m_hooks)
                 hook->afterWrite(pending, m_bytes);
-            emitOpChanges(ops, std::move(watched), oldValues, source);
+            const qint64 now = nowMs();
+            for (size_t i = 0; i < work.size(); ++i) {
+                if (work[i].kind != StoreOp::Kind::Clear)
+                    m_recent.record(work[i].path, oldValues[i], valueAt(m_doc, work[i].path),
+                                    source, now);
+            }
+            emitOpChanges(work, std::move(watched), oldValues, source);
             scope.finish(false);
             return {};
         }
@@ -453,6 +484,9 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         emitDocumentChanges(previousDoc, theirDoc, ChangeSource::External);
         for (auto *hook : m_hooks)
             hook->documentAdopted(theirDoc, theirs.value_or(std::string()), true);
+        checkRecentWrites(theirDoc);
+        std::vector<StoreOp> again = takePendingReapply(ignored);
+        work.insert(work.begin(), again.begin(), again.end());
         base = std::move(theirDoc);
         expectedOnDisk = std::move(newBytes);
     }
@@ -463,148 +497,6 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     e.file = m_path;
     m_opened = false; // re-read everything on the next call
     return e;
-}
-
-std::vector<Store::Watched> Store::snapshotWatched(const std::vector<StoreOp> &ops) const
-{
-    std::vector<Watched> watched;
-    for (const auto &listener : m_listeners) {
-        if (listener.key == "*")
-            continue;
-        const bool reached = std::any_of(ops.begin(), ops.end(), [&](const StoreOp &op) {
-            return op.kind == StoreOp::Kind::Clear || listener.path.isPrefixOf(op.path) ||
-                   op.path.isPrefixOf(listener.path);
-        });
-        if (reached)
-            watched.push_back({listener, valueAt(m_doc, listener.path)});
-    }
-    return watched;
-}
-
-void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
-                          const std::vector<std::optional<Json>> &oldValues, ChangeSource source)
-{
-    const qint64 now = nowMs();
-    std::vector<ChangeEvent> starEvents;
-    for (size_t i = 0; i < ops.size(); ++i) {
-        const StoreOp &op = ops[i];
-        if (op.kind == StoreOp::Kind::Clear) {
-            for (const auto &change : changedKeys(*oldValues[i], m_doc)) {
-                ChangeEvent e;
-                e.key = change.path.toDotted(m_options.dialect);
-                if (change.before)
-                    e.oldValue = *change.before;
-                if (change.after)
-                    e.newValue = *change.after;
-                e.timestampMs = now;
-                e.source = source;
-                starEvents.push_back(std::move(e));
-            }
-            continue;
-        }
-        std::optional<Json> after = valueAt(m_doc, op.path);
-        if (sameValue(oldValues[i], after))
-            continue;
-        ChangeEvent e;
-        e.key = op.path.toDotted(m_options.dialect);
-        e.oldValue = oldValues[i];
-        e.newValue = std::move(after);
-        e.timestampMs = now;
-        e.source = source;
-        starEvents.push_back(std::move(e));
-    }
-    for (const auto &e : starEvents)
-        deliver(e, true, false);
-
-    for (auto &w : watched) {
-        std::optional<Json> after = valueAt(m_doc, w.listener.path);
-        if (sameValue(w.before, after))
-            continue;
-        ChangeEvent e;
-        e.key = w.listener.key;
-        e.oldValue = std::move(w.before);
-        e.newValue = std::move(after);
-        e.timestampMs = now;
-        e.source = source;
-        const quint64 id = w.listener.id;
-        const bool stillSubscribed = std::any_of(
-            m_listeners.begin(), m_listeners.end(), [id](const ListenerEntry &l) { return l.id == id; });
-        if (stillSubscribed)
-            w.listener.fn(e);
-    }
-}
-
-void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSource source)
-{
-    const qint64 now = nowMs();
-    const auto changes = changedKeys(before, after);
-    if (changes.empty())
-        return;
-    for (const auto &change : changes) {
-        ChangeEvent e;
-        e.key = change.path.toDotted(m_options.dialect);
-        if (change.before)
-            e.oldValue = *change.before;
-        if (change.after)
-            e.newValue = *change.after;
-        e.timestampMs = now;
-        e.source = source;
-        deliver(e, true, false);
-    }
-    std::vector<ListenerEntry> keyed;
-    for (const auto &l : m_listeners) {
-        if (l.key != "*")
-            keyed.push_back(l);
-    }
-    for (const auto &l : keyed) {
-        const bool reached = std::any_of(changes.begin(), changes.end(), [&](const KeyChange &c) {
-            return l.path.isPrefixOf(c.path) || c.path.isPrefixOf(l.path);
-        });
-        if (!reached)
-            continue;
-        std::optional<Json> was = valueAt(before, l.path);
-        std::optional<Json> is = valueAt(after, l.path);
-        if (sameValue(was, is))
-            continue;
-        ChangeEvent e;
-        e.key = l.key;
-        e.oldValue = std::move(was);
-        e.newValue = std::move(is);
-        e.timestampMs = now;
-        e.source = source;
-        l.fn(e);
-    }
-}
-
-void Store::deliver(const ChangeEvent &event, bool toStarListeners, bool toKeyListeners)
-{
-    Q_EMIT changed(event);
-    if (!toStarListeners && !toKeyListeners)
-        return;
-    std::vector<Listener> targets;
-    for (const auto &l : m_listeners) {
-        if ((toStarListeners && l.key == "*") || (toKeyListeners && l.key != "*"))
-            targets.push_back(l.fn);
-    }
-    for (const auto &fn : targets)
-        fn(event);
-}
-
-Store::Subscription Store::onChange(const std::string &key, Listener listener)
-{
-    ListenerEntry entry;
-    entry.id = m_nextListenerId++;
-    entry.key = key;
-    if (key != "*") {
-        auto path = KeyPath::parse(key, m_options.dialect);
-        entry.path = path ? path.value() : KeyPath::fromSegments({key});
-    }
-    entry.fn = std::move(listener);
-    m_listeners.push_back(std::move(entry));
-    Subscription s;
-    s.m_store = m_self;
-    s.m_id = m_listeners.back().id;
-    return s;
 }
 
 } // namespace tad

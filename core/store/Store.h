@@ -11,6 +11,7 @@
 
 #include "ChangeEvent.h"
 #include "PerformanceMonitor.h"
+#include "RecentWrites.h"
 #include "Result.h"
 #include "io/AtomicFile.h"
 #include "json/Json.h"
@@ -107,7 +108,12 @@ public:
                        const std::string &operationName = "apply");
 
     // Re-reads the file if it changed on disk; reports the changes as external.
+    // Returns whether the document changed.
     Result<bool> refresh();
+    // The same for a version read and parsed elsewhere (a watcher's worker
+    // thread), so a large file is never parsed on the UI thread. A version
+    // equal to the store's is ignored.
+    Result<bool> adoptVersion(FileSnapshot snapshot, ParsedDocument parsed);
 
     // Listen to one key (fires when its value, or anything under it, changes
     // by deep equality) or to "*" (every changed key).
@@ -131,12 +137,32 @@ Q_SIGNALS:
     void changed(const tad::ChangeEvent &event);
     // The file changed on disk and the store took the new version.
     void reloaded();
+    // The other writer and we changed the same key: the file keeps theirs;
+    // `ours` is what we had written. Never resolved silently.
+    void conflicted(const tad::ChangeEvent &theirs, const tad::Json &ours);
 
 private:
-    struct Watched;
+    struct ListenerEntry
+    {
+        quint64 id;
+        std::string key;   // "*" or dotted
+        KeyPath path;
+        Listener fn;
+    };
+    // A listener (copied: it may unsubscribe while others run) and the value
+    // of its key before a change, captured only for keys a change can reach.
+    struct Watched
+    {
+        ListenerEntry listener;
+        std::optional<Json> before;
+    };
+
     Result<KeyPath> parseKey(const std::string &key) const;
     Result<void> refreshIfStale();
     Result<void> adopt(FileSnapshot snapshot);
+    void adoptParsed(FileSnapshot snapshot, ParsedDocument parsed);
+    void checkRecentWrites(const Json &external);
+    std::vector<StoreOp> takePendingReapply(ChangeSource &source);
     Result<void> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
     std::vector<Watched> snapshotWatched(const std::vector<StoreOp> &ops) const;
     void emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
@@ -155,16 +181,11 @@ private:
     TextStyle m_style;
     std::vector<Error> m_warnings;
     bool m_hasDuplicates = false;
+    RecentWrites m_recent;
+    std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;
     PerformanceMonitor m_monitor;
     std::vector<StoreHook *> m_hooks;
 
-    struct ListenerEntry
-    {
-        quint64 id;
-        std::string key;   // "*" or dotted
-        KeyPath path;
-        Listener fn;
-    };
     std::vector<ListenerEntry> m_listeners;
     quint64 m_nextListenerId = 1;
     std::shared_ptr<Store *> m_self;

@@ -1,0 +1,58 @@
+#include "RecentWrites.h"
+
+#include "StoreUtil.h"
+
+#include <algorithm>
+
+namespace tad {
+using storeutil::valueAt;
+
+void RecentWrites::expire(qint64 nowMs)
+{
+    m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
+                                   [nowMs](const Entry &e) { return nowMs - e.atMs > kWindowMs; }),
+                    m_entries.end());
+}
+
+void RecentWrites::record(const KeyPath &path, std::optional<Json> before,
+                          std::optional<Json> after, ChangeSource source, qint64 nowMs)
+{
+    expire(nowMs);
+    auto it = std::find_if(m_entries.begin(), m_entries.end(),
+                           [&](const Entry &e) { return e.path == path; });
+    if (it == m_entries.end()) {
+        m_entries.push_back({path, {std::move(before)}, std::move(after), source, nowMs});
+        return;
+    }
+    it->earlier.push_back(std::move(it->latest));
+    it->latest = std::move(after);
+    it->source = source;
+    it->atMs = nowMs;
+}
+
+RecentWrites::Verdict RecentWrites::examine(const Json &external, qint64 nowMs)
+{
+    expire(nowMs);
+    Verdict verdict;
+    std::vector<Entry> kept;
+    for (auto &entry : m_entries) {
+        std::optional<Json> theirs = valueAt(external, entry.path);
+        if (storeutil::sameValue(theirs, entry.latest)) {
+            kept.push_back(std::move(entry));
+            continue;
+        }
+        const bool undone = std::any_of(entry.earlier.begin(), entry.earlier.end(),
+                                        [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
+        if (undone) {
+            verdict.reapply.push_back({entry.path, entry.latest, entry.source});
+            kept.push_back(std::move(entry));
+        } else {
+            verdict.conflicts.push_back(
+                {entry.path, entry.earlier.front(), std::move(theirs), std::move(entry.latest)});
+        }
+    }
+    m_entries = std::move(kept);
+    return verdict;
+}
+
+} // namespace tad

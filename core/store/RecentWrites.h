@@ -1,0 +1,65 @@
+// Our recent writes, remembered for a few seconds so that a version of the
+// file written by the Electron app can be checked against them.
+//
+// conf's set() is read-modify-write without a lock. If it read the file just
+// before our write and wrote just after, its version carries our key's
+// earlier value: our change was undone without anyone meaning to. That looks
+// the same as a deliberate revert to the same value, so the window is kept
+// short (a racing conf write lands within milliseconds).
+#pragma once
+
+#include "ChangeEvent.h"
+#include "json/Json.h"
+#include "keys/KeyPath.h"
+
+#include <optional>
+#include <vector>
+
+namespace tad {
+
+class RecentWrites
+{
+public:
+    static constexpr qint64 kWindowMs = 3000;
+
+    struct Conflict
+    {
+        KeyPath path;
+        std::optional<Json> base;   // before our change
+        std::optional<Json> theirs; // in the external version
+        std::optional<Json> ours;   // what we wrote
+    };
+    struct Verdict
+    {
+        struct Reapply
+        {
+            KeyPath path;
+            std::optional<Json> value; // nullopt: delete again
+            ChangeSource source;
+        };
+        std::vector<Reapply> reapply;
+        std::vector<Conflict> conflicts;
+    };
+
+    void record(const KeyPath &path, std::optional<Json> before, std::optional<Json> after,
+                ChangeSource source, qint64 nowMs);
+    // Compares an external version with what we wrote; conflicting keys are
+    // forgotten (the file keeps theirs), raced ones stay remembered.
+    Verdict examine(const Json &external, qint64 nowMs);
+    void clear() { m_entries.clear(); }
+    bool isEmpty() const { return m_entries.empty(); }
+
+private:
+    struct Entry
+    {
+        KeyPath path;
+        std::vector<std::optional<Json>> earlier; // the value before us, then values we replaced
+        std::optional<Json> latest;               // what we wrote last
+        ChangeSource source = ChangeSource::Cli;
+        qint64 atMs = 0;
+    };
+    void expire(qint64 nowMs);
+    std::vector<Entry> m_entries;
+};
+
+} // namespace tad

@@ -1,0 +1,33 @@
+// Small helpers shared by the Store's source files.
+#pragma once
+
+#include "json/Json.h"
+#include "json/JsonText.h"
+#include "keys/KeyPath.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace tad::storeutil {
+
+inline qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+inline std::optional<Json> valueAt(const Json &doc, const KeyPath &path)
+{
+    if (const Json *v = findValue(doc, path))
+        return *v;
+    return std::nullopt;
+}
+
+inline bool sameValue(const std::optional<Json> &a, const std::optional<Json> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    return !a || jsEqual(*a, *b);
+}
+
+} // namespace tad::storeutil
