@@ -146,6 +146,9 @@ private:
     TextPosition m_position;
 };
 
+constexpr const char *kExpectedValue = "expected a value (a string in double quotes, a number, "
+                                       "true, false, null, an object or an array)";
+
 class Parser
 {
 public:
@@ -265,10 +268,27 @@ private:
         case ']':
         case '}':
             return fail("expected a value; a trailing ',' is not allowed");
+        case 'T':
+        case 'F':
+        case 'N':
+            if (startsWithWordIgnoringCase("true") || startsWithWordIgnoringCase("false") ||
+                startsWithWordIgnoringCase("null"))
+                return fail("expected a value (true, false and null are written in lower case)");
+            [[fallthrough]];
         default:
-            return failHere("expected a value (a string in double quotes, a number, true, false, "
-                            "null, an object or an array)");
+            return failHere(kExpectedValue);
         }
+    }
+
+    bool startsWithWordIgnoringCase(std::string_view word) const
+    {
+        if (static_cast<size_t>(m_end - m_p) < word.size())
+            return false;
+        for (size_t i = 0; i < word.size(); ++i) {
+            if ((m_p[i] | 0x20) != word[i])
+                return false;
+        }
+        return true;
     }
 
     bool continueObject()
@@ -357,7 +377,7 @@ private:
                 m_p = m_end;
                 return failHere("expected a value");
             }
-            return failHere("expected a value (true, false and null are written in lower case)");
+            return failHere(kExpectedValue);
         }
         m_p += word.size();
         slot = std::move(value);
@@ -378,7 +398,7 @@ private:
         if (*m_p == '0') {
             ++m_p;
             if (m_p != m_end && isDigit(*m_p))
-                return fail("a number cannot start with 0 (leading zeros are not allowed)");
+                return fail("a number cannot start with 0 (leading zeros are not allowed)", start);
         } else {
             while (m_p != m_end && isDigit(*m_p))
                 ++m_p;
