@@ -4,8 +4,10 @@
 // documents.
 #include "json/JsonText.h"
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 using namespace tad;
 
@@ -26,6 +28,12 @@ QByteArray reformat(const QByteArray &input, const TextStyle &style = {})
         return "error: " + parsed.error().message.toUtf8();
     return QByteArray::fromStdString(stringify(*parsed, style));
 }
+
+// One document with every kind of token, for the truncation and corruption
+// tests.
+const char kEveryToken[] = "{\"a\": [1, -2.5e-3, true, false, null],\n"
+                           " \"\xc3\xa9\\u00e9\\uD83D\\uDE00\\n\": {\"7\": {}, \"x\": []},\n"
+                           " \"\xf0\x9f\x98\x80\": \"\\\"q\\\\\\/\\b\\f\\r\\t\\u0000\"}";
 
 QByteArray nested(int depth, bool arrays)
 {
@@ -72,6 +80,8 @@ private Q_SLOTS:
     void depthLimit();
     void deepDocumentStringifiesAndCompares();
     void hugeString();
+    void everyTruncationFails();
+    void corruptedBytesNeverCrash();
     void jsEqual_data();
     void jsEqual();
 };
@@ -580,6 +590,53 @@ void TestJsonText::hugeString()
     QVERIFY(parsed);
     QCOMPARE(parsed->value["blob"].get_ref<const std::string &>().size(), big.size() - 1);
     QVERIFY(compactJson(parsed->value) == input);
+}
+
+void TestJsonText::everyTruncationFails()
+{
+    const std::string full = kEveryToken;
+    QVERIFY(parseDocument(full));
+    for (size_t length = 0; length < full.size(); ++length) {
+        const std::string prefix = full.substr(0, length);
+        const auto parsed = parseDocument(prefix);
+        QVERIFY2(!parsed, prefix.c_str());
+        const int lines = int(std::count(prefix.begin(), prefix.end(), '\n')) + 1;
+        QVERIFY(parsed.error().line >= 1 && parsed.error().line <= lines);
+        QVERIFY(parsed.error().column >= 1);
+        QCOMPARE(parsed.error().code, ErrorCode::Unreadable);
+    }
+}
+
+void TestJsonText::corruptedBytesNeverCrash()
+{
+    // Whatever a damaged file holds, the outcome is an error or a value that
+    // survives its own round trip.
+    std::mt19937 rng(12345);
+    const std::string full = kEveryToken;
+    int accepted = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string damaged = full;
+        const int edits = 1 + int(rng() % 3);
+        for (int e = 0; e < edits; ++e) {
+            const size_t at = rng() % damaged.size();
+            if (rng() % 2)
+                damaged[at] = static_cast<char>(rng() % 256);
+            else
+                damaged.erase(at, 1 + rng() % 3);
+        }
+        const auto parsed = parseDocument(damaged);
+        if (!parsed) {
+            QVERIFY(parsed.error().line >= 1 && parsed.error().column >= 1);
+            continue;
+        }
+        ++accepted;
+        const std::string text = stringify(parsed->value, TextStyle::tabs());
+        const auto again = parseDocument(text);
+        QVERIFY(again);
+        QVERIFY(tad::jsEqual(again->value, parsed->value));
+        QCOMPARE(stringify(again->value, TextStyle::tabs()), text);
+    }
+    QVERIFY(accepted > 0); // some edits only touch string contents
 }
 
 void TestJsonText::jsEqual_data()
