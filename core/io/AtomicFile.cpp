@@ -1,0 +1,349 @@
+// The one write path: temp file, fsync, permission bits, rename (or
+// exchange), folder fsync. See AtomicFile.h for the contract.
+#include "AtomicFile.h"
+
+#include "AtomicFileTesting.h"
+#include "PosixIo.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <atomic>
+#include <climits>
+#include <cstdio>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace tad {
+
+using namespace io;
+
+namespace {
+
+std::function<void()> &beforeRenameHook()
+{
+    static std::function<void()> hook;
+    return hook;
+}
+std::atomic<bool> renameFlagsUnsupported{false};
+
+constexpr char tempMarker[] = ".tad-tmp-";
+
+enum class RenameMode
+{
+    Exchange,
+    NoReplace
+};
+
+// renameat2 where the platform has it. -1 with errno ENOSYS elsewhere, which
+// sends the caller to the re-read fallback.
+int renameWithMode(int dirFd, const char *from, const char *to, RenameMode mode)
+{
+    if (renameFlagsUnsupported.load()) {
+        errno = EINVAL;
+        return -1;
+    }
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
+    const unsigned flags = mode == RenameMode::Exchange ? RENAME_EXCHANGE : RENAME_NOREPLACE;
+    return retryOnEintr([&] { return ::renameat2(dirFd, from, dirFd, to, flags); });
+#elif defined(__APPLE__) && defined(RENAME_SWAP)
+    const unsigned flags = mode == RenameMode::Exchange ? RENAME_SWAP : RENAME_EXCL;
+    return retryOnEintr([&] { return ::renameatx_np(dirFd, from, dirFd, to, flags); });
+#else
+    Q_UNUSED(dirFd);
+    Q_UNUSED(from);
+    Q_UNUSED(to);
+    Q_UNUSED(mode);
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+bool meansFlagsUnsupported(int err)
+{
+    return err == EINVAL || err == ENOSYS || err == ENOTSUP || err == EOPNOTSUPP;
+}
+
+// Follows symlinks at the last component, so that we replace the file a
+// link points to instead of turning the link into a file. Works for a link
+// whose target does not exist yet.
+Result<QByteArray> resolveFinalSymlinks(const QString &path, QByteArray resolved)
+{
+    for (int depth = 0; depth < 40; ++depth) {
+        struct stat st;
+        if (::lstat(resolved.constData(), &st) != 0 || !S_ISLNK(st.st_mode))
+            return resolved;
+        QByteArray target(st.st_size > 0 ? st.st_size + 1 : PATH_MAX, '\0');
+        const ssize_t length = ::readlink(resolved.constData(), target.data(), target.size());
+        if (length < 0)
+            return ioError(path, QStringLiteral("follow the symbolic link"), errno);
+        target.truncate(length);
+        if (target.startsWith('/')) {
+            resolved = target;
+        } else {
+            const qsizetype slash = resolved.lastIndexOf('/');
+            resolved = (slash < 0 ? QByteArray() : resolved.left(slash + 1)) + target;
+        }
+    }
+    return ioError(path, QStringLiteral("follow the symbolic link"), ELOOP);
+}
+
+// A temp file next to the target. Removed on destruction unless dismissed.
+class TempFile
+{
+public:
+    TempFile(int dirFd, QByteArray name) : m_dirFd(dirFd), m_name(std::move(name)) {}
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
+    ~TempFile()
+    {
+        if (m_present)
+            ::unlinkat(m_dirFd, m_name.constData(), 0);
+    }
+
+    int create()
+    {
+        m_fd = UniqueFd(retryOnEintr([&] {
+            return ::openat(m_dirFd, m_name.constData(),
+                            O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        }));
+        m_present = m_fd.valid();
+        return m_present ? 0 : errno;
+    }
+    // Nothing of ours is left at the temp name (a plain rename moved it).
+    void dismiss() { m_present = false; }
+    void remove()
+    {
+        if (m_present)
+            ::unlinkat(m_dirFd, m_name.constData(), 0);
+        m_present = false;
+    }
+
+    int fd() const { return m_fd.get(); }
+    const QByteArray &name() const { return m_name; }
+
+private:
+    int m_dirFd;
+    QByteArray m_name;
+    UniqueFd m_fd;
+    bool m_present = false;
+};
+
+QByteArray makeTempName(const QByteArray &targetName)
+{
+    return '.' + targetName + tempMarker + QByteArray::number(qint64(::getpid())) + '-' +
+           QByteArray::number(QRandomGenerator::global()->generate(), 16);
+}
+
+// The bytes now at the temp name: the file our exchange displaced.
+int readDisplaced(int dirFd, const QByteArray &name, std::string &out)
+{
+    UniqueFd fd(retryOnEintr([&] {
+        return ::openat(dirFd, name.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    }));
+    if (!fd.valid())
+        return errno;
+    return readToEnd(fd.get(), out);
+}
+
+} // namespace
+
+namespace testing {
+void setBeforeRenameHook(std::function<void()> hook)
+{
+    beforeRenameHook() = std::move(hook);
+}
+void setRenameFlagsUnsupported(bool unsupported)
+{
+    renameFlagsUnsupported.store(unsupported);
+}
+} // namespace testing
+
+Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
+                                   const WriteOptions &options)
+{
+    const QByteArray requested = encodePath(path);
+    if (requested.isEmpty())
+        return makeError(ErrorCode::Usage, QStringLiteral("Cannot write: no file name given."));
+    if (requested.endsWith('/'))
+        return ioError(path, QStringLiteral("write the file"), EISDIR);
+    Result<QByteArray> resolved = resolveFinalSymlinks(path, requested);
+    if (!resolved)
+        return resolved.error();
+
+    const qsizetype slash = resolved->lastIndexOf('/');
+    const QByteArray dirPath = slash < 0    ? QByteArray(".")
+                               : slash == 0 ? QByteArray("/")
+                                            : resolved->left(slash);
+    const QByteArray name = resolved->mid(slash + 1);
+    const QString folder = QDir::toNativeSeparators(decodePath(dirPath));
+    if (name == "." || name == "..")
+        return ioError(path, QStringLiteral("write the file"), EISDIR);
+
+    const UniqueFd dirFd(retryOnEintr(
+        [&] { return ::open(dirPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); }));
+    if (!dirFd.valid())
+        return ioError(path, QStringLiteral("open the folder"), errno, folder);
+
+    struct stat existing;
+    bool targetExisted = false;
+    quint32 mode = options.newFileMode & 07777;
+    if (::fstatat(dirFd.get(), name.constData(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISDIR(existing.st_mode))
+            return ioError(path, QStringLiteral("write the file"), EISDIR);
+        if (!S_ISREG(existing.st_mode)) {
+            Error error = makeError(ErrorCode::Unreadable,
+                                    QStringLiteral("Cannot write: this is not a regular file (a "
+                                                   "pipe, socket or device). Choose a regular "
+                                                   "file."));
+            error.file = path;
+            return error;
+        }
+        targetExisted = true;
+        mode = quint32(existing.st_mode & 07777);
+    } else if (errno != ENOENT) {
+        return ioError(path, QStringLiteral("look up the file"), errno, folder);
+    }
+
+    TempFile temp(dirFd.get(), makeTempName(name));
+    const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
+    if (const int err = temp.create())
+        return ioError(path, writeTemp, err, folder);
+    if (const int err = writeAll(temp.fd(), bytes))
+        return ioError(path, writeTemp, err, folder);
+    if (::fchmod(temp.fd(), mode) != 0)
+        return ioError(path, QStringLiteral("set the permissions of the new file"), errno, folder);
+    // Root editing someone's file must not hand it to root. Best effort.
+    if (targetExisted && ::geteuid() == 0 &&
+        (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid()) &&
+        ::fchown(temp.fd(), existing.st_uid, existing.st_gid) != 0)
+        qCWarning(lcIo) << "could not keep the owner of" << path << qt_error_string(errno);
+    if (options.durable) {
+        if (const int err = syncToDisk(temp.fd()))
+            return ioError(path, writeTemp, err, folder);
+    }
+
+    if (const auto &hook = beforeRenameHook())
+        hook();
+
+    ReplaceOutcome outcome;
+    const QString replaceAction = QStringLiteral("replace the file");
+    bool renamed = false;
+    if (options.learnPrevious) {
+        // Exchange tells us exactly which file we displaced; NOREPLACE proves
+        // there was none. A file appearing or vanishing meanwhile switches mode.
+        RenameMode renameMode = targetExisted ? RenameMode::Exchange : RenameMode::NoReplace;
+        bool flagsWork = true;
+        for (int attempt = 0; attempt < 16 && !renamed && flagsWork; ++attempt) {
+            if (renameWithMode(dirFd.get(), temp.name().constData(), name.constData(),
+                               renameMode) == 0) {
+                renamed = true;
+            } else if (meansFlagsUnsupported(errno)) {
+                flagsWork = false;
+            } else if (renameMode == RenameMode::Exchange && errno == ENOENT) {
+                renameMode = RenameMode::NoReplace;
+            } else if (renameMode == RenameMode::NoReplace && errno == EEXIST) {
+                renameMode = RenameMode::Exchange;
+            } else {
+                return ioError(path, replaceAction, errno, folder);
+            }
+        }
+        if (renamed && renameMode == RenameMode::Exchange) {
+            outcome.exchanged = true;
+            std::string displaced;
+            const int err = readDisplaced(dirFd.get(), temp.name(), displaced);
+            if (err != 0) {
+                Error error =
+                    ioError(path, QStringLiteral("read back the replaced content"), err, folder);
+                error.message.prepend(QStringLiteral("The new content was written. "));
+                return error;
+            }
+            outcome.previous = std::move(displaced);
+            // Before the folder fsync, so that it covers the removal too.
+            temp.remove();
+        } else if (renamed) {
+            temp.dismiss();
+        } else if (flagsWork) {
+            Error error = makeError(ErrorCode::Conflict,
+                                    QStringLiteral("Cannot write: another program keeps "
+                                                   "creating and deleting the file. Try again."));
+            error.file = path;
+            return error;
+        } else {
+            // No exchange on this file system: the closest we can get is to
+            // look right before a plain rename.
+            Result<FileSnapshot> current = readFile(decodePath(*resolved));
+            if (!current)
+                return current.error();
+            if (current->stamp.exists)
+                outcome.previous = std::move(current->bytes);
+        }
+    }
+    if (!renamed) {
+        if (retryOnEintr([&] {
+                return ::renameat(dirFd.get(), temp.name().constData(), dirFd.get(),
+                                  name.constData());
+            }) != 0)
+            return ioError(path, replaceAction, errno, folder);
+        temp.dismiss();
+    }
+
+    struct stat written;
+    if (::fstat(temp.fd(), &written) == 0)
+        outcome.stamp = stampFromStat(written);
+    if (options.durable) {
+        // The new bytes are in place already; a failure here only weakens the
+        // guarantee after a power loss, so it is reported but not an error.
+        if (const int err = syncToDisk(dirFd.get()))
+            qCWarning(lcIo) << "could not flush the folder of" << path << qt_error_string(err);
+    }
+    return outcome;
+}
+
+bool isTempFileName(const QString &fileName, const QString &targetName)
+{
+    const QString prefix = QLatin1Char('.') + targetName + QLatin1String(tempMarker);
+    if (!fileName.startsWith(prefix))
+        return false;
+    const QStringView rest = QStringView(fileName).mid(prefix.size());
+    const qsizetype dash = rest.indexOf(QLatin1Char('-'));
+    if (dash <= 0 || dash == rest.size() - 1)
+        return false;
+    bool pidOk = false, randomOk = false;
+    const qint64 pid = rest.left(dash).toLongLong(&pidOk);
+    const quint64 random = rest.mid(dash + 1).toULongLong(&randomOk, 16);
+    Q_UNUSED(random);
+    return pidOk && randomOk && pid > 0;
+}
+
+void removeStaleTempFiles(const QString &targetPath)
+{
+    const QByteArray encoded = encodePath(targetPath);
+    const qsizetype slash = encoded.lastIndexOf('/');
+    const QByteArray dirPath = slash < 0    ? QByteArray(".")
+                               : slash == 0 ? QByteArray("/")
+                                            : encoded.left(slash);
+    const QString targetName = decodePath(encoded.mid(slash + 1));
+
+    DIR *dir = ::opendir(dirPath.constData());
+    if (!dir)
+        return;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QString fileName = decodePath(QByteArray(entry->d_name));
+        if (!isTempFileName(fileName, targetName))
+            continue;
+        const qsizetype pidStart = 1 + targetName.size() + qsizetype(sizeof tempMarker - 1);
+        const qsizetype pidEnd = fileName.indexOf(QLatin1Char('-'), pidStart);
+        const pid_t pid =
+            pid_t(QStringView(fileName).mid(pidStart, pidEnd - pidStart).toLongLong());
+        // EPERM means the process exists under another user: still running.
+        const bool running = pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM;
+        if (!running)
+            ::unlinkat(::dirfd(dir), entry->d_name, 0);
+    }
+    ::closedir(dir);
+}
+
+} // namespace tad
