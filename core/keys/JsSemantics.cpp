@@ -197,13 +197,16 @@ Json &assignMember(Json &object, const std::string &key, Json value)
     if (position == members.size())
         return members.emplace(key, std::move(value)).first->second;
 
-    // The map only appends, so rebuild it with the new key in its place.
+    // The map only appends, so rebuild it with the new key in its place. The
+    // keys are known to be unique: append to the underlying vector directly
+    // and let the map rebuild its index once, on the next lookup.
     Json::object_t reordered;
-    reordered.reserve(members.size() + 1);
+    auto &elements = static_cast<Json::object_t::Container &>(reordered);
+    elements.reserve(members.size() + 1);
     for (std::size_t i = 0; i < members.size(); ++i) {
         if (i == position)
-            reordered.emplace(key, std::move(value));
-        reordered.emplace(members[i].first, std::move(members[i].second));
+            elements.emplace_back(key, std::move(value));
+        elements.emplace_back(members[i].first, std::move(members[i].second));
     }
     members = std::move(reordered);
     return members[position].second;

@@ -9,6 +9,20 @@
 // object an ordinary one) and leave it as conf's JSON.stringify would write it
 // back: see KeyOperations.cpp for what that means for arrays and the few
 // JavaScript properties (`length`, inherited methods) a key can reach.
+//
+// What conf adds around these calls (the store applies it, not this file):
+//  - set(key, undefined) throws "Use `delete()` to clear values"; set({k:
+//    undefined}) throws for `k`. Nested undefined vanishes in JSON.stringify.
+//  - conf 15 refuses to set `__internal__` and `__internal__.*` (also as a key
+//    anywhere inside an object passed to set({...})); conf 10 only refuses
+//    `__internal__.*` and a first key `__internal__` of set({...}). The check
+//    is on the text: `__internal__[0]` gets through in conf 15.
+//  - get(key, default) gives the default for undefined; a refused key gives
+//    the default in conf 15 but undefined in conf 10.
+//  - delete never restores a default; conf writes the file even when nothing
+//    was deleted. conf 15 puts `__internal__` back from the file whenever a
+//    written store lacks it (so delete('__internal__') and clear() keep it);
+//    conf 10 does not.
 #pragma once
 
 #include "Result.h"
@@ -90,6 +104,8 @@ private:
 // dotProp.get when the answer is a value stored in the document; nullptr for
 // undefined, and also for answers computed by JavaScript (an array's or a
 // string's `length`, a character of a string): use getValue() for those.
+// The empty path (no dotted form, only fromPointer("")) is the whole document
+// for findValue/getValue/hasValue; setValue and deleteValue refuse it.
 const Json *findValue(const Json &root, const KeyPath &path);
 // dotProp.get including computed answers. An inherited method (`a.toString`)
 // is a function, which JSON cannot hold: std::nullopt, as JSON.stringify
