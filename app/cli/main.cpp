@@ -45,8 +45,14 @@ int main(int argc, char *argv[])
                                     .arg(args.command)));
     if (auto opened = context.store->open(); !opened)
         return report(opened.error());
-    for (const Error &warning : context.store->warnings())
-        report(warning);
+    // Writes refuse such a file with the same words; reads go on, with a warning.
+    static const QStringList readOnlyCommands = {"get", "has", "get-all", "info"};
+    if (readOnlyCommands.contains(args.command)) {
+        for (Error warning : context.store->warnings()) {
+            warning.message.prepend(QStringLiteral("warning: "));
+            report(warning);
+        }
+    }
 
     if (args.command == QLatin1String("batch"))
         return runBatch(context);

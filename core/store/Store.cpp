@@ -148,11 +148,14 @@ void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
 {
     std::vector<Error> warnings;
     for (const auto &dup : parsed.duplicates) {
+        auto key = KeyPath::fromPointer(dup.pointer);
+        const std::string shown = key ? key->toDotted(m_options.dialect) : dup.pointer;
         Error w = makeError(ErrorCode::Unreadable,
                             QStringLiteral("the key \"%1\" appears more than once; the "
                                            "Electron app uses the last one. Remove the other "
                                            "by hand before changing settings here")
-                                .arg(QString::fromStdString(dup.pointer)));
+                                .arg(QString::fromStdString(shown)));
+        w.key = QString::fromStdString(shown);
         w.file = m_path;
         w.line = dup.line;
         w.column = dup.column;
