@@ -91,7 +91,11 @@ private Q_SLOTS:
         QVERIFY(writeInPlace(m_path, original));
         QVERIFY(::chmod(QFile::encodeName(m_path).constData(), 0644) == 0);
     }
-    void cleanup() { QDir(m_folder).removeRecursively(); }
+    void cleanup()
+    {
+        ::chmod(QFile::encodeName(m_folder).constData(), 0755);
+        QDir(m_folder).removeRecursively();
+    }
 
     void readOnlyFolder_data()
     {
@@ -120,6 +124,10 @@ private Q_SLOTS:
     // A folder that belongs to someone else: the child is not root.
     void folderOfAnotherUser()
     {
+        // Run by a normal user, the folder is that user's own: take away the
+        // write bit, which binds a normal user (and the child).
+        if (::geteuid() != 0)
+            QVERIFY(::chmod(QFile::encodeName(m_folder).constData(), 0555) == 0);
         const QString report = inUnprivilegedChild([&] {
             const Result<ReplaceOutcome> outcome = replaceFile(m_path, "{}");
             return outcome.ok() ? QStringLiteral("ok") : outcome.error().message;
