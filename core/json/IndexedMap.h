@@ -116,11 +116,15 @@ public:
         const size_type pos = position(key);
         if (pos != npos)
             return {this->begin() + static_cast<std::ptrdiff_t>(pos), false};
+        growIfFull();
         Container::emplace_back(Key(std::forward<K>(key)), T(std::forward<V>(value)));
         noteAppended();
         return {std::prev(this->end()), true};
     }
-    std::pair<iterator, bool> insert(const value_type &value) { return emplace(value.first, value.second); }
+    std::pair<iterator, bool> insert(const value_type &value)
+    {
+        return emplace(value.first, value.second);
+    }
     std::pair<iterator, bool> insert(value_type &&value)
     {
         return emplace(value.first, std::move(value.second));
@@ -188,6 +192,27 @@ private:
         rebuildIndex();
         hit = m_index.find(std::string_view(key));
         return hit == m_index.end() ? npos : hit->second;
+    }
+
+    // value_type has a const key, so its move constructor may throw and
+    // std::vector copies whole elements when it grows: every Json value would
+    // be deep-copied each time a large object doubles. Copy only the keys and
+    // move the values (Json's move is noexcept).
+    void growIfFull()
+    {
+        if (this->size() < this->capacity())
+            return;
+        Container bigger(this->get_allocator());
+        bigger.reserve(this->capacity() < 4 ? 4 : this->capacity() * 2);
+        try {
+            for (auto &element : *this)
+                bigger.emplace_back(element.first, std::move(element.second));
+        } catch (...) {
+            for (size_type i = 0; i < bigger.size(); ++i)
+                (*this)[i].second = std::move(bigger[i].second);
+            throw;
+        }
+        Container::swap(bigger);
     }
 
     void noteAppended()
