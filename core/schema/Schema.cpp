@@ -34,13 +34,13 @@ Schema::Schema(std::shared_ptr<const schema::CompiledSchema> compiled)
     : m_compiled(std::move(compiled))
 {}
 
-Result<Schema> Schema::fromJson(const Json &schemaOrMap, const QString &origin)
+Result<Schema> Schema::fromJson(const Json &schemaOrMap, const QString &origin, Shape shape)
 {
-    if (!schemaOrMap.is_object())
+    if (!schemaOrMap.is_object() && !(shape == Shape::WholeSchema && schemaOrMap.is_boolean()))
         return schemaError(
             origin, QStringLiteral("must be a JSON object ({key: schema} or a whole schema)"));
     auto compiled = std::make_shared<schema::CompiledSchema>();
-    if (isWholeSchema(schemaOrMap)) {
+    if (shape == Shape::WholeSchema || (shape == Shape::None && isWholeSchema(schemaOrMap))) {
         compiled->root = schemaOrMap;
     } else {
         // electron-store's form: a property map validated as the properties
