@@ -1,0 +1,259 @@
+// A file that breaks while we watch: the last good state stays, the bytes
+// on disk are never touched, one `.bad-` copy per distinct content, and
+// recovery from the newest backup that parses.
+#include "WatchTestSupport.h"
+#include "watch/BrokenFileCopies.h"
+#include "watch/Recovery.h"
+#include "watch/StoreWatcher.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sys/stat.h>
+
+using namespace tad;
+using namespace tad::testing;
+
+namespace {
+
+const std::string kGood = R"({"theme":"dark","list":[1,2,3],"user":{"name":"Ada"}})";
+
+quint32 modeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : 0;
+}
+
+// A backup as the seed's BackupManager writes it, `secondsAgo` old.
+QString writeBackup(const QString &storePath, const std::string &bytes, int secondsAgo)
+{
+    const QString folder = backupFolder(storePath);
+    QDir().mkpath(folder);
+    QString time = QDateTime::currentDateTimeUtc()
+                       .addSecs(-secondsAgo)
+                       .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    time.replace(QLatin1Char(':'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
+    const QString name =
+        QStringLiteral("backup-%1-%2.json")
+            .arg(time)
+            .arg(QString::fromLatin1(QCryptographicHash::hash(QByteArray::fromStdString(bytes),
+                                                              QCryptographicHash::Sha256)
+                                         .toHex()
+                                         .left(8)));
+    writeInPlace(QDir(folder).filePath(name), bytes);
+    return name;
+}
+
+} // namespace
+
+class TestBrokenFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void brokenWhileWatching_data();
+    void brokenWhileWatching();
+    void sameBrokenContentIsCopiedOnce();
+    void repairedFileIsFollowedAgain();
+    void recoverRestoresNewestGoodBackup();
+    void recoverFromNamedBackup();
+    void recoverRefusesUnsafeNames_data();
+    void recoverRefusesUnsafeNames();
+};
+
+void TestBrokenFile::brokenWhileWatching_data()
+{
+    QTest::addColumn<QString>("broken");
+    QTest::addColumn<bool>("inPlace"); // truncated where it is, or renamed over it
+    QTest::newRow("emptied") << QString() << true;
+    QTest::newRow("truncated") << QString::fromStdString(kGood.substr(0, 20)) << true;
+    QTest::newRow("truncated by rename") << QString::fromStdString(kGood.substr(0, 31)) << false;
+    QTest::newRow("not JSON") << QStringLiteral("theme=dark\n") << false;
+    QTest::newRow("a person's typo") << QStringLiteral("{\"theme\":\"dark\",}") << true;
+    QTest::newRow("array at the root") << QStringLiteral("[1,2]") << false;
+    QTest::newRow("NUL bytes") << QString(QChar(0)).repeated(16) << true;
+}
+
+void TestBrokenFile::brokenWhileWatching()
+{
+    QFETCH(QString, broken);
+    QFETCH(bool, inPlace);
+    const std::string brokenBytes = broken.toStdString();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, kGood));
+    Store store(path);
+    QVERIFY(store.open());
+    EventLog log(store);
+    StoreWatcher watcher(store);
+    QSignalSpy brokenSpy(&watcher, &StoreWatcher::fileBroken);
+    watcher.start();
+    QTRY_VERIFY(watcher.isIdle());
+
+    QVERIFY(inPlace ? writeInPlace(path, brokenBytes) : writeByRename(path, brokenBytes));
+    QTRY_COMPARE(brokenSpy.count(), 1);
+    QVERIFY(watcher.isFileBroken());
+
+    // The error says what is wrong; the copy holds exactly the bytes.
+    const auto error = qvariant_cast<Error>(brokenSpy.at(0).at(0));
+    const QString copy = brokenSpy.at(0).at(1).toString();
+    QVERIFY(!error.message.isEmpty());
+    QCOMPARE(error.code, ErrorCode::Unreadable);
+    QVERIFY2(QFileInfo(copy).fileName().startsWith(QStringLiteral("tad-config.json.bad-")),
+             qPrintable(copy));
+    QCOMPARE(QFileInfo(copy).absolutePath(), QFileInfo(path).absolutePath());
+    QCOMPARE(readAll(copy), brokenBytes);
+    QCOMPARE(modeOf(copy), quint32(0600));
+
+    // The last good state stays; nothing writes over the broken file.
+    QVERIFY(jsEqual(store.document(), parseDocument(kGood).value().value));
+    QCOMPARE(log.count(ChangeSource::External), 0);
+    QVERIFY(!store.set("theme", Json("light")));
+    QVERIFY(!store.remove("list"));
+    QTest::qWait(200);
+    QCOMPARE(readAll(path), brokenBytes);
+    QCOMPARE(listBadCopies(path).size(), 1);
+}
+
+void TestBrokenFile::sameBrokenContentIsCopiedOnce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, kGood));
+    Store store(path);
+    QVERIFY(store.open());
+    StoreWatcher watcher(store);
+    QSignalSpy brokenSpy(&watcher, &StoreWatcher::fileBroken);
+    watcher.start();
+
+    QVERIFY(writeInPlace(path, "{\"a\":"));
+    QTRY_COMPARE(brokenSpy.count(), 1);
+    // Written again with the same bytes: same content, no new copy or report.
+    QVERIFY(writeByRename(path, "{\"a\":"));
+    QTest::qWait(400);
+    QTRY_VERIFY(watcher.isIdle());
+    QCOMPARE(brokenSpy.count(), 1);
+    // Another broken content gets its own copy.
+    QVERIFY(writeByRename(path, "{\"a\":1"));
+    QTRY_COMPARE(brokenSpy.count(), 2);
+    QCOMPARE(listBadCopies(path).size(), 2);
+    QCOMPARE(readAll(listBadCopies(path).first()), std::string("{\"a\":1"));
+
+    // A second watcher (another process, later) finds the copy already there.
+    Store other(path);
+    QVERIFY(!other.open()); // a broken file does not open
+    QCOMPARE(keepBadCopy(path, "{\"a\":1").value(), listBadCopies(path).first());
+    QCOMPARE(listBadCopies(path).size(), 2);
+}
+
+void TestBrokenFile::repairedFileIsFollowedAgain()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, kGood));
+    Store store(path);
+    QVERIFY(store.open());
+    EventLog log(store);
+    StoreWatcher watcher(store);
+    QSignalSpy brokenSpy(&watcher, &StoreWatcher::fileBroken);
+    QSignalSpy repairedSpy(&watcher, &StoreWatcher::fileRepaired);
+    watcher.start();
+
+    QVERIFY(writeInPlace(path, ""));
+    QTRY_COMPARE(brokenSpy.count(), 1);
+    QVERIFY(writeByRename(path, R"({"theme":"light","list":[1,2,3],"user":{"name":"Ada"}})"));
+    QTRY_COMPARE(repairedSpy.count(), 1);
+    QVERIFY(!watcher.isFileBroken());
+    // Changes are reported against the last good state.
+    QTRY_VERIFY(log.last("theme", ChangeSource::External));
+    TAD_COMPARE_JSON(*log.last("theme", ChangeSource::External)->oldValue, Json("dark"));
+    TAD_COMPARE_JSON(*log.last("theme", ChangeSource::External)->newValue, Json("light"));
+    QCOMPARE(log.count(ChangeSource::External), 1);
+    QVERIFY(store.set("theme", Json("blue")));
+}
+
+void TestBrokenFile::recoverRestoresNewestGoodBackup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    writeBackup(path, R"({"theme":"oldest"})", 300);
+    const QString good = writeBackup(path, R"({"theme":"newest good"})", 200);
+    writeBackup(path, R"({"theme":)", 100);             // newer, but does not parse
+    writeBackup(path, R"({"theme":"bad schema"})", 50); // newer, but fails the schema
+    const std::string brokenBytes = R"({"theme":"dark",)";
+    QVERIFY(writeInPlace(path, brokenBytes));
+
+    auto schema = Schema::fromJson(
+        parseValue(R"({"theme":{"type":"string","not":{"const":"bad schema"}}})").value());
+    QVERIFY(schema);
+    RecoveryOptions options;
+    options.schema = schema.value();
+    auto outcome = recoverFromBackup(path, options);
+    QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().toString()));
+    QCOMPARE(outcome->restoredName, good);
+    QCOMPARE(outcome->skipped.size(), 2);
+    QCOMPARE(readAll(path), std::string(R"({"theme":"newest good"})"));
+    // The broken bytes were kept aside first.
+    QCOMPARE(readAll(outcome->keptCopy), brokenBytes);
+    QVERIFY(listBadCopies(path).contains(outcome->keptCopy));
+
+    Store store(path);
+    QVERIFY(store.open());
+}
+
+void TestBrokenFile::recoverFromNamedBackup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    const QString older = writeBackup(path, R"({"v":1})", 100);
+    writeBackup(path, R"({"v":2})", 10);
+    QVERIFY(writeInPlace(path, R"({"v":3})")); // a good file: backed up before the restore
+
+    RecoveryOptions options;
+    options.fromName = older;
+    auto outcome = recoverFromBackup(path, options);
+    QVERIFY(outcome);
+    QCOMPARE(readAll(path), std::string(R"({"v":1})"));
+    QVERIFY(QFileInfo(outcome->keptCopy).fileName().startsWith(QStringLiteral("backup-")));
+    QCOMPARE(readAll(outcome->keptCopy), std::string(R"({"v":3})"));
+    QVERIFY(QFileInfo::exists(outcome->keptCopy + QStringLiteral(".meta.json")));
+    QCOMPARE(listBackupNames(path).size(), 3);
+
+    options.fromName = QStringLiteral("backup-2020-01-01T00-00-00-000Z-00000000.json");
+    QCOMPARE(recoverFromBackup(path, options).error().code, ErrorCode::NotFound);
+}
+
+void TestBrokenFile::recoverRefusesUnsafeNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("parent") << QStringLiteral("../tad-config.json");
+    QTest::newRow("absolute") << QStringLiteral("/etc/passwd");
+    QTest::newRow("inside with dir")
+        << QStringLiteral("x/backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json");
+    QTest::newRow("no pattern") << QStringLiteral("tad-config.json");
+    QTest::newRow("dotdot suffix")
+        << QStringLiteral("backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json/..");
+    QTest::newRow("windows") << QStringLiteral("..\\backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json");
+    QTest::newRow("meta file") << QStringLiteral(
+        "backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json.meta.json");
+}
+
+void TestBrokenFile::recoverRefusesUnsafeNames()
+{
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeInPlace(path, "{"));
+    RecoveryOptions options;
+    options.fromName = name;
+    auto outcome = recoverFromBackup(path, options);
+    QVERIFY(!outcome);
+    QCOMPARE(outcome.error().code, ErrorCode::Usage);
+    QCOMPARE(readAll(path), std::string("{"));
+}
+
+QTEST_GUILESS_MAIN(TestBrokenFile)
+#include "tst_brokenfile.moc"
