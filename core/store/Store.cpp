@@ -65,6 +65,9 @@ void Store::removeHook(StoreHook *hook)
 Result<void> Store::open()
 {
     PerformanceMonitor::Scope scope(m_monitor, "open", {});
+    // A writer of ours killed right after its exchange leaves the old file
+    // under a temp name; it is of no use to anyone.
+    removeStaleTempFiles(m_path);
     auto snapshot = readFile(m_path);
     if (!snapshot)
         return snapshot.error();
