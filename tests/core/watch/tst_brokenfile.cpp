@@ -2,6 +2,7 @@
 // on disk are never touched, one `.bad-` copy per distinct content, and
 // recovery from the newest backup that parses.
 #include "WatchTestSupport.h"
+#include "history/BackupManager.h"
 #include "watch/BrokenFileCopies.h"
 #include "watch/Recovery.h"
 #include "watch/StoreWatcher.h"
@@ -29,7 +30,7 @@ quint32 modeOf(const QString &path)
 // A backup as the seed's BackupManager writes it, `secondsAgo` old.
 QString writeBackup(const QString &storePath, const std::string &bytes, int secondsAgo)
 {
-    const QString folder = backupFolder(storePath);
+    const QString folder = QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups"));
     QDir().mkpath(folder);
     QString time = QDateTime::currentDateTimeUtc()
                        .addSecs(-secondsAgo)
@@ -220,7 +221,7 @@ void TestBrokenFile::recoverFromNamedBackup()
     QVERIFY(QFileInfo(outcome->keptCopy).fileName().startsWith(QStringLiteral("backup-")));
     QCOMPARE(readAll(outcome->keptCopy), std::string(R"({"v":3})"));
     QVERIFY(QFileInfo::exists(outcome->keptCopy + QStringLiteral(".meta.json")));
-    QCOMPARE(listBackupNames(path).size(), 3);
+    QCOMPARE(BackupManager(path).list()->size(), size_t(3));
 
     options.fromName = QStringLiteral("backup-2020-01-01T00-00-00-000Z-00000000.json");
     QCOMPARE(recoverFromBackup(path, options).error().code, ErrorCode::NotFound);

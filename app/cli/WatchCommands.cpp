@@ -1,0 +1,202 @@
+#include "WatchCommands.h"
+
+#include "schema/SecretMask.h"
+#include "watch/Recovery.h"
+#include "watch/StoreWatcher.h"
+
+#include "json/JsonText.h"
+#include <QCoreApplication>
+#include <QDateTime>
+#include <iostream>
+#include <thread>
+
+namespace tad::cli {
+namespace {
+
+// The schema the other commands use: --schema FILE, none with --no-schema,
+// else the built-in one.
+Result<Schema> loadSchema(const CliArguments &args)
+{
+    if (args.noSchema)
+        return Schema();
+    return args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
+}
+
+// Secrets (writeOnly keys such as ai.apiKey) print masked, as everywhere else.
+class Masker
+{
+public:
+    Masker(const CliArguments &args, const Schema &schema) : m_args(args), m_schema(schema) {}
+
+    Json value(const std::string &key, const Json &value) const
+    {
+        if (m_args.showSecrets || m_schema.isNull())
+            return value;
+        auto path = KeyPath::parse(key, m_args.dialect);
+        return path ? maskSecrets(m_schema, value, path->segments()) : value;
+    }
+
+    Json event(const ChangeEvent &event) const
+    {
+        Json out = event.toJson();
+        for (const char *member : {"newValue", "oldValue"}) {
+            if (out.contains(member))
+                out[member] = value(event.key, out[member]);
+        }
+        return out;
+    }
+
+private:
+    const CliArguments &m_args;
+    Schema m_schema;
+};
+
+void reportBroken(const Error &error, const QString &copyPath)
+{
+    Error shown = error;
+    shown.message =
+        QStringLiteral("the file no longer parses (%1); the last good state is kept "
+                       "and nothing will be written over it%2. Fix it by hand or run "
+                       "`tad-settings-cli recover`")
+            .arg(error.message, copyPath.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral("; its bytes are copied to ") + copyPath);
+    report(shown);
+}
+
+int printInitial(CliContext &context, const Masker &masker, const QStringList &keys)
+{
+    Store &store = *context.store;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto print = [&](const std::string &key, const std::optional<Json> &value) {
+        Json line = Json::object();
+        line["key"] = key;
+        if (value)
+            line["newValue"] = masker.value(key, *value);
+        line["timestamp"] = now;
+        line["source"] = "initial";
+        context.printLine(compactJson(line));
+    };
+    if (keys.isEmpty()) {
+        const Json &doc = store.document();
+        for (const auto *member : jsMemberOrder(doc.get_ref<const Json::object_t &>())) {
+            // Top-level keys are single segments: escape dots the way the dialect reads them.
+            print(KeyPath::fromSegments({member->first}).toDotted(context.args.dialect),
+                  member->second);
+        }
+        return 0;
+    }
+    for (const QString &key : keys) {
+        auto value = store.get(key.toStdString());
+        if (!value)
+            return report(value.error());
+        print(key.toStdString(), *value);
+    }
+    return 0;
+}
+
+int runWatch(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    Store &store = *context.store;
+    if (auto opened = store.open(); !opened)
+        return report(opened.error());
+    auto schema = loadSchema(args);
+    if (!schema)
+        return report(schema.error());
+    const Masker masker(args, *schema);
+    for (const QString &key : args.positional) {
+        if (auto path = KeyPath::parse(key.toStdString(), args.dialect); !path)
+            return report(path.error());
+    }
+
+    // Listen before the first look at the file, so no change falls in between.
+    StoreWatcher watcher(store);
+    std::vector<Store::Subscription> subscriptions;
+    auto print = [&context, &masker](const ChangeEvent &event) {
+        context.printLine(compactJson(masker.event(event)));
+    };
+    if (args.positional.isEmpty()) {
+        subscriptions.push_back(store.onChange("*", print));
+    } else {
+        for (const QString &key : args.positional)
+            subscriptions.push_back(store.onChange(key.toStdString(), print));
+    }
+    QObject::connect(&watcher, &StoreWatcher::fileBroken, &reportBroken);
+    QObject::connect(&watcher, &StoreWatcher::fileRepaired, [] {
+        report(makeError(ErrorCode::Unreadable,
+                         QStringLiteral("the file parses again; following its changes")));
+    });
+    QObject::connect(&watcher, &StoreWatcher::readFailed,
+                     [](const Error &error) { report(error); });
+
+    if (args.flag(QStringLiteral("initial"))) {
+        if (const int status = printInitial(context, masker, args.positional); status != 0)
+            return status;
+    }
+    watcher.start();
+    // Runs until the process is interrupted; every line is flushed as it is printed.
+    return QCoreApplication::exec();
+}
+
+int runRecover(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    auto schema = loadSchema(args);
+    if (!schema)
+        return report(schema.error());
+    RecoveryOptions options;
+    options.fromName = args.option(QStringLiteral("from"));
+    options.schema = *schema;
+    auto outcome = recoverFromBackup(context.store->path(), options);
+    if (!outcome)
+        return report(outcome.error());
+    Json out = Json::object();
+    out["restored"] = outcome->restoredName.toStdString();
+    out["keptCopy"] = outcome->keptCopy.isEmpty() ? Json() : Json(outcome->keptCopy.toStdString());
+    Json skipped = Json::array();
+    for (const QString &s : outcome->skipped)
+        skipped.push_back(s.toStdString());
+    out["skipped"] = std::move(skipped);
+    context.printJson(out);
+    return 0;
+}
+
+} // namespace
+
+bool isWatchCommand(const QString &command)
+{
+    return command == QLatin1String("watch") || command == QLatin1String("recover");
+}
+
+int runWatchCommand(CliContext &context)
+{
+    if (context.args.command == QLatin1String("recover"))
+        return runRecover(context);
+    return runWatch(context);
+}
+
+void forEachLineWhileWatching(CliContext &context,
+                              const std::function<void(const std::string &)> &handleLine)
+{
+    StoreWatcher watcher(*context.store);
+    QObject::connect(&watcher, &StoreWatcher::fileBroken, &reportBroken);
+    watcher.start();
+
+    // std::getline blocks, so stdin is read on a thread of its own and each
+    // line handed to this one; the watcher runs in between.
+    QObject *receiver = QCoreApplication::instance();
+    std::thread reader([receiver, &handleLine] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            QMetaObject::invokeMethod(
+                receiver, [&handleLine, line] { handleLine(line); }, Qt::QueuedConnection);
+        }
+        QMetaObject::invokeMethod(
+            receiver, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    });
+    QCoreApplication::exec();
+    reader.join();
+}
+
+} // namespace tad::cli
