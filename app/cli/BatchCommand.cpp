@@ -3,9 +3,9 @@
 // closes, so a script pays for opening the file once.
 #include "CliContext.h"
 #include "StoreCommands.h"
+#include "WatchCommands.h"
 #include "json/JsonText.h"
 
-#include <iostream>
 #include <string>
 
 namespace tad::cli {
@@ -45,11 +45,11 @@ Result<Request> toRequest(const Json &line)
 
 int runBatch(CliContext &context)
 {
-    std::string line;
-    int failures = 0;
-    while (std::getline(std::cin, line)) {
+    // The file is watched while stdin is open, so a long batch sees the
+    // Electron app's writes as they happen, as the window does.
+    forEachLineWhileWatching(context, [&context](const std::string &line) {
         if (line.find_first_not_of(" \t\r") == std::string::npos)
-            continue;
+            return;
         Json response;
         Json id;
         auto parsed = parseValue(line);
@@ -68,12 +68,10 @@ int runBatch(CliContext &context)
                 response = result ? Json{{"ok", true}, {"value", *result}} : failure(result.error());
             }
         }
-        if (!response["ok"].get<bool>())
-            ++failures;
         if (!id.is_null())
             response["id"] = id;
         context.printLine(compactJson(response));
-    }
+    });
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "CliArguments.h"
 #include "CliContext.h"
 #include "StoreCommands.h"
+#include "WatchCommands.h"
 #include "store/ConfigLocation.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,9 @@ int main(int argc, char *argv[])
     options.dialect = args.dialect;
     context.store = std::make_unique<Store>(location.path, options);
 
+    // recover must work on a file that does not parse, so it opens the store itself.
+    if (isWatchCommand(args.command))
+        return runWatchCommand(context);
     const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
     if (!known)
         return report(makeError(ErrorCode::Usage,
