@@ -1,0 +1,123 @@
+// The seed's BackupManager: copies of the store in `backups/` beside it,
+// each with a `.meta.json` that says when, why and what. Names and metadata
+// follow the seed exactly (see BackupName.h), so the Electron app and TAD
+// Settings see each other's backups.
+#pragma once
+
+#include "BackupName.h"
+#include "RetentionPolicy.h"
+#include "Result.h"
+#include "json/Json.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tad {
+
+struct BackupInfo
+{
+    enum class State { Ok, Damaged };
+
+    QString name;
+    QString path;
+    QDateTime time;        // the meta file's backupTime, else the time in the name
+    QString reason;        // empty without a meta file
+    QString label;
+    QString hash;          // full SHA-256 from the meta file, else empty
+    qint64 size = 0;       // bytes on disk
+    QString originalFile;
+    bool hasMeta = false;  // false: missing or unreadable (listed anyway, as the seed does)
+    bool hashChecked = false;
+    State state = State::Ok;
+    QString problem;       // why it is damaged
+
+    bool damaged() const { return state == State::Damaged; }
+    Json toJson() const;
+};
+
+struct BackupContent
+{
+    BackupInfo info;
+    std::string bytes;
+    Json document;
+};
+
+struct CreatedBackup
+{
+    BackupInfo info;
+    bool reused = false; // the newest backup already held these bytes
+};
+
+// Keeps a backup from being pruned while a restore or migration relies on
+// it, also against another process (a small ".pin-<name>" file with our pid).
+class BackupPin
+{
+public:
+    BackupPin() = default;
+    BackupPin(BackupPin &&other) noexcept : m_path(std::exchange(other.m_path, {})) {}
+    BackupPin &operator=(BackupPin &&other) noexcept;
+    ~BackupPin();
+
+private:
+    friend class BackupManager;
+    explicit BackupPin(QString path) : m_path(std::move(path)) {}
+    QString m_path;
+};
+
+class BackupManager
+{
+public:
+    // `storePath` is tad-config.json; backups live in its folder's `backups/`.
+    explicit BackupManager(QString storePath);
+
+    const QString &storePath() const { return m_storePath; }
+    QString directory() const;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    QDateTime now() const { return m_clock(); }
+    void setRetention(const RetentionPolicy &policy) { m_retention = policy; }
+    const RetentionPolicy &retention() const { return m_retention; }
+    // Prune after each new backup (as the seed does). On by default.
+    void setPruneAutomatically(bool on) { m_autoPrune = on; }
+
+    // Backs up the store file as it is on disk now.
+    Result<CreatedBackup> create(const QString &reason, const QString &label = {});
+    // Backs up the given bytes (the store's content right before a change).
+    // Returns the newest backup instead when it already holds these bytes.
+    Result<CreatedBackup> createFromBytes(const std::string &bytes, const QString &reason,
+                                          const QString &label = {});
+
+    // Newest first. verifyHashes reads every backup and checks its SHA-256;
+    // without it only sizes and the name's hash prefix are compared.
+    Result<std::vector<BackupInfo>> list(bool verifyHashes = false) const;
+    // Time of the newest backup from names alone (cheap; for burst limits).
+    std::optional<QDateTime> newestBackupTime() const;
+
+    // Refuses anything but the plain name of a regular file in the folder
+    // that matches the pattern (Usage for a bad name, NotFound if absent).
+    Result<QString> resolveName(const QString &name) const;
+    // Reads, verifies the hash and parses a backup. Damaged: Unreadable.
+    Result<BackupContent> load(const QString &name) const;
+
+    Result<BackupPin> pin(const QString &name, const QString &purpose) const;
+    // Applies the retention policy; returns the names removed.
+    Result<QStringList> prune() const;
+    RetentionDecision plannedPrune(const std::vector<BackupInfo> &backups) const;
+
+private:
+    Result<void> ensureDirectory() const;
+    BackupInfo describe(const QString &name, bool verifyHash) const;
+    std::set<QString> pinnedNames() const;
+
+    QString m_storePath;
+    Clock m_clock = systemClock();
+    RetentionPolicy m_retention;
+    bool m_autoPrune = true;
+};
+
+} // namespace tad

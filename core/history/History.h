@@ -1,0 +1,81 @@
+// The seed's error-correction record: `storeHistory/` beside the store holds
+// one file per change (id, time, source, RFC 6902 patch and guarded inverse,
+// content hashes), plus `head.json`, the content the newest entry left
+// behind. A change made while TAD Settings was not looking is found by
+// comparing the file with head.json and recorded as `external`, so the
+// history has no holes.
+#pragma once
+
+#include "BackupName.h"
+#include "Result.h"
+#include "json/Json.h"
+#include "store/ChangeEvent.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tad {
+
+struct HistoryEntry
+{
+    QString id;            // "20240501T093000123Z-3f9a": sorts by time
+    QDateTime time;        // UTC
+    ChangeSource source = ChangeSource::Cli;
+    std::string operation; // "set", "clear", "restore", "rollback", "migration", ...
+    QString label;
+    QString version;       // migrations: the step's version
+    QString rollbackOf;    // rollbacks: the entry undone
+    Json patch = Json::array();
+    Json inverse = Json::array();
+    QString hashBefore, hashAfter; // SHA-256 of the file's bytes
+    qint64 sizeAfter = 0;
+
+    Json toJson() const;
+    static Result<HistoryEntry> fromJson(const Json &json);
+};
+
+struct HistoryLimits
+{
+    int maxEntries = 1000;
+    qint64 maxBytes = 64LL * 1024 * 1024; // all entry files together
+};
+
+std::optional<ChangeSource> changeSourceFromName(std::string_view name);
+
+class History
+{
+public:
+    explicit History(QString storePath);
+
+    QString directory() const;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    void setLimits(const HistoryLimits &limits) { m_limits = limits; }
+
+    // Gives the entry an id and time if it has none, writes it, and drops the
+    // oldest entries beyond the limits.
+    Result<HistoryEntry> record(HistoryEntry entry);
+    // Newest first. Entries that cannot be read are skipped.
+    Result<std::vector<HistoryEntry>> list() const;
+    // A full id, or a prefix/suffix that names exactly one entry.
+    Result<HistoryEntry> find(const QString &id) const;
+
+    // The content the newest entry left; nullopt before the first record.
+    Result<std::optional<std::string>> head() const;
+    Result<void> setHead(const std::string &bytes);
+
+private:
+    Result<void> ensureDirectory() const;
+    QString nextId(const QDateTime &time);
+    void trim() const;
+
+    QString m_storePath;
+    Clock m_clock = systemClock();
+    HistoryLimits m_limits;
+    QDateTime m_lastTime;
+};
+
+} // namespace tad

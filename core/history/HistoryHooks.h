@@ -1,0 +1,99 @@
+// The store's policies for backups and history, plugged in as hooks so the
+// Store itself stays small:
+//   BackupHook       a backup before a clear, and before the first change of
+//                    a burst under a critical key (settings, workspaces,
+//                    user, ai.apiKey);
+//   HistoryRecorder  an entry for every write, and an `external` entry for
+//                    every change found on disk.
+// HistoryServices owns both and the managers behind them.
+#pragma once
+
+#include "BackupManager.h"
+#include "History.h"
+#include "store/Store.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tad {
+
+class BackupHook : public StoreHook
+{
+public:
+    explicit BackupHook(BackupManager &backups) : m_backups(backups) {}
+    // No critical-key backup when the newest backup is younger than this.
+    void setBurstSeconds(int seconds) { m_burstSeconds = seconds; }
+
+    static bool isCriticalPath(const KeyPath &path);
+
+    Result<void> beforeWrite(const PendingChange &change) override;
+
+private:
+    BackupManager &m_backups;
+    int m_burstSeconds = 60;
+};
+
+class HistoryRecorder : public StoreHook
+{
+public:
+    explicit HistoryRecorder(History &history) : m_history(history) {}
+
+    // What the next write is, for the entry it gets (restore, rollback).
+    struct Annotation
+    {
+        QString label;
+        QString rollbackOf;
+        std::string operation;
+    };
+    void annotateNextWrite(Annotation annotation) { m_annotation = std::move(annotation); }
+    // Entries that together describe the next write (a migration's steps);
+    // used only if the write starts from their first entry's hashBefore.
+    void describeNextWrite(std::vector<HistoryEntry> entries) { m_steps = std::move(entries); }
+    // The entries written for the last write (ids filled in).
+    const std::vector<HistoryEntry> &lastRecorded() const { return m_lastRecorded; }
+    // A failed write leaves nothing behind for the next one.
+    void forgetAnnotations();
+
+    Result<void> beforeWrite(const PendingChange &change) override;
+    void afterWrite(const PendingChange &change, const std::string &bytesAfter) override;
+    void documentAdopted(const Json &doc, const std::string &bytes, bool external) override;
+
+private:
+    void recordExternal(const std::string &before, const Json &after, const std::string &bytesAfter);
+
+    History &m_history;
+    std::optional<Annotation> m_annotation;
+    std::vector<HistoryEntry> m_steps;
+    std::vector<HistoryEntry> m_lastRecorded;
+};
+
+class HistoryServices
+{
+public:
+    // Attaches the hooks to `store`; call before Store::open() so the first
+    // read is compared with the history too.
+    explicit HistoryServices(Store &store);
+    ~HistoryServices();
+    HistoryServices(const HistoryServices &) = delete;
+    HistoryServices &operator=(const HistoryServices &) = delete;
+
+    Store &store() { return m_store; }
+    BackupManager &backups() { return m_backups; }
+    History &history() { return m_history; }
+    HistoryRecorder &recorder() { return m_recorder; }
+    BackupHook &backupHook() { return m_backupHook; }
+    void setClock(const Clock &clock);
+    // Compares the store's current content with the history (as opening
+    // the store does once the hooks are attached): for hooks attached late.
+    void catchUp() { m_recorder.documentAdopted(m_store.document(), m_store.bytes(), false); }
+
+private:
+    Store &m_store;
+    BackupManager m_backups;
+    History m_history;
+    BackupHook m_backupHook;
+    HistoryRecorder m_recorder;
+};
+
+} // namespace tad
