@@ -1,0 +1,552 @@
+// The real main window, offscreen, driven by keyboard and mouse: each kind
+// of editor writes the file, bad values are refused, undo/redo, reset,
+// find and filters, a conf process writing while the window is open, the
+// keep-mine / take-theirs bar, and the broken-file page.
+#include "BrokenFilePage.h"
+#include "EditorPanel.h"
+#include "GuiTestHelpers.h"
+#include "MainWindow.h"
+#include "SettingsFilterModel.h"
+#include "SettingsTreeModel.h"
+#include "StartupConfig.h"
+#include "StoreSession.h"
+#include "ValueEditors.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <memory>
+
+using namespace tad;
+using guitest::valueOnDisk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void booleanByCheckBox();
+    void enumByComboBox();
+    void numberBySpinBox();
+    void textByLineEdit();
+    void secretWithReveal();
+    void dateTimeByDateTimeEdit();
+    void listAddRemoveReorder();
+    void mapAddAndRemoveEntry();
+    void jsonTextWithSyntaxCheck();
+    void inlineDelegateEdits();
+    void invalidValueIsRefused();
+    void undoAndRedoTypingBurst();
+    void resetToDefault();
+    void findAndFilters();
+    void confWriteShowsUpInPlace();
+    void keepMineOrTakeTheirs_data();
+    void keepMineOrTakeTheirs();
+    void brokenFileOpensToItsPage();
+    void demoCopyWhenNothingExists();
+
+private:
+    void openWindow();
+    EditorPanel *selectInPanel(const QString &key);
+    template <class W> W *panelWidget();
+    void settle();
+    QString configPath() const { return m_dir->filePath(QStringLiteral("tad-config.json")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QFile::copy(guitest::demoConfig(), configPath()));
+    QFile::setPermissions(configPath(), QFile::ReadOwner | QFile::WriteOwner);
+    openWindow();
+}
+
+void TestMainWindow::openWindow()
+{
+    MainWindowOptions options;
+    options.configPath = configPath();
+    options.schemaPath = guitest::testSchema();
+    options.rememberState = false;
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->panel()->setTypingPause(30);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->open();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+EditorPanel *TestMainWindow::selectInPanel(const QString &key)
+{
+    if (!m_window->isReady()) {
+        QSignalSpy ready(m_window.get(), &MainWindow::ready);
+        if (!ready.wait(10000))
+            return nullptr;
+    }
+    if (!m_window->selectKey(key))
+        return nullptr;
+    return m_window->panel()->key() == key ? m_window->panel() : nullptr;
+}
+
+template <class W> W *TestMainWindow::panelWidget()
+{
+    auto *editor = m_window->panel()->editor();
+    return editor ? editor->findChild<W *>() : nullptr;
+}
+
+// Lets a typing pause run out and every queued write finish.
+void TestMainWindow::settle()
+{
+    QTest::qWait(100);
+    m_window->session()->waitForIdle();
+    QCoreApplication::processEvents();
+}
+
+void TestMainWindow::booleanByCheckBox()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.autoSave")));
+    auto *box = panelWidget<QCheckBox>();
+    QVERIFY(box && box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(5, box->height() / 2));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                 QStringLiteral("false"));
+}
+
+void TestMainWindow::enumByComboBox()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.theme")));
+    auto *combo = panelWidget<QComboBox>();
+    QVERIFY(combo);
+    QCOMPARE(combo->currentText(), QStringLiteral("Dark"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(combo->currentText(), QStringLiteral("Follow the system"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
+                 QStringLiteral("\"auto\""));
+}
+
+void TestMainWindow::numberBySpinBox()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.fontSize")));
+    auto *spin = panelWidget<QDoubleSpinBox>();
+    QVERIFY(spin);
+    QCOMPARE(spin->maximum(), 24.0);
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("18"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")),
+                 QStringLiteral("18"));
+    QTest::keyClick(spin, Qt::Key_Up);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")),
+                 QStringLiteral("19"));
+}
+
+void TestMainWindow::textByLineEdit()
+{
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    QVERIFY(line);
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Grace Hopper"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Grace Hopper\""));
+}
+
+void TestMainWindow::secretWithReveal()
+{
+    QVERIFY(selectInPanel(QStringLiteral("ai.apiKey")));
+    auto *line = panelWidget<QLineEdit>();
+    auto *reveal = panelWidget<QToolButton>();
+    QVERIFY(line && reveal);
+    QCOMPARE(line->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(line->echoMode(), QLineEdit::Normal);
+    QCOMPARE(line->text(), QStringLiteral("sk-demo-0000000000001234"));
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("sk-new-5678"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("ai.apiKey")),
+                 QStringLiteral("\"sk-new-5678\""));
+    // The tree shows the secret masked.
+    const QModelIndex cell =
+        m_window->model()->indexForKey(QStringLiteral("ai.apiKey"), SettingsTreeModel::ValueColumn);
+    QTRY_VERIFY(cell.data().toString().endsWith(QStringLiteral("5678")));
+    QVERIFY(!cell.data().toString().contains(QStringLiteral("sk-new")));
+}
+
+void TestMainWindow::dateTimeByDateTimeEdit()
+{
+    QVERIFY(selectInPanel(QStringLiteral("workspaces.notes.lastOpened")));
+    auto *edit = panelWidget<QDateTimeEdit>();
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->setCurrentSection(QDateTimeEdit::YearSection);
+    QTest::keyClick(edit, Qt::Key_Up);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("workspaces.notes.lastOpened")),
+                 QStringLiteral("\"2027-11-24T18:02:31.512Z\""));
+}
+
+void TestMainWindow::listAddRemoveReorder()
+{
+    QVERIFY(selectInPanel(QStringLiteral("recent.workspaces")));
+    auto *editor = m_window->panel()->editor();
+    auto *list = editor->findChild<QListWidget *>();
+    auto *add = editor->findChild<QPushButton *>(QStringLiteral("addItem"));
+    auto *remove = editor->findChild<QPushButton *>(QStringLiteral("removeItem"));
+    auto *up = editor->findChild<QPushButton *>(QStringLiteral("moveItemUp"));
+    QVERIFY(list && add && remove && up);
+    QCOMPARE(list->count(), 2);
+
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->parent() != editor);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("/tmp/x"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("recent.workspaces")),
+                 QStringLiteral(R"(["/home/ada/notes","/home/ada/src/tad-site","/tmp/x"])"));
+    list->setCurrentRow(2);
+    QTest::mouseClick(up, Qt::LeftButton);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("recent.workspaces")),
+                 QStringLiteral(R"(["/home/ada/notes","/tmp/x","/home/ada/src/tad-site"])"));
+    list->setCurrentRow(0);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("recent.workspaces")),
+                 QStringLiteral(R"(["/tmp/x","/home/ada/src/tad-site"])"));
+    // maxItems is 10: the add button gives up there.
+    while (list->count() < 10) {
+        QVERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    }
+    QVERIFY(!add->isEnabled());
+}
+
+void TestMainWindow::mapAddAndRemoveEntry()
+{
+    QVERIFY(selectInPanel(QStringLiteral("workspaces")));
+    auto *editor = m_window->panel()->editor();
+    auto *name = editor->findChild<QLineEdit *>(QStringLiteral("newEntryName"));
+    auto *entries = editor->findChild<QListWidget *>(QStringLiteral("mapEntries"));
+    auto *remove = editor->findChild<QPushButton *>(QStringLiteral("removeEntry"));
+    QVERIFY(name && entries && remove);
+    QCOMPARE(entries->count(), 2);
+    QTest::keyClicks(name, QStringLiteral("scratch"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("workspaces.scratch")),
+                 QStringLiteral("{}"));
+    entries->setCurrentRow(0);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("workspaces.tad-site")), QString());
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("workspaces.notes.name")),
+             QStringLiteral("\"Notes\""));
+}
+
+void TestMainWindow::jsonTextWithSyntaxCheck()
+{
+    QVERIFY(selectInPanel(QStringLiteral("ui.windowBounds")));
+    auto *text = panelWidget<QPlainTextEdit>();
+    QVERIFY(text);
+    const QByteArray before = guitest::readBytes(configPath());
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, QStringLiteral("{\"x\": 1,"));
+    QTRY_VERIFY(m_window->panel()->message().contains(QStringLiteral("line 1, column")));
+    settle();
+    QCOMPARE(guitest::readBytes(configPath()), before);
+    QTest::keyClicks(text, QStringLiteral(" \"y\": 2}"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("ui.windowBounds")),
+                 QStringLiteral(R"({"x":1,"y":2})"));
+    QCOMPARE(m_window->panel()->message(), QString());
+}
+
+void TestMainWindow::inlineDelegateEdits()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.language")));
+    QTreeView *tree = m_window->tree();
+    const QModelIndex source = m_window->model()->indexForKey(QStringLiteral("settings.language"),
+                                                              SettingsTreeModel::ValueColumn);
+    tree->setCurrentIndex(m_window->filterModel()->mapFromSource(source));
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F2);
+    auto *inlineEditor = tree->findChild<ValueEditor *>(QStringLiteral("inlineEditor"));
+    QVERIFY(inlineEditor);
+    auto *line = inlineEditor->findChild<QLineEdit *>();
+    QVERIFY(line);
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("de"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.language")),
+                 QStringLiteral("\"de\""));
+
+    // A boolean toggles with its check box in the value column.
+    const QModelIndex analytics =
+        m_window->filterModel()->mapFromSource(m_window->model()->indexForKey(
+            QStringLiteral("user.preferences.analytics"), SettingsTreeModel::ValueColumn));
+    tree->expand(analytics.parent().siblingAtColumn(0));
+    tree->scrollTo(analytics);
+    QVERIFY(tree->model()->setData(analytics, Qt::Checked, Qt::CheckStateRole));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.preferences.analytics")),
+                 QStringLiteral("true"));
+}
+
+void TestMainWindow::invalidValueIsRefused()
+{
+    QVERIFY(selectInPanel(QStringLiteral("user.email")));
+    auto *line = panelWidget<QLineEdit>();
+    QVERIFY(line);
+    const QByteArray before = guitest::readBytes(configPath());
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("not-an-email"));
+    QCOMPARE(m_window->panel()->message(), QStringLiteral("must match format \"email\""));
+    settle();
+    QCOMPARE(guitest::readBytes(configPath()), before);
+
+    // The same through the inline editor: refused with the message in the status bar.
+    QTreeView *tree = m_window->tree();
+    const QModelIndex cell = m_window->filterModel()->mapFromSource(m_window->model()->indexForKey(
+        QStringLiteral("user.email"), SettingsTreeModel::ValueColumn));
+    tree->setCurrentIndex(cell);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F2);
+    auto *inlineLine =
+        tree->findChild<ValueEditor *>(QStringLiteral("inlineEditor"))->findChild<QLineEdit *>();
+    inlineLine->selectAll();
+    QTest::keyClicks(inlineLine, QStringLiteral("ada@"));
+    QTest::keyClick(inlineLine, Qt::Key_Return);
+    QVERIFY(m_window->statusError().contains(QStringLiteral("must match format \"email\"")));
+    settle();
+    QCOMPARE(guitest::readBytes(configPath()), before);
+}
+
+void TestMainWindow::undoAndRedoTypingBurst()
+{
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    line->setFocus();
+    line->end(false);
+    for (const QChar c : QStringLiteral("abc")) {
+        QTest::keyClicks(line, QString(c));
+        QTest::qWait(60); // each letter lands on disk: a burst of several writes
+    }
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Ada Demoabc\""));
+    settle();
+    QCOMPARE(m_window->undoStack()->count(), 1);
+
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Ada Demo\""));
+    QTRY_COMPARE(line->text(), QStringLiteral("Ada Demo"));
+    QTest::keyClick(m_window->tree(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Ada Demoabc\""));
+}
+
+void TestMainWindow::resetToDefault()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.theme")));
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_Delete, Qt::ControlModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
+                 QStringLiteral("\"auto\""));
+    QTRY_VERIFY(m_window->model()
+                    ->indexForKey(QStringLiteral("settings.theme"))
+                    .data(SettingsTreeModel::StateRole)
+                    .toInt() &
+                SettingsTreeModel::AtDefault);
+}
+
+void TestMainWindow::findAndFilters()
+{
+    QVERIFY(selectInPanel(QStringLiteral("version")));
+    auto *proxy = m_window->filterModel();
+    const auto visibleKeys = [&] {
+        QStringList keys;
+        std::vector<QModelIndex> stack{QModelIndex()};
+        while (!stack.empty()) {
+            const QModelIndex parent = stack.back();
+            stack.pop_back();
+            for (int row = 0; row < proxy->rowCount(parent); ++row) {
+                const QModelIndex child = proxy->index(row, 0, parent);
+                keys << child.data(SettingsTreeModel::KeyPathRole).toString();
+                stack.push_back(child);
+            }
+        }
+        keys.sort();
+        return keys;
+    };
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->findBox()->hasFocus());
+    QTest::keyClicks(m_window->findBox(), QStringLiteral("font"));
+    QTRY_COMPARE(visibleKeys(), (QStringList{"settings", "settings.fontSize"}));
+    // Titles and descriptions count: "colour scheme" is the theme's description.
+    m_window->findBox()->setText(QStringLiteral("colour scheme"));
+    QTRY_COMPARE(visibleKeys(), (QStringList{"settings", "settings.theme"}));
+    // Values count too.
+    m_window->findBox()->setText(QStringLiteral("blog-post"));
+    QTRY_COMPARE(visibleKeys(), (QStringList{"recent", "recent.templates", "recent.templates.0"}));
+    m_window->findBox()->setText(QStringLiteral("@modified settings"));
+    QTRY_VERIFY(visibleKeys().contains(QStringLiteral("settings.theme")));
+    QVERIFY(!visibleKeys().contains(QStringLiteral("settings.fontSize")));
+    m_window->findBox()->setText(QStringLiteral("@default settings"));
+    QTRY_VERIFY(visibleKeys().contains(QStringLiteral("settings.fontSize")));
+    QVERIFY(!visibleKeys().contains(QStringLiteral("settings.theme")));
+    m_window->findBox()->setText(QStringLiteral("@invalid"));
+    QTRY_COMPARE(visibleKeys(), QStringList());
+    // A bad value written outside shows up under @invalid.
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(
+        configPath(), QStringLiteral("settings.fontSize"), QStringLiteral("99"), nullptr));
+    QVERIFY(conf->waitForFinished(60000));
+    QCOMPARE(conf->exitCode(), 0);
+    QTRY_COMPARE(visibleKeys(), (QStringList{"settings", "settings.fontSize"}));
+    QCOMPARE(m_window->problemsList()->count() > 0, true);
+}
+
+void TestMainWindow::confWriteShowsUpInPlace()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.language")));
+    QTreeView *tree = m_window->tree();
+    const QModelIndex selected = tree->currentIndex();
+    QSignalSpy resets(m_window->model(), &QAbstractItemModel::modelAboutToBeReset);
+    const QModelIndex fontSize = m_window->model()->indexForKey(QStringLiteral("settings.fontSize"),
+                                                                SettingsTreeModel::ValueColumn);
+    QCOMPARE(fontSize.data().toString(), QStringLiteral("14"));
+
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(
+        configPath(), QStringLiteral("settings.fontSize"), QStringLiteral("20"), nullptr));
+    QVERIFY(conf->waitForFinished(60000));
+    QCOMPARE(conf->exitCode(), 0);
+    QElapsedTimer sinceWrite;
+    sinceWrite.start();
+    QTRY_COMPARE_WITH_TIMEOUT(fontSize.data().toString(), QStringLiteral("20"), 1000);
+    qInfo("conf write to visible row: %lld ms", sinceWrite.elapsed());
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(tree->currentIndex(), selected);
+    QCOMPARE(m_window->panel()->key(), QStringLiteral("settings.language"));
+    QVERIFY(fontSize.data(SettingsTreeModel::StateRole).toInt() &
+            SettingsTreeModel::ChangedExternally);
+    QVERIFY(tree->isExpanded(
+        m_window->filterModel()->mapFromSource(fontSize.parent().siblingAtColumn(0))));
+}
+
+void TestMainWindow::keepMineOrTakeTheirs_data()
+{
+    QTest::addColumn<bool>("keepMine");
+    QTest::newRow("keep mine") << true;
+    QTest::newRow("take theirs") << false;
+}
+
+void TestMainWindow::keepMineOrTakeTheirs()
+{
+    QFETCH(bool, keepMine);
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Mine"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Mine\""));
+    settle();
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(configPath(), QStringLiteral("user.name"),
+                                                         QStringLiteral("\"Theirs\""), nullptr));
+    QVERIFY(conf->waitForFinished(60000));
+    QTRY_VERIFY(m_window->panel()->isConflictShown());
+    QCOMPARE(line->text(), QStringLiteral("Mine"));
+    auto *button = m_window->panel()->findChild<QPushButton *>(
+        keepMine ? QStringLiteral("keepMine") : QStringLiteral("takeTheirs"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!m_window->panel()->isConflictShown());
+    const QString expected = keepMine ? QStringLiteral("\"Mine\"") : QStringLiteral("\"Theirs\"");
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")), expected);
+    QTRY_COMPARE(panelWidget<QLineEdit>()->text(),
+                 keepMine ? QStringLiteral("Mine") : QStringLiteral("Theirs"));
+}
+
+void TestMainWindow::brokenFileOpensToItsPage()
+{
+    m_window.reset();
+    const QByteArray broken = "{\"settings\":{\"theme\":\"dark\",}\n}";
+    QVERIFY(guitest::writeBytes(configPath(), broken));
+    openWindow();
+    QSignalSpy shown(m_window.get(), &MainWindow::brokenFileShown);
+    QVERIFY(shown.wait(10000));
+    QVERIFY(m_window->brokenPage()->isVisible());
+    QVERIFY2(m_window->brokenPage()->errorText().contains(QStringLiteral("Line 1, column 29")),
+             qPrintable(m_window->brokenPage()->errorText()));
+    auto *viewRaw = m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("viewRaw"));
+    auto *raw = m_window->brokenPage()->findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
+    QTest::mouseClick(viewRaw, Qt::LeftButton);
+    QVERIFY(raw->isVisible() && raw->isReadOnly());
+    QCOMPARE(raw->toPlainText().toUtf8(), broken);
+    auto *restore =
+        m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("restoreBackup"));
+    QVERIFY(!restore->isEnabled()); // no backups/ folder here
+    settle();
+    QCOMPARE(guitest::readBytes(configPath()), broken);
+
+    // With a valid backup beside it, restoring brings the tree back and keeps the broken copy.
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("backups")));
+    QVERIFY(QFile::copy(
+        guitest::demoConfig(),
+        m_dir->filePath(QStringLiteral("backups/backup-2026-01-02T03-04-05-000Z-0123abcd.json"))));
+    QTest::mouseClick(
+        m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("reloadBroken")),
+        Qt::LeftButton);
+    QVERIFY(shown.wait(10000));
+    QVERIFY(restore->isEnabled());
+    QSignalSpy ready(m_window.get(), &MainWindow::ready);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"dark\""));
+    QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.broken-*")}).size(), 1);
+}
+
+void TestMainWindow::demoCopyWhenNothingExists()
+{
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.path().toUtf8());
+    qunsetenv("TAD_CONFIG");
+    const StartupConfig startup = chooseStartupConfig(QString());
+    QVERIFY(startup.error.isEmpty());
+    QVERIFY(!startup.notice.isEmpty());
+    QVERIFY(startup.configPath.endsWith(QStringLiteral("/demo/tad-config.json")));
+    QCOMPARE(valueOnDisk(startup.configPath, QStringLiteral("user.name")),
+             QStringLiteral("\"Ada Demo\""));
+    QFile::remove(startup.configPath);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

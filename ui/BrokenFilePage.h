@@ -1,0 +1,39 @@
+// Shown instead of the tree when the file cannot be parsed: what is wrong
+// and where, and the ways out. Nothing here writes to the file.
+#pragma once
+
+#include "Result.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace tad {
+
+class BrokenFilePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BrokenFilePage(QWidget *parent = nullptr);
+
+    void showError(const Error &error, const QByteArray &rawBytes);
+    // Whether a valid backup exists to offer; the action is the owner's.
+    void setBackupAvailable(bool available, const QString &description = {});
+    QString errorText() const;
+
+Q_SIGNALS:
+    void restoreBackupRequested();
+    void reloadRequested();
+
+private:
+    QLabel *m_heading;
+    QLabel *m_error;
+    QLabel *m_backupNote;
+    QPushButton *m_restore;
+    QPushButton *m_viewRaw;
+    QPlainTextEdit *m_raw;
+};
+
+} // namespace tad

@@ -1,0 +1,246 @@
+#include "EditorPanel.h"
+
+#include "ValueEditors.h"
+
+#include "json/JsonText.h"
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tad {
+
+namespace {
+QLabel *wrappingLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("editorPanel"));
+    setAccessibleName(tr("Setting editor"));
+    auto *layout = new QVBoxLayout(this);
+
+    m_conflictBar = new QFrame(this);
+    m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
+    m_conflictBar->setFrameShape(QFrame::StyledPanel);
+    m_conflictBar->setStyleSheet(
+        QStringLiteral("#conflictBar { background: #fff1c2; border: 1px solid #d9b44a; }"));
+    auto *barLayout = new QHBoxLayout(m_conflictBar);
+    m_conflictText = new QLabel(m_conflictBar);
+    m_conflictText->setWordWrap(true);
+    auto *keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
+    keepMine->setObjectName(QStringLiteral("keepMine"));
+    auto *takeTheirs = new QPushButton(tr("Take theirs"), m_conflictBar);
+    takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
+    barLayout->addWidget(m_conflictText, 1);
+    barLayout->addWidget(keepMine);
+    barLayout->addWidget(takeTheirs);
+    m_conflictBar->hide();
+    connect(keepMine, &QPushButton::clicked, this, &EditorPanel::keepMine);
+    connect(takeTheirs, &QPushButton::clicked, this, &EditorPanel::takeTheirs);
+    layout->addWidget(m_conflictBar);
+
+    m_title = wrappingLabel(QStringLiteral("title"), this);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_keyLabel = wrappingLabel(QStringLiteral("keyPath"), this);
+    m_description = wrappingLabel(QStringLiteral("description"), this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_keyLabel);
+    layout->addWidget(m_description);
+
+    auto *facts = new QFormLayout;
+    m_type = wrappingLabel(QStringLiteral("type"), this);
+    m_default = wrappingLabel(QStringLiteral("default"), this);
+    m_current = wrappingLabel(QStringLiteral("current"), this);
+    facts->addRow(tr("Type:"), m_type);
+    facts->addRow(tr("Default:"), m_default);
+    facts->addRow(tr("In the file:"), m_current);
+    layout->addLayout(facts);
+
+    m_editorSlot = new QVBoxLayout;
+    layout->addLayout(m_editorSlot);
+    m_message = wrappingLabel(QStringLiteral("message"), this);
+    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_message->setAccessibleName(tr("Problem with the value"));
+    layout->addWidget(m_message);
+
+    m_reset = new QPushButton(tr("Reset to default"), this);
+    m_reset->setObjectName(QStringLiteral("resetButton"));
+    m_reset->setToolTip(tr("Ctrl+Del"));
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (!m_key.isEmpty())
+            Q_EMIT resetRequested(m_key);
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_reset);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch();
+
+    m_typingPause.setSingleShot(true);
+    m_typingPause.setInterval(400);
+    connect(&m_typingPause, &QTimer::timeout, this, &EditorPanel::commit);
+    clear();
+}
+
+void EditorPanel::clear()
+{
+    flushPending();
+    m_key.clear();
+    m_title->setText(tr("No setting selected"));
+    m_keyLabel->clear();
+    m_description->setText(tr("Select a key in the tree to see and change it."));
+    m_type->clear();
+    m_default->clear();
+    m_current->clear();
+    m_message->clear();
+    m_reset->setEnabled(false);
+    m_conflictBar->hide();
+    delete m_editor;
+    m_editor = nullptr;
+}
+
+void EditorPanel::showKey(const QString &key, const EditorSpec &spec,
+                          const std::optional<Json> &value)
+{
+    flushPending();
+    m_key = key;
+    m_spec = spec;
+    m_userEdited = false;
+    m_conflictBar->hide();
+    m_title->setText(spec.title.isEmpty() ? key.section(QLatin1Char('.'), -1) : spec.title);
+    m_keyLabel->setText(key);
+    m_description->setText(spec.description);
+    m_description->setVisible(!spec.description.isEmpty());
+    QString type = spec.types.isEmpty() ? (value ? jsonTypeName(*value) : QString())
+                                        : spec.types.join(QStringLiteral(" or "));
+    const QString constraints = spec.constraintsText();
+    m_type->setText(constraints.isEmpty() ? type : type + QStringLiteral("; ") + constraints);
+    m_default->setText(spec.defaultValue ? QString::fromStdString(compactJson(*spec.defaultValue))
+                                         : tr("(none)"));
+    m_reset->setEnabled(spec.defaultValue.has_value() && !spec.readOnly);
+    rebuildEditor(value);
+    showValue(value);
+}
+
+void EditorPanel::rebuildEditor(const std::optional<Json> &value)
+{
+    delete m_editor;
+    m_editor =
+        ValueEditor::create(m_spec, value ? &*value : nullptr, ValueEditor::Context::Panel, this);
+    m_editor->setObjectName(QStringLiteral("panelEditor"));
+    m_editor->setEnabled(!m_spec.readOnly);
+    m_editorSlot->addWidget(m_editor);
+    connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
+    connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::flushPending);
+    m_message->clear();
+}
+
+void EditorPanel::showValue(const std::optional<Json> &value)
+{
+    m_fileValue = value;
+    QString shown = value ? displayText(*value, 160) : tr("(not set)");
+    if (m_spec.secret && value && value->is_string())
+        shown = maskedSecret(QString::fromStdString(value->get<std::string>()));
+    m_current->setText(shown);
+    const QString problem = value ? m_spec.validate(*value) : QString();
+    if (!problem.isEmpty() && !m_userEdited)
+        m_message->setText(tr("The file holds a value the schema refuses: %1").arg(problem));
+}
+
+void EditorPanel::onEdited()
+{
+    m_userEdited = true;
+    const QString problem = m_editor->problem();
+    m_message->setText(problem);
+    if (!problem.isEmpty()) {
+        m_pending = false;
+        m_typingPause.stop();
+        return;
+    }
+    m_pending = true;
+    if (m_editor->typesText())
+        m_typingPause.start();
+    else
+        commit();
+}
+
+void EditorPanel::commit()
+{
+    m_typingPause.stop();
+    if (!m_pending || !m_editor)
+        return;
+    m_pending = false;
+    const auto value = m_editor->value();
+    if (!value || !m_editor->problem().isEmpty())
+        return;
+    if (m_fileValue && jsEqual(*m_fileValue, *value))
+        return;
+    Q_EMIT editRequested(m_key, *value, m_editor->typesText());
+}
+
+void EditorPanel::flushPending()
+{
+    if (m_pending)
+        commit();
+}
+
+void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
+{
+    const bool differs =
+        !value || !m_editor || !m_editor->value() || !jsEqual(*value, *m_editor->value());
+    if (external && m_userEdited && differs) {
+        m_typingPause.stop();
+        m_pending = false;
+        m_conflictText->setText(
+            tr("%1 was changed by another program to %2 while you were editing it.")
+                .arg(m_key, value ? displayText(*value, 60) : tr("(removed)")));
+        m_conflictBar->show();
+        showValue(value);
+        return;
+    }
+    if (!m_userEdited && m_editor && value && differs)
+        m_editor->setValue(*value);
+    showValue(value);
+}
+
+bool EditorPanel::isConflictShown() const
+{
+    return !m_conflictBar->isHidden();
+}
+
+QString EditorPanel::message() const
+{
+    return m_message->text();
+}
+
+void EditorPanel::keepMine()
+{
+    m_conflictBar->hide();
+    const auto mine = m_editor ? m_editor->value() : std::nullopt;
+    if (mine && m_editor->problem().isEmpty())
+        Q_EMIT editRequested(m_key, *mine, false);
+}
+
+void EditorPanel::takeTheirs()
+{
+    m_conflictBar->hide();
+    m_userEdited = false;
+    m_message->clear();
+    rebuildEditor(m_fileValue);
+    showValue(m_fileValue);
+}
+
+} // namespace tad

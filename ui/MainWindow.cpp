@@ -1,0 +1,354 @@
+#include "MainWindow.h"
+
+#include "BrokenFilePage.h"
+#include "EditorPanel.h"
+#include "FileFollower.h"
+#include "SettingsDelegate.h"
+#include "SettingsFilterModel.h"
+#include "SettingsTreeModel.h"
+#include "StoreSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace tad {
+
+MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
+    : QMainWindow(parent), m_options(std::move(options))
+{
+    setWindowTitle(tr("TAD Settings"));
+    setObjectName(QStringLiteral("mainWindow"));
+    if (!m_options.schemaPath.isEmpty()) {
+        QString error;
+        m_schema = SchemaHints::fromFile(m_options.schemaPath, &error);
+        if (!error.isEmpty())
+            m_options.notice +=
+                (m_options.notice.isEmpty() ? QString() : QStringLiteral(" ")) + error;
+    }
+    m_session = new StoreSession(m_options.configPath, {}, this);
+    m_follower = new FileFollower(m_options.configPath, this);
+    m_model = new SettingsTreeModel(this);
+    m_model->setSchema(m_schema);
+    m_filter = new SettingsFilterModel(this);
+    m_filter->setSourceModel(m_model);
+    m_undo = new QUndoStack(this);
+
+    // Left: notice, find box, tree.
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 4, 4);
+    m_notice = new QLabel(m_options.notice, left);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(
+        QStringLiteral("background: #e8f0fe; padding: 6px; border-radius: 3px;"));
+    m_notice->setVisible(!m_options.notice.isEmpty());
+    m_find = new QLineEdit(left);
+    m_find->setObjectName(QStringLiteral("findBox"));
+    m_find->setPlaceholderText(
+        tr("Find keys, values, descriptions; @modified @invalid @default @changed"));
+    m_find->setAccessibleName(tr("Find settings"));
+    m_find->setClearButtonEnabled(true);
+    m_tree = new QTreeView(left);
+    m_tree->setObjectName(QStringLiteral("settingsTree"));
+    m_tree->setAccessibleName(tr("Settings tree"));
+    m_tree->setModel(m_filter);
+    m_tree->setItemDelegate(new SettingsDelegate(m_model, m_tree));
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::SelectedClicked);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(SettingsTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, 220);
+    m_tree->setColumnWidth(SettingsTreeModel::TypeColumn, 120);
+    m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 130);
+    leftLayout->addWidget(m_notice);
+    leftLayout->addWidget(m_find);
+    leftLayout->addWidget(m_tree, 1);
+
+    m_panel = new EditorPanel(this);
+    auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(left);
+    split->addWidget(m_panel);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    m_broken = new BrokenFilePage(this);
+    auto *loading = new QLabel(tr("Reading %1 ...").arg(m_options.configPath), this);
+    loading->setAlignment(Qt::AlignCenter);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(loading);
+    m_pages->addWidget(split);
+    m_pages->addWidget(m_broken);
+    setCentralWidget(m_pages);
+
+    m_problems = new QListWidget(this);
+    m_problems->setObjectName(QStringLiteral("problemsList"));
+    m_problems->setAccessibleName(tr("Problems"));
+    auto *dock = new QDockWidget(tr("Problems"), this);
+    dock->setObjectName(QStringLiteral("problemsDock"));
+    dock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    connect(m_problems, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { selectKey(item->data(Qt::UserRole).toString()); });
+    connect(m_problems, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { selectKey(item->data(Qt::UserRole).toString()); });
+
+    buildActions();
+    buildStatusBar();
+
+    m_findDelay.setSingleShot(true);
+    m_findDelay.setInterval(150);
+    connect(m_find, &QLineEdit::textChanged, this, [this] { m_findDelay.start(); });
+    connect(&m_findDelay, &QTimer::timeout, this, &MainWindow::applyFind);
+    m_problemsDelay.setSingleShot(true);
+    m_problemsDelay.setInterval(300);
+    connect(&m_problemsDelay, &QTimer::timeout, this, &MainWindow::updateProblems);
+
+    connect(m_session, &StoreSession::opened, this, &MainWindow::onOpened);
+    connect(m_session, &StoreSession::changesArrived, this, &MainWindow::onChanges);
+    connect(m_session, &StoreSession::writeFinished, this,
+            [this](bool ok, const Error &error, const QString &what) {
+                if (ok)
+                    m_errorLabel->clear();
+                else
+                    showError(tr("Not written (%1): %2").arg(what, error.message));
+            });
+    connect(m_session, &StoreSession::refreshFailed, this, [this](const Error &error) {
+        showError(tr("The file on disk cannot be read; showing the last good version. %1")
+                      .arg(error.toString()));
+    });
+    connect(m_session, &StoreSession::valueFetched, this,
+            [this](const QStringList &segments, const std::optional<Json> &value) {
+                std::vector<std::string> path;
+                for (const auto &s : segments)
+                    path.push_back(s.toStdString());
+                m_model->syncValue(path, value, false);
+            });
+    connect(m_model, &SettingsTreeModel::resyncNeeded, m_session, &StoreSession::fetchValue);
+    connect(m_model, &SettingsTreeModel::editRequested, this,
+            [this](const QString &key, const Json &value) { requestEdit(key, value, false); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_panel, &EditorPanel::editRequested, this, &MainWindow::requestEdit);
+    connect(m_panel, &EditorPanel::resetRequested, this, &MainWindow::requestReset);
+    connect(static_cast<SettingsDelegate *>(m_tree->itemDelegate()), &SettingsDelegate::refused,
+            this, [this](const QString &key, const QString &message) {
+                showError(tr("%1 not changed: %2").arg(key, message));
+            });
+    connect(m_follower, &FileFollower::fileChanged, this, [this] {
+        if (m_ready)
+            m_session->refresh();
+        else if (m_pages->currentWidget() == m_broken)
+            open();
+    });
+    connect(m_follower, &FileFollower::watchingChanged, this, [this](bool watching) {
+        m_watchLabel->setText(watching ? tr("Following changes") : tr("Not following changes"));
+    });
+
+    resize(1100, 700);
+    if (m_options.rememberState) {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    m_panel->flushPending();
+    m_follower->stop();
+}
+
+void MainWindow::buildActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *reload = fileMenu->addAction(tr("&Reload"), this, [this] {
+        if (m_ready)
+            m_session->refresh();
+        else
+            open();
+    });
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto *undo = editMenu->addAction(tr("&Undo"), this, [this] {
+        m_panel->flushPending();
+        m_undo->undo();
+    });
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setEnabled(false);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    auto *redo = editMenu->addAction(tr("&Redo"), this, [this] { m_undo->redo(); });
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setEnabled(false);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    editMenu->addSeparator();
+    auto *reset = editMenu->addAction(tr("Reset to &default"), this, [this] {
+        if (!currentKey().isEmpty())
+            requestReset(currentKey());
+    });
+    reset->setObjectName(QStringLiteral("resetAction"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    auto *find = editMenu->addAction(tr("&Find"), this, [this] {
+        m_find->setFocus(Qt::ShortcutFocusReason);
+        m_find->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    editMenu->addSeparator();
+    auto *copyPath = editMenu->addAction(tr("Copy key &path"), this, &MainWindow::copyKeyPath);
+    copyPath->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    auto *copyValue = new QAction(tr("Copy value as &JSON"), this);
+    copyValue->setShortcut(QKeySequence::Copy);
+    copyValue->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyValue, &QAction::triggered, this, &MainWindow::copyValue);
+    m_tree->addAction(copyValue);
+    editMenu->addAction(copyValue);
+    auto *reveal =
+        editMenu->addAction(tr("Reveal or hide &secret"), this, &MainWindow::toggleReveal);
+    reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->addActions({copyPath, reveal, reset});
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_pathLabel = new QLabel(m_options.configPath, this);
+    m_pathLabel->setObjectName(QStringLiteral("statusPath"));
+    m_pathLabel->setAccessibleName(tr("Settings file"));
+    m_watchLabel = new QLabel(tr("Not following changes"), this);
+    m_watchLabel->setObjectName(QStringLiteral("statusWatching"));
+    m_externalLabel = new QLabel(this);
+    m_externalLabel->setObjectName(QStringLiteral("statusExternal"));
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("statusError"));
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_errorLabel->setAccessibleName(tr("Last error"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(120);
+    m_progress->hide();
+    statusBar()->addWidget(m_pathLabel);
+    statusBar()->addWidget(m_watchLabel);
+    statusBar()->addWidget(m_externalLabel);
+    statusBar()->addWidget(m_errorLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    // Progress only for work that takes longer than half a second.
+    m_progressDelay.setSingleShot(true);
+    m_progressDelay.setInterval(500);
+    connect(&m_progressDelay, &QTimer::timeout, m_progress, &QWidget::show);
+    connect(m_session, &StoreSession::busyChanged, this, [this](bool busy) {
+        if (busy) {
+            m_progressDelay.start();
+        } else {
+            m_progressDelay.stop();
+            m_progress->hide();
+        }
+    });
+    connect(m_model, &SettingsTreeModel::externalChangeApplied, this, [this](const QString &key) {
+        m_externalLabel->setText(
+            tr("Changed outside at %1: %2")
+                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), key));
+    });
+}
+
+QString MainWindow::statusError() const
+{
+    return m_errorLabel->text();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorLabel->setText(message);
+    m_errorLabel->setToolTip(message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_panel->flushPending();
+    if (m_options.rememberState) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+        if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+            settings.setValue(QStringLiteral("window/splitter"), split->saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+QString MainWindow::currentKey() const
+{
+    const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
+    return current.isValid() ? m_model->keyOf(current) : QString();
+}
+
+void MainWindow::copyKeyPath()
+{
+    if (!currentKey().isEmpty())
+        QApplication::clipboard()->setText(currentKey());
+}
+
+void MainWindow::copyValue()
+{
+    const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
+    if (current.isValid())
+        QApplication::clipboard()->setText(
+            current.data(SettingsTreeModel::JsonTextRole).toString());
+}
+
+void MainWindow::toggleReveal()
+{
+    const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
+    if (current.isValid())
+        m_model->setRevealed(current, !m_model->isRevealed(current));
+}
+
+void MainWindow::applyFind()
+{
+    m_filter->setQuery(m_find->text());
+    if (m_filter->isFiltering())
+        m_tree->expandAll();
+}
+
+bool MainWindow::selectKey(const QString &key)
+{
+    QModelIndex source = m_model->indexForKey(key);
+    if (!source.isValid())
+        return false;
+    QModelIndex proxy = m_filter->mapFromSource(source);
+    if (!proxy.isValid()) {
+        m_find->clear();
+        applyFind();
+        proxy = m_filter->mapFromSource(source);
+    }
+    m_tree->setCurrentIndex(proxy);
+    m_tree->scrollTo(proxy);
+    return proxy.isValid();
+}
+
+} // namespace tad

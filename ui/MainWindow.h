@@ -1,0 +1,117 @@
+// The main window: the settings tree with find, the editor panel, the
+// problems list and a status bar. It owns the store session and turns the
+// user's edits into undoable steps written through the store.
+#pragma once
+
+#include "Result.h"
+#include "SchemaHints.h"
+#include "store/ChangeEvent.h"
+
+#include <QMainWindow>
+#include <QTimer>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
+class QTreeView;
+class QUndoStack;
+class QAction;
+
+namespace tad {
+
+class BrokenFilePage;
+class EditorPanel;
+class FileFollower;
+class SettingsFilterModel;
+class SettingsTreeModel;
+class StoreSession;
+struct OpenOutcome;
+
+struct MainWindowOptions
+{
+    QString configPath;
+    QString schemaPath;        // empty: the bundled schema, if any
+    QString notice;            // shown above the tree (e.g. "this is a demo copy")
+    bool rememberState = true; // window geometry in QSettings
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(MainWindowOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads the file (on the worker); ready() or brokenFileShown() follows.
+    void open();
+    bool isReady() const { return m_ready; }
+
+    SettingsTreeModel *model() const { return m_model; }
+    SettingsFilterModel *filterModel() const { return m_filter; }
+    QTreeView *tree() const { return m_tree; }
+    QLineEdit *findBox() const { return m_find; }
+    EditorPanel *panel() const { return m_panel; }
+    QUndoStack *undoStack() const { return m_undo; }
+    StoreSession *session() const { return m_session; }
+    BrokenFilePage *brokenPage() const { return m_broken; }
+    QListWidget *problemsList() const { return m_problems; }
+    FileFollower *follower() const { return m_follower; }
+    QString statusError() const;
+    // Selects (and scrolls to) a key; clears the find box if it hides the key.
+    bool selectKey(const QString &key);
+
+Q_SIGNALS:
+    void ready();
+    void brokenFileShown();
+    // Every batch of store changes after the model has taken it.
+    void changesApplied();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildStatusBar();
+    void onOpened(const OpenOutcome &outcome);
+    void onChanges(const QList<ChangeEvent> &events);
+    void onSelectionChanged();
+    void requestEdit(const QString &key, const Json &value, bool mergeable);
+    void requestReset(const QString &key);
+    void showError(const QString &message);
+    void updateProblems();
+    void restoreNewestBackup();
+    void copyKeyPath();
+    void copyValue();
+    void toggleReveal();
+    void applyFind();
+    QString currentKey() const;
+
+    MainWindowOptions m_options;
+    SchemaHints m_schema;
+    StoreSession *m_session;
+    FileFollower *m_follower;
+    SettingsTreeModel *m_model;
+    SettingsFilterModel *m_filter;
+    QUndoStack *m_undo;
+    QStackedWidget *m_pages;
+    QTreeView *m_tree;
+    QLineEdit *m_find;
+    EditorPanel *m_panel;
+    BrokenFilePage *m_broken;
+    QListWidget *m_problems;
+    QLabel *m_notice;
+    QLabel *m_pathLabel;
+    QLabel *m_watchLabel;
+    QLabel *m_externalLabel;
+    QLabel *m_errorLabel;
+    QProgressBar *m_progress;
+    QTimer m_progressDelay;
+    QTimer m_findDelay;
+    QTimer m_problemsDelay;
+    bool m_ready = false;
+};
+
+} // namespace tad

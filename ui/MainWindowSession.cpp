@@ -1,0 +1,214 @@
+// MainWindow's dealings with the store: opening, following changes, and
+// turning edits into undo steps.
+#include "BrokenFilePage.h"
+#include "EditCommands.h"
+#include "EditorPanel.h"
+#include "FileFollower.h"
+#include "MainWindow.h"
+#include "SettingsFilterModel.h"
+#include "SettingsTreeModel.h"
+#include "StoreSession.h"
+#include "io/AtomicFile.h"
+
+#include "json/JsonText.h"
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace tad {
+
+namespace {
+
+// Trees up to this many nodes open with their first level expanded and get
+// the problems list computed in full.
+constexpr size_t kSmallTree = 20000;
+
+// The seed's backups live in backups/ beside the store, named so that the
+// newest sorts last.
+QString newestValidBackup(const QString &configPath, QString *description)
+{
+    QDir dir(QFileInfo(configPath).absolutePath() + QStringLiteral("/backups"));
+    QStringList names = dir.entryList({QStringLiteral("backup-*.json")}, QDir::Files, QDir::Name);
+    names.removeIf([](const QString &n) { return n.endsWith(QLatin1String(".meta.json")); });
+    for (auto it = names.crbegin(); it != names.crend(); ++it) {
+        auto snapshot = readFile(dir.filePath(*it));
+        if (snapshot && parseDocument(snapshot->bytes))
+            return *description = *it, dir.filePath(*it);
+    }
+    return {};
+}
+
+} // namespace
+
+void MainWindow::open()
+{
+    m_ready = false;
+    m_session->open();
+}
+
+void MainWindow::onOpened(const OpenOutcome &outcome)
+{
+    m_follower->start();
+    if (!outcome.ok) {
+        m_broken->showError(outcome.error, outcome.rawBytes);
+        QString backup;
+        const bool hasBackup = !newestValidBackup(m_options.configPath, &backup).isEmpty();
+        m_broken->setBackupAvailable(
+            hasBackup, hasBackup ? tr("Newest valid backup: %1").arg(backup) : QString());
+        m_pages->setCurrentWidget(m_broken);
+        connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
+                &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
+        connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
+                Qt::UniqueConnection);
+        showError(outcome.error.toString());
+        Q_EMIT brokenFileShown();
+        return;
+    }
+    // The tree was built on the worker; take it over without copying.
+    auto owned = std::make_unique<SettingsNode>();
+    if (outcome.tree) {
+        *owned = std::move(*outcome.tree);
+        for (auto &child : owned->children)
+            child->parent = owned.get();
+    }
+    m_model->resetDocument(std::move(owned));
+    m_pages->setCurrentIndex(1);
+    if (m_model->nodeCount() < kSmallTree)
+        m_tree->expandToDepth(0);
+    for (const auto &warning : outcome.warnings)
+        showError(warning.toString());
+    m_ready = true;
+    m_problemsDelay.start();
+    Q_EMIT ready();
+}
+
+void MainWindow::onChanges(const QList<ChangeEvent> &events)
+{
+    const QString panelKey = m_panel->key();
+    bool touchesPanel = false;
+    bool external = false;
+    for (const auto &event : events) {
+        m_model->applyChange(event);
+        const QString key = QString::fromStdString(event.key);
+        if (!panelKey.isEmpty() &&
+            (key == panelKey || panelKey.startsWith(key + QLatin1Char('.')) ||
+             key.startsWith(panelKey + QLatin1Char('.')))) {
+            touchesPanel = true;
+            external = external || event.source == ChangeSource::External;
+        }
+    }
+    if (touchesPanel) {
+        const QModelIndex index = m_model->indexForKey(panelKey);
+        m_panel->valueChanged(index.isValid() ? m_model->valueOf(index) : std::nullopt, external);
+    }
+    m_problemsDelay.start();
+    Q_EMIT changesApplied();
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
+    if (!current.isValid()) {
+        m_panel->clear();
+        return;
+    }
+    m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current));
+}
+
+void MainWindow::requestEdit(const QString &key, const Json &value, bool mergeable)
+{
+    const QModelIndex index = m_model->indexForKey(key);
+    const EditorSpec spec = index.isValid() ? m_model->specOf(index) : EditorSpec();
+    const QString problem = spec.validate(value);
+    if (!problem.isEmpty()) {
+        showError(tr("%1 not changed: %2").arg(key, problem));
+        return;
+    }
+    std::optional<Json> before;
+    if (index.isValid())
+        before = m_model->valueOf(index);
+    if (before && jsEqual(*before, value))
+        return;
+    m_undo->push(new SetValueCommand(m_session, key, std::move(before), value, mergeable));
+}
+
+void MainWindow::requestReset(const QString &key)
+{
+    const QModelIndex index = m_model->indexForKey(key);
+    if (!index.isValid())
+        return;
+    const EditorSpec &spec = m_model->specOf(index);
+    if (!spec.defaultValue) {
+        showError(tr("%1 has no default value to reset to").arg(key));
+        return;
+    }
+    requestEdit(key, *spec.defaultValue, false);
+    // The panel shows the default at once; the write echo confirms it.
+    if (m_panel->key() == key)
+        m_panel->showKey(key, spec, spec.defaultValue);
+}
+
+void MainWindow::updateProblems()
+{
+    m_problems->clear();
+    if (m_model->nodeCount() > kSmallTree) {
+        m_problems->addItem(
+            tr("The file is large; type @invalid in the find box to list problems."));
+        return;
+    }
+    std::vector<QModelIndex> stack{QModelIndex()};
+    while (!stack.empty()) {
+        const QModelIndex parent = stack.back();
+        stack.pop_back();
+        for (int row = m_model->rowCount(parent) - 1; row >= 0; --row)
+            stack.push_back(m_model->index(row, 0, parent));
+        if (!parent.isValid())
+            continue;
+        const QString problem = m_model->problemOf(parent);
+        if (problem.isEmpty())
+            continue;
+        const QString key = m_model->keyOf(parent);
+        auto *item = new QListWidgetItem(QStringLiteral("%1: %2").arg(key, problem), m_problems);
+        item->setData(Qt::UserRole, key);
+    }
+    if (auto *dock = m_problems->parentWidget())
+        dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->count()));
+}
+
+void MainWindow::restoreNewestBackup()
+{
+    QString name;
+    const QString backup = newestValidBackup(m_options.configPath, &name);
+    auto snapshot =
+        backup.isEmpty()
+            ? Result<FileSnapshot>(makeError(ErrorCode::NotFound, tr("no valid backup")))
+            : readFile(backup);
+    if (!snapshot) {
+        showError(snapshot.error().message);
+        return;
+    }
+    // Keep the broken file beside the store: it may hold something worth saving.
+    auto broken = readFile(m_options.configPath);
+    if (broken && broken->stamp.exists) {
+        const QString keep =
+            m_options.configPath + QStringLiteral(".broken-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        if (auto kept = replaceFile(keep, broken->bytes); !kept) {
+            showError(kept.error().message);
+            return;
+        }
+    }
+    if (auto written = replaceFile(m_options.configPath, snapshot->bytes); !written) {
+        showError(written.error().message);
+        return;
+    }
+    showError(tr("Restored %1").arg(name));
+    open();
+}
+
+} // namespace tad

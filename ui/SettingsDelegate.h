@@ -1,0 +1,34 @@
+// Inline editing in the tree: the value column gets the same editor the
+// panel would show. A value the schema refuses is not handed to the model;
+// refused() says why instead.
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace tad {
+
+class SettingsTreeModel;
+
+class SettingsDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    SettingsDelegate(SettingsTreeModel *model, QObject *parent = nullptr);
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
+
+Q_SIGNALS:
+    void refused(const QString &key, const QString &message) const;
+
+private:
+    QModelIndex toSource(const QModelIndex &index) const;
+    SettingsTreeModel *m_model;
+};
+
+} // namespace tad

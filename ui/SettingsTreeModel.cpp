@@ -1,0 +1,380 @@
+#include "SettingsTreeModel.h"
+
+#include "keys/KeyPath.h"
+
+#include "json/JsonText.h"
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+namespace tad {
+
+namespace {
+
+// Containers larger than this are not rebuilt as JSON to compute their
+// state on every paint.
+constexpr size_t kStateCheckLimit = 64;
+
+bool startsWith(const std::vector<std::string> &path, const std::vector<std::string> &prefix)
+{
+    return prefix.size() <= path.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
+}
+
+} // namespace
+
+SettingsTreeModel::SettingsTreeModel(QObject *parent)
+    : QAbstractItemModel(parent), m_root(SettingsNode::build({}, Json::object()))
+{
+    m_clock.start();
+    m_highlightTimer.setInterval(200);
+    connect(&m_highlightTimer, &QTimer::timeout, this, &SettingsTreeModel::expireHighlights);
+}
+
+SettingsTreeModel::~SettingsTreeModel() = default;
+
+void SettingsTreeModel::resetDocument(std::unique_ptr<SettingsNode> root)
+{
+    beginResetModel();
+    m_root = root ? std::move(root) : SettingsNode::build({}, Json::object());
+    m_highlights.clear();
+    m_revealed.clear();
+    endResetModel();
+}
+
+void SettingsTreeModel::resetDocument(const Json &document)
+{
+    resetDocument(SettingsNode::build({}, document));
+}
+
+void SettingsTreeModel::setSchema(SchemaHints hints)
+{
+    m_schema = std::move(hints);
+    ++m_schemaGeneration;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // Nested rows repaint when shown; their cached specs are stale by generation.
+}
+
+SettingsNode *SettingsTreeModel::nodeOf(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return m_root.get();
+    return static_cast<SettingsNode *>(index.internalPointer());
+}
+
+QModelIndex SettingsTreeModel::indexOf(const SettingsNode *node, int column) const
+{
+    if (!node || node == m_root.get() || !node->parent)
+        return {};
+    return createIndex(node->row, column, const_cast<SettingsNode *>(node));
+}
+
+SettingsNode *SettingsTreeModel::findNode(const std::vector<std::string> &segments) const
+{
+    SettingsNode *node = m_root.get();
+    for (const auto &segment : segments) {
+        node = node->child(segment);
+        if (!node)
+            return nullptr;
+    }
+    return node;
+}
+
+QModelIndex SettingsTreeModel::indexForPath(const std::vector<std::string> &segments,
+                                            int column) const
+{
+    return indexOf(findNode(segments), column);
+}
+
+QModelIndex SettingsTreeModel::indexForKey(const QString &dottedKey, int column) const
+{
+    auto path = KeyPath::parse(dottedKey.toStdString());
+    return path ? indexForPath(path->segments(), column) : QModelIndex();
+}
+
+std::vector<std::string> SettingsTreeModel::pathOf(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeOf(index)->path() : std::vector<std::string>{};
+}
+
+QString SettingsTreeModel::keyOf(const QModelIndex &index) const
+{
+    return QString::fromStdString(KeyPath::fromSegments(pathOf(index)).toDotted());
+}
+
+std::optional<Json> SettingsTreeModel::valueOf(const QModelIndex &index) const
+{
+    if (index.isValid() && index.model() != this)
+        return std::nullopt;
+    return nodeOf(index)->toJson();
+}
+
+const EditorSpec &SettingsTreeModel::specOf(const QModelIndex &index) const
+{
+    const SettingsNode *node = nodeOf(index);
+    if (!node->spec || node->specGeneration != m_schemaGeneration) {
+        node->spec = std::make_unique<EditorSpec>(m_schema.specFor(node->path()));
+        node->specGeneration = m_schemaGeneration;
+    }
+    return *node->spec;
+}
+
+QString SettingsTreeModel::problemOf(const QModelIndex &index) const
+{
+    const SettingsNode *node = nodeOf(index);
+    const EditorSpec &spec = specOf(index);
+    if (!spec.known)
+        return {};
+    if (node->isContainer() && node->children.size() > kStateCheckLimit) {
+        Json shell = node->kind == Json::value_t::object ? Json::object() : Json::array();
+        return spec.types.isEmpty() || spec.validate(shell).isEmpty() ? QString()
+                                                                      : spec.validate(shell);
+    }
+    return spec.validate(node->toJson());
+}
+
+int SettingsTreeModel::stateOf(const QModelIndex &index) const
+{
+    const SettingsNode *node = nodeOf(index);
+    int state = NoState;
+    const auto path = node->path();
+    const qint64 now = m_clock.elapsed();
+    for (const auto &h : m_highlights) {
+        if (now - h.since < m_highlightMs &&
+            (startsWith(h.segments, path) || startsWith(path, h.segments)))
+            state |= ChangedExternally;
+    }
+    const EditorSpec &spec = specOf(index);
+    if (!spec.known)
+        return state;
+    if (!problemOf(index).isEmpty())
+        state |= Invalid;
+    if (spec.defaultValue && (!node->isContainer() || node->children.size() <= kStateCheckLimit))
+        state |= jsEqual(*spec.defaultValue, node->toJson()) ? AtDefault : Modified;
+    return state;
+}
+
+void SettingsTreeModel::setRevealed(const QModelIndex &index, bool revealed)
+{
+    const QString key = keyOf(index);
+    if (revealed)
+        m_revealed.insert(key);
+    else
+        m_revealed.remove(key);
+    emitRowChanged(nodeOf(index));
+}
+
+bool SettingsTreeModel::isRevealed(const QModelIndex &index) const
+{
+    return m_revealed.contains(keyOf(index));
+}
+
+QModelIndex SettingsTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0 ||
+        (parent.isValid() && parent.column() != 0))
+        return {};
+    const SettingsNode *p = nodeOf(parent);
+    if (size_t(row) >= p->children.size())
+        return {};
+    return createIndex(row, column, p->children[size_t(row)].get());
+}
+
+QModelIndex SettingsTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeOf(child)->parent);
+}
+
+int SettingsTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int SettingsTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool SettingsTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec &spec,
+                                      int role) const
+{
+    if (node->kind == Json::value_t::boolean) {
+        if (role == Qt::CheckStateRole)
+            return node->scalar.get<bool>() ? Qt::Checked : Qt::Unchecked;
+        return node->scalar.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    if (node->isContainer()) {
+        const size_t n = node->children.size();
+        if (node->kind == Json::value_t::object)
+            return n == 1 ? QStringLiteral("{1 key}") : QStringLiteral("{%1 keys}").arg(n);
+        return displayText(n <= kStateCheckLimit ? node->toJson() : Json::array());
+    }
+    const QString title = spec.enumTitle(node->scalar);
+    if (!title.isEmpty())
+        return title;
+    if (spec.secret && node->scalar.is_string() &&
+        !m_revealed.contains(
+            QString::fromStdString(KeyPath::fromSegments(node->path()).toDotted())))
+        return maskedSecret(QString::fromStdString(node->scalar.get<std::string>()));
+    return displayText(node->scalar, 200);
+}
+
+QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    const SettingsNode *node = nodeOf(index);
+    switch (role) {
+    case KeyPathRole:
+        return keyOf(index);
+    case JsonTextRole:
+        return QString::fromStdString(compactJson(node->toJson()));
+    case StateRole:
+        return stateOf(index);
+    case SearchTextRole: {
+        const EditorSpec &spec = specOf(index);
+        QString text = QString::fromStdString(node->key) + QLatin1Char('\n') + spec.title +
+                       QLatin1Char('\n') + spec.description;
+        if (!node->isContainer() && !spec.secret)
+            text += QLatin1Char('\n') + displayText(node->scalar, 100000) + QLatin1Char('\n') +
+                    spec.enumTitle(node->scalar);
+        return text;
+    }
+    default:
+        break;
+    }
+    const int column = index.column();
+    if (role == Qt::DisplayRole || role == Qt::CheckStateRole || role == Qt::EditRole) {
+        if (column == KeyColumn && role == Qt::DisplayRole) {
+            if (node->parent && node->parent->kind == Json::value_t::array)
+                return QStringLiteral("[%1]").arg(QString::fromStdString(node->key));
+            return QString::fromStdString(node->key);
+        }
+        if (column == ValueColumn && role == Qt::EditRole)
+            return QString::fromStdString(compactJson(node->toJson()));
+        if (column == ValueColumn)
+            return valueCell(node, specOf(index), role);
+        if (column == TypeColumn && role == Qt::DisplayRole) {
+            const EditorSpec &spec = specOf(index);
+            QString type = spec.types.join(QLatin1Char('|'));
+            if (type.isEmpty()) {
+                type = node->kind == Json::value_t::object  ? QStringLiteral("object")
+                       : node->kind == Json::value_t::array ? QStringLiteral("array")
+                                                            : jsonTypeName(node->scalar);
+            }
+            if (!spec.enumOptions.empty())
+                type = QStringLiteral("enum");
+            if (spec.secret)
+                type += QStringLiteral(" (secret)");
+            else if (!spec.format.isEmpty())
+                type += QStringLiteral(" (%1)").arg(spec.format);
+            return type;
+        }
+        if (column == StateColumn && role == Qt::DisplayRole) {
+            const int state = stateOf(index);
+            QStringList words;
+            if (state & ChangedExternally)
+                words << tr("changed externally");
+            if (state & Invalid)
+                words << tr("invalid");
+            if (state & Modified)
+                words << tr("modified");
+            if (state & AtDefault)
+                words << tr("default");
+            return words.join(QStringLiteral(", "));
+        }
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        const EditorSpec &spec = specOf(index);
+        QString tip = keyOf(index);
+        if (!spec.description.isEmpty())
+            tip += QStringLiteral("\n") + spec.description;
+        const QString problem = problemOf(index);
+        if (!problem.isEmpty())
+            tip += QStringLiteral("\nProblem: ") + problem;
+        return tip;
+    }
+    if (role == Qt::BackgroundRole) {
+        if (stateOf(index) & ChangedExternally)
+            return QColor(255, 230, 140);
+        return {};
+    }
+    if (role == Qt::ForegroundRole && (column == ValueColumn || column == StateColumn)) {
+        if (stateOf(index) & Invalid)
+            return QColor(200, 30, 30);
+        return {};
+    }
+    if (role == Qt::FontRole && column == KeyColumn && (stateOf(index) & Modified)) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::AccessibleTextRole && column == ValueColumn)
+        return valueCell(node, specOf(index), Qt::DisplayRole);
+    return {};
+}
+
+bool SettingsTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || index.column() != ValueColumn || specOf(index).readOnly)
+        return false;
+    const SettingsNode *node = nodeOf(index);
+    if (role == Qt::CheckStateRole && node->kind == Json::value_t::boolean) {
+        Q_EMIT editRequested(keyOf(index), Json(value.toInt() == Qt::Checked));
+        return true;
+    }
+    if (role == Qt::EditRole || role == JsonTextRole) {
+        const QByteArray text = value.toString().toUtf8();
+        auto parsed = parseValue(std::string_view(text.constData(), size_t(text.size())));
+        if (!parsed)
+            return false;
+        Q_EMIT editRequested(keyOf(index), parsed.value());
+        return true;
+    }
+    return false;
+}
+
+Qt::ItemFlags SettingsTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.column() == ValueColumn && !specOf(index).readOnly) {
+        f |= Qt::ItemIsEditable;
+        if (nodeOf(index)->kind == Json::value_t::boolean)
+            f |= Qt::ItemIsUserCheckable;
+    }
+    return f;
+}
+
+QVariant SettingsTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case KeyColumn:
+        return tr("Key");
+    case ValueColumn:
+        return tr("Value");
+    case TypeColumn:
+        return tr("Type");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+} // namespace tad
