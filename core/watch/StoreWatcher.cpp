@@ -161,7 +161,10 @@ void StoreWatcher::dispatchRead()
     rearm();
     m_inFlight = true;
     const quint64 generation = m_generation;
-    auto expected = std::make_shared<const std::string>(m_store->bytes());
+    // A store file is never empty when it parses, so empty bytes mean "no
+    // file yet": an empty file that appears must be parsed (and found broken).
+    auto expected =
+        m_store->bytes().empty() ? nullptr : std::make_shared<const std::string>(m_store->bytes());
     m_reader.read(
         m_path, std::move(expected), this,
         [this, generation](std::shared_ptr<VersionRead> read) { onVersionRead(read, generation); });

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void brokenWhileWatching();
     void sameBrokenContentIsCopiedOnce();
     void repairedFileIsFollowedAgain();
+    void emptyFileAppearingIsBroken();
     void recoverRestoresNewestGoodBackup();
     void recoverFromNamedBackup();
     void recoverRefusesUnsafeNames_data();
@@ -174,6 +175,24 @@ void TestBrokenFile::repairedFileIsFollowedAgain()
     TAD_COMPARE_JSON(*log.last("theme", ChangeSource::External)->newValue, Json("light"));
     QCOMPARE(log.count(ChangeSource::External), 1);
     QVERIFY(store.set("theme", Json("blue")));
+}
+
+void TestBrokenFile::emptyFileAppearingIsBroken()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    Store store(path);
+    QVERIFY(store.open()); // no file yet
+    StoreWatcher watcher(store);
+    QSignalSpy brokenSpy(&watcher, &StoreWatcher::fileBroken);
+    watcher.start();
+    QTRY_VERIFY(watcher.isIdle());
+
+    QVERIFY(writeInPlace(path, ""));
+    QTRY_COMPARE(brokenSpy.count(), 1);
+    QCOMPARE(readAll(brokenSpy.at(0).at(1).toString()), std::string());
+    QVERIFY(QFileInfo::exists(path));
+    QCOMPARE(QFileInfo(path).size(), qint64(0));
 }
 
 void TestBrokenFile::recoverRestoresNewestGoodBackup()
