@@ -6,6 +6,12 @@
 // properties keyword.
 #pragma once
 
+// valijson aborts the process on a schema it cannot parse unless told to
+// throw; every file of ours that includes valijson comes through here first.
+#ifndef VALIJSON_USE_EXCEPTIONS
+#define VALIJSON_USE_EXCEPTIONS 1
+#endif
+
 #include "json/Json.h"
 #include <QString>
 #include <optional>

@@ -7,6 +7,12 @@
 // tad::Json values that the validator compares with JavaScript equality.
 #pragma once
 
+// valijson aborts the process on a schema it cannot parse unless told to
+// throw; every file of ours that includes valijson comes through here first.
+#ifndef VALIJSON_USE_EXCEPTIONS
+#define VALIJSON_USE_EXCEPTIONS 1
+#endif
+
 #include <string>
 #include <utility>
 #include <valijson/exceptions.hpp>

@@ -161,10 +161,19 @@ SchemaViolations Schema::validatePaths(const Json &document,
             continue;
         SchemaViolations found;
         schema::validateInstance(*m_compiled, document, &found, &paths[i]);
-        // Checks above the paths (a parent's type) are seen once per path.
+        if (out.empty()) {
+            out = std::move(found);
+            continue;
+        }
+        // Checks above the paths (a parent's type) are seen once per path:
+        // keep as many copies of each as the run that saw it most.
+        const size_t before = out.size();
         for (auto &v : found) {
-            if (std::find(out.begin(), out.end(), v) == out.end())
-                out.push_back(std::move(v));
+            const auto seenHere = std::count(found.begin(), found.end(), v);
+            const auto seenBefore = std::count(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), v);
+            const auto addedNow = std::count(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(), v);
+            if (seenBefore + addedNow < seenHere)
+                out.push_back(v);
         }
     }
     return out;

@@ -41,7 +41,8 @@ public:
 
     // Errors are Usage errors naming `origin` (a file name or resource).
     // `shape` None detects the shape as described above.
-    static Result<Schema> fromJson(const Json &schemaOrMap, const QString &origin = {}, Shape shape = Shape::None);
+    static Result<Schema> fromJson(const Json &schemaOrMap, const QString &origin = {},
+                                   Shape shape = Shape::None);
     static Result<Schema> fromText(std::string_view text, const QString &origin = {});
     static Result<Schema> fromFile(const QString &path);
     // The schema shipped in the binaries (":/tad/schema/tad-config.schema.json").
