@@ -38,7 +38,7 @@ QString nearestExistingFolder(const QString &filePath)
 
 StoreWatcher::StoreWatcher(Store &store, StoreWatcherOptions options, QObject *parent)
     : QObject(parent), m_store(&store), m_path(QFileInfo(store.path()).absoluteFilePath()),
-      m_options(options)
+      m_options(options), m_fsWatcher(this), m_kick(this), m_grace(this), m_poll(this)
 {
     m_kick.setSingleShot(true);
     m_kick.setInterval(0);

@@ -10,6 +10,9 @@
 // happen on a thread of their own; the store adopts the result on its own
 // thread, and only if nothing changed in between.
 //
+// Create it on the store's thread (moveToThread() along with the store works
+// too); that thread needs a running event loop.
+//
 // A file that stops parsing is never adopted and never written over: the
 // store keeps its last good state, the broken bytes are copied aside once
 // (`<name>.bad-<time>`) and fileBroken() tells why. A file that vanishes or
