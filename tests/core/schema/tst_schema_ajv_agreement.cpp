@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -95,6 +96,7 @@ void TestSchemaAjvAgreement::corpusAgreesWithAjv()
     const QList<QByteArray> lines = output.trimmed().split('\n');
     QCOMPARE(lines.size(), qsizetype(corpus.size()));
 
+    std::map<std::string, int> byKeyword;
     int invalid = 0, sameVerdict = 0, samePaths = 0, sameErrors = 0, sameDefaults = 0;
     QStringList disagreements;
     for (size_t i = 0; i < corpus.size(); ++i) {
@@ -112,6 +114,7 @@ void TestSchemaAjvAgreement::corpusAgreesWithAjv()
                                e["message"].get<std::string>()});
         }
         for (const auto &v : violations) {
+            ++byKeyword[v.keyword + " " + v.pointer.substr(0, v.pointer.find('/', 1))];
             ourPaths.insert(v.pointer);
             ourErrors.insert({v.pointer, v.keyword, v.message});
         }
@@ -140,6 +143,10 @@ void TestSchemaAjvAgreement::corpusAgreesWithAjv()
     std::printf("Ajv agreement on %zu documents (%d invalid): verdict %d, instance paths %d, "
                 "keyword+message %d, defaults %d\n",
                 corpus.size(), invalid, sameVerdict, samePaths, sameErrors, sameDefaults);
+    std::printf("violations by keyword and top-level key:");
+    for (const auto &[what, count] : byKeyword)
+        std::printf(" [%s] %d", what.c_str(), count);
+    std::printf("\n");
     for (const auto &d : disagreements.mid(0, 10))
         std::printf("%s\n", qPrintable(d));
     QVERIFY(invalid > 100);
