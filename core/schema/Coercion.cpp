@@ -1,6 +1,8 @@
 #include "Coercion.h"
 
+#include "json/JsonText.h"
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -96,14 +98,12 @@ QString keyLabel(const QString &key)
 Result<Json> coerceEditorText(const KeyMetadata &meta, const QString &text, const QString &key)
 {
     if (meta.types.empty()) {
-        try {
-            return Json::parse(text.toStdString());
-        } catch (const std::exception &) {
-            return Json(text.toStdString());
-        }
+        const std::string utf8 = text.toStdString();
+        if (auto parsed = parseValue(utf8); parsed.ok())
+            return std::move(*parsed);
+        return Json(utf8);
     }
-    if (meta.allowsType("string") &&
-        std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end())
+    if (std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end())
         return Json(text.toStdString());
     for (const auto &type : meta.types) {
         if (type == "number" || type == "integer") {
@@ -137,10 +137,9 @@ Result<Json> coerceEditorText(const KeyMetadata &meta, const QString &text, cons
 Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view text,
                                        const QString &key)
 {
-    try {
-        return Json::parse(text.begin(), text.end());
-    } catch (const std::exception &) {
-    }
+    // JSON.parse rules, as the Electron app reads the file.
+    if (auto parsed = parseValue(text); parsed.ok())
+        return std::move(*parsed);
     const bool takesString =
         std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end();
     if (takesString)

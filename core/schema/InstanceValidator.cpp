@@ -5,6 +5,7 @@
 #include "JsonAdapter.h"
 #include "SchemaPaths.h"
 
+#include "json/JsonText.h"
 #include <cmath>
 #include <valijson/constraints/concrete_constraints.hpp>
 #include <valijson/constraints/constraint_visitor.hpp>
@@ -101,7 +102,7 @@ public:
 
     bool visit(const ConstConstraint &c) override
     {
-        if (jsDeepEqual(frozenJson(*c.getValue()), *m_value))
+        if (jsEqual(frozenJson(*c.getValue()), *m_value))
             return true;
         return fail("const", "must be equal to constant");
     }
@@ -110,7 +111,7 @@ public:
     {
         bool found = false;
         c.applyToValues([&](const valijson::adapters::FrozenValue &v) {
-            found = jsDeepEqual(frozenJson(v), *m_value);
+            found = jsEqual(frozenJson(v), *m_value);
             return !found;
         });
         return found || fail("enum", "must be equal to one of the allowed values");
@@ -136,8 +137,8 @@ public:
             return true;
         const double v = numberOf(*m_value), limit = c.getMaximum();
         if (c.getExclusiveMaximum())
-            return v < limit || fail("exclusiveMaximum", "must be < " + jsNumberText(limit));
-        return v <= limit || fail("maximum", "must be <= " + jsNumberText(limit));
+            return v < limit || fail("exclusiveMaximum", "must be < " + jsNumber(limit));
+        return v <= limit || fail("maximum", "must be <= " + jsNumber(limit));
     }
 
     bool visit(const MinimumConstraint &c) override
@@ -146,8 +147,8 @@ public:
             return true;
         const double v = numberOf(*m_value), limit = c.getMinimum();
         if (c.getExclusiveMinimum())
-            return v > limit || fail("exclusiveMinimum", "must be > " + jsNumberText(limit));
-        return v >= limit || fail("minimum", "must be >= " + jsNumberText(limit));
+            return v > limit || fail("exclusiveMinimum", "must be > " + jsNumber(limit));
+        return v >= limit || fail("minimum", "must be >= " + jsNumber(limit));
     }
 
     bool visit(const MultipleOfDoubleConstraint &c) override { return multipleOf(c.getDivisor()); }
@@ -235,7 +236,7 @@ public:
         // Ajv's order: the last item first, compared with the items before it.
         for (size_t i = array.size(); i-- > 1;) {
             for (size_t j = i; j-- > 0;) {
-                if (jsDeepEqual(array[i], array[j]))
+                if (jsEqual(array[i], array[j]))
                     return fail("uniqueItems", "must NOT have duplicate items (items ## " +
                                                    std::to_string(j) + " and " + std::to_string(i) +
                                                    " are identical)");
@@ -441,7 +442,7 @@ private:
         const double q = numberOf(*m_value) / divisor;
         if (std::isfinite(q) && std::trunc(q) == q && std::fabs(q) < 1e21)
             return true;
-        return fail("multipleOf", "must be multiple of " + jsNumberText(divisor));
+        return fail("multipleOf", "must be multiple of " + jsNumber(divisor));
     }
 
     static bool searchSafely(const std::regex &re, const std::string &text)

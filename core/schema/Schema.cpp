@@ -5,6 +5,7 @@
 #include "JsonAdapter.h"
 #include "Resources.h"
 
+#include "json/JsonText.h"
 #include <QFile>
 #include <algorithm>
 #include <valijson/schema_parser.hpp>
@@ -73,14 +74,11 @@ Result<Schema> Schema::fromJson(const Json &schemaOrMap, const QString &origin, 
 
 Result<Schema> Schema::fromText(std::string_view text, const QString &origin)
 {
-    Json value;
-    try {
-        value = Json::parse(text.begin(), text.end());
-    } catch (const std::exception &e) {
-        return schemaError(
-            origin, QStringLiteral("is not valid JSON: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    return fromJson(value, origin);
+    auto value = parseValue(text);
+    if (!value.ok())
+        return schemaError(origin,
+                           QStringLiteral("is not valid JSON: %1").arg(value.error().message));
+    return fromJson(*value, origin);
 }
 
 Result<Schema> Schema::fromFile(const QString &path)
@@ -170,8 +168,10 @@ SchemaViolations Schema::validatePaths(const Json &document,
         const size_t before = out.size();
         for (auto &v : found) {
             const auto seenHere = std::count(found.begin(), found.end(), v);
-            const auto seenBefore = std::count(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), v);
-            const auto addedNow = std::count(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(), v);
+            const auto seenBefore =
+                std::count(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), v);
+            const auto addedNow =
+                std::count(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(), v);
             if (seenBefore + addedNow < seenHere)
                 out.push_back(v);
         }

@@ -1,6 +1,7 @@
 #include "SchemaPaths.h"
 
 #include "SchemaViolation.h"
+#include "keys/KeyPath.h"
 
 namespace tad::schema {
 
@@ -49,50 +50,13 @@ std::string pointerFromTokens(const std::vector<std::string> &tokens)
     return out;
 }
 
-QString dottedFromTokens(const std::vector<std::string> &tokens)
-{
-    std::string out;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0)
-            out += '.';
-        for (char c : tokens[i]) {
-            if (c == '.')
-                out += '\\';
-            out += c;
-        }
-    }
-    return QString::fromStdString(out);
-}
-
-std::vector<std::string> tokensFromDotted(std::string_view dotted)
-{
-    std::vector<std::string> tokens;
-    if (dotted.empty())
-        return tokens;
-    std::string current;
-    for (size_t i = 0; i < dotted.size(); ++i) {
-        const char c = dotted[i];
-        if (c == '\\' && i + 1 < dotted.size() && dotted[i + 1] == '.') {
-            current += '.';
-            ++i;
-        } else if (c == '.') {
-            tokens.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    tokens.push_back(current);
-    return tokens;
-}
-
 } // namespace tad::schema
 
 namespace tad {
 
 QString SchemaViolation::key() const
 {
-    return schema::dottedFromTokens(schema::pointerTokens(pointer));
+    return QString::fromStdString(KeyPath::fromSegments(schema::pointerTokens(pointer)).toDotted());
 }
 
 QString SchemaViolation::toString() const

@@ -1,4 +1,5 @@
-// JSON Pointer and dot-notation conversions the schema code needs.
+// JSON Pointer pieces the validator needs while it walks (dot-notation
+// keys come from keys/KeyPath.h).
 #pragma once
 
 #include <QString>
@@ -12,9 +13,5 @@ namespace tad::schema {
 std::string escapePointerToken(std::string_view token);
 std::vector<std::string> pointerTokens(std::string_view pointer);
 std::string pointerFromTokens(const std::vector<std::string> &tokens);
-
-// dot-prop notation: segments joined with '.', a literal '.' written "\.".
-QString dottedFromTokens(const std::vector<std::string> &tokens);
-std::vector<std::string> tokensFromDotted(std::string_view dotted);
 
 } // namespace tad::schema

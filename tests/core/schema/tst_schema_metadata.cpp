@@ -1,5 +1,6 @@
 // Per-key editor metadata, input coercion and secret masking.
 #include "SchemaTestData.h"
+#include "keys/KeyPath.h"
 #include "schema/Coercion.h"
 #include "schema/KeyMetadata.h"
 #include "schema/SchemaPaths.h"
@@ -11,9 +12,15 @@ using tad::Json;
 
 namespace {
 
+std::vector<std::string> dottedSegments(std::string_view dotted)
+{
+    auto path = tad::KeyPath::parse(dotted);
+    return path.ok() ? path->segments() : std::vector<std::string>{};
+}
+
 tad::KeyMetadata metaOf(const tad::Schema &schema, const char *dotted)
 {
-    return tad::keyMetadata(schema, tad::schema::tokensFromDotted(dotted));
+    return tad::keyMetadata(schema, dottedSegments(dotted));
 }
 
 // A schema exercising $ref, additionalProperties, items arrays, pattern and
@@ -247,7 +254,7 @@ void TestSchemaMetadata::coercion()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     const tad::Schema &schema = (key == "server" || key == "maybe") ? m_custom : m_shipped;
-    const auto meta = tad::keyMetadata(schema, tad::schema::tokensFromDotted(key.toStdString()));
+    const auto meta = tad::keyMetadata(schema, dottedSegments(key.toStdString()));
     const auto value = tad::coerceEditorText(meta, text, key);
     if (expected.isEmpty()) {
         QVERIFY(!value.ok());
@@ -297,7 +304,7 @@ void TestSchemaMetadata::commandLineValue()
     QFETCH(QString, key);
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    const auto meta = tad::keyMetadata(m_shipped, tad::schema::tokensFromDotted(key.toStdString()));
+    const auto meta = tad::keyMetadata(m_shipped, dottedSegments(key.toStdString()));
     const auto value = tad::interpretCommandLineValue(meta, text.toStdString(), key);
     if (expected.isEmpty()) {
         QVERIFY(!value.ok());
