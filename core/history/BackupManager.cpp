@@ -1,15 +1,14 @@
 #include "BackupManager.h"
 
 #include "io/AtomicFile.h"
-#include "json/JsonText.h"
 
+#include "json/JsonText.h"
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-
 #include <algorithm>
-#include <set>
 #include <cerrno>
+#include <set>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -81,11 +80,13 @@ Result<void> BackupManager::ensureDirectory() const
 {
     const QByteArray dir = QFile::encodeName(directory());
     if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
-        return ioError(QStringLiteral("cannot create the backup folder: %1").arg(qt_error_string(errno)),
-                       directory());
+        return ioError(
+            QStringLiteral("cannot create the backup folder: %1").arg(qt_error_string(errno)),
+            directory());
     // It holds copies of the API key: owner only, also when the Electron app
     // created it with the default mode.
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
         return ioError(QStringLiteral("the backup folder is not a folder"), directory());
     if ((st.st_mode & 07777) != 0700)
@@ -103,8 +104,8 @@ Result<CreatedBackup> BackupManager::create(const QString &reason, const QString
     return createFromBytes(file->bytes, reason, label);
 }
 
-Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes, const QString &reason,
-                                                     const QString &label)
+Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
+                                                     const QString &reason, const QString &label)
 {
     if (auto made = ensureDirectory(); !made)
         return made.error();
@@ -139,7 +140,8 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes, c
         meta["label"] = label.toStdString();
     meta["createdBy"] = "tad-settings " TAD_VERSION_STRING;
     const QString metaPath = QDir(directory()).filePath(backupname::metaNameOf(name));
-    if (auto written = replaceFile(metaPath, stringify(meta, TextStyle::withSpaces(2)), options); !written)
+    if (auto written = replaceFile(metaPath, stringify(meta, TextStyle::withSpaces(2)), options);
+        !written)
         return written.error();
 
     if (m_autoPrune) {
@@ -170,8 +172,9 @@ BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
             info.hasMeta = true;
             auto text = [&](const char *key) {
                 const auto it = meta->find(key);
-                return it != meta->end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                            : QString();
+                return it != meta->end() && it->is_string()
+                           ? QString::fromStdString(it->get<std::string>())
+                           : QString();
             };
             info.reason = text("reason");
             info.label = text("label");
@@ -180,7 +183,8 @@ BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
             if (auto t = backupname::parseIsoTime(text("backupTime")))
                 info.time = *t;
             const auto size = meta->find("size");
-            if (size != meta->end() && size->is_number() && size->get<double>() != double(info.size))
+            if (size != meta->end() && size->is_number() &&
+                size->get<double>() != double(info.size))
                 damage(QStringLiteral("its size (%1 bytes) is not the %2 bytes recorded")
                            .arg(info.size)
                            .arg(size->get<double>()));
@@ -195,7 +199,8 @@ BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
         } else {
             const QString actual = backupname::sha256Hex(content->bytes);
             info.hashChecked = true;
-            const QString expected = info.hash.isEmpty() ? backupname::hashPrefixOf(name) : info.hash;
+            const QString expected =
+                info.hash.isEmpty() ? backupname::hashPrefixOf(name) : info.hash;
             if (!actual.startsWith(expected))
                 damage(QStringLiteral("its content no longer matches its hash"));
         }
@@ -209,7 +214,8 @@ Result<std::vector<BackupInfo>> BackupManager::list(bool verifyHashes) const
     QDir dir(directory());
     if (!dir.exists())
         return backups;
-    const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::NoSort);
+    const QStringList names =
+        dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::NoSort);
     for (const QString &name : names) {
         if (backupname::isBackupName(name) && !QFileInfo(dir.filePath(name)).isSymLink())
             backups.push_back(describe(name, verifyHashes));
@@ -234,19 +240,22 @@ std::optional<QDateTime> BackupManager::newestBackupTime() const
 Result<QString> BackupManager::resolveName(const QString &name) const
 {
     if (!backupname::isBackupName(name)) {
-        Error e = makeError(ErrorCode::Usage,
-                            QStringLiteral("\"%1\" is not a backup name; give the plain name shown by "
-                                           "`backup list`, like backup-2024-05-01T09-30-00-123Z-1a2b3c4d.json")
-                                .arg(name.left(120)));
+        Error e = makeError(
+            ErrorCode::Usage,
+            QStringLiteral("\"%1\" is not a backup name; give the plain name shown by "
+                           "`backup list`, like backup-2024-05-01T09-30-00-123Z-1a2b3c4d.json")
+                .arg(name.left(120)));
         return e;
     }
     const QString path = QDir(directory()).filePath(name);
     const QFileInfo info(path);
     if (info.isSymLink())
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("%1 is a symbolic link, not a backup; it is refused").arg(name));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("%1 is a symbolic link, not a backup; it is refused").arg(name));
     if (!info.exists())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no backup named %1 in %2").arg(name, directory()));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no backup named %1 in %2").arg(name, directory()));
     if (!info.isFile())
         return makeError(ErrorCode::Usage, QStringLiteral("%1 is not a regular file").arg(name));
     return path;
@@ -264,14 +273,16 @@ Result<BackupContent> BackupManager::load(const QString &name) const
         return file.error();
     content.bytes = std::move(file->bytes);
     const QString actual = backupname::sha256Hex(content.bytes);
-    const QString expected = content.info.hash.isEmpty() ? backupname::hashPrefixOf(name) : content.info.hash;
+    const QString expected =
+        content.info.hash.isEmpty() ? backupname::hashPrefixOf(name) : content.info.hash;
     content.info.hashChecked = true;
     if (!actual.startsWith(expected)) {
         content.info.state = BackupInfo::State::Damaged;
         content.info.problem = QStringLiteral("its content no longer matches its hash");
     }
     if (content.info.damaged())
-        return ioError(QStringLiteral("the backup %1 is damaged: %2").arg(name, content.info.problem), *path);
+        return ioError(
+            QStringLiteral("the backup %1 is damaged: %2").arg(name, content.info.problem), *path);
     auto parsed = parseDocument(content.bytes, *path);
     if (!parsed)
         return parsed.error();
@@ -284,7 +295,8 @@ Result<BackupPin> BackupManager::pin(const QString &name, const QString &purpose
     if (auto made = ensureDirectory(); !made)
         return made.error();
     const QString path =
-        QDir(directory()).filePath(kPinPrefix + name + QLatin1Char('-') + QString::number(::getpid()));
+        QDir(directory())
+            .filePath(kPinPrefix + name + QLatin1Char('-') + QString::number(::getpid()));
     Json note = Json::object();
     note["pid"] = qint64(::getpid());
     note["purpose"] = purpose.toStdString();
@@ -300,7 +312,8 @@ std::set<QString> BackupManager::pinnedNames() const
 {
     QDir dir(directory());
     std::set<QString> pinned;
-    const QStringList pins = dir.entryList({kPinPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
+    const QStringList pins =
+        dir.entryList({kPinPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
     for (const QString &pinName : pins) {
         const qsizetype dash = pinName.lastIndexOf(QLatin1Char('-'));
         if (processRuns(pinName.mid(dash + 1).toLongLong()))

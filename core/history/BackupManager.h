@@ -5,12 +5,11 @@
 #pragma once
 
 #include "BackupName.h"
-#include "RetentionPolicy.h"
 #include "Result.h"
+#include "RetentionPolicy.h"
+
 #include "json/Json.h"
-
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -22,20 +21,24 @@ namespace tad {
 
 struct BackupInfo
 {
-    enum class State { Ok, Damaged };
+    enum class State
+    {
+        Ok,
+        Damaged
+    };
 
     QString name;
     QString path;
-    QDateTime time;        // the meta file's backupTime, else the time in the name
-    QString reason;        // empty without a meta file
+    QDateTime time; // the meta file's backupTime, else the time in the name
+    QString reason; // empty without a meta file
     QString label;
-    QString hash;          // full SHA-256 from the meta file, else empty
-    qint64 size = 0;       // bytes on disk
+    QString hash;    // full SHA-256 from the meta file, else empty
+    qint64 size = 0; // bytes on disk
     QString originalFile;
-    bool hasMeta = false;  // false: missing or unreadable (listed anyway, as the seed does)
+    bool hasMeta = false; // false: missing or unreadable (listed anyway, as the seed does)
     bool hashChecked = false;
     State state = State::Ok;
-    QString problem;       // why it is damaged
+    QString problem; // why it is damaged
 
     bool damaged() const { return state == State::Damaged; }
     Json toJson() const;

@@ -8,7 +8,9 @@ namespace tad {
 
 Clock systemClock()
 {
-    return [] { return QDateTime::currentDateTimeUtc(); };
+    return [] {
+        return QDateTime::currentDateTimeUtc();
+    };
 }
 
 namespace backupname {
@@ -55,9 +57,10 @@ std::optional<QDateTime> timeOf(const QString &name)
     const auto match = namePattern().match(name);
     if (!match.hasMatch())
         return std::nullopt;
-    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
-    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt(),
-                     match.captured(7).toInt());
+    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
+                     match.captured(3).toInt());
+    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(),
+                     match.captured(6).toInt(), match.captured(7).toInt());
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
     return QDateTime(date, time, QTimeZone::utc());

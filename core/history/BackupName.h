@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
 #include <functional>
 #include <optional>
 #include <string_view>

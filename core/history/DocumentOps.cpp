@@ -59,8 +59,8 @@ std::vector<StoreOp> opsToReach(const Json &current, const Json &target)
     return ops;
 }
 
-Result<std::vector<StoreOp>> opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys,
-                                           KeyDialect dialect)
+Result<std::vector<StoreOp>>
+opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys, KeyDialect dialect)
 {
     std::vector<StoreOp> ops;
     for (const auto &dotted : dottedKeys) {
@@ -69,7 +69,8 @@ Result<std::vector<StoreOp>> opsToCopyKeys(const Json &source, const std::vector
             return path.error();
         if (path->isEmpty() || path->isRefused())
             return makeError(ErrorCode::Usage,
-                             QStringLiteral("\"%1\" cannot be restored on its own").arg(QString::fromStdString(dotted)));
+                             QStringLiteral("\"%1\" cannot be restored on its own")
+                                 .arg(QString::fromStdString(dotted)));
         if (const Json *value = findValue(source, *path))
             ops.push_back(StoreOp::set(*path, *value));
         else

@@ -16,7 +16,7 @@ std::vector<StoreOp> opsToReach(const Json &current, const Json &target);
 
 // The top-level keys a dotted key list names, as Set/Delete operations that
 // copy those values from `source` (a backup) and leave everything else.
-Result<std::vector<StoreOp>> opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys,
-                                           KeyDialect dialect);
+Result<std::vector<StoreOp>>
+opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys, KeyDialect dialect);
 
 } // namespace tad

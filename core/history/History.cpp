@@ -1,12 +1,11 @@
 #include "History.h"
 
 #include "io/AtomicFile.h"
-#include "json/JsonText.h"
 
+#include "json/JsonText.h"
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
-
 #include <cerrno>
 #include <sys/stat.h>
 
@@ -19,13 +18,15 @@ const QString kHeadName = QStringLiteral("head.json");
 
 bool isEntryFileName(const QString &name)
 {
-    return name.endsWith(QLatin1String(".json")) && name != kHeadName && !name.startsWith(QLatin1Char('.'));
+    return name.endsWith(QLatin1String(".json")) && name != kHeadName &&
+           !name.startsWith(QLatin1Char('.'));
 }
 
 QString text(const Json &json, const char *key)
 {
     const auto it = json.find(key);
-    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                               : QString();
 }
 
 WriteOptions privateFile()
@@ -39,8 +40,9 @@ WriteOptions privateFile()
 
 std::optional<ChangeSource> changeSourceFromName(std::string_view name)
 {
-    for (ChangeSource s : {ChangeSource::Cli, ChangeSource::Editor, ChangeSource::External, ChangeSource::Restore,
-                           ChangeSource::Rollback, ChangeSource::Migration, ChangeSource::Reset}) {
+    for (ChangeSource s :
+         {ChangeSource::Cli, ChangeSource::Editor, ChangeSource::External, ChangeSource::Restore,
+          ChangeSource::Rollback, ChangeSource::Migration, ChangeSource::Reset}) {
         if (name == changeSourceName(s))
             return s;
     }
@@ -70,13 +72,14 @@ Json HistoryEntry::toJson() const
 
 Result<HistoryEntry> HistoryEntry::fromJson(const Json &json)
 {
-    if (!json.is_object() || !json.contains("patch") || !json["patch"].is_array() || !json.contains("inverse") ||
-        !json["inverse"].is_array())
+    if (!json.is_object() || !json.contains("patch") || !json["patch"].is_array() ||
+        !json.contains("inverse") || !json["inverse"].is_array())
         return makeError(ErrorCode::Unreadable, QStringLiteral("not a history entry"));
     HistoryEntry entry;
     entry.id = text(json, "id");
     entry.time = backupname::parseIsoTime(text(json, "time")).value_or(QDateTime());
-    entry.source = changeSourceFromName(text(json, "source").toStdString()).value_or(ChangeSource::External);
+    entry.source =
+        changeSourceFromName(text(json, "source").toStdString()).value_or(ChangeSource::External);
     entry.operation = text(json, "operation").toStdString();
     entry.label = text(json, "label");
     entry.version = text(json, "version");
@@ -101,12 +104,14 @@ Result<void> History::ensureDirectory() const
 {
     const QByteArray dir = QFile::encodeName(directory());
     if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST) {
-        Error e = makeError(ErrorCode::Unreadable,
-                            QStringLiteral("cannot create the history folder: %1").arg(qt_error_string(errno)));
+        Error e = makeError(
+            ErrorCode::Unreadable,
+            QStringLiteral("cannot create the history folder: %1").arg(qt_error_string(errno)));
         e.file = directory();
         return e;
     }
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(dir.constData(), &st) == 0 && (st.st_mode & 07777) != 0700)
         ::chmod(dir.constData(), 0700);
     return {};
@@ -121,7 +126,8 @@ QString History::nextId(const QDateTime &time)
         stamp = m_lastTime.addMSecs(1);
     m_lastTime = stamp;
     return stamp.toString(QStringLiteral("yyyyMMddTHHmmsszzzZ")) + QLatin1Char('-') +
-           QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, QLatin1Char('0'));
+           QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
+               .rightJustified(4, QLatin1Char('0'));
 }
 
 Result<HistoryEntry> History::record(HistoryEntry entry)
@@ -168,7 +174,8 @@ Result<std::vector<HistoryEntry>> History::list() const
     QDir dir(directory());
     if (!dir.exists())
         return entries;
-    QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name | QDir::Reversed);
+    QStringList names =
+        dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name | QDir::Reversed);
     for (const QString &name : names) {
         if (!isEntryFileName(name))
             continue;
@@ -187,8 +194,10 @@ Result<std::vector<HistoryEntry>> History::list() const
 
 Result<HistoryEntry> History::find(const QString &id) const
 {
-    if (id.isEmpty() || id.contains(QLatin1Char('/')) || id.contains(QLatin1Char('\\')) || id.startsWith(QLatin1Char('.')))
-        return makeError(ErrorCode::Usage, QStringLiteral("\"%1\" is not a history entry id").arg(id));
+    if (id.isEmpty() || id.contains(QLatin1Char('/')) || id.contains(QLatin1Char('\\')) ||
+        id.startsWith(QLatin1Char('.')))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("\"%1\" is not a history entry id").arg(id));
     auto entries = list();
     if (!entries)
         return entries.error();
@@ -202,9 +211,12 @@ Result<HistoryEntry> History::find(const QString &id) const
     if (matches.size() == 1)
         return *matches.front();
     if (matches.empty())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no history entry %1 (see `history list`)").arg(id));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no history entry %1 (see `history list`)").arg(id));
     return makeError(ErrorCode::Usage,
-                     QStringLiteral("\"%1\" matches %2 history entries; give more of the id").arg(id).arg(matches.size()));
+                     QStringLiteral("\"%1\" matches %2 history entries; give more of the id")
+                         .arg(id)
+                         .arg(matches.size()));
 }
 
 Result<std::optional<std::string>> History::head() const

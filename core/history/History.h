@@ -8,12 +8,11 @@
 
 #include "BackupName.h"
 #include "Result.h"
-#include "json/Json.h"
 #include "store/ChangeEvent.h"
 
+#include "json/Json.h"
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,13 +21,13 @@ namespace tad {
 
 struct HistoryEntry
 {
-    QString id;            // "20240501T093000123Z-3f9a": sorts by time
-    QDateTime time;        // UTC
+    QString id;     // "20240501T093000123Z-3f9a": sorts by time
+    QDateTime time; // UTC
     ChangeSource source = ChangeSource::Cli;
     std::string operation; // "set", "clear", "restore", "rollback", "migration", ...
     QString label;
-    QString version;       // migrations: the step's version
-    QString rollbackOf;    // rollbacks: the entry undone
+    QString version;    // migrations: the step's version
+    QString rollbackOf; // rollbacks: the entry undone
     Json patch = Json::array();
     Json inverse = Json::array();
     QString hashBefore, hashAfter; // SHA-256 of the file's bytes

@@ -1,8 +1,8 @@
 #include "HistoryHooks.h"
 
 #include "JsonPatch.h"
-#include "json/JsonText.h"
 
+#include "json/JsonText.h"
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcHistory, "tad.history")
@@ -50,7 +50,8 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
         auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("before-clear"));
         if (!made) {
             Error e = made.error();
-            e.message = QStringLiteral("not cleared: the backup before clearing failed: ") + e.message;
+            e.message =
+                QStringLiteral("not cleared: the backup before clearing failed: ") + e.message;
             return e;
         }
         return {};
@@ -60,8 +61,10 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     const auto newest = m_backups.newestBackupTime();
     if (newest && newest->secsTo(m_backups.now()) < m_burstSeconds && *newest <= m_backups.now())
         return {};
-    if (auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("critical-key")); !made)
-        qCWarning(lcHistory, "no backup before changing a critical key: %s", qPrintable(made.error().toString()));
+    if (auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("critical-key"));
+        !made)
+        qCWarning(lcHistory, "no backup before changing a critical key: %s",
+                  qPrintable(made.error().toString()));
     return {};
 }
 
@@ -90,7 +93,8 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         entries.clear();
         HistoryEntry entry;
         entry.source = change.source;
-        entry.operation = annotation && !annotation->operation.empty() ? annotation->operation : change.operation;
+        entry.operation =
+            annotation && !annotation->operation.empty() ? annotation->operation : change.operation;
         if (annotation) {
             entry.label = annotation->label;
             entry.rollbackOf = annotation->rollbackOf;
@@ -106,7 +110,8 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         entry.sizeAfter = entry.sizeAfter ? entry.sizeAfter : qint64(bytesAfter.size());
         auto recorded = m_history.record(entry);
         if (!recorded) {
-            qCWarning(lcHistory, "history entry not written: %s", qPrintable(recorded.error().toString()));
+            qCWarning(lcHistory, "history entry not written: %s",
+                      qPrintable(recorded.error().toString()));
             return;
         }
         m_lastRecorded.push_back(std::move(recorded.value()));
@@ -133,7 +138,8 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
         recordExternal(**head, doc, bytes);
 }
 
-void HistoryRecorder::recordExternal(const std::string &before, const Json &after, const std::string &bytesAfter)
+void HistoryRecorder::recordExternal(const std::string &before, const Json &after,
+                                     const std::string &bytesAfter)
 {
     HistoryEntry entry;
     entry.source = ChangeSource::External;
@@ -145,7 +151,8 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
     entry.hashAfter = backupname::sha256Hex(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
     if (auto recorded = m_history.record(std::move(entry)); !recorded)
-        qCWarning(lcHistory, "external change not recorded: %s", qPrintable(recorded.error().toString()));
+        qCWarning(lcHistory, "external change not recorded: %s",
+                  qPrintable(recorded.error().toString()));
     (void)m_history.setHead(bytesAfter);
 }
 

@@ -60,7 +60,8 @@ public:
     void documentAdopted(const Json &doc, const std::string &bytes, bool external) override;
 
 private:
-    void recordExternal(const std::string &before, const Json &after, const std::string &bytesAfter);
+    void recordExternal(const std::string &before, const Json &after,
+                        const std::string &bytesAfter);
 
     History &m_history;
     std::optional<Annotation> m_annotation;

@@ -1,11 +1,10 @@
 #include "JsonPatch.h"
 
-#include "json/JsonText.h"
 #include "keys/KeyPath.h"
 
+#include "json/JsonText.h"
 #include <QString>
 #include <QStringList>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -111,8 +110,9 @@ Json diffJson(const Json &before, const Json &after)
             continue;
         const std::string parent = path.substr(0, path.size() - 2);
         const Json *array = lookup(before, parent);
-        const std::size_t base = array && array->is_array() ? array->size() : 0;
-        op["path"] = parent + "/" + std::to_string(base + appended[parent]++);
+        if (!array || !array->is_array())
+            continue; // a member named "-"
+        op["path"] = parent + "/" + std::to_string(array->size() + appended[parent]++);
     }
     return patch;
 }
@@ -150,7 +150,8 @@ ChangeSet makeChangeSet(const Json &before, const Json &after)
         const std::string path = op["path"].get<std::string>();
         const std::string &arrayPath = structuralParent[std::size_t(i)];
         if (!arrayPath.empty()) {
-            const bool runEnds = i == count - 1 || structuralParent[std::size_t(i + 1)] != arrayPath;
+            const bool runEnds =
+                i == count - 1 || structuralParent[std::size_t(i + 1)] != arrayPath;
             if (runEnds) {
                 int first = i;
                 while (first > 0 && structuralParent[std::size_t(first - 1)] == arrayPath)
@@ -251,7 +252,8 @@ std::string applyOne(Json &doc, const Json &op, const PatchOptions &options, boo
         if (kind == "add") {
             if (exists && options.strictAdd)
                 return "exists again";
-            if (!exists && op.contains("index") && op["index"].is_number_integer() && op["index"].get<long long>() >= 0)
+            if (!exists && op.contains("index") && op["index"].is_number_integer() &&
+                op["index"].get<long long>() >= 0)
                 insertMemberAt(*parent, token, op["value"], op["index"].get<std::size_t>());
             else
                 (*parent)[token] = op["value"];
@@ -291,7 +293,8 @@ Result<void> applyPatch(Json &doc, const Json &patch, const PatchOptions &option
                         std::vector<PatchFailure> *failures)
 {
     if (!patch.is_array())
-        return makeError(ErrorCode::Usage, QStringLiteral("a JSON Patch is an array of operations"));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("a JSON Patch is an array of operations"));
     std::set<long long> failedGroups;
     std::vector<PatchFailure> found;
     for (std::size_t i = 0; i < patch.size(); ++i) {
@@ -305,17 +308,19 @@ Result<void> applyPatch(Json &doc, const Json &patch, const PatchOptions &option
         const std::string why = applyOne(doc, op, options, malformed);
         if (why.empty())
             continue;
-        const std::string pointer =
-            op.is_object() && op.contains("path") && op["path"].is_string() ? op["path"].get<std::string>() : "";
+        const std::string pointer = op.is_object() && op.contains("path") && op["path"].is_string()
+                                        ? op["path"].get<std::string>()
+                                        : "";
         if (malformed)
-            return makeError(ErrorCode::Usage, QStringLiteral("patch operation %1: %2")
-                                                   .arg(i)
-                                                   .arg(QString::fromStdString(why)));
+            return makeError(
+                ErrorCode::Usage,
+                QStringLiteral("patch operation %1: %2").arg(i).arg(QString::fromStdString(why)));
         found.push_back({int(i), pointer, why});
         if (!options.collectConflicts)
             break;
         if (op.contains("run") && op["run"].is_array() && op["run"].size() == 2) {
-            for (long long g = op["run"][0].get<long long>(); g <= op["run"][1].get<long long>(); ++g)
+            for (long long g = op["run"][0].get<long long>(); g <= op["run"][1].get<long long>();
+                 ++g)
                 failedGroups.insert(g);
         } else if (group >= 0) {
             failedGroups.insert(group);
@@ -327,11 +332,12 @@ Result<void> applyPatch(Json &doc, const Json &patch, const PatchOptions &option
     std::reverse(found.begin(), found.end());
     QStringList parts;
     for (const auto &failure : found)
-        parts << QStringLiteral("%1 (%2)")
-                     .arg(QString::fromStdString(pointerToKey(failure.pointer)),
-                          QString::fromStdString(failure.reason));
-    Error e = makeError(ErrorCode::Conflict,
-                        QStringLiteral("the patch does not apply: %1").arg(parts.join(QStringLiteral(", "))));
+        parts << QStringLiteral("%1 (%2)").arg(
+            QString::fromStdString(pointerToKey(failure.pointer)),
+            QString::fromStdString(failure.reason));
+    Error e = makeError(
+        ErrorCode::Conflict,
+        QStringLiteral("the patch does not apply: %1").arg(parts.join(QStringLiteral(", "))));
     e.key = QString::fromStdString(pointerToKey(found.front().pointer));
     if (failures)
         *failures = std::move(found);

@@ -16,8 +16,8 @@
 #pragma once
 
 #include "Result.h"
-#include "json/Json.h"
 
+#include "json/Json.h"
 #include <string>
 #include <vector>
 
@@ -47,9 +47,9 @@ struct PatchOptions
 
 struct PatchFailure
 {
-    int opIndex = -1;        // position in the patch
-    std::string pointer;     // where it failed
-    std::string reason;      // "test failed", "path not found", ...
+    int opIndex = -1;    // position in the patch
+    std::string pointer; // where it failed
+    std::string reason;  // "test failed", "path not found", ...
 };
 
 // Applies `patch` to `doc` in place. Errors (Conflict for failed tests and

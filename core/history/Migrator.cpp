@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFile>
-
 #include <algorithm>
 
 namespace tad {
@@ -17,7 +16,8 @@ namespace {
 const char *kDefaultVersion = "1.0.0"; // the seed's store.get('version', '1.0.0')
 const KeyPath kVersionKey = KeyPath::fromSegments({"version"});
 
-const std::vector<std::string> kKnownOps = {"set", "set-if-missing", "delete", "rename", "move", "map-enum", "require"};
+const std::vector<std::string> kKnownOps = {"set",  "set-if-missing", "delete", "rename",
+                                            "move", "map-enum",       "require"};
 
 Error stepError(const QString &origin, const QString &message)
 {
@@ -39,8 +39,9 @@ Result<KeyPath> keyOf(const Json &op, const char *member)
     if (!path)
         return path.error();
     if (path->isEmpty() || path->isRefused() || path->segments().front() == "__internal__")
-        return makeError(ErrorCode::Usage, QStringLiteral("\"%1\" is not a key a migration may change")
-                                               .arg(QString::fromStdString(dotted)));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("\"%1\" is not a key a migration may change")
+                             .arg(QString::fromStdString(dotted)));
     return path;
 }
 
@@ -83,15 +84,17 @@ Result<void> applyOne(Json &doc, const Json &op)
         if (!current)
             return makeError(ErrorCode::Conflict, QStringLiteral("%1 is missing").arg(dotted));
         if (op.contains("value") && !jsEqual(*current, op["value"]))
-            return makeError(ErrorCode::Conflict, QStringLiteral("%1 is %2, not %3")
-                                                      .arg(dotted, QString::fromStdString(compactJson(*current)),
-                                                           QString::fromStdString(compactJson(op["value"]))));
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("%1 is %2, not %3")
+                                 .arg(dotted, QString::fromStdString(compactJson(*current)),
+                                      QString::fromStdString(compactJson(op["value"]))));
         return {};
     }
     if (kind == "map-enum") {
         if (!current || !(current->is_string() || current->is_number() || current->is_boolean()))
             return {};
-        const std::string from = current->is_string() ? current->get<std::string>() : compactJson(*current);
+        const std::string from =
+            current->is_string() ? current->get<std::string>() : compactJson(*current);
         const Json &map = op["map"];
         if (const auto hit = map.find(from); hit != map.end())
             return setValue(doc, *key, *hit);
@@ -101,20 +104,25 @@ Result<void> applyOne(Json &doc, const Json &op)
         const std::string newName = textMember(op, "to");
         if (!current)
             return {};
-        Json *parent = const_cast<Json *>(key->parent().isEmpty() ? &doc : findValue(doc, key->parent()));
+        Json *parent =
+            const_cast<Json *>(key->parent().isEmpty() ? &doc : findValue(doc, key->parent()));
         if (!parent || !parent->is_object())
-            return makeError(ErrorCode::Conflict, QStringLiteral("%1 is not an object member").arg(dotted));
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("%1 is not an object member").arg(dotted));
         if (parent->contains(newName))
-            return makeError(ErrorCode::Conflict, QStringLiteral("cannot rename %1 to \"%2\": it exists")
-                                                      .arg(dotted, QString::fromStdString(newName)));
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("cannot rename %1 to \"%2\": it exists")
+                                 .arg(dotted, QString::fromStdString(newName)));
         // Same position among its siblings, as a person renaming it would expect.
         Json::object_t renamed;
         for (auto &member : parent->get_ref<Json::object_t &>())
-            renamed.emplace(member.first == key->segments().back() ? newName : member.first, std::move(member.second));
+            renamed.emplace(member.first == key->segments().back() ? newName : member.first,
+                            std::move(member.second));
         parent->get_ref<Json::object_t &>() = std::move(renamed);
         return {};
     }
-    return makeError(ErrorCode::Usage, QStringLiteral("unknown operation \"%1\"").arg(QString::fromStdString(kind)));
+    return makeError(ErrorCode::Usage,
+                     QStringLiteral("unknown operation \"%1\"").arg(QString::fromStdString(kind)));
 }
 
 Result<MigrationStep> parseStep(const Json &json, const QString &origin)
@@ -128,19 +136,22 @@ Result<MigrationStep> parseStep(const Json &json, const QString &origin)
     if (!isVersion(step.version))
         return stepError(origin, QStringLiteral("\"version\" must be a version like \"1.1.0\""));
     if (!json.contains("operations") || !json["operations"].is_array())
-        return stepError(origin, QStringLiteral("step %1 needs an \"operations\" array").arg(step.version));
+        return stepError(origin,
+                         QStringLiteral("step %1 needs an \"operations\" array").arg(step.version));
     for (const Json &op : json["operations"]) {
         const std::string kind = op.is_object() ? textMember(op, "op") : std::string();
         if (std::find(kKnownOps.begin(), kKnownOps.end(), kind) == kKnownOps.end())
             return stepError(origin, QStringLiteral("step %1: unknown operation \"%2\"")
                                          .arg(step.version, QString::fromStdString(kind)));
         const bool needsValue = kind == "set" || kind == "set-if-missing";
-        if ((needsValue && !op.contains("value")) || (kind == "map-enum" && !(op.contains("map") && op["map"].is_object())) ||
+        if ((needsValue && !op.contains("value")) ||
+            (kind == "map-enum" && !(op.contains("map") && op["map"].is_object())) ||
             (kind == "rename" && textMember(op, "to").empty()))
             return stepError(origin, QStringLiteral("step %1: \"%2\" is missing a member")
                                          .arg(step.version, QString::fromStdString(kind)));
         if (auto key = keyOf(op, kind == "move" ? "from" : "key"); !key)
-            return stepError(origin, QStringLiteral("step %1: %2").arg(step.version, key.error().message));
+            return stepError(origin,
+                             QStringLiteral("step %1: %2").arg(step.version, key.error().message));
     }
     step.operations = json["operations"];
     return step;
@@ -153,9 +164,10 @@ Result<void> applyMigrationOperations(Json &doc, const Json &operations)
     for (std::size_t i = 0; i < operations.size(); ++i) {
         if (auto done = applyOne(doc, operations[i]); !done) {
             Error e = done.error();
-            e.message = QStringLiteral("operation %1 (%2): %3")
-                            .arg(i)
-                            .arg(QString::fromStdString(textMember(operations[i], "op")), e.message);
+            e.message =
+                QStringLiteral("operation %1 (%2): %3")
+                    .arg(i)
+                    .arg(QString::fromStdString(textMember(operations[i], "op")), e.message);
             return e;
         }
     }
@@ -177,9 +189,10 @@ Result<std::vector<MigrationStep>> Migrator::parseSteps(const Json &json, const 
 
 Migrator::Migrator(std::vector<MigrationStep> steps) : m_steps(std::move(steps))
 {
-    std::stable_sort(m_steps.begin(), m_steps.end(), [](const MigrationStep &a, const MigrationStep &b) {
-        return compareVersions(a.version, b.version) < 0;
-    });
+    std::stable_sort(m_steps.begin(), m_steps.end(),
+                     [](const MigrationStep &a, const MigrationStep &b) {
+                         return compareVersions(a.version, b.version) < 0;
+                     });
 }
 
 Result<Migrator> Migrator::builtIn()
@@ -226,8 +239,8 @@ Json MigrationPlan::toJson() const
     return out;
 }
 
-Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes, const TextStyle &style,
-                                     const QString &target) const
+Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes,
+                                     const TextStyle &style, const QString &target) const
 {
     MigrationPlan plan;
     const auto version = doc.find("version");
@@ -236,8 +249,10 @@ Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes, 
                                            : QString::fromLatin1(kDefaultVersion);
     plan.toVersion = target.isEmpty() ? latestVersion() : target;
     if (!target.isEmpty() && !isVersion(target))
-        return makeError(ErrorCode::Usage, QStringLiteral("\"%1\" is not a version like 1.1.0").arg(target));
-    if (const Json *marker = findValue(doc, KeyPath::fromSegments({"__internal__", "migrations", "version"})))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("\"%1\" is not a version like 1.1.0").arg(target));
+    if (const Json *marker =
+            findValue(doc, KeyPath::fromSegments({"__internal__", "migrations", "version"})))
         plan.confMarker = *marker;
     plan.result = doc;
     if (plan.toVersion.isEmpty() || compareVersions(plan.fromVersion, plan.toVersion) >= 0)
@@ -245,7 +260,8 @@ Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes, 
 
     std::vector<MigrationStep> chosen;
     for (const auto &step : m_steps)
-        if (compareVersions(step.version, plan.fromVersion) > 0 && compareVersions(step.version, plan.toVersion) <= 0)
+        if (compareVersions(step.version, plan.fromVersion) > 0 &&
+            compareVersions(step.version, plan.toVersion) <= 0)
             chosen.push_back(step);
     if (chosen.empty() || chosen.back().version != plan.toVersion)
         chosen.push_back({plan.toVersion, QStringLiteral("set the version"), Json::array(), {}});
@@ -294,12 +310,14 @@ Result<MigrationPlan> Migrator::run(HistoryServices &services, const QString &ta
 
     std::optional<BackupPin> pinned;
     if (!store.bytes().empty()) {
-        auto backup = services.backups().createFromBytes(
-            store.bytes(), QStringLiteral("pre-migration"),
-            QStringLiteral("before migrating %1 to %2").arg(planned->fromVersion, planned->toVersion));
+        auto backup =
+            services.backups().createFromBytes(store.bytes(), QStringLiteral("pre-migration"),
+                                               QStringLiteral("before migrating %1 to %2")
+                                                   .arg(planned->fromVersion, planned->toVersion));
         if (!backup) {
             Error e = backup.error();
-            e.message = QStringLiteral("not migrated: the backup before migrating failed: ") + e.message;
+            e.message =
+                QStringLiteral("not migrated: the backup before migrating failed: ") + e.message;
             return e;
         }
         if (auto pin = services.backups().pin(backup->info.name, QStringLiteral("migration")))
@@ -309,7 +327,8 @@ Result<MigrationPlan> Migrator::run(HistoryServices &services, const QString &ta
     for (const auto &s : planned->steps)
         entries.push_back(s.entry);
     services.recorder().describeNextWrite(std::move(entries));
-    auto applied = store.apply(opsToReach(*current, planned->result), ChangeSource::Migration, "migration");
+    auto applied =
+        store.apply(opsToReach(*current, planned->result), ChangeSource::Migration, "migration");
     services.recorder().forgetAnnotations();
     if (!applied)
         return applied.error();

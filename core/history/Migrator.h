@@ -17,8 +17,8 @@
 #pragma once
 
 #include "HistoryHooks.h"
-#include "json/JsonText.h"
 
+#include "json/JsonText.h"
 #include <optional>
 #include <vector>
 
@@ -35,18 +35,18 @@ struct MigrationStep
 struct MigrationStepPlan
 {
     MigrationStep step;
-    Json patch = Json::array();  // what this step changes (version included)
-    HistoryEntry entry;          // the entry it will be recorded as
+    Json patch = Json::array(); // what this step changes (version included)
+    HistoryEntry entry;         // the entry it will be recorded as
 };
 
 struct MigrationPlan
 {
-    QString fromVersion;              // the file's version ("1.0.0" when absent)
+    QString fromVersion; // the file's version ("1.0.0" when absent)
     bool versionPresent = false;
     QString toVersion;
-    std::optional<Json> confMarker;   // __internal__.migrations.version, shown and kept
+    std::optional<Json> confMarker; // __internal__.migrations.version, shown and kept
     std::vector<MigrationStepPlan> steps;
-    Json result = Json::object();     // the document after every step
+    Json result = Json::object(); // the document after every step
     bool needed() const { return !steps.empty(); }
     Json toJson() const;
 };

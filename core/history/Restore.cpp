@@ -14,8 +14,9 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestoreReq
     if (request.validate) {
         if (auto valid = request.validate(content->document); !valid) {
             Error e = valid.error();
-            e.message = QStringLiteral("the backup %1 does not pass the schema, so it was not restored: %2")
-                            .arg(request.backupName, e.message);
+            e.message =
+                QStringLiteral("the backup %1 does not pass the schema, so it was not restored: %2")
+                    .arg(request.backupName, e.message);
             return e;
         }
     }
@@ -41,11 +42,13 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestoreReq
     outcome.restored = content->info;
     std::optional<BackupPin> pinSafety;
     if (!store.bytes().empty()) {
-        auto safety = backups.createFromBytes(store.bytes(), QStringLiteral("before-restore"),
-                                              QStringLiteral("before restoring %1").arg(request.backupName));
+        auto safety =
+            backups.createFromBytes(store.bytes(), QStringLiteral("before-restore"),
+                                    QStringLiteral("before restoring %1").arg(request.backupName));
         if (!safety) {
             Error e = safety.error();
-            e.message = QStringLiteral("not restored: the backup of the current file failed: ") + e.message;
+            e.message =
+                QStringLiteral("not restored: the backup of the current file failed: ") + e.message;
             return e;
         }
         outcome.safetyBackup = safety->info;

@@ -15,9 +15,9 @@ using DocumentValidator = std::function<Result<void>(const Json &document)>;
 
 struct RestoreRequest
 {
-    QString backupName;             // the plain name only
-    std::vector<std::string> keys;  // dotted; empty: the whole document
-    DocumentValidator validate;     // optional
+    QString backupName;            // the plain name only
+    std::vector<std::string> keys; // dotted; empty: the whole document
+    DocumentValidator validate;    // optional
 };
 
 struct RestoreOutcome

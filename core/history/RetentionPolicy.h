@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
-
 #include <map>
 #include <vector>
 
@@ -23,8 +22,8 @@ struct RetentionCandidate
 
 struct RetentionDecision
 {
-    QStringList keep;                 // newest first
-    QStringList remove;               // newest first
+    QStringList keep;                  // newest first
+    QStringList remove;                // newest first
     std::map<QString, QString> reason; // why each kept one is kept ("last 10", "daily", ...)
 };
 
@@ -41,7 +40,8 @@ struct RetentionPolicy
     // Days, weeks and months are UTC calendar periods counted back from
     // `now` (the current one included). Whatever the numbers, the newest
     // valid backup and every pinned one are kept; damaged ones take no slot.
-    RetentionDecision decide(std::vector<RetentionCandidate> candidates, const QDateTime &now) const;
+    RetentionDecision decide(std::vector<RetentionCandidate> candidates,
+                             const QDateTime &now) const;
 };
 
 } // namespace tad

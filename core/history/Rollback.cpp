@@ -14,10 +14,11 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
     const int count = int(entry->patch.size());
     for (int index : ops) {
         if (index < 0 || index >= count)
-            return makeError(ErrorCode::Usage, QStringLiteral("entry %1 has operations 0 to %2; there is no %3")
-                                                   .arg(entry->id)
-                                                   .arg(count - 1)
-                                                   .arg(index));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("entry %1 has operations 0 to %2; there is no %3")
+                                 .arg(entry->id)
+                                 .arg(count - 1)
+                                 .arg(index));
     }
     Store &store = services.store();
     auto current = store.getAll();
@@ -29,16 +30,20 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
     outcome.applied = ops.empty() ? entry->inverse : selectInverse(entry->inverse, ops);
     Json target = std::move(current.value());
     const Json before = target;
-    if (auto undone = applyPatch(target, outcome.applied, {.strictAdd = true, .collectConflicts = true}); !undone) {
+    if (auto undone =
+            applyPatch(target, outcome.applied, {.strictAdd = true, .collectConflicts = true});
+        !undone) {
         Error e = undone.error();
         if (e.code == ErrorCode::Conflict)
-            e.message = QStringLiteral("not rolled back: changed since entry %1: %2")
-                            .arg(entry->id, e.message.mid(e.message.indexOf(QStringLiteral(": ")) + 2));
+            e.message =
+                QStringLiteral("not rolled back: changed since entry %1: %2")
+                    .arg(entry->id, e.message.mid(e.message.indexOf(QStringLiteral(": ")) + 2));
         e.file = store.path();
         return e;
     }
     if (!target.is_object())
-        return makeError(ErrorCode::Usage, QStringLiteral("the rollback would leave no settings object"));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("the rollback would leave no settings object"));
 
     HistoryRecorder::Annotation note;
     note.operation = "rollback";

@@ -62,13 +62,15 @@ int compareVersions(const QString &a, const QString &b)
         if (const int c = compareIdentifiers(x.preRelease[i], y.preRelease[i]))
             return c;
     }
-    return x.preRelease.size() < y.preRelease.size() ? -1 : (x.preRelease.size() > y.preRelease.size() ? 1 : 0);
+    return x.preRelease.size() < y.preRelease.size()
+               ? -1
+               : (x.preRelease.size() > y.preRelease.size() ? 1 : 0);
 }
 
 bool isVersion(const QString &text)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("\\A\\d+(\\.\\d+)*(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z.-]+)?\\z"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "\\A\\d+(\\.\\d+)*(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z.-]+)?\\z"));
     return pattern.match(text).hasMatch();
 }
 

@@ -1,0 +1,165 @@
+// `backup create|list|show|diff|restore|prune`.
+#include "HistoryCommands.h"
+#include "history/HistoryHooks.h"
+#include "history/JsonPatch.h"
+#include "history/Restore.h"
+#include "schema/Schema.h"
+
+#include "json/JsonText.h"
+
+namespace tad::cli {
+
+namespace {
+
+Error usage(const QString &what)
+{
+    return makeError(ErrorCode::Usage, what + helpHint());
+}
+
+// The schema the restore is checked against: --schema FILE, else the
+// built-in one; --no-schema skips it. A backup may keep violations the
+// current file has too; it may not add new ones.
+DocumentValidator validatorFor(const CliArguments &args, const Json &current)
+{
+    if (args.noSchema)
+        return {};
+    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
+    if (!schema) {
+        report(schema.error());
+        return {};
+    }
+    return [schema = schema.value(), current](const Json &doc) -> Result<void> {
+        const SchemaViolations existing = schema.validate(current);
+        QStringList added;
+        for (const auto &v : schema.validate(doc)) {
+            const bool old =
+                std::any_of(existing.begin(), existing.end(),
+                            [&](const SchemaViolation &e) { return e.sameViolation(v); });
+            if (!old)
+                added << v.toString();
+        }
+        if (added.isEmpty())
+            return {};
+        return makeError(ErrorCode::SchemaRejected, added.join(QStringLiteral("; ")));
+    };
+}
+
+std::vector<std::string> splitList(const QString &text)
+{
+    std::vector<std::string> items;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        items.push_back(item.trimmed().toStdString());
+    return items;
+}
+
+std::string describeLine(const BackupInfo &b)
+{
+    QString line = QStringLiteral("%1  %2  %3  %4 bytes")
+                       .arg(b.name, backupname::isoTime(b.time),
+                            b.hasMeta ? b.reason : QStringLiteral("(no metadata)"))
+                       .arg(b.size);
+    if (!b.label.isEmpty())
+        line += QStringLiteral("  \"%1\"").arg(b.label);
+    if (b.damaged())
+        line += QStringLiteral("  DAMAGED: ") + b.problem;
+    return line.toStdString();
+}
+
+} // namespace
+
+int runBackupCommand(CliContext &context, HistoryServices &services)
+{
+    const CliArguments &args = context.args;
+    const QString sub = args.positional.value(0);
+    BackupManager &backups = services.backups();
+
+    if (sub == QLatin1String("create")) {
+        const QString reason = args.option(QStringLiteral("reason")).isNull()
+                                   ? QStringLiteral("manual")
+                                   : args.option(QStringLiteral("reason"));
+        auto made = backups.create(reason, args.option(QStringLiteral("label")));
+        if (!made)
+            return report(made.error());
+        if (args.flag(QStringLiteral("json"))) {
+            Json out = made->info.toJson();
+            out["reused"] = made->reused;
+            context.printJson(out);
+        } else {
+            context.printLine(made->info.name.toStdString() +
+                              (made->reused ? " (unchanged since this backup)" : ""));
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        auto list = backups.list(args.flag(QStringLiteral("verify")));
+        if (!list)
+            return report(list.error());
+        if (args.flag(QStringLiteral("json"))) {
+            Json out = Json::array();
+            for (const auto &b : *list)
+                out.push_back(b.toJson());
+            context.printJson(out);
+        } else {
+            for (const auto &b : *list)
+                context.printLine(describeLine(b));
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("prune")) {
+        auto removed = backups.prune();
+        if (!removed)
+            return report(removed.error());
+        for (const QString &name : *removed)
+            context.printLine("removed " + name.toStdString());
+        return 0;
+    }
+
+    const QString name = args.positional.value(1);
+    if (sub == QLatin1String("show") || sub == QLatin1String("diff") ||
+        sub == QLatin1String("restore")) {
+        if (name.isEmpty())
+            return report(usage(QStringLiteral("backup %1 needs a backup NAME").arg(sub)));
+    } else {
+        return report(
+            usage(QStringLiteral("backup needs create, list, show, diff, restore or prune")));
+    }
+
+    if (sub == QLatin1String("restore")) {
+        auto current = context.store->getAll();
+        if (!current)
+            return report(current.error());
+        RestoreRequest request;
+        request.backupName = name;
+        request.keys = splitList(args.option(QStringLiteral("keys")));
+        request.validate = validatorFor(args, *current);
+        auto restored = restoreBackup(services, request);
+        if (!restored)
+            return report(restored.error());
+        std::string line = "restored " + name.toStdString();
+        if (!request.keys.empty())
+            line += " (keys " + args.option(QStringLiteral("keys")).toStdString() + ")";
+        if (restored->safetyBackup)
+            line += "; the previous content is in " + restored->safetyBackup->name.toStdString();
+        if (!restored->changed)
+            line += "; the file already held it";
+        context.printLine(line);
+        return 0;
+    }
+
+    auto content = backups.load(name);
+    if (!content)
+        return report(content.error());
+    if (sub == QLatin1String("show")) {
+        Json out = content->info.toJson();
+        out["content"] = content->document;
+        context.printJson(out);
+        return 0;
+    }
+    auto current = context.store->getAll();
+    if (!current)
+        return report(current.error());
+    context.printJson(diffJson(content->document, *current));
+    return 0;
+}
+
+} // namespace tad::cli

@@ -1,0 +1,269 @@
+// `history list|show`, `rollback`, `diff`, `migrate`, and the dispatch for
+// `backup` (BackupCommands.cpp).
+#include "HistoryCommands.h"
+
+#include "history/HistoryHooks.h"
+#include "history/JsonPatch.h"
+#include "history/Migrator.h"
+#include "history/Rollback.h"
+#include "schema/SecretMask.h"
+
+#include "json/JsonText.h"
+#include <memory>
+
+namespace tad::cli {
+
+namespace {
+
+std::unique_ptr<HistoryServices> g_services;
+
+Error usage(const QString &what)
+{
+    return makeError(ErrorCode::Usage, what + helpHint());
+}
+
+// Values in patches are masked like any other output of secrets.
+Json maskPatch(const CliArguments &args, const Json &patch)
+{
+    if (args.showSecrets)
+        return patch;
+    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
+    if (!schema)
+        return patch;
+    Json masked = patch;
+    for (auto &op : masked) {
+        if (!op.is_object() || !op.contains("value") || !op.contains("path"))
+            continue;
+        auto path = KeyPath::fromPointer(op["path"].get<std::string>());
+        if (path)
+            op["value"] = maskSecrets(*schema, op["value"], path->segments());
+    }
+    return masked;
+}
+
+Json entryJson(const CliArguments &args, const HistoryEntry &entry)
+{
+    Json out = entry.toJson();
+    out["patch"] = maskPatch(args, entry.patch);
+    out["inverse"] = maskPatch(args, entry.inverse);
+    return out;
+}
+
+int historyCommand(CliContext &context, HistoryServices &services)
+{
+    const CliArguments &args = context.args;
+    const QString sub = args.positional.value(0);
+    if (sub == QLatin1String("list")) {
+        auto entries = services.history().list();
+        if (!entries)
+            return report(entries.error());
+        if (args.flag(QStringLiteral("json"))) {
+            Json out = Json::array();
+            for (const auto &e : *entries) {
+                Json item = e.toJson();
+                item.erase("patch");
+                item.erase("inverse");
+                item["operations"] = e.patch.size();
+                out.push_back(std::move(item));
+            }
+            context.printJson(out);
+            return 0;
+        }
+        for (const auto &e : *entries) {
+            QString line = QStringLiteral("%1  %2  %3  %4  %5 change(s)")
+                               .arg(e.id, backupname::isoTime(e.time),
+                                    QString::fromLatin1(changeSourceName(e.source)),
+                                    QString::fromStdString(e.operation))
+                               .arg(e.patch.size());
+            if (!e.version.isEmpty())
+                line += QStringLiteral("  version ") + e.version;
+            if (!e.label.isEmpty())
+                line += QStringLiteral("  \"%1\"").arg(e.label);
+            context.printLine(line.toStdString());
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("show")) {
+        if (args.positional.size() < 2)
+            return report(usage(QStringLiteral("history show needs an entry ID")));
+        auto entry = services.history().find(args.positional.at(1));
+        if (!entry)
+            return report(entry.error());
+        context.printJson(entryJson(args, *entry));
+        return 0;
+    }
+    return report(usage(QStringLiteral("history needs list or show")));
+}
+
+int rollbackCommand(CliContext &context, HistoryServices &services)
+{
+    const CliArguments &args = context.args;
+    if (args.positional.isEmpty())
+        return report(usage(QStringLiteral("rollback needs an entry ID (see history list)")));
+    std::vector<int> ops;
+    const QString opsText = args.option(QStringLiteral("ops"));
+    for (const QString &item : opsText.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int index = item.trimmed().toInt(&ok);
+        if (!ok)
+            return report(usage(
+                QStringLiteral("--ops takes operation numbers like 0,2 (from history show)")));
+        ops.push_back(index);
+    }
+    if (!opsText.isNull() && ops.empty())
+        return report(usage(QStringLiteral("--ops needs at least one operation number")));
+    auto outcome = rollbackEntry(services, args.positional.at(0), ops);
+    if (!outcome)
+        return report(outcome.error());
+    std::string line = "rolled back " + outcome->undone.id.toStdString();
+    if (!outcome->recorded.empty())
+        line += " as entry " + outcome->recorded.front().id.toStdString();
+    if (!outcome->changed)
+        line += " (nothing to change)";
+    context.printLine(line);
+    return 0;
+}
+
+int diffCommand(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    if (args.positional.size() != 2)
+        return report(usage(QStringLiteral("diff needs two files: diff FILE_A FILE_B")));
+    Json docs[2];
+    for (int i = 0; i < 2; ++i) {
+        auto file = readFile(args.positional.at(i));
+        if (!file)
+            return report(file.error());
+        if (!file->stamp.exists) {
+            Error e = makeError(ErrorCode::NotFound, QStringLiteral("no such file"));
+            e.file = args.positional.at(i);
+            return report(e);
+        }
+        auto parsed = parseDocument(file->bytes, args.positional.at(i));
+        if (!parsed)
+            return report(parsed.error());
+        docs[i] = std::move(parsed->value);
+    }
+    context.printJson(maskPatch(args, diffJson(docs[0], docs[1])));
+    return 0;
+}
+
+int migrateCommand(CliContext &context, HistoryServices &services)
+{
+    const CliArguments &args = context.args;
+    auto migrator = Migrator::builtIn();
+    if (!migrator)
+        return report(migrator.error());
+    const QString target =
+        args.option(QStringLiteral("to")).isNull() ? QString() : args.option(QStringLiteral("to"));
+    Result<MigrationPlan> plan = makeError(ErrorCode::Usage, {});
+    if (args.flag(QStringLiteral("dry-run"))) {
+        auto current = context.store->getAll();
+        if (!current)
+            return report(current.error());
+        plan = migrator->plan(*current, context.store->bytes(), context.store->style(), target);
+    } else {
+        plan = migrator->run(services, target);
+    }
+    if (!plan)
+        return report(plan.error());
+    if (args.flag(QStringLiteral("json"))) {
+        Json out = plan->toJson();
+        for (auto &step : out["steps"])
+            step["patch"] = maskPatch(args, step["patch"]);
+        out["dryRun"] = args.flag(QStringLiteral("dry-run"));
+        context.printJson(out);
+        return 0;
+    }
+    std::string head = "version " + plan->fromVersion.toStdString() +
+                       (plan->versionPresent ? "" : " (no version key)");
+    if (plan->confMarker)
+        head += ", conf's own migration marker " + compactJson(*plan->confMarker) + " (kept)";
+    context.printLine(head);
+    if (!plan->needed()) {
+        context.printLine("up to date" + (plan->toVersion.isEmpty()
+                                              ? std::string()
+                                              : " with " + plan->toVersion.toStdString()));
+        return 0;
+    }
+    for (const auto &step : plan->steps)
+        context.printLine("step " + step.step.version.toStdString() + ": " +
+                          step.step.description.toStdString() + "\n  " +
+                          compactJson(maskPatch(args, step.patch)));
+    context.printLine(
+        std::string(args.flag(QStringLiteral("dry-run")) ? "would migrate to " : "migrated to ") +
+        plan->toVersion.toStdString());
+    return 0;
+}
+
+} // namespace
+
+QString helpHint()
+{
+    return QStringLiteral(" (see tad-settings-cli --help)");
+}
+
+bool isHistoryCommand(const QString &command)
+{
+    static const QStringList commands = {"backup", "history", "rollback", "diff", "migrate"};
+    return commands.contains(command);
+}
+
+void attachHistoryServices(Store &store)
+{
+    if (!g_services || &g_services->store() != &store)
+        g_services = std::make_unique<HistoryServices>(store);
+}
+
+HistoryServices *historyServices()
+{
+    return g_services.get();
+}
+
+int runHistoryCommand(CliContext &context)
+{
+    const QString &command = context.args.command;
+    if (command == QLatin1String("diff"))
+        return diffCommand(context);
+    if (!historyServices() || &historyServices()->store() != context.store.get())
+        attachHistoryServices(*context.store);
+    // (Re)reading with the hooks attached compares the file with the history.
+    // Listing, showing, creating and pruning backups also work on a file that
+    // does not parse: that is when they are needed most.
+    const QString sub = context.args.positional.value(0);
+    const bool worksOnBrokenFile = command == QLatin1String("backup") &&
+                                   QStringList{QStringLiteral("list"), QStringLiteral("show"),
+                                               QStringLiteral("create"), QStringLiteral("prune")}
+                                       .contains(sub);
+    if (auto opened = context.store->open(); !opened && !worksOnBrokenFile)
+        return report(opened.error());
+    HistoryServices &services = *historyServices();
+    if (command == QLatin1String("backup"))
+        return runBackupCommand(context, services);
+    if (command == QLatin1String("history"))
+        return historyCommand(context, services);
+    if (command == QLatin1String("rollback"))
+        return rollbackCommand(context, services);
+    if (command == QLatin1String("migrate"))
+        return migrateCommand(context, services);
+    return report(usage(QStringLiteral("unknown command \"%1\"").arg(command)));
+}
+
+QString historyUsageText()
+{
+    return QStringLiteral(
+        "  backup create [--reason R] [--label L]   copy the file to backups/ (reason: manual)\n"
+        "  backup list [--json] [--verify]          newest first; --verify checks every hash\n"
+        "  backup show NAME                         a backup's metadata and content\n"
+        "  backup diff NAME                         RFC 6902 patch from the backup to the file\n"
+        "  backup restore NAME [--keys K,...]       restore all, or only the given keys\n"
+        "  backup prune                             apply the retention policy now\n"
+        "  history list [--json]                    every recorded change, newest first\n"
+        "  history show ID                          one change: patch, inverse, hashes\n"
+        "  rollback ID [--ops N,...]                undo a change (or some of its operations)\n"
+        "  diff FILE_A FILE_B                       RFC 6902 patch from FILE_A to FILE_B\n"
+        "  migrate --dry-run                        show what each migration step would change\n"
+        "  migrate [--to VERSION]                   run the migrations (backup first)\n");
+}
+
+} // namespace tad::cli

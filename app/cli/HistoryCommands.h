@@ -1,0 +1,36 @@
+// Backups, history, rollback, diff and migrations on the command line:
+//   backup create [--reason R] [--label L] | list [--json] [--verify] | show NAME
+//          | diff NAME | restore NAME [--keys K,...] | prune
+//   history list [--json] | show ID
+//   rollback ID [--ops N,...]
+//   diff FILE_A FILE_B
+//   migrate --dry-run | migrate [--to VERSION]
+#pragma once
+
+#include "CliContext.h"
+
+#include <QString>
+
+namespace tad {
+class HistoryServices;
+}
+
+namespace tad::cli {
+
+bool isHistoryCommand(const QString &command);
+int runHistoryCommand(CliContext &context);
+
+// Gives every command (set, clear, ...) backups of critical keys and history
+// entries: call right after creating the store, before Store::open(). The
+// history commands attach the services themselves when this was not called.
+void attachHistoryServices(Store &store);
+HistoryServices *historyServices();
+
+// The usage lines of these commands, for --help.
+QString historyUsageText();
+
+// Shared by the two command files.
+int runBackupCommand(CliContext &context, HistoryServices &services);
+QString helpHint();
+
+} // namespace tad::cli

@@ -1,0 +1,178 @@
+// Restore: every unsafe name is refused and leaves the file alone; a good
+// one goes through the store (before-restore backup, history entry), whole
+// or chosen keys; a damaged or schema-rejected backup is refused.
+#include "HistoryTestHelpers.h"
+#include "history/Restore.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+using namespace tad;
+using namespace historytest;
+
+class tst_Restore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_storePath;
+    QString m_good; // a real backup's name
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<HistoryServices> m_services;
+
+    void openStore()
+    {
+        m_services.reset();
+        m_store = std::make_unique<Store>(m_storePath);
+        m_services = std::make_unique<HistoryServices>(*m_store);
+        QVERIFY(m_store->open().ok());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_services.reset();
+        m_store.reset();
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.filePath(QStringLiteral("cfg")));
+        m_storePath = m_dir.filePath(QStringLiteral("cfg/tad-config.json"));
+        writeBytes(m_storePath, R"({"settings":{"theme":"dark","fontSize":14},"ui":{"zoom":1}})");
+        openStore();
+        m_good = m_services->backups().create(QStringLiteral("manual"))->info.name;
+        QVERIFY(m_store->set("settings.theme", "light").ok());
+        QVERIFY(m_store->set("ui.zoom", 2).ok());
+    }
+
+    // Things the unsafe names could reach.
+    void makeDecoys()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("cfg/backups"));
+        writeBytes(m_dir.filePath(QStringLiteral("evil.json")), R"({"evil":true})");
+        writeBytes(dir + QStringLiteral("/backup-2024-01-01T00-00-00-000Z-00000000.json.bak"),
+                   R"({"evil":1})");
+        ::symlink(QFile::encodeName(m_dir.filePath(QStringLiteral("evil.json"))).constData(),
+                  QFile::encodeName(
+                      dir + QStringLiteral("/backup-2024-02-02T00-00-00-000Z-aaaaaaaa.json"))
+                      .constData());
+        ::symlink(QFile::encodeName(m_good).constData(),
+                  QFile::encodeName(
+                      dir + QStringLiteral("/backup-2024-02-03T00-00-00-000Z-bbbbbbbb.json"))
+                      .constData());
+        QDir().mkpath(dir + QStringLiteral("/backup-2024-02-04T00-00-00-000Z-cccccccc.json"));
+    }
+
+    void unsafeNamesAreRefused_data()
+    {
+        // %GOOD% is a real backup's name, %DIR% the backup folder, %ROOT% the test folder.
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("code");
+        const int usage = int(ErrorCode::Usage), notFound = int(ErrorCode::NotFound);
+        QTest::newRow("parent folder") << "../evil.json" << usage;
+        QTest::newRow("parent then backup") << "../backups/%GOOD%" << usage;
+        QTest::newRow("dot slash") << "./%GOOD%" << usage;
+        QTest::newRow("absolute path") << "%ROOT%/evil.json" << usage;
+        QTest::newRow("absolute path of a real backup") << "%DIR%/%GOOD%" << usage;
+        QTest::newRow("dot dot") << ".." << usage;
+        QTest::newRow("empty") << "" << usage;
+        QTest::newRow("symlink out of the folder")
+            << "backup-2024-02-02T00-00-00-000Z-aaaaaaaa.json" << usage;
+        QTest::newRow("symlink inside the folder")
+            << "backup-2024-02-03T00-00-00-000Z-bbbbbbbb.json" << usage;
+        QTest::newRow("NUL inside")
+            << "backup-202%NUL%4-01-01T00-00-00-000Z-00000000.json" << usage;
+        QTest::newRow("NUL after") << "%GOOD%%NUL%../evil.json" << usage;
+        QTest::newRow("very long")
+            << "backup-" + QString(5000, QLatin1Char('a')) + ".json" << usage;
+        QTest::newRow("windows path") << "..\\..\\evil.json" << usage;
+        QTest::newRow("windows drive") << "C:\\Users\\me\\%GOOD%" << usage;
+        QTest::newRow("windows UNC") << "\\\\server\\share\\%GOOD%" << usage;
+        QTest::newRow("meta file") << "%GOOD%.meta.json" << usage;
+        QTest::newRow("other suffix")
+            << "backup-2024-01-01T00-00-00-000Z-00000000.json.bak" << usage;
+        QTest::newRow("upper-case") << "%UPPER%" << usage;
+        QTest::newRow("trailing slash") << "%GOOD%/" << usage;
+        QTest::newRow("leading space") << " %GOOD%" << usage;
+        QTest::newRow("tilde") << "~/%GOOD%" << usage;
+        QTest::newRow("url") << "file://%DIR%/%GOOD%" << usage;
+        QTest::newRow("a folder named like a backup")
+            << "backup-2024-02-04T00-00-00-000Z-cccccccc.json" << usage;
+        QTest::newRow("well-formed but absent")
+            << "backup-2030-01-01T00-00-00-000Z-12345678.json" << notFound;
+    }
+    void unsafeNamesAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, code);
+        makeDecoys();
+        name.replace(QStringLiteral("%UPPER%"), m_good.toUpper())
+            .replace(QStringLiteral("%GOOD%"), m_good)
+            .replace(QStringLiteral("%DIR%"), m_dir.filePath(QStringLiteral("cfg/backups")))
+            .replace(QStringLiteral("%ROOT%"), m_dir.path())
+            .replace(QStringLiteral("%NUL%"), QString(QChar(0)));
+        const std::string before = readBytes(m_storePath);
+        const auto backupsBefore = m_services->backups().list()->size();
+        auto restored = restoreBackup(*m_services, {name, {}, {}});
+        QVERIFY(!restored.ok());
+        QCOMPARE(int(restored.error().code), code);
+        QCOMPARE(readBytes(m_storePath), before);
+        QCOMPARE(m_services->backups().list()->size(), backupsBefore);
+    }
+
+    void restoreWholeGoesThroughTheStore()
+    {
+        const std::string changed = readBytes(m_storePath);
+        auto restored = restoreBackup(*m_services, {m_good, {}, {}});
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
+        QVERIFY(restored->changed);
+        QCOMPARE(readBytes(m_storePath),
+                 readBytes(m_dir.filePath(QStringLiteral("cfg/backups/")) + m_good));
+        QVERIFY(restored->safetyBackup.has_value());
+        QCOMPARE(restored->safetyBackup->reason, QStringLiteral("before-restore"));
+        QCOMPARE(readBytes(restored->safetyBackup->path), changed);
+        const auto entries = *m_services->history().list();
+        QCOMPARE(entries.front().source, ChangeSource::Restore);
+        QCOMPARE(entries.front().hashAfter, backupname::sha256Hex(readBytes(m_storePath)));
+    }
+
+    void restoreChosenKeysLeavesTheRest()
+    {
+        auto restored = restoreBackup(*m_services, {m_good, {"settings.theme"}, {}});
+        QVERIFY(restored.ok());
+        QCOMPARE(readBytes(m_storePath),
+                 std::string(R"({"settings":{"theme":"dark","fontSize":14},"ui":{"zoom":2}})"));
+        QCOMPARE(m_services->history().list()->front().operation, std::string("restore-keys"));
+    }
+
+    void validatorRejectionStopsTheRestore()
+    {
+        const std::string before = readBytes(m_storePath);
+        DocumentValidator refuse = [](const Json &doc) -> Result<void> {
+            if (doc["settings"]["theme"] == "dark")
+                return makeError(ErrorCode::SchemaRejected,
+                                 QStringLiteral("settings.theme: dark is banned"));
+            return {};
+        };
+        auto restored = restoreBackup(*m_services, {m_good, {}, refuse});
+        QVERIFY(!restored.ok());
+        QCOMPARE(restored.error().code, ErrorCode::SchemaRejected);
+        QCOMPARE(readBytes(m_storePath), before);
+    }
+
+    void damagedBackupIsRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cfg/backups/")) + m_good;
+        std::string bytes = readBytes(path);
+        bytes[bytes.find("dark")] = 'D'; // same size, other content
+        writeBytes(path, bytes);
+        const std::string before = readBytes(m_storePath);
+        auto restored = restoreBackup(*m_services, {m_good, {}, {}});
+        QVERIFY(!restored.ok());
+        QCOMPARE(restored.error().code, ErrorCode::Unreadable);
+        QCOMPARE(readBytes(m_storePath), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Restore)
+#include "tst_restore.moc"
