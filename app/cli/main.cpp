@@ -2,6 +2,7 @@
 // store core only.
 #include "CliArguments.h"
 #include "CliContext.h"
+#include "HistoryCommands.h"
 #include "StoreCommands.h"
 #include "WatchCommands.h"
 #include "store/ConfigLocation.h"
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
     // recover must work on a file that does not parse, so it opens the store itself.
     if (isWatchCommand(args.command))
         return runWatchCommand(context);
+    if (isHistoryCommand(args.command))
+        return runHistoryCommand(context);
     const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
     if (!known)
         return report(makeError(ErrorCode::Usage,
