@@ -151,14 +151,14 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         return report(content.error());
     if (sub == QLatin1String("show")) {
         Json out = content->info.toJson();
-        out["content"] = content->document;
+        out["content"] = maskDocument(args, content->document);
         context.printJson(out);
         return 0;
     }
     auto current = context.store->getAll();
     if (!current)
         return report(current.error());
-    context.printJson(diffJson(content->document, *current));
+    context.printJson(maskPatch(args, diffJson(content->document, *current)));
     return 0;
 }
 

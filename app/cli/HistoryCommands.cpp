@@ -22,6 +22,16 @@ Error usage(const QString &what)
     return makeError(ErrorCode::Usage, what + helpHint());
 }
 
+} // namespace
+
+Json maskDocument(const CliArguments &args, const Json &document)
+{
+    if (args.showSecrets)
+        return document;
+    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
+    return schema ? maskSecrets(*schema, document) : document;
+}
+
 // Values in patches are masked like any other output of secrets.
 Json maskPatch(const CliArguments &args, const Json &patch)
 {
@@ -40,6 +50,8 @@ Json maskPatch(const CliArguments &args, const Json &patch)
     }
     return masked;
 }
+
+namespace {
 
 Json entryJson(const CliArguments &args, const HistoryEntry &entry)
 {

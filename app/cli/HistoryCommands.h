@@ -30,6 +30,9 @@ HistoryServices *historyServices();
 QString historyUsageText();
 
 // Shared by the two command files.
+// A copy with secrets (writeOnly keys) masked unless --show-secrets.
+Json maskDocument(const CliArguments &args, const Json &document);
+Json maskPatch(const CliArguments &args, const Json &patch);
 int runBackupCommand(CliContext &context, HistoryServices &services);
 QString helpHint();
 
