@@ -119,6 +119,7 @@ void EditorPanel::showKey(const QString &key, const EditorSpec &spec,
     m_key = key;
     m_spec = spec;
     m_userEdited = false;
+    m_inFlight.clear();
     m_conflictBar->hide();
     m_title->setText(spec.title.isEmpty() ? key.section(QLatin1Char('.'), -1) : spec.title);
     m_keyLabel->setText(key);
@@ -188,6 +189,7 @@ void EditorPanel::commit()
         return;
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
+    m_inFlight.push_back(*value);
     Q_EMIT editRequested(m_key, *value, m_editor->typesText());
 }
 
@@ -211,8 +213,23 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
         showValue(value);
         return;
     }
-    if (!m_userEdited && m_editor && value && differs)
+    // Our own writes come back as change events; anything else (undo, redo,
+    // an inline edit, another program) replaces what the editor shows.
+    bool ownEcho = false;
+    if (!external && value) {
+        for (size_t i = 0; i < m_inFlight.size() && !ownEcho; ++i) {
+            if (jsEqual(m_inFlight[i], *value)) {
+                m_inFlight.erase(m_inFlight.begin(), m_inFlight.begin() + long(i) + 1);
+                ownEcho = true;
+            }
+        }
+    }
+    if (m_editor && value && differs && !ownEcho && !m_pending) {
         m_editor->setValue(*value);
+        m_userEdited = false;
+        m_inFlight.clear();
+        m_message->clear();
+    }
     showValue(value);
 }
 
@@ -230,8 +247,10 @@ void EditorPanel::keepMine()
 {
     m_conflictBar->hide();
     const auto mine = m_editor ? m_editor->value() : std::nullopt;
-    if (mine && m_editor->problem().isEmpty())
+    if (mine && m_editor->problem().isEmpty()) {
+        m_inFlight.push_back(*mine);
         Q_EMIT editRequested(m_key, *mine, false);
+    }
 }
 
 void EditorPanel::takeTheirs()

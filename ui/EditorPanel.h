@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <optional>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -57,6 +58,7 @@ private:
     std::optional<Json> m_fileValue;
     bool m_userEdited = false;
     bool m_pending = false;
+    std::vector<Json> m_inFlight; // written by us, change event not seen yet
 
     QLabel *m_title;
     QLabel *m_keyLabel;

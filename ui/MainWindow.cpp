@@ -179,6 +179,8 @@ MainWindow::~MainWindow()
 {
     m_panel->flushPending();
     m_follower->stop();
+    // Stop the worker before the members its signals reach go away.
+    delete m_session;
 }
 
 void MainWindow::buildActions()

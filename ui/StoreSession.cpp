@@ -24,6 +24,8 @@ StoreSession::StoreSession(QString path, StoreOptions options, QObject *parent)
 
 StoreSession::~StoreSession()
 {
+    // The owner's slots may be half destroyed by now.
+    blockSignals(true);
     post([this] { m_store.reset(); });
     waitForIdle();
     m_thread.quit();

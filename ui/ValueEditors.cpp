@@ -145,7 +145,7 @@ public:
         m_spin->setDecimals(kind == EditorKind::Integer ? 0 : 15);
         m_spin->setRange(spec.minimum.value_or(lowest), spec.maximum.value_or(-lowest));
         const double span = spec.maximum && spec.minimum ? *spec.maximum - *spec.minimum : 100.0;
-        m_spin->setSingleStep(kind == EditorKind::Integer || span > 20 ? 1.0 : 0.1);
+        m_spin->setSingleStep(kind == EditorKind::Integer || span >= 10 ? 1.0 : 0.1);
         m_spin->setAccessibleName(kind == EditorKind::Integer ? tr("Whole number") : tr("Number"));
         m_spin->setKeyboardTracking(true);
         tightLayout(this)->addWidget(m_spin);

@@ -431,7 +431,9 @@ void TestMainWindow::findAndFilters()
     QVERIFY(conf->waitForFinished(60000));
     QCOMPARE(conf->exitCode(), 0);
     QTRY_COMPARE(visibleKeys(), (QStringList{"settings", "settings.fontSize"}));
-    QCOMPARE(m_window->problemsList()->count() > 0, true);
+    QTRY_VERIFY(m_window->problemsList()->count() > 0);
+    QVERIFY(m_window->problemsList()->item(0)->text().startsWith(
+        QStringLiteral("settings.fontSize: must be <= 24")));
 }
 
 void TestMainWindow::confWriteShowsUpInPlace()
