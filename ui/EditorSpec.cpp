@@ -1,5 +1,7 @@
 #include "EditorSpec.h"
 
+#include "schema/Formats.h"
+
 #include "json/JsonText.h"
 #include <QDateTime>
 #include <QRegularExpression>
@@ -48,6 +50,10 @@ QString num(double d)
 // full ajv-formats set before anything is written.
 bool formatAccepts(const QString &format, const QString &text)
 {
+    // ajv-formats' rules, as the Electron app checks them.
+    if (schema::isKnownFormat(format.toStdString()))
+        return schema::checkFormat(format.toStdString(), text.toStdString()) !=
+               schema::FormatCheck::Invalid;
     if (format == QLatin1String("email")) {
         static const QRegularExpression email(
             QStringLiteral(

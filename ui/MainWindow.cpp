@@ -3,6 +3,7 @@
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
 #include "FileFollower.h"
+#include "SchemaGuard.h"
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
@@ -43,6 +44,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                 (m_options.notice.isEmpty() ? QString() : QStringLiteral(" ")) + error;
     }
     m_session = new StoreSession(m_options.configPath, {}, this);
+    if (!m_schema.compiled().isNull())
+        m_session->addHook(std::make_shared<SchemaGuard>(m_schema.compiled()));
     m_follower = new FileFollower(m_options.configPath, this);
     m_model = new SettingsTreeModel(this);
     m_model->setSchema(m_schema);

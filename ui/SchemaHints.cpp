@@ -1,5 +1,7 @@
 #include "SchemaHints.h"
 
+#include "schema/KeyMetadata.h"
+
 #include "json/JsonText.h"
 #include <QFile>
 #include <QRegularExpression>
@@ -78,6 +80,12 @@ SchemaHints::SchemaHints(Json schema)
     }
 }
 
+SchemaHints::SchemaHints(Schema compiled)
+    : SchemaHints(compiled.isNull() ? Json() : compiled.rootSchema())
+{
+    m_compiled = std::move(compiled);
+}
+
 SchemaHints SchemaHints::fromFile(const QString &path, QString *error)
 {
     QFile file(path);
@@ -94,7 +102,13 @@ SchemaHints SchemaHints::fromFile(const QString &path, QString *error)
                 QStringLiteral("the schema %1 is not JSON: %2").arg(path, parsed.error().message);
         return {};
     }
-    return SchemaHints(std::move(parsed.value()));
+    auto compiled = Schema::fromJson(parsed.value(), path);
+    if (!compiled) {
+        if (error)
+            *error = compiled.error().message;
+        return SchemaHints(std::move(parsed.value()));
+    }
+    return SchemaHints(std::move(compiled.value()));
 }
 
 const Json *SchemaHints::resolve(const std::vector<std::string> &segments) const
@@ -135,6 +149,50 @@ const Json *SchemaHints::resolve(const std::vector<std::string> &segments) const
 }
 
 EditorSpec SchemaHints::specFor(const std::vector<std::string> &segments) const
+{
+    EditorSpec spec = rawSpecFor(segments);
+    if (m_compiled.isNull())
+        return spec;
+    const KeyMetadata meta = keyMetadata(m_compiled, segments);
+    if (!meta.known)
+        return spec;
+    spec.known = true;
+    spec.types.clear();
+    for (const auto &t : meta.types)
+        spec.types << QString::fromStdString(t);
+    if (!meta.enumValues.empty()) {
+        std::vector<EnumOption> options;
+        for (size_t i = 0; i < meta.enumValues.size(); ++i) {
+            QString title = i < meta.enumTitles.size() ? meta.enumTitles[i] : QString();
+            if (title.isEmpty())
+                title = spec.enumTitle(meta.enumValues[i]);
+            options.push_back(
+                {meta.enumValues[i], title.isEmpty() ? displayText(meta.enumValues[i]) : title});
+        }
+        spec.enumOptions = std::move(options);
+    }
+    spec.minimum = spec.maximum = spec.exclusiveMinimum = spec.exclusiveMaximum = std::nullopt;
+    (meta.exclusiveMinimum ? spec.exclusiveMinimum : spec.minimum) = meta.minimum;
+    (meta.exclusiveMaximum ? spec.exclusiveMaximum : spec.maximum) = meta.maximum;
+    spec.format = meta.format;
+    spec.pattern = meta.pattern;
+    if (meta.minLength)
+        spec.minLength = qint64(*meta.minLength);
+    if (meta.maxLength)
+        spec.maxLength = qint64(*meta.maxLength);
+    if (meta.maxItems)
+        spec.maxItems = qint64(*meta.maxItems);
+    spec.defaultValue = meta.defaultValue;
+    if (!meta.title.isEmpty())
+        spec.title = meta.title;
+    if (!meta.description.isEmpty())
+        spec.description = meta.description;
+    spec.secret = spec.secret || meta.secret;
+    spec.readOnly = meta.readOnly;
+    return spec;
+}
+
+EditorSpec SchemaHints::rawSpecFor(const std::vector<std::string> &segments) const
 {
     EditorSpec spec;
     spec.secret = !segments.empty() && looksSecret(segments.back());

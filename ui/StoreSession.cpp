@@ -26,7 +26,10 @@ StoreSession::~StoreSession()
 {
     // The owner's slots may be half destroyed by now.
     blockSignals(true);
-    post([this] { m_store.reset(); });
+    post([this] {
+        m_store.reset();
+        m_hooks.clear();
+    });
     waitForIdle();
     m_thread.quit();
     m_thread.wait();
@@ -130,6 +133,14 @@ void StoreSession::fetchValue(const QStringList &segments)
         if (found)
             value = *found;
         deliver([this, segments, value] { Q_EMIT valueFetched(segments, value); });
+    });
+}
+
+void StoreSession::addHook(std::shared_ptr<StoreHook> hook)
+{
+    post([this, hook = std::move(hook)] {
+        m_hooks.push_back(hook);
+        m_store->addHook(hook.get());
     });
 }
 

@@ -49,6 +49,8 @@ public:
     }
     void remove(const QString &key) { apply({StoreOp::remove(keyPath(key))}, key); }
     void fetchValue(const QStringList &segments);
+    // Adds a policy to the store; the session keeps it until the store is gone.
+    void addHook(std::shared_ptr<StoreHook> hook);
     // Runs `job` on the worker with the store (to add hooks, for tests).
     void runOnStore(std::function<void(Store &)> job);
     // Blocks until every queued job has run (tests and shutdown).
@@ -71,9 +73,10 @@ private:
     QString m_path;
     StoreOptions m_options;
     QThread m_thread;
-    QObject *m_workerContext = nullptr; // lives on m_thread
-    std::unique_ptr<Store> m_store;     // created, used and destroyed on m_thread
-    QList<ChangeEvent> m_events;        // worker side only
+    QObject *m_workerContext = nullptr;              // lives on m_thread
+    std::unique_ptr<Store> m_store;                  // created, used and destroyed on m_thread
+    QList<ChangeEvent> m_events;                     // worker side only
+    std::vector<std::shared_ptr<StoreHook>> m_hooks; // worker side only
     std::atomic<int> m_pendingJobs{0};
     std::atomic<bool> m_refreshQueued{false};
 };

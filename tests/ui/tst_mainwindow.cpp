@@ -346,6 +346,18 @@ void TestMainWindow::invalidValueIsRefused()
     QVERIFY(m_window->statusError().contains(QStringLiteral("must match format \"email\"")));
     settle();
     QCOMPARE(guitest::readBytes(configPath()), before);
+
+    // A nested bad value inside a whole object passes the editor's own check
+    // but not the schema guard on the store.
+    QVERIFY(selectInPanel(QStringLiteral("settings")));
+    m_window->model()->setData(
+        m_window->model()->indexForKey(QStringLiteral("settings"), SettingsTreeModel::ValueColumn),
+        QStringLiteral(R"({"theme":"dark","fontSize":99})"), SettingsTreeModel::JsonTextRole);
+    QTRY_COMPARE(
+        m_window->statusError(),
+        QStringLiteral(
+            "Not written (settings): Config schema violation: `settings/fontSize` must be <= 24"));
+    QCOMPARE(guitest::readBytes(configPath()), before);
 }
 
 void TestMainWindow::undoAndRedoTypingBurst()

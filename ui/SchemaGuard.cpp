@@ -1,0 +1,48 @@
+#include "SchemaGuard.h"
+
+#include "schema/ChangeCheck.h"
+
+#include "json/JsonText.h"
+
+namespace tad {
+
+Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
+{
+    if (m_schema.isNull())
+        return {};
+    std::vector<std::vector<std::string>> paths;
+    bool wholeDocument = false;
+    for (const auto &op : change.ops) {
+        if (op.kind == StoreOp::Kind::Clear)
+            wholeDocument = true;
+        paths.push_back(op.kind == StoreOp::Kind::Clear ? std::vector<std::string>{}
+                                                        : op.path.segments());
+    }
+    // The document before the change: the new one with the old values put
+    // back, which is cheaper than parsing the old bytes again.
+    Json before;
+    if (wholeDocument) {
+        auto parsed = parseDocument(change.bytesBefore);
+        before = parsed ? std::move(parsed->value) : Json::object();
+    } else {
+        before = change.after;
+        for (size_t i = change.ops.size(); i-- > 0;) {
+            const auto &old = change.oldValues[i];
+            if (old)
+                (void)setValue(before, change.ops[i].path, *old);
+            else
+                (void)deleteValue(before, change.ops[i].path);
+        }
+    }
+    const SchemaViolations added = addedSchemaViolations(m_schema, before, change.after, paths);
+    if (added.empty())
+        return {};
+    Error e = makeError(ErrorCode::SchemaRejected,
+                        QStringLiteral("Config schema violation: `%1` %2")
+                            .arg(QString::fromStdString(added.front().pointer).mid(1),
+                                 QString::fromStdString(added.front().message)));
+    e.key = added.front().key();
+    return e;
+}
+
+} // namespace tad
