@@ -83,7 +83,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_tree->header()->setSectionResizeMode(SettingsTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, 220);
     m_tree->setColumnWidth(SettingsTreeModel::TypeColumn, 120);
-    m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 130);
+    m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 210);
     leftLayout->addWidget(m_notice);
     leftLayout->addWidget(m_find);
     leftLayout->addWidget(m_tree, 1);
@@ -112,6 +112,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     dock->setObjectName(QStringLiteral("problemsDock"));
     dock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {110}, Qt::Vertical);
     connect(m_problems, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { selectKey(item->data(Qt::UserRole).toString()); });
     connect(m_problems, &QListWidget::itemClicked, this,

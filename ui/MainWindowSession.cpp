@@ -61,6 +61,8 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
         m_broken->setBackupAvailable(
             hasBackup, hasBackup ? tr("Newest valid backup: %1").arg(backup) : QString());
         m_pages->setCurrentWidget(m_broken);
+        if (auto *dock = m_problems->parentWidget())
+            dock->hide();
         connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
                 &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
         connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
@@ -78,6 +80,8 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     }
     m_model->resetDocument(std::move(owned));
     m_pages->setCurrentIndex(1);
+    if (auto *dock = m_problems->parentWidget())
+        dock->show();
     if (m_model->nodeCount() < kSmallTree)
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
