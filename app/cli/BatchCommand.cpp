@@ -4,8 +4,8 @@
 #include "CliContext.h"
 #include "StoreCommands.h"
 #include "WatchCommands.h"
-#include "json/JsonText.h"
 
+#include "json/JsonText.h"
 #include <string>
 
 namespace tad::cli {
@@ -13,7 +13,8 @@ namespace {
 
 Json failure(const Error &error)
 {
-    return Json{{"ok", false}, {"code", int(error.code)}, {"error", error.toString().toStdString()}};
+    return Json{
+        {"ok", false}, {"code", int(error.code)}, {"error", error.toString().toStdString()}};
 }
 
 Result<Request> toRequest(const Json &line)
@@ -28,6 +29,7 @@ Result<Request> toRequest(const Json &line)
         if (!key->is_string())
             return makeError(ErrorCode::Usage, QStringLiteral("\"key\" must be a string"));
         request.key = QString::fromStdString(key->get<std::string>());
+        request.hasKey = true;
     }
     if (auto value = line.find("value"); value != line.end())
         request.value = *value;
@@ -54,9 +56,8 @@ int runBatch(CliContext &context)
         Json id;
         auto parsed = parseValue(line);
         if (!parsed) {
-            response = failure(makeError(ErrorCode::Usage,
-                                         QStringLiteral("not a JSON line: ") +
-                                             parsed.error().message));
+            response = failure(makeError(ErrorCode::Usage, QStringLiteral("not a JSON line: ") +
+                                                               parsed.error().message));
         } else {
             if (parsed->is_object() && parsed->contains("id"))
                 id = (*parsed)["id"];
@@ -65,7 +66,8 @@ int runBatch(CliContext &context)
                 response = failure(request.error());
             } else {
                 auto result = executeRequest(*context.store, *request);
-                response = result ? Json{{"ok", true}, {"value", *result}} : failure(result.error());
+                response =
+                    result ? Json{{"ok", true}, {"value", *result}} : failure(result.error());
             }
         }
         if (!id.is_null())

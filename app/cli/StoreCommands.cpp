@@ -7,9 +7,9 @@ namespace {
 
 Error notFound(const QString &key)
 {
-    Error e = makeError(ErrorCode::NotFound,
-                        QStringLiteral("no value at %1; give --default JSON to get a fallback")
-                            .arg(key));
+    Error e =
+        makeError(ErrorCode::NotFound,
+                  QStringLiteral("no value at %1; give --default JSON to get a fallback").arg(key));
     e.key = key;
     return e;
 }
@@ -32,7 +32,7 @@ Result<Json> executeRequest(Store &store, const Request &request)
 {
     const std::string key = request.key.toStdString();
     const QString &op = request.op;
-    if ((op == "get" || op == "set" || op == "delete" || op == "has") && request.key.isEmpty())
+    if ((op == "get" || op == "set" || op == "delete" || op == "has") && !request.hasKey)
         return needs(QStringLiteral("%1 needs a KEY").arg(op));
 
     if (op == "get") {
@@ -98,6 +98,7 @@ int runStoreCommand(CliContext &context)
     Request request;
     request.op = args.command;
     request.key = args.positional.value(0);
+    request.hasKey = !args.positional.isEmpty();
 
     if (args.command == "set") {
         if (args.positional.size() != 2)
@@ -114,6 +115,7 @@ int runStoreCommand(CliContext &context)
             return report(value.error());
         request.value = std::move(value.value());
         request.key.clear();
+        request.hasKey = false;
     } else if (args.command == "get") {
         const QString fallback = args.option(QStringLiteral("default"));
         if (!fallback.isNull()) {

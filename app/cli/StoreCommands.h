@@ -2,19 +2,19 @@
 #pragma once
 
 #include "Result.h"
-#include "json/Json.h"
 #include "store/Store.h"
 
+#include "json/Json.h"
 #include <QString>
-
 #include <optional>
 
 namespace tad::cli {
 
 struct Request
 {
-    QString op;                       // get, set, delete, has, clear, get-all, set-multiple, info
+    QString op; // get, set, delete, has, clear, get-all, set-multiple, info
     QString key;
+    bool hasKey = false;              // "" is a valid key, as in conf
     std::optional<Json> value;        // set, set-multiple
     std::optional<Json> defaultValue; // get
 };

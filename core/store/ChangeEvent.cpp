@@ -5,13 +5,20 @@ namespace tad {
 const char *changeSourceName(ChangeSource source)
 {
     switch (source) {
-    case ChangeSource::Cli: return "cli";
-    case ChangeSource::Editor: return "editor";
-    case ChangeSource::External: return "external";
-    case ChangeSource::Restore: return "restore";
-    case ChangeSource::Rollback: return "rollback";
-    case ChangeSource::Migration: return "migration";
-    case ChangeSource::Reset: return "reset";
+    case ChangeSource::Cli:
+        return "cli";
+    case ChangeSource::Editor:
+        return "editor";
+    case ChangeSource::External:
+        return "external";
+    case ChangeSource::Restore:
+        return "restore";
+    case ChangeSource::Rollback:
+        return "rollback";
+    case ChangeSource::Migration:
+        return "migration";
+    case ChangeSource::Reset:
+        return "reset";
     }
     return "unknown";
 }

@@ -3,24 +3,31 @@
 #pragma once
 
 #include "json/Json.h"
-
 #include <QMetaType>
-
 #include <optional>
 #include <string>
 
 namespace tad {
 
-enum class ChangeSource { Cli, Editor, External, Restore, Rollback, Migration, Reset };
+enum class ChangeSource
+{
+    Cli,
+    Editor,
+    External,
+    Restore,
+    Rollback,
+    Migration,
+    Reset
+};
 
 const char *changeSourceName(ChangeSource source);
 
 struct ChangeEvent
 {
-    std::string key;                // dot-notation; empty for the whole document
-    std::optional<Json> newValue;   // nullopt: the key was removed (JS undefined)
-    std::optional<Json> oldValue;   // nullopt: the key is new
-    qint64 timestampMs = 0;         // ms since the epoch, like Date.now()
+    std::string key;              // dot-notation; empty for the whole document
+    std::optional<Json> newValue; // nullopt: the key was removed (JS undefined)
+    std::optional<Json> oldValue; // nullopt: the key is new
+    qint64 timestampMs = 0;       // ms since the epoch, like Date.now()
     ChangeSource source = ChangeSource::Cli;
 
     // {key, newValue, oldValue, timestamp, source}; an undefined value is

@@ -5,7 +5,12 @@
 
 namespace tad {
 
-enum class ConfigOrigin { CommandLine, Environment, ElectronUserData };
+enum class ConfigOrigin
+{
+    CommandLine,
+    Environment,
+    ElectronUserData
+};
 
 struct ConfigLocation
 {

@@ -1,9 +1,9 @@
 // Which keys differ between two versions of a document, for change events.
 #pragma once
 
-#include "json/Json.h"
 #include "keys/KeyPath.h"
 
+#include "json/Json.h"
 #include <vector>
 
 namespace tad {

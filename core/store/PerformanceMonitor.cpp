@@ -52,8 +52,8 @@ Json PerformanceMonitor::toJson() const
     Json slowestJson = Json{{"time", slowest ? slowest->slowestMs : 0.0},
                             {"operation", slowestOperation},
                             {"key", slowest ? slowest->slowestKey : std::string()}};
-    return Json{{"operations", all.count},     {"totalTime", all.totalMs},
-                {"averageTime", all.averageMs()}, {"errorCount", all.errors},
+    return Json{{"operations", all.count},         {"totalTime", all.totalMs},
+                {"averageTime", all.averageMs()},  {"errorCount", all.errors},
                 {"slowestOperation", slowestJson}, {"byOperation", byOperation}};
 }
 

@@ -3,9 +3,7 @@
 #pragma once
 
 #include "json/Json.h"
-
 #include <QElapsedTimer>
-
 #include <map>
 #include <string>
 

@@ -41,8 +41,9 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external, qint64 nowMs)
             kept.push_back(std::move(entry));
             continue;
         }
-        const bool undone = std::any_of(entry.earlier.begin(), entry.earlier.end(),
-                                        [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
+        const bool undone = std::any_of(
+            entry.earlier.begin(), entry.earlier.end(),
+            [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
         if (undone) {
             verdict.reapply.push_back({entry.path, entry.latest, entry.source});
             kept.push_back(std::move(entry));

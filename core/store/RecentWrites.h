@@ -9,9 +9,9 @@
 #pragma once
 
 #include "ChangeEvent.h"
-#include "json/Json.h"
 #include "keys/KeyPath.h"
 
+#include "json/Json.h"
 #include <optional>
 #include <vector>
 

@@ -1,12 +1,15 @@
 #include "Store.h"
 
+#include "DocumentChanges.h"
 #include "StoreUtil.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-
 #include <algorithm>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace tad {
 using namespace storeutil;
@@ -20,12 +23,47 @@ constexpr std::string_view kInternalKey = "__internal__";
 // with the file holding a merged state rather than loop forever.
 constexpr int kMaxMergeAttempts = 64;
 
+// fsync of a file and its folder, for a version written without it.
+void flushToDisk(const QString &path)
+{
+    const QByteArray file = QFile::encodeName(path);
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    for (const QByteArray &name : {file, dir}) {
+        const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+}
+
+bool mentionsInternalKey(const Json &value)
+{
+    if (value.is_array()) {
+        for (const auto &item : value) {
+            if (mentionsInternalKey(item))
+                return true;
+        }
+        return false;
+    }
+    if (!value.is_object())
+        return false;
+    for (const auto &[key, member] : value.items()) {
+        if (key == kInternalKey || mentionsInternalKey(member))
+            return true;
+    }
+    return false;
+}
+
 std::string styleName(const TextStyle &style)
 {
     switch (style.indent) {
-    case TextStyle::Indent::Compact: return "compact";
-    case TextStyle::Indent::Tabs: return "tabs";
-    case TextStyle::Indent::Spaces: return std::to_string(style.spaces) + " spaces";
+    case TextStyle::Indent::Compact:
+        return "compact";
+    case TextStyle::Indent::Tabs:
+        return "tabs";
+    case TextStyle::Indent::Spaces:
+        return std::to_string(style.spaces) + " spaces";
     }
     return "compact";
 }
@@ -239,7 +277,9 @@ Result<std::optional<Json>> Store::get(const std::string &key)
         return path.error();
     if (auto fresh = refreshIfStale(); !fresh)
         return fresh.error();
-    std::optional<Json> value = valueAt(m_doc, *path);
+    // conf's get is plain JavaScript property access: "s.length" of a
+    // string or an array answers too, not only stored members.
+    std::optional<Json> value = getValue(m_doc, *path);
     scope.finish(false);
     return value;
 }
@@ -278,7 +318,7 @@ Result<StoreInfo> Store::info()
         info.keys.push_back(member->first);
     const auto version = m_doc.find("version");
     info.version = (version != m_doc.end() && version->is_string()) ? version->get<std::string>()
-                                                                     : std::string("1.0.0");
+                                                                    : std::string("1.0.0");
     if (const Json *marker = findValue(
             m_doc, KeyPath::fromSegments({std::string(kInternalKey), "migrations", "version"})))
         info.confMigrationVersion = *marker;
@@ -301,6 +341,12 @@ Result<void> Store::setMultiple(const Json &object, ChangeSource source)
         return makeError(ErrorCode::Usage,
                          QStringLiteral("set-multiple takes a JSON object of {\"key\": value} "
                                         "pairs, for example {\"settings.theme\":\"dark\"}"));
+    // conf 15 refuses an object that names __internal__ at any depth.
+    if (m_options.dialect == KeyDialect::DotProp10 && mentionsInternalKey(object))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("set-multiple: \"%1\" is reserved for the Electron "
+                                        "app's own bookkeeping, at any depth of the object")
+                             .arg(QLatin1String(kInternalKey.data(), kInternalKey.size())));
     std::vector<StoreOp> ops;
     // conf walks Object.entries(), which lists integer-like keys first.
     for (const auto *member : jsMemberOrder(object.get_ref<const Json::object_t &>())) {
@@ -364,7 +410,8 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     for (const auto &op : ops) {
         if (!monitorKey.empty())
             monitorKey += ",";
-        monitorKey += op.kind == StoreOp::Kind::Clear ? std::string("*") : op.path.toDotted(m_options.dialect);
+        monitorKey += op.kind == StoreOp::Kind::Clear ? std::string("*")
+                                                      : op.path.toDotted(m_options.dialect);
     }
     PerformanceMonitor::Scope scope(m_monitor, operationName, monitorKey);
 
@@ -442,6 +489,9 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
 
         WriteOptions writeOptions;
         writeOptions.learnPrevious = true;
+        // A writer faster than two fsyncs would win every retry; retries skip
+        // them and the version that finally stands is flushed below.
+        writeOptions.durable = attempt == 0;
         auto outcome = replaceFile(m_path, newBytes, writeOptions);
         if (!outcome) {
             auto reparsed = parseDocument(bytesBefore, m_path);
@@ -450,6 +500,8 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         }
 
         if (outcome->previous == expectedOnDisk) {
+            if (attempt > 0)
+                flushToDisk(m_path);
             m_bytes = std::move(newBytes);
             m_stamp = outcome->stamp;
             m_exists = true;
@@ -491,6 +543,15 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         for (auto *hook : m_hooks)
             hook->documentAdopted(theirDoc, theirs.value_or(std::string()), true);
         checkRecentWrites(theirDoc);
+        // While our version stood, theirs was hidden: a conf process that read
+        // the file then wrote without it. Remember their change like ours, so
+        // that it is put back if it disappears.
+        for (const auto &change : changedKeys(previousDoc, theirDoc)) {
+            m_recent.record(change.path,
+                            change.before ? std::optional<Json>(*change.before) : std::nullopt,
+                            change.after ? std::optional<Json>(*change.after) : std::nullopt,
+                            ChangeSource::External, nowMs());
+        }
         std::vector<StoreOp> again = takePendingReapply(ignored);
         work.insert(work.begin(), again.begin(), again.end());
         base = std::move(theirDoc);

@@ -14,13 +14,12 @@
 #include "RecentWrites.h"
 #include "Result.h"
 #include "io/AtomicFile.h"
-#include "json/Json.h"
-#include "json/JsonText.h"
 #include "keys/KeyPath.h"
 
+#include "json/Json.h"
+#include "json/JsonText.h"
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -34,12 +33,20 @@ class StoreHook;
 // One primitive change, with conf's semantics for dot-notation keys.
 struct StoreOp
 {
-    enum class Kind { Set, Delete, Clear };
+    enum class Kind
+    {
+        Set,
+        Delete,
+        Clear
+    };
     Kind kind = Kind::Set;
-    KeyPath path;   // unused for Clear
-    Json value;     // for Set
+    KeyPath path; // unused for Clear
+    Json value;   // for Set
 
-    static StoreOp set(KeyPath path, Json value) { return {Kind::Set, std::move(path), std::move(value)}; }
+    static StoreOp set(KeyPath path, Json value)
+    {
+        return {Kind::Set, std::move(path), std::move(value)};
+    }
     static StoreOp remove(KeyPath path) { return {Kind::Delete, std::move(path), Json()}; }
     static StoreOp clear() { return {Kind::Clear, KeyPath(), Json()}; }
 };
@@ -55,12 +62,12 @@ struct StoreInfo
 {
     QString path;
     bool exists = false;
-    qint64 size = 0;                      // bytes on disk
-    std::vector<std::string> keys;        // top-level keys, in JavaScript order
-    std::string version;                  // `version`, "1.0.0" when absent (as the seed)
+    qint64 size = 0;                          // bytes on disk
+    std::vector<std::string> keys;            // top-level keys, in JavaScript order
+    std::string version;                      // `version`, "1.0.0" when absent (as the seed)
     std::optional<Json> confMigrationVersion; // __internal__.migrations.version
-    quint32 mode = 0;                     // permission bits
-    std::string style;                    // "compact", "tabs" or "N spaces"
+    quint32 mode = 0;                         // permission bits
+    std::string style;                        // "compact", "tabs" or "N spaces"
 
     Json toJson() const;
 };
@@ -145,7 +152,7 @@ private:
     struct ListenerEntry
     {
         quint64 id;
-        std::string key;   // "*" or dotted
+        std::string key; // "*" or dotted
         KeyPath path;
         Listener fn;
     };
@@ -197,12 +204,12 @@ private:
 // each operation's path instead.
 struct PendingChange
 {
-    const std::string &bytesBefore;                   // the file as it is now
-    const Json &after;                                // the document to be written
+    const std::string &bytesBefore; // the file as it is now
+    const Json &after;              // the document to be written
     const std::vector<StoreOp> &ops;
     const std::vector<std::optional<Json>> &oldValues; // per op: value at its path before
     ChangeSource source;
-    std::string operation;                            // "set", "delete", "clear", ...
+    std::string operation; // "set", "delete", "clear", ...
 };
 
 // Sees every change: beforeWrite may refuse it (schema checks) or act first

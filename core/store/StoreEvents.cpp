@@ -81,8 +81,9 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
         e.timestampMs = now;
         e.source = source;
         const quint64 id = w.listener.id;
-        const bool stillSubscribed = std::any_of(
-            m_listeners.begin(), m_listeners.end(), [id](const ListenerEntry &l) { return l.id == id; });
+        const bool stillSubscribed =
+            std::any_of(m_listeners.begin(), m_listeners.end(),
+                        [id](const ListenerEntry &l) { return l.id == id; });
         if (stillSubscribed)
             w.listener.fn(e);
     }

@@ -1,12 +1,11 @@
 // Small helpers shared by the Store's source files.
 #pragma once
 
-#include "json/Json.h"
-#include "json/JsonText.h"
 #include "keys/KeyPath.h"
 
+#include "json/Json.h"
+#include "json/JsonText.h"
 #include <QDateTime>
-
 #include <optional>
 
 namespace tad::storeutil {

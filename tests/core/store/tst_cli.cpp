@@ -4,7 +4,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,7 +76,8 @@ private Q_SLOTS:
 
     QStringList with(QStringList args) const
     {
-        return QStringList{QStringLiteral("--config"), m_path, QStringLiteral("--no-schema")} + args;
+        return QStringList{QStringLiteral("--config"), m_path, QStringLiteral("--no-schema")} +
+               args;
     }
 
     void basicCommands()
@@ -85,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(runCli(with({"set", "settings.fontSize", "16"})).exitCode, 0);
         QCOMPARE(runCli(with({"set", "n", "-5"})).exitCode, 0);
         QCOMPARE(runCli(with({"set", "ui\\.theme", "\"dark\""})).exitCode, 0);
-        QCOMPARE(readAll(m_path), QByteArray(R"({"settings":{"fontSize":16},"n":-5,"ui.theme":"dark"})"));
+        QCOMPARE(readAll(m_path),
+                 QByteArray(R"({"settings":{"fontSize":16},"n":-5,"ui.theme":"dark"})"));
 
         Run get = runCli(with({"get", "settings"}));
         QCOMPARE(get.exitCode, 0);
@@ -106,8 +107,10 @@ private Q_SLOTS:
         QCOMPARE(runCli(with({"delete", "n"})).exitCode, 0);
         QCOMPARE(runCli(with({"set-multiple", R"({"a.b":true,"c":null})"})).exitCode, 0);
         Run all = runCli(with({"get-all"}));
-        QCOMPARE(all.out, QByteArray(R"({"settings":{"fontSize":16},"ui.theme":"dark","a":{"b":true},"c":null})"
-                                     "\n"));
+        QCOMPARE(
+            all.out,
+            QByteArray(R"({"settings":{"fontSize":16},"ui.theme":"dark","a":{"b":true},"c":null})"
+                       "\n"));
         Run info = runCli(with({"info"}));
         QCOMPARE(info.exitCode, 0);
         QVERIFY(info.out.contains("\"keys\":[\"settings\",\"ui.theme\",\"a\",\"c\"]"));
@@ -122,10 +125,12 @@ private Q_SLOTS:
         QTest::newRow("no command") << QStringList{} << "Usage";
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command";
         QTest::newRow("set without value") << QStringList{"set", "a"} << "set KEY VALUE";
-        QTest::newRow("text that is not JSON") << QStringList{"set", "a", "dark"} << "quote it";
+        QTest::newRow("text that is not JSON")
+            << QStringList{"set", "a", "dark"} << "double quotes";
         QTest::newRow("refused segment") << QStringList{"set", "a.__proto__.b", "1"} << "__proto__";
         QTest::newRow("reserved key") << QStringList{"set", "__internal__.x", "1"} << "reserved";
-        QTest::newRow("set-multiple not an object") << QStringList{"set-multiple", "[1]"} << "object";
+        QTest::newRow("set-multiple not an object")
+            << QStringList{"set-multiple", "[1]"} << "object";
         QTest::newRow("bad compat") << QStringList{"--compat", "conf9", "get-all"} << "conf10";
     }
     void usageErrors()
@@ -178,7 +183,8 @@ not json
         QTest::newRow("truncated") << QByteArray("{\"a\":{\"b\":[1,2") << ":1:";
         QTest::newRow("invalid UTF-8") << QByteArray("{\"a\":\"caf\xe9\"}") << "UTF-8";
         QTest::newRow("non-object root") << QByteArray("\"just a string\"") << "object";
-        QTest::newRow("100000-deep") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << "deep";
+        QTest::newRow("100000-deep")
+            << (QByteArray(100000, '[') + QByteArray(100000, ']')) << "deep";
         QTest::newRow("duplicate keys") << QByteArray("{\"a\":1,\"a\":2}") << "more than once";
         QTest::newRow("NUL bytes") << QByteArray("{\"a\":\"x\0y\"}", 11) << ":1:";
     }
@@ -187,8 +193,8 @@ not json
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expect);
         QVERIFY(writeAll(m_path, bytes));
-        for (const QStringList &args : {QStringList{"set", "a", "1"}, QStringList{"clear"},
-                                        QStringList{"delete", "a"}}) {
+        for (const QStringList &args :
+             {QStringList{"set", "a", "1"}, QStringList{"clear"}, QStringList{"delete", "a"}}) {
             Run r = runCli(with(args));
             QCOMPARE(r.exitCode, 4);
             const QString err = QString::fromUtf8(r.err);
