@@ -11,18 +11,18 @@ namespace tad::cli {
 
 struct CliArguments
 {
-    QString configPath;          // --config
-    QString schemaPath;          // --schema
-    bool noSchema = false;       // --no-schema
-    bool showSecrets = false;    // --show-secrets
-    bool pretty = false;         // --pretty: indent JSON output
+    QString configPath;       // --config
+    QString schemaPath;       // --schema
+    bool noSchema = false;    // --no-schema
+    bool showSecrets = false; // --show-secrets
+    bool pretty = false;      // --pretty: indent JSON output
     bool help = false;
     bool version = false;
     KeyDialect dialect = KeyDialect::DotProp10; // --compat conf15|conf10
 
     QString command;
-    QStringList positional;      // after the command
-    QStringList commandOptions;  // --name or --name=value pairs given after the command
+    QStringList positional;     // after the command
+    QStringList commandOptions; // --name or --name=value pairs given after the command
 
     // Value of a command option such as --default; null QString if absent.
     QString option(const QString &name) const;

@@ -36,8 +36,8 @@ Result<Json> parseCommandValue(const QString &text, const QString &key)
     auto value = parseValue(std::string_view(utf8.constData(), size_t(utf8.size())));
     if (value)
         return value;
-    Error e = makeError(ErrorCode::Usage, QStringLiteral("the value for %1: %2")
-                                              .arg(key, value.error().message));
+    Error e = makeError(ErrorCode::Usage,
+                        QStringLiteral("the value for %1: %2").arg(key, value.error().message));
     e.key = key;
     return e;
 }

@@ -3,9 +3,9 @@
 
 #include "CliArguments.h"
 #include "Result.h"
-#include "json/Json.h"
 #include "store/Store.h"
 
+#include "json/Json.h"
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -29,7 +29,8 @@ int report(const Error &error);
 Result<Json> parseCommandValue(const QString &text, const QString &key);
 
 using CommandFn = int (*)(CliContext &);
-int runStoreCommand(CliContext &context); // get, set, delete, has, clear, get-all, set-multiple, info
+int runStoreCommand(
+    CliContext &context); // get, set, delete, has, clear, get-all, set-multiple, info
 int runBatch(CliContext &context);
 
 } // namespace tad::cli

@@ -47,9 +47,9 @@ int main(int argc, char *argv[])
         return runHistoryCommand(context);
     const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
     if (!known)
-        return report(makeError(ErrorCode::Usage,
-                                QStringLiteral("unknown command \"%1\" (see tad-settings-cli --help)")
-                                    .arg(args.command)));
+        return report(makeError(
+            ErrorCode::Usage, QStringLiteral("unknown command \"%1\" (see tad-settings-cli --help)")
+                                  .arg(args.command)));
     if (auto opened = context.store->open(); !opened)
         return report(opened.error());
     // Writes refuse such a file with the same words; reads go on, with a warning.

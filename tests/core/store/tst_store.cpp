@@ -1,13 +1,12 @@
 // The Store against real files: operations, events, compare-and-swap.
 #include "io/AtomicFile.h"
-#include "json/JsonText.h"
 #include "store/Store.h"
 
+#include "json/JsonText.h"
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 
 using namespace tad;
@@ -35,7 +34,9 @@ void writeAll(const QString &path, const std::string &bytes)
 class WriteInTheGap : public StoreHook
 {
 public:
-    WriteInTheGap(QString path, std::string bytes) : m_path(std::move(path)), m_bytes(std::move(bytes)) {}
+    WriteInTheGap(QString path, std::string bytes)
+        : m_path(std::move(path)), m_bytes(std::move(bytes))
+    {}
     Result<void> beforeWrite(const PendingChange &) override
     {
         if (m_done)
@@ -84,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(compactJson(*all), std::string("{}"));
         QVERIFY(store.set("settings.theme", "dark").ok());
         QCOMPARE(readAll(m_path), std::string(R"({"settings":{"theme":"dark"}})"));
-        struct stat st {};
+        struct stat st
+        {};
         QCOMPARE(::stat(QFile::encodeName(m_path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, mode_t(0600));
     }
@@ -118,8 +120,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
-        QTest::newRow("compact") << R"({"a":1})" << R"({"a":1,"b":[2]})";
-        QTest::newRow("tabs") << "{\n\t\"a\": 1\n}" << "{\n\t\"a\": 1,\n\t\"b\": [\n\t\t2\n\t]\n}";
+        QTest::newRow("compact") << R"({"a":1})"
+                                 << R"({"a":1,"b":[2]})";
+        QTest::newRow("tabs") << "{\n\t\"a\": 1\n}"
+                              << "{\n\t\"a\": 1,\n\t\"b\": [\n\t\t2\n\t]\n}";
         QTest::newRow("2 spaces, newline") << "{\n  \"a\": 1\n}\n"
                                            << "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n";
     }
@@ -141,7 +145,8 @@ private Q_SLOTS:
         Store store(m_path);
         QVERIFY(store.open().ok());
         QVERIFY(store.set("a", 2).ok());
-        struct stat st {};
+        struct stat st
+        {};
         QCOMPARE(::stat(QFile::encodeName(m_path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, mode_t(0640));
     }
@@ -210,14 +215,18 @@ private Q_SLOTS:
         Store store(m_path);
         QVERIFY(store.open().ok());
         std::vector<ChangeEvent> onSettings, onTheme, onAll;
-        auto s1 = store.onChange("settings", [&](const ChangeEvent &e) { onSettings.push_back(e); });
-        auto s2 = store.onChange("settings.theme", [&](const ChangeEvent &e) { onTheme.push_back(e); });
+        auto s1 =
+            store.onChange("settings", [&](const ChangeEvent &e) { onSettings.push_back(e); });
+        auto s2 =
+            store.onChange("settings.theme", [&](const ChangeEvent &e) { onTheme.push_back(e); });
         auto s3 = store.onChange("*", [&](const ChangeEvent &e) { onAll.push_back(e); });
 
         QVERIFY(store.set("settings.size", 16).ok());
         QCOMPARE(onSettings.size(), size_t(1));
-        QCOMPARE(compactJson(*onSettings[0].oldValue), std::string(R"({"theme":"dark","size":14})"));
-        QCOMPARE(compactJson(*onSettings[0].newValue), std::string(R"({"theme":"dark","size":16})"));
+        QCOMPARE(compactJson(*onSettings[0].oldValue),
+                 std::string(R"({"theme":"dark","size":14})"));
+        QCOMPARE(compactJson(*onSettings[0].newValue),
+                 std::string(R"({"theme":"dark","size":16})"));
         QCOMPARE(onTheme.size(), size_t(0));
         QCOMPARE(onAll.size(), size_t(1));
 
@@ -288,7 +297,8 @@ private Q_SLOTS:
         QVERIFY(store.open().ok());
         QCOMPARE(store.set("__internal__.migrations.version", "3").error().code, ErrorCode::Usage);
         QVERIFY(store.clear().ok());
-        QCOMPARE(readAll(m_path), std::string(R"({"__internal__":{"migrations":{"version":"2.0.0"}}})"));
+        QCOMPARE(readAll(m_path),
+                 std::string(R"({"__internal__":{"migrations":{"version":"2.0.0"}}})"));
         auto info = store.info();
         QVERIFY(info.ok());
         QCOMPARE(compactJson(*info->confMigrationVersion), std::string("\"2.0.0\""));
