@@ -12,9 +12,12 @@ APT_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libgl1-mesa-dev
     nlohmann-json3-dev libvalijson-dev json-schema-test-suite
-    nodejs npm
     xvfb xauth
 )
+# Debian's nodejs and npm only where the machine has none: a Node installed
+# otherwise brings its own npm, which Debian's npm package conflicts with.
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
 say() { printf '==> %s\n' "$*"; }
 
