@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -11,7 +10,8 @@ namespace tad {
 
 // Each code maps to one CLI exit status (see app/cli), so scripts can tell
 // failures apart.
-enum class ErrorCode {
+enum class ErrorCode
+{
     Usage = 1,          // bad key, bad argument, bad JSON given on the command line
     SchemaRejected = 2, // the change would add schema violations
     NotFound = 3,       // key not present
@@ -22,11 +22,11 @@ enum class ErrorCode {
 struct Error
 {
     ErrorCode code = ErrorCode::Unreadable;
-    QString message;   // what failed and what to do, one line, for a person
-    QString file;      // the file concerned, if any
-    QString key;       // dot-notation key concerned, if any
-    int line = 0;      // 1-based, for parse errors; 0 if not applicable
-    int column = 0;    // 1-based, for parse errors
+    QString message; // what failed and what to do, one line, for a person
+    QString file;    // the file concerned, if any
+    QString key;     // dot-notation key concerned, if any
+    int line = 0;    // 1-based, for parse errors; 0 if not applicable
+    int column = 0;  // 1-based, for parse errors
 
     // One line for stderr: "<file>:<line>:<column>: <message>" with the
     // parts that apply.

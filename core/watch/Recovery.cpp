@@ -3,6 +3,7 @@
 #include "BrokenFileCopies.h"
 #include "history/BackupManager.h"
 #include "io/AtomicFile.h"
+
 #include "json/JsonText.h"
 
 namespace tad {
@@ -38,8 +39,9 @@ Result<RecoveryOutcome> recoverFromBackup(const QString &storePath, const Recove
         if (auto resolved = backups.resolveName(options.fromName); !resolved)
             return resolved.error();
         if (auto why = unusable(backups, options.fromName, options.schema, chosen)) {
-            Error e = makeError(ErrorCode::Unreadable,
-                                QStringLiteral("cannot recover from %1: %2").arg(options.fromName, *why));
+            Error e =
+                makeError(ErrorCode::Unreadable,
+                          QStringLiteral("cannot recover from %1: %2").arg(options.fromName, *why));
             e.file = storePath;
             return e;
         }
@@ -57,11 +59,12 @@ Result<RecoveryOutcome> recoverFromBackup(const QString &storePath, const Recove
             break;
         }
         if (outcome.restoredName.isEmpty()) {
-            Error e = makeError(ErrorCode::NotFound,
-                                list->empty() ? QStringLiteral("there are no backups to recover from")
-                                              : QStringLiteral("none of the %1 backups parses and "
-                                                               "passes the schema")
-                                                    .arg(list->size()));
+            Error e =
+                makeError(ErrorCode::NotFound,
+                          list->empty() ? QStringLiteral("there are no backups to recover from")
+                                        : QStringLiteral("none of the %1 backups parses and "
+                                                         "passes the schema")
+                                              .arg(list->size()));
             e.file = backups.directory();
             return e;
         }

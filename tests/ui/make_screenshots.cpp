@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeView>
-
 #include <memory>
 
 using namespace tad;
@@ -89,8 +88,8 @@ int main(int argc, char *argv[])
     QTest::qWait(300);
 
     window->selectKey(QStringLiteral("settings.language"));
-    std::unique_ptr<QProcess> conf(guitest::startConfSet(config, QStringLiteral("settings.fontSize"),
-                                                         QStringLiteral("18"), nullptr));
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(
+        config, QStringLiteral("settings.fontSize"), QStringLiteral("18"), nullptr));
     conf->waitForFinished(60000);
     QSignalSpy applied(window.get(), &MainWindow::changesApplied);
     applied.wait(5000);
