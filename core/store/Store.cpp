@@ -150,23 +150,10 @@ Result<void> Store::refreshIfStale()
 
 Result<bool> Store::refresh()
 {
-    const std::string bytesBefore = m_bytes;
     auto snapshot = readFile(m_path);
     if (!snapshot)
         return snapshot.error();
-    if (snapshot->stamp.exists == m_exists && snapshot->bytes == m_bytes) {
-        m_stamp = snapshot->stamp;
-        return false;
-    }
-    auto adopted = adopt(std::move(snapshot.value()));
-    if (!adopted)
-        return adopted.error();
-    ChangeSource source = ChangeSource::Cli;
-    if (auto again = takePendingReapply(source); !again.empty()) {
-        if (auto done = apply(again, source, "reapply"); !done)
-            return done.error();
-    }
-    return m_bytes != bytesBefore;
+    return adoptVersion(std::move(snapshot.value()), {});
 }
 
 // Takes a version of the file read from disk as the current document. A
@@ -254,13 +241,17 @@ std::vector<StoreOp> Store::takePendingReapply(ChangeSource &source)
     return ops;
 }
 
-Result<bool> Store::adoptVersion(FileSnapshot snapshot, ParsedDocument parsed)
+Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed)
 {
     if (snapshot.stamp.exists == m_exists && snapshot.bytes == m_bytes) {
         m_stamp = snapshot.stamp;
         return false;
     }
-    adoptParsed(std::move(snapshot), std::move(parsed));
+    if (parsed) {
+        adoptParsed(std::move(snapshot), std::move(*parsed));
+    } else if (auto adopted = adopt(std::move(snapshot)); !adopted) {
+        return adopted.error();
+    }
     ChangeSource source = ChangeSource::Cli;
     if (auto again = takePendingReapply(source); !again.empty()) {
         if (auto done = apply(again, source, "reapply"); !done)
@@ -453,6 +444,13 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         m_exists ? std::optional<std::string>(m_bytes) : std::nullopt;
     Json base = std::move(m_doc);
 
+    // After a refused or failed write the document goes back to the file's
+    // state, which parsed a moment ago.
+    const auto restoreDocument = [&] {
+        auto reparsed = expectedOnDisk ? parseDocument(*expectedOnDisk, m_path)
+                                       : Result<ParsedDocument>(Error());
+        m_doc = reparsed ? std::move(reparsed->value) : Json::object();
+    };
     for (int attempt = 0; attempt < kMaxMergeAttempts; ++attempt) {
         std::vector<std::optional<Json>> oldValues;
         oldValues.reserve(work.size());
@@ -465,8 +463,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         const std::string bytesBefore = expectedOnDisk.value_or(std::string());
 
         if (auto applied = applyOps(m_doc, work); !applied) {
-            auto reparsed = parseDocument(bytesBefore, m_path);
-            m_doc = (expectedOnDisk && reparsed) ? std::move(reparsed->value) : Json::object();
+            restoreDocument();
             return applied;
         }
         std::string newBytes = stringify(m_doc, m_style);
@@ -480,9 +477,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         PendingChange pending{bytesBefore, m_doc, work, oldValues, source, operationName};
         for (auto *hook : m_hooks) {
             if (auto allowed = hook->beforeWrite(pending); !allowed) {
-                // Back to the file's state: it parsed a moment ago.
-                auto reparsed = parseDocument(bytesBefore, m_path);
-                m_doc = (expectedOnDisk && reparsed) ? std::move(reparsed->value) : Json::object();
+                restoreDocument();
                 return allowed;
             }
         }
@@ -494,8 +489,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         writeOptions.durable = attempt == 0;
         auto outcome = replaceFile(m_path, newBytes, writeOptions);
         if (!outcome) {
-            auto reparsed = parseDocument(bytesBefore, m_path);
-            m_doc = (expectedOnDisk && reparsed) ? std::move(reparsed->value) : Json::object();
+            restoreDocument();
             return outcome.error();
         }
 

@@ -120,7 +120,8 @@ public:
     // The same for a version read and parsed elsewhere (a watcher's worker
     // thread), so a large file is never parsed on the UI thread. A version
     // equal to the store's is ignored.
-    Result<bool> adoptVersion(FileSnapshot snapshot, ParsedDocument parsed);
+    // Without `parsed`, the store parses the bytes itself.
+    Result<bool> adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed);
 
     // Listen to one key (fires when its value, or anything under it, changes
     // by deep equality) or to "*" (every changed key).
