@@ -2,7 +2,6 @@
 
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
-#include "FileFollower.h"
 #include "SchemaGuard.h"
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
@@ -46,7 +45,6 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_session = new StoreSession(m_options.configPath, {}, this);
     if (!m_schema.compiled().isNull())
         m_session->addHook(std::make_shared<SchemaGuard>(m_schema.compiled()));
-    m_follower = new FileFollower(m_options.configPath, this);
     m_model = new SettingsTreeModel(this);
     m_model->setSchema(m_schema);
     m_filter = new SettingsFilterModel(this);
@@ -160,15 +158,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             this, [this](const QString &key, const QString &message) {
                 showError(tr("%1 not changed: %2").arg(key, message));
             });
-    connect(m_follower, &FileFollower::fileChanged, this, [this] {
-        if (m_ready)
-            m_session->refresh();
-        else if (m_pages->currentWidget() == m_broken)
-            open();
-    });
-    connect(m_follower, &FileFollower::watchingChanged, this, [this](bool watching) {
+    connect(m_session, &StoreSession::watchingChanged, this, [this](bool watching) {
         m_watchLabel->setText(watching ? tr("Following changes") : tr("Not following changes"));
     });
+    connect(m_session, &StoreSession::fileBroken, this,
+            [this](const Error &error, const QByteArray &raw) { onFileBroken(error, raw); });
+    connect(m_session, &StoreSession::fileRepaired, this, &MainWindow::onFileRepaired);
 
     resize(1100, 700);
     if (m_options.rememberState) {
@@ -182,7 +177,6 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_panel->flushPending();
-    m_follower->stop();
     // Stop the worker before the members its signals reach go away.
     delete m_session;
 }

@@ -24,7 +24,6 @@ namespace tad {
 
 class BrokenFilePage;
 class EditorPanel;
-class FileFollower;
 class SettingsFilterModel;
 class SettingsTreeModel;
 class StoreSession;
@@ -58,7 +57,6 @@ public:
     StoreSession *session() const { return m_session; }
     BrokenFilePage *brokenPage() const { return m_broken; }
     QListWidget *problemsList() const { return m_problems; }
-    FileFollower *follower() const { return m_follower; }
     QString statusError() const;
     // Selects (and scrolls to) a key; clears the find box if it hides the key.
     bool selectKey(const QString &key);
@@ -77,6 +75,8 @@ private:
     void buildStatusBar();
     void onOpened(const OpenOutcome &outcome);
     void onChanges(const QList<ChangeEvent> &events);
+    void onFileBroken(const Error &error, const QByteArray &rawBytes);
+    void onFileRepaired();
     void onSelectionChanged();
     void requestEdit(const QString &key, const Json &value, bool mergeable);
     void requestReset(const QString &key);
@@ -92,7 +92,6 @@ private:
     MainWindowOptions m_options;
     SchemaHints m_schema;
     StoreSession *m_session;
-    FileFollower *m_follower;
     SettingsTreeModel *m_model;
     SettingsFilterModel *m_filter;
     QUndoStack *m_undo;

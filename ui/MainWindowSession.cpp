@@ -3,7 +3,6 @@
 #include "BrokenFilePage.h"
 #include "EditCommands.h"
 #include "EditorPanel.h"
-#include "FileFollower.h"
 #include "MainWindow.h"
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
@@ -53,24 +52,12 @@ void MainWindow::open()
 
 void MainWindow::onOpened(const OpenOutcome &outcome)
 {
-    m_follower->start();
     if (!outcome.ok) {
-        m_broken->showError(outcome.error, outcome.rawBytes);
-        QString backup;
-        const bool hasBackup = !newestValidBackup(m_options.configPath, &backup).isEmpty();
-        m_broken->setBackupAvailable(
-            hasBackup, hasBackup ? tr("Newest valid backup: %1").arg(backup) : QString());
-        m_pages->setCurrentWidget(m_broken);
-        if (auto *dock = m_problems->parentWidget())
-            dock->hide();
-        connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
-                &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
-        connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
-                Qt::UniqueConnection);
-        showError(outcome.error.toString());
-        Q_EMIT brokenFileShown();
+        onFileBroken(outcome.error, outcome.rawBytes);
         return;
     }
+    if (!outcome.backupError.isEmpty())
+        showError(tr("No start-up backup was taken: %1").arg(outcome.backupError));
     // The tree was built on the worker; take it over without copying.
     auto owned = std::make_unique<SettingsNode>();
     if (outcome.tree) {
@@ -88,6 +75,42 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
         showError(warning.toString());
     m_ready = true;
     m_problemsDelay.start();
+    Q_EMIT ready();
+}
+
+// The file does not parse (on opening, or later while we follow it). The
+// store keeps the last good version and writes nothing until the file
+// parses again; the page says why and offers the newest valid backup.
+void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
+{
+    m_ready = false;
+    m_broken->showError(error, rawBytes);
+    QString backup;
+    const bool hasBackup = !newestValidBackup(m_options.configPath, &backup).isEmpty();
+    m_broken->setBackupAvailable(hasBackup,
+                                 hasBackup ? tr("Newest valid backup: %1").arg(backup) : QString());
+    m_pages->setCurrentWidget(m_broken);
+    if (auto *dock = m_problems->parentWidget())
+        dock->hide();
+    connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
+            &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
+    connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
+            Qt::UniqueConnection);
+    showError(error.toString());
+    Q_EMIT brokenFileShown();
+}
+
+// The file parses again after breaking while open; its changes arrive as
+// ordinary change events.
+void MainWindow::onFileRepaired()
+{
+    if (m_pages->currentWidget() != m_broken)
+        return;
+    m_pages->setCurrentIndex(1);
+    if (auto *dock = m_problems->parentWidget())
+        dock->show();
+    m_errorLabel->clear();
+    m_ready = true;
     Q_EMIT ready();
 }
 

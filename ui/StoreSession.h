@@ -5,10 +5,17 @@
 // come back as signals on the thread that owns the session. The UI never
 // touches the Store object itself: it learns the document once, as a ready
 // built tree, and then follows it through change events.
+//
+// Beside the store the worker runs the core's StoreWatcher (the file is read
+// and parsed on a reader thread of its own, a file that breaks is never
+// adopted nor written over) and, unless switched off, the history services:
+// every write and every external change is recorded, and opening a file
+// takes an `application-start` backup.
 #pragma once
 
 #include "SettingsNode.h"
 #include "store/Store.h"
+#include "watch/StoreWatcher.h"
 
 #include <QList>
 #include <QObject>
@@ -19,6 +26,8 @@
 
 namespace tad {
 
+class HistoryServices;
+
 struct OpenOutcome
 {
     bool ok = false;
@@ -27,20 +36,34 @@ struct OpenOutcome
     std::shared_ptr<SettingsNode> tree;
     StoreInfo info;
     std::vector<Error> warnings;
+    QString backupError; // the application-start backup failed (the file opened all the same)
+};
+
+struct StoreSessionOptions
+{
+    StoreOptions store;
+    // Follow the file with a StoreWatcher once it is open.
+    bool watch = true;
+    StoreWatcherOptions watcher;
+    // Record history and take an application-start backup on open.
+    bool history = true;
 };
 
 class StoreSession : public QObject
 {
     Q_OBJECT
 public:
-    explicit StoreSession(QString path, StoreOptions options = {}, QObject *parent = nullptr);
+    explicit StoreSession(QString path, StoreSessionOptions options = {},
+                          QObject *parent = nullptr);
     ~StoreSession() override;
 
     const QString &path() const { return m_path; }
     bool isBusy() const { return m_pendingJobs.load() > 0; }
 
+    // Reads the file; opened() follows. The first successful open of a
+    // session takes the application-start backup.
     void open();
-    // Re-reads the file if it changed; extra calls while one is queued are dropped.
+    // Looks at the file now (F5); changes arrive as changesArrived().
     void refresh();
     void apply(std::vector<StoreOp> ops, QString description);
     void set(const QString &key, Json value)
@@ -53,6 +76,9 @@ public:
     void addHook(std::shared_ptr<StoreHook> hook);
     // Runs `job` on the worker with the store (to add hooks, for tests).
     void runOnStore(std::function<void(Store &)> job);
+    // The store's history services, or nullptr when off. Worker thread only:
+    // use it inside a runOnStore job.
+    HistoryServices *historyServices() const { return m_history.get(); }
     // Blocks until every queued job has run (tests and shutdown).
     void waitForIdle();
 
@@ -63,22 +89,40 @@ Q_SIGNALS:
     void refreshFailed(const tad::Error &error);
     void valueFetched(const QStringList &segments, const std::optional<tad::Json> &value);
     void busyChanged(bool busy);
+    void watchingChanged(bool watching);
+    // The file on disk stopped parsing while open. The store keeps the last
+    // good version and writes nothing; `copyPath` holds the broken bytes.
+    void fileBroken(const tad::Error &error, const QByteArray &rawBytes, const QString &copyPath);
+    // It parses again (its changes arrive as changesArrived, or, after a
+    // failed open, as a new opened()).
+    void fileRepaired();
+    // Both sides changed one key: the file keeps theirs; `ours` was written by us.
+    void conflicted(const tad::ChangeEvent &theirs, const tad::Json &ours);
 
 private:
     KeyPath keyPath(const QString &key) const;
     void post(std::function<void()> job);
     void deliver(std::function<void()> result);
     QList<ChangeEvent> takeEvents();
+    // Worker side.
+    void openOnWorker();
+    void startWatcher();
+    void flushEvents();
 
     QString m_path;
-    StoreOptions m_options;
+    StoreSessionOptions m_options;
     QThread m_thread;
-    QObject *m_workerContext = nullptr;              // lives on m_thread
-    std::unique_ptr<Store> m_store;                  // created, used and destroyed on m_thread
+    QObject *m_workerContext = nullptr; // lives on m_thread
+    // Created, used and destroyed on m_thread, in this order of destruction:
+    // watcher, history, store.
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<HistoryServices> m_history;
+    std::unique_ptr<StoreWatcher> m_watcher;
+    bool m_openFailed = false;                       // worker side: the last open failed
+    bool m_startBackupTaken = false;                 // worker side
     QList<ChangeEvent> m_events;                     // worker side only
     std::vector<std::shared_ptr<StoreHook>> m_hooks; // worker side only
     std::atomic<int> m_pendingJobs{0};
-    std::atomic<bool> m_refreshQueued{false};
 };
 
 } // namespace tad

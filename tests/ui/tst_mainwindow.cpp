@@ -1,7 +1,8 @@
 // The real main window, offscreen, driven by keyboard and mouse: each kind
 // of editor writes the file, bad values are refused, undo/redo, reset,
 // find and filters, a conf process writing while the window is open, the
-// keep-mine / take-theirs bar, and the broken-file page.
+// keep-mine / take-theirs bar, the broken-file page (on opening and when the
+// file breaks while open), the start-up backup and the history of edits.
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
 #include "GuiTestHelpers.h"
@@ -11,6 +12,8 @@
 #include "StartupConfig.h"
 #include "StoreSession.h"
 #include "ValueEditors.h"
+#include "history/BackupManager.h"
+#include "history/History.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -58,6 +61,8 @@ private Q_SLOTS:
     void keepMineOrTakeTheirs_data();
     void keepMineOrTakeTheirs();
     void brokenFileOpensToItsPage();
+    void fileBreakingWhileOpenIsNotWritten();
+    void startBackupAndEditorHistory();
     void demoCopyWhenNothingExists();
 
 private:
@@ -511,6 +516,8 @@ void TestMainWindow::keepMineOrTakeTheirs()
 void TestMainWindow::brokenFileOpensToItsPage()
 {
     m_window.reset();
+    // Without the start-up backup the first window took.
+    QVERIFY(QDir(m_dir->filePath(QStringLiteral("backups"))).removeRecursively());
     const QByteArray broken = "{\"settings\":{\"theme\":\"dark\",}\n}";
     QVERIFY(guitest::writeBytes(configPath(), broken));
     openWindow();
@@ -546,6 +553,73 @@ void TestMainWindow::brokenFileOpensToItsPage()
     QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"dark\""));
     QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.broken-*")}).size(), 1);
+}
+
+void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.language")));
+    QSignalSpy shown(m_window.get(), &MainWindow::brokenFileShown);
+    const QByteArray truncated = guitest::readBytes(configPath()).left(40);
+    QVERIFY(guitest::writeBytes(configPath(), truncated));
+    QVERIFY(shown.wait(10000));
+    QVERIFY(m_window->brokenPage()->isVisible());
+    QVERIFY(!m_window->isReady());
+    // A copy for inspection beside it, equal to the broken bytes.
+    const QStringList copies =
+        QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.bad-*")}, QDir::Files);
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(guitest::readBytes(m_dir->filePath(copies.first())), truncated);
+    // A write that was already on its way is refused, not written over the file.
+    QSignalSpy written(m_window->session(), &StoreSession::writeFinished);
+    m_window->session()->set(QStringLiteral("settings.theme"), Json("light"));
+    QVERIFY(written.wait(10000));
+    QCOMPARE(written.first().at(0).toBool(), false);
+    settle();
+    QCOMPARE(guitest::readBytes(configPath()), truncated);
+
+    // Fixed by hand: the tree comes back with the new value, selection kept.
+    QSignalSpy ready(m_window.get(), &MainWindow::ready);
+    QByteArray fixed = guitest::readBytes(guitest::demoConfig());
+    fixed.replace("\"fontSize\":14", "\"fontSize\":18");
+    QVERIFY(fixed.contains("\"fontSize\":18"));
+    QVERIFY(guitest::writeBytes(configPath(), fixed));
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!m_window->brokenPage()->isVisible());
+    QTRY_COMPARE(
+        m_window->model()
+            ->indexForKey(QStringLiteral("settings.fontSize"), SettingsTreeModel::ValueColumn)
+            .data()
+            .toString(),
+        QStringLiteral("18"));
+    QCOMPARE(m_window->panel()->key(), QStringLiteral("settings.language"));
+}
+
+void TestMainWindow::startBackupAndEditorHistory()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.autoSave")));
+    settle();
+    BackupManager backups(configPath());
+    auto list = backups.list(true);
+    QVERIFY(list);
+    QCOMPARE(list->size(), size_t(1));
+    QCOMPARE(list->front().reason, QStringLiteral("application-start"));
+    QVERIFY(!list->front().damaged());
+    QCOMPARE(backups.load(list->front().name)->bytes,
+             guitest::readBytes(guitest::demoConfig()).toStdString());
+
+    auto *box = panelWidget<QCheckBox>();
+    QVERIFY(box && box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(5, box->height() / 2));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                 QStringLiteral("false"));
+    settle();
+    auto entries = History(configPath()).list();
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), size_t(1));
+    const HistoryEntry &entry = entries->front();
+    QCOMPARE(entry.source, ChangeSource::Editor);
+    QCOMPARE(QString::fromStdString(compactJson(entry.patch)),
+             QStringLiteral(R"([{"op":"replace","path":"/settings/autoSave","value":false}])"));
 }
 
 void TestMainWindow::demoCopyWhenNothingExists()
