@@ -2,7 +2,7 @@
 
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
-#include "SchemaGuard.h"
+#include "schema/SchemaGuard.h"
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"

@@ -3,7 +3,7 @@
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
 #include "history/Restore.h"
-#include "schema/Schema.h"
+#include "schema/SchemaGuard.h"
 
 #include "json/JsonText.h"
 
@@ -19,28 +19,23 @@ Error usage(const QString &what)
 // The schema the restore is checked against: --schema FILE, else the
 // built-in one; --no-schema skips it. A backup may keep violations the
 // current file has too; it may not add new ones.
-DocumentValidator validatorFor(const CliArguments &args, const Json &current)
+DocumentValidator validatorFor(const CliContext &context, const Json &current)
 {
-    if (args.noSchema)
+    if (context.schema.isNull())
         return {};
-    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
-    if (!schema) {
-        report(schema.error());
-        return {};
-    }
-    return [schema = schema.value(), current](const Json &doc) -> Result<void> {
+    return [schema = context.schema, current](const Json &doc) -> Result<void> {
         const SchemaViolations existing = schema.validate(current);
-        QStringList added;
+        SchemaViolations added;
         for (const auto &v : schema.validate(doc)) {
             const bool old =
                 std::any_of(existing.begin(), existing.end(),
                             [&](const SchemaViolation &e) { return e.sameViolation(v); });
             if (!old)
-                added << v.toString();
+                added.push_back(v);
         }
-        if (added.isEmpty())
+        if (added.empty())
             return {};
-        return makeError(ErrorCode::SchemaRejected, added.join(QStringLiteral("; ")));
+        return SchemaGuard::rejection(added);
     };
 }
 
@@ -131,7 +126,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         RestoreRequest request;
         request.backupName = name;
         request.keys = splitList(args.option(QStringLiteral("keys")));
-        request.validate = validatorFor(args, *current);
+        request.validate = validatorFor(context, *current);
         auto restored = restoreBackup(services, request);
         if (!restored)
             return report(restored.error());
@@ -151,14 +146,14 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         return report(content.error());
     if (sub == QLatin1String("show")) {
         Json out = content->info.toJson();
-        out["content"] = maskDocument(args, content->document);
+        out["content"] = maskDocument(context, content->document);
         context.printJson(out);
         return 0;
     }
     auto current = context.store->getAll();
     if (!current)
         return report(current.error());
-    context.printJson(maskPatch(args, diffJson(content->document, *current)));
+    context.printJson(maskPatch(context, diffJson(content->document, *current)));
     return 0;
 }
 

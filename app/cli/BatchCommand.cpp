@@ -38,7 +38,7 @@ Result<Request> toRequest(const Json &line)
     if (!isStoreCommand(request.op))
         return makeError(ErrorCode::Usage,
                          QStringLiteral("unknown op \"%1\"; use get, set, delete, has, clear, "
-                                        "get-all, set-multiple or info")
+                                        "reset, get-all, set-multiple or info")
                              .arg(request.op));
     return request;
 }
@@ -65,7 +65,7 @@ int runBatch(CliContext &context)
             if (!request) {
                 response = failure(request.error());
             } else {
-                auto result = executeRequest(*context.store, *request);
+                auto result = executeRequest(context, *request);
                 response =
                     result ? Json{{"ok", true}, {"value", *result}} : failure(result.error());
             }

@@ -1,5 +1,9 @@
 #include "CliArguments.h"
 
+#include "HistoryCommands.h"
+#include "SchemaCommands.h"
+#include "WatchCommands.h"
+
 namespace tad::cli {
 namespace {
 
@@ -102,36 +106,43 @@ Result<CliArguments> parseArguments(const QStringList &args)
 QString usageText()
 {
     return QStringLiteral(
-        "Usage: tad-settings-cli [options] <command> [arguments]\n"
-        "\n"
-        "Reads and changes TAD's tad-config.json the way the Electron app's\n"
-        "electron-store does, safely while the app is running.\n"
-        "\n"
-        "Commands:\n"
-        "  get KEY [--default JSON]   print the value (exit 3 if absent and no default)\n"
-        "  set KEY JSON               set a value (JSON, or plain text for string keys)\n"
-        "  delete KEY                 remove a key\n"
-        "  has KEY                    exit 0 if present, 3 if not (prints true/false)\n"
-        "  clear                      remove every key (conf's own __internal__ stays)\n"
-        "  get-all                    print the whole document\n"
-        "  set-multiple JSON_OBJECT   set several keys in one write: {\"a.b\":1,\"c\":true}\n"
-        "  info                       path, size, top-level keys, version, mode, style\n"
-        "  batch                      JSON lines on stdin, one JSON result line per request\n"
-        "\n"
-        "Options:\n"
-        "  --config FILE     the settings file (else $TAD_CONFIG, else\n"
-        "                    ${XDG_CONFIG_HOME:-~/.config}/TAD/tad-config.json)\n"
-        "  --schema FILE     JSON Schema to use instead of the built-in one\n"
-        "  --no-schema       do not validate against any schema\n"
-        "  --show-secrets    print secret values unmasked\n"
-        "  --compat VERSION  conf15 (default; electron-store 9+) or conf10 (electron-store 8):\n"
-        "                    how `set` creates a missing parent for a numeric key segment\n"
-        "  --pretty          indent JSON output\n"
-        "  --help, --version\n"
-        "\n"
-        "Keys use dot notation: settings.theme; a literal dot is written \\. (ui\\.theme).\n"
-        "Exit status: 0 ok, 1 usage, 2 rejected by the schema, 3 key not found,\n"
-        "4 file unreadable or I/O error, 5 conflict.\n");
+               "Usage: tad-settings-cli [options] <command> [arguments]\n"
+               "\n"
+               "Reads and changes TAD's tad-config.json the way the Electron app's\n"
+               "electron-store does, safely while the app is running.\n"
+               "\n"
+               "Commands:\n"
+               "  get KEY [--default JSON]   print the value (exit 3 if absent and no default)\n"
+               "  set KEY JSON               set a value (JSON, or plain text for string keys)\n"
+               "  delete KEY                 remove a key\n"
+               "  has KEY                    exit 0 if present, 3 if not (prints true/false)\n"
+               "  clear                      back to the schema's defaults (conf's __internal__ "
+               "stays)\n"
+               "  reset KEY                  set KEY back to its schema default\n"
+               "  get-all                    print the whole document\n"
+               "  set-multiple JSON_OBJECT   set several keys in one write: "
+               "{\"a.b\":1,\"c\":true}\n"
+               "  info                       path, size, top-level keys, version, mode, style\n"
+               "  batch                      JSON lines on stdin, one JSON result line per "
+               "request\n"
+               "%1%2%3"
+               "\n"
+               "Options:\n"
+               "  --config FILE     the settings file (else $TAD_CONFIG, else\n"
+               "                    ${XDG_CONFIG_HOME:-~/.config}/TAD/tad-config.json)\n"
+               "  --schema FILE     JSON Schema to use instead of the built-in one\n"
+               "  --no-schema       do not validate against any schema\n"
+               "  --show-secrets    print secret values unmasked\n"
+               "  --compat VERSION  conf15 (default; electron-store 9+) or conf10 (electron-store "
+               "8):\n"
+               "                    how `set` creates a missing parent for a numeric key segment\n"
+               "  --pretty          indent JSON output\n"
+               "  --help, --version\n"
+               "\n"
+               "Keys use dot notation: settings.theme; a literal dot is written \\. (ui\\.theme).\n"
+               "Exit status: 0 ok, 1 usage, 2 rejected by the schema, 3 key not found,\n"
+               "4 file unreadable or I/O error, 5 conflict.\n")
+        .arg(schemaUsageText(), historyUsageText(), watchUsageText());
 }
 
 } // namespace tad::cli

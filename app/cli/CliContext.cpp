@@ -1,8 +1,43 @@
 #include "CliContext.h"
 
+#include "schema/Defaults.h"
+#include "schema/SecretMask.h"
+
 #include "json/JsonText.h"
 
 namespace tad::cli {
+
+Result<void> CliContext::prepare(const QString &configPath)
+{
+    if (!args.noSchema) {
+        auto loaded =
+            args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
+        if (!loaded)
+            return loaded.error();
+        schema = std::move(loaded.value());
+    }
+    StoreOptions options;
+    options.dialect = args.dialect;
+    if (!schema.isNull())
+        options.fillDefaults = [schema = schema](Json &document) {
+            applySchemaDefaults(schema, document);
+        };
+    store = std::make_unique<Store>(configPath, options);
+    if (!schema.isNull()) {
+        guard = std::make_unique<SchemaGuard>(schema);
+        store->addHook(guard.get());
+    }
+    // After the guard: a refused change takes no backup and leaves no entry.
+    history = std::make_unique<HistoryServices>(*store);
+    return {};
+}
+
+Json CliContext::shown(const Json &value, const std::vector<std::string> &tokens) const
+{
+    if (args.showSecrets || schema.isNull())
+        return value;
+    return maskSecrets(schema, value, tokens);
+}
 
 void CliContext::printJson(const Json &value) const
 {

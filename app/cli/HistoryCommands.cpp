@@ -15,8 +15,6 @@ namespace tad::cli {
 
 namespace {
 
-std::unique_ptr<HistoryServices> g_services;
-
 Error usage(const QString &what)
 {
     return makeError(ErrorCode::Usage, what + helpHint());
@@ -24,21 +22,15 @@ Error usage(const QString &what)
 
 } // namespace
 
-Json maskDocument(const CliArguments &args, const Json &document)
+Json maskDocument(const CliContext &context, const Json &document)
 {
-    if (args.showSecrets)
-        return document;
-    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
-    return schema ? maskSecrets(*schema, document) : document;
+    return context.shown(document);
 }
 
 // Values in patches are masked like any other output of secrets.
-Json maskPatch(const CliArguments &args, const Json &patch)
+Json maskPatch(const CliContext &context, const Json &patch)
 {
-    if (args.showSecrets)
-        return patch;
-    auto schema = args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
-    if (!schema)
+    if (context.args.showSecrets || context.schema.isNull())
         return patch;
     Json masked = patch;
     for (auto &op : masked) {
@@ -46,18 +38,18 @@ Json maskPatch(const CliArguments &args, const Json &patch)
             continue;
         auto path = KeyPath::fromPointer(op["path"].get<std::string>());
         if (path)
-            op["value"] = maskSecrets(*schema, op["value"], path->segments());
+            op["value"] = context.shown(op["value"], path->segments());
     }
     return masked;
 }
 
 namespace {
 
-Json entryJson(const CliArguments &args, const HistoryEntry &entry)
+Json entryJson(const CliContext &context, const HistoryEntry &entry)
 {
     Json out = entry.toJson();
-    out["patch"] = maskPatch(args, entry.patch);
-    out["inverse"] = maskPatch(args, entry.inverse);
+    out["patch"] = maskPatch(context, entry.patch);
+    out["inverse"] = maskPatch(context, entry.inverse);
     return out;
 }
 
@@ -101,7 +93,7 @@ int historyCommand(CliContext &context, HistoryServices &services)
         auto entry = services.history().find(args.positional.at(1));
         if (!entry)
             return report(entry.error());
-        context.printJson(entryJson(args, *entry));
+        context.printJson(entryJson(context, *entry));
         return 0;
     }
     return report(usage(QStringLiteral("history needs list or show")));
@@ -156,7 +148,7 @@ int diffCommand(CliContext &context)
             return report(parsed.error());
         docs[i] = std::move(parsed->value);
     }
-    context.printJson(maskPatch(args, diffJson(docs[0], docs[1])));
+    context.printJson(maskPatch(context, diffJson(docs[0], docs[1])));
     return 0;
 }
 
@@ -182,7 +174,7 @@ int migrateCommand(CliContext &context, HistoryServices &services)
     if (args.flag(QStringLiteral("json"))) {
         Json out = plan->toJson();
         for (auto &step : out["steps"])
-            step["patch"] = maskPatch(args, step["patch"]);
+            step["patch"] = maskPatch(context, step["patch"]);
         out["dryRun"] = args.flag(QStringLiteral("dry-run"));
         context.printJson(out);
         return 0;
@@ -201,7 +193,7 @@ int migrateCommand(CliContext &context, HistoryServices &services)
     for (const auto &step : plan->steps)
         context.printLine("step " + step.step.version.toStdString() + ": " +
                           step.step.description.toStdString() + "\n  " +
-                          compactJson(maskPatch(args, step.patch)));
+                          compactJson(maskPatch(context, step.patch)));
     context.printLine(
         std::string(args.flag(QStringLiteral("dry-run")) ? "would migrate to " : "migrated to ") +
         plan->toVersion.toStdString());
@@ -221,24 +213,11 @@ bool isHistoryCommand(const QString &command)
     return commands.contains(command);
 }
 
-void attachHistoryServices(Store &store)
-{
-    if (!g_services || &g_services->store() != &store)
-        g_services = std::make_unique<HistoryServices>(store);
-}
-
-HistoryServices *historyServices()
-{
-    return g_services.get();
-}
-
 int runHistoryCommand(CliContext &context)
 {
     const QString &command = context.args.command;
     if (command == QLatin1String("diff"))
         return diffCommand(context);
-    if (!historyServices() || &historyServices()->store() != context.store.get())
-        attachHistoryServices(*context.store);
     // (Re)reading with the hooks attached compares the file with the history.
     // Listing, showing, creating and pruning backups also work on a file that
     // does not parse: that is when they are needed most.
@@ -249,7 +228,7 @@ int runHistoryCommand(CliContext &context)
                                        .contains(sub);
     if (auto opened = context.store->open(); !opened && !worksOnBrokenFile)
         return report(opened.error());
-    HistoryServices &services = *historyServices();
+    HistoryServices &services = *context.history;
     if (command == QLatin1String("backup"))
         return runBackupCommand(context, services);
     if (command == QLatin1String("history"))

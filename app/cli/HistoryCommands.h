@@ -11,28 +11,18 @@
 
 #include <QString>
 
-namespace tad {
-class HistoryServices;
-}
-
 namespace tad::cli {
 
 bool isHistoryCommand(const QString &command);
 int runHistoryCommand(CliContext &context);
-
-// Gives every command (set, clear, ...) backups of critical keys and history
-// entries: call right after creating the store, before Store::open(). The
-// history commands attach the services themselves when this was not called.
-void attachHistoryServices(Store &store);
-HistoryServices *historyServices();
 
 // The usage lines of these commands, for --help.
 QString historyUsageText();
 
 // Shared by the two command files.
 // A copy with secrets (writeOnly keys) masked unless --show-secrets.
-Json maskDocument(const CliArguments &args, const Json &document);
-Json maskPatch(const CliArguments &args, const Json &patch);
+Json maskDocument(const CliContext &context, const Json &document);
+Json maskPatch(const CliContext &context, const Json &patch);
 int runBackupCommand(CliContext &context, HistoryServices &services);
 QString helpHint();
 

@@ -1,6 +1,9 @@
 #include "StoreCommands.h"
 
 #include "CliContext.h"
+#include "schema/Coercion.h"
+#include "schema/Defaults.h"
+#include "schema/KeyMetadata.h"
 
 namespace tad::cli {
 namespace {
@@ -23,27 +26,58 @@ Error needs(const QString &what)
 
 bool isStoreCommand(const QString &command)
 {
-    static const QStringList commands = {"get",   "set",     "delete",       "has",
-                                         "clear", "get-all", "set-multiple", "info"};
+    static const QStringList commands = {"get",     "set",          "delete", "has",  "clear",
+                                         "get-all", "set-multiple", "info",   "reset"};
     return commands.contains(command);
 }
 
-Result<Json> executeRequest(Store &store, const Request &request)
+namespace {
+
+// reset KEY: the key's schema default, with the defaults under it.
+Result<void> resetKey(const CliContext &context, const Request &request)
 {
+    auto path = KeyPath::parse(request.key.toStdString(), context.args.dialect);
+    if (!path)
+        return path.error();
+    std::optional<Json> fallback;
+    if (!context.schema.isNull())
+        fallback = schemaDefaultFor(context.schema, path->segments());
+    if (!fallback) {
+        Error e = makeError(ErrorCode::NotFound,
+                            QStringLiteral("%1 has no default in the schema; use delete to "
+                                           "remove it or set to give it a value")
+                                .arg(request.key));
+        e.key = request.key;
+        return e;
+    }
+    return context.store->set(request.key.toStdString(), std::move(*fallback), ChangeSource::Reset);
+}
+
+} // namespace
+
+Result<Json> executeRequest(const CliContext &context, const Request &request)
+{
+    Store &store = *context.store;
     const std::string key = request.key.toStdString();
     const QString &op = request.op;
-    if ((op == "get" || op == "set" || op == "delete" || op == "has") && !request.hasKey)
+    if ((op == "get" || op == "set" || op == "delete" || op == "has" || op == "reset") &&
+        !request.hasKey)
         return needs(QStringLiteral("%1 needs a KEY").arg(op));
 
     if (op == "get") {
         auto value = store.get(key);
         if (!value)
             return value.error();
-        if (value->has_value())
-            return **value;
-        if (request.defaultValue)
-            return *request.defaultValue;
-        return notFound(request.key);
+        if (!value->has_value() && !request.defaultValue)
+            return notFound(request.key);
+        const Json &found = value->has_value() ? **value : *request.defaultValue;
+        auto path = KeyPath::parse(key, context.args.dialect);
+        return path ? context.shown(found, path->segments()) : found;
+    }
+    if (op == "reset") {
+        if (auto done = resetKey(context, request); !done)
+            return done.error();
+        return Json();
     }
     if (op == "has") {
         auto present = store.has(key);
@@ -79,7 +113,7 @@ Result<Json> executeRequest(Store &store, const Request &request)
         auto all = store.getAll();
         if (!all)
             return all.error();
-        return std::move(all.value());
+        return context.shown(*all);
     }
     if (op == "info") {
         auto info = store.info();
@@ -90,6 +124,20 @@ Result<Json> executeRequest(Store &store, const Request &request)
         return out;
     }
     return needs(QStringLiteral("unknown operation \"%1\"").arg(op));
+}
+
+// VALUE of `set KEY VALUE`: JSON, or for a key the schema types as a
+// string, the text itself (so `set user.name Ada` works unquoted).
+Result<Json> commandLineValue(const CliContext &context, const QString &key, const QString &text)
+{
+    if (context.schema.isNull())
+        return parseCommandValue(text, key);
+    auto path = KeyPath::parse(key.toStdString(), context.args.dialect);
+    if (!path)
+        return path.error();
+    const QByteArray utf8 = text.toUtf8();
+    return interpretCommandLineValue(keyMetadata(context.schema, path->segments()),
+                                     std::string_view(utf8.constData(), size_t(utf8.size())), key);
 }
 
 int runStoreCommand(CliContext &context)
@@ -103,7 +151,7 @@ int runStoreCommand(CliContext &context)
     if (args.command == "set") {
         if (args.positional.size() != 2)
             return report(needs(QStringLiteral("usage: set KEY VALUE")));
-        auto value = parseCommandValue(args.positional.at(1), request.key);
+        auto value = commandLineValue(context, request.key, args.positional.at(1));
         if (!value)
             return report(value.error());
         request.value = std::move(value.value());
@@ -126,7 +174,7 @@ int runStoreCommand(CliContext &context)
         }
     }
 
-    auto result = executeRequest(*context.store, request);
+    auto result = executeRequest(context, request);
     if (!result)
         return report(result.error());
     if (args.command == "has") {

@@ -12,16 +12,19 @@ namespace tad::cli {
 
 struct Request
 {
-    QString op; // get, set, delete, has, clear, get-all, set-multiple, info
+    QString op; // get, set, delete, has, clear, reset, get-all, set-multiple, info
     QString key;
     bool hasKey = false;              // "" is a valid key, as in conf
     std::optional<Json> value;        // set, set-multiple
     std::optional<Json> defaultValue; // get
 };
 
+struct CliContext;
+
 // The result as JSON: get -> the value, has -> true/false, info -> the info
-// object, get-all -> the document, writes -> null.
-Result<Json> executeRequest(Store &store, const Request &request);
+// object, get-all -> the document, writes -> null. Secrets come back masked
+// unless --show-secrets.
+Result<Json> executeRequest(const CliContext &context, const Request &request);
 
 bool isStoreCommand(const QString &command);
 

@@ -13,27 +13,16 @@
 namespace tad::cli {
 namespace {
 
-// The schema the other commands use: --schema FILE, none with --no-schema,
-// else the built-in one.
-Result<Schema> loadSchema(const CliArguments &args)
-{
-    if (args.noSchema)
-        return Schema();
-    return args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
-}
-
 // Secrets (writeOnly keys such as ai.apiKey) print masked, as everywhere else.
 class Masker
 {
 public:
-    Masker(const CliArguments &args, const Schema &schema) : m_args(args), m_schema(schema) {}
+    explicit Masker(const CliContext &context) : m_context(context) {}
 
     Json value(const std::string &key, const Json &value) const
     {
-        if (m_args.showSecrets || m_schema.isNull())
-            return value;
-        auto path = KeyPath::parse(key, m_args.dialect);
-        return path ? maskSecrets(m_schema, value, path->segments()) : value;
+        auto path = KeyPath::parse(key, m_context.args.dialect);
+        return path ? m_context.shown(value, path->segments()) : value;
     }
 
     Json event(const ChangeEvent &event) const
@@ -47,8 +36,7 @@ public:
     }
 
 private:
-    const CliArguments &m_args;
-    Schema m_schema;
+    const CliContext &m_context;
 };
 
 void reportBroken(const Error &error, const QString &copyPath)
@@ -101,10 +89,7 @@ int runWatch(CliContext &context)
     Store &store = *context.store;
     if (auto opened = store.open(); !opened)
         return report(opened.error());
-    auto schema = loadSchema(args);
-    if (!schema)
-        return report(schema.error());
-    const Masker masker(args, *schema);
+    const Masker masker(context);
     for (const QString &key : args.positional) {
         if (auto path = KeyPath::parse(key.toStdString(), args.dialect); !path)
             return report(path.error());
@@ -142,12 +127,9 @@ int runWatch(CliContext &context)
 int runRecover(CliContext &context)
 {
     const CliArguments &args = context.args;
-    auto schema = loadSchema(args);
-    if (!schema)
-        return report(schema.error());
     RecoveryOptions options;
     options.fromName = args.option(QStringLiteral("from"));
-    options.schema = *schema;
+    options.schema = context.schema;
     auto outcome = recoverFromBackup(context.store->path(), options);
     if (!outcome)
         return report(outcome.error());
@@ -197,6 +179,13 @@ void forEachLineWhileWatching(CliContext &context,
     });
     QCoreApplication::exec();
     reader.join();
+}
+
+QString watchUsageText()
+{
+    return QStringLiteral(
+        "  watch [KEY ...] [--initial]              one JSON line per change, as it happens\n"
+        "  recover [--from NAME]                    write back the newest good backup\n");
 }
 
 } // namespace tad::cli

@@ -3,6 +3,7 @@
 #include "CliArguments.h"
 #include "CliContext.h"
 #include "HistoryCommands.h"
+#include "SchemaCommands.h"
 #include "StoreCommands.h"
 #include "WatchCommands.h"
 #include "store/ConfigLocation.h"
@@ -36,10 +37,12 @@ int main(int argc, char *argv[])
     }
 
     const ConfigLocation location = resolveConfigLocation(args.configPath);
-    StoreOptions options;
-    options.dialect = args.dialect;
-    context.store = std::make_unique<Store>(location.path, options);
+    if (auto prepared = context.prepare(location.path); !prepared)
+        return report(prepared.error());
 
+    // These read a schema or another file, not the store.
+    if (isSchemaCommand(args.command))
+        return runSchemaCommand(context);
     // recover must work on a file that does not parse, so it opens the store itself.
     if (isWatchCommand(args.command))
         return runWatchCommand(context);

@@ -375,8 +375,10 @@ Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
                 return done.error();
             break;
         case StoreOp::Kind::Clear: {
-            // conf's clear() empties the store; its own bookkeeping stays.
+            // conf's clear() leaves the defaults, then its own bookkeeping.
             Json kept = Json::object();
+            if (m_options.fillDefaults)
+                m_options.fillDefaults(kept);
             if (auto it = doc.find(std::string(kInternalKey)); it != doc.end())
                 kept[std::string(kInternalKey)] = std::move(*it);
             doc = std::move(kept);
@@ -384,6 +386,8 @@ Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
         }
         }
     }
+    if (m_options.fillDefaults)
+        m_options.fillDefaults(doc);
     return {};
 }
 

@@ -56,6 +56,11 @@ struct StoreOptions
     KeyDialect dialect = KeyDialect::DotProp10;
     // Create the file's folder on the first write if it is missing (as conf does).
     bool createDirectory = true;
+    // What the other writer adds on each of its writes: electron-store runs
+    // Ajv with useDefaults, so missing schema defaults reappear (a deleted
+    // key with a default comes back as that default). Run on every document
+    // this store writes, so both programs write the same bytes.
+    std::function<void(Json &)> fillDefaults;
 };
 
 struct StoreInfo

@@ -1,12 +1,16 @@
 // Runs the real conf engine on one file and applies JSON-lines requests from
 // stdin, so tests can hold its output next to tad-settings-cli's byte for byte.
 //
-//   node driver.mjs --engine conf15|conf10 --style compact|tab|<N> --file PATH
+//   node driver.mjs --engine conf15|conf10 --style compact|tab|<N> --file PATH [--schema MAP.json]
+//
+// With --schema, conf gets that electron-store property map as `schema`, as
+// the Electron app configures it.
 //
 // Requests, one per line (same shape as `tad-settings-cli batch`):
 //   {"op":"set","key":K,"value":V}   {"op":"delete","key":K}
 //   {"op":"get","key":K}             {"op":"has","key":K}
 //   {"op":"get-all"}  {"op":"clear"}  {"op":"set-multiple","value":{...}}
+//   {"op":"reset","key":K}
 //   {"op":"compare-store","value":V} deep-equality of conf.store with V
 // Each gets one line back, written at once:
 //   {"ok":true,"value":...}  (get: "found":false when conf returns undefined)
@@ -14,6 +18,7 @@
 // The store is opened once, as the Electron app does; conf itself re-reads the
 // file on every call. A store that cannot be opened is reported on the first
 // line as {"ok":false,"open":true,"error":...} and every request then fails.
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -22,7 +27,7 @@ import {isDeepStrictEqual} from 'node:util';
 const require = createRequire(import.meta.url);
 
 function parseArguments(argv) {
-	const options = {engine: 'conf15', style: 'compact', file: ''};
+	const options = {engine: 'conf15', style: 'compact', file: '', schema: ''};
 	for (let i = 0; i < argv.length; i += 2) {
 		const name = argv[i].replace(/^--/, '');
 		if (!(name in options) || argv[i + 1] === undefined) {
@@ -73,10 +78,12 @@ async function loadEngine(engine) {
 
 // cwd + configName + fileExtension spell out exactly the given path, so conf
 // never looks at a project name or at the real home configuration.
-function confOptions(file, style) {
+function confOptions(file, style, schemaFile) {
 	const absolute = path.resolve(file);
 	const extension = path.extname(absolute);
+	const schema = schemaFile ? {schema: JSON.parse(fs.readFileSync(schemaFile, 'utf8'))} : {};
 	return {
+		...schema,
 		cwd: path.dirname(absolute),
 		configName: path.basename(absolute, extension),
 		fileExtension: extension.replace(/^\./, ''),
@@ -109,6 +116,11 @@ function run(conf, request) {
 
 		case 'get-all': {
 			return {ok: true, value: conf.store};
+		}
+
+		case 'reset': {
+			conf.reset(request.key);
+			return {ok: true, value: null};
 		}
 
 		case 'clear': {
@@ -149,7 +161,7 @@ async function main() {
 	let conf;
 	let openError;
 	try {
-		conf = new Conf(confOptions(options.file, options.style));
+		conf = new Conf(confOptions(options.file, options.style, options.schema));
 	} catch (error) {
 		openError = error;
 		reply({ok: false, open: true, error: String(error?.message ?? error)});

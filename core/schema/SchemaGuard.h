@@ -1,5 +1,6 @@
-// Refuses a write that would add schema violations, with Ajv's message. It
-// sits on the store (on the worker thread), so nothing the window sends, by
+// Refuses a write that would add schema violations, listing every one in
+// conf's words ("Config schema violation: `settings/fontSize` must be <= 24").
+// It sits on the store, so nothing the window or the command line sends, by
 // whatever path, reaches the file unchecked. Violations already in the file
 // do not block unrelated edits.
 #pragma once
@@ -14,6 +15,10 @@ class SchemaGuard : public StoreHook
 public:
     explicit SchemaGuard(Schema schema) : m_schema(std::move(schema)) {}
     Result<void> beforeWrite(const PendingChange &change) override;
+    const Schema &schema() const { return m_schema; }
+
+    // The SchemaRejected error for these violations (not empty).
+    static Error rejection(const SchemaViolations &violations);
 
 private:
     Schema m_schema;

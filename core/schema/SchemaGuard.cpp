@@ -3,6 +3,7 @@
 #include "schema/ChangeCheck.h"
 
 #include "json/JsonText.h"
+#include <QStringList>
 
 namespace tad {
 
@@ -37,11 +38,19 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
     const SchemaViolations added = addedSchemaViolations(m_schema, before, change.after, paths);
     if (added.empty())
         return {};
-    Error e = makeError(ErrorCode::SchemaRejected,
-                        QStringLiteral("Config schema violation: `%1` %2")
-                            .arg(QString::fromStdString(added.front().pointer).mid(1),
-                                 QString::fromStdString(added.front().message)));
-    e.key = added.front().key();
+    return rejection(added);
+}
+
+Error SchemaGuard::rejection(const SchemaViolations &violations)
+{
+    // conf's own wording, so a user sees the same text from both programs.
+    QStringList parts;
+    for (const auto &v : violations)
+        parts << QStringLiteral("`%1` %2").arg(QString::fromStdString(v.pointer).mid(1),
+                                               QString::fromStdString(v.message));
+    Error e = makeError(ErrorCode::SchemaRejected, QStringLiteral("Config schema violation: ") +
+                                                       parts.join(QStringLiteral("; ")));
+    e.key = violations.front().key();
     return e;
 }
 

@@ -1,0 +1,133 @@
+#include "SchemaCommands.h"
+
+#include "io/AtomicFile.h"
+#include "schema/Defaults.h"
+#include "schema/KeyMetadata.h"
+
+#include "json/JsonText.h"
+
+namespace tad::cli {
+namespace {
+
+Error needsSchema(const QString &command)
+{
+    return makeError(
+        ErrorCode::Usage,
+        QStringLiteral("%1 needs a schema: drop --no-schema, or give --schema FILE").arg(command));
+}
+
+Json violationJson(const SchemaViolation &v)
+{
+    return Json{{"key", v.key().toStdString()},
+                {"instancePath", v.pointer},
+                {"keyword", v.keyword},
+                {"message", v.message}};
+}
+
+// validate [FILE] [--json]: exit 0 when the file passes, 2 when it does not.
+int validateCommand(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    const QString path = args.positional.isEmpty() ? context.store->path() : args.positional.at(0);
+    auto file = readFile(path);
+    if (!file)
+        return report(file.error());
+    if (!file->stamp.exists) {
+        Error e = makeError(ErrorCode::NotFound, QStringLiteral("no such file to validate"));
+        e.file = path;
+        return report(e);
+    }
+    auto parsed = parseDocument(file->bytes, path);
+    if (!parsed)
+        return report(parsed.error());
+    for (const auto &duplicate : parsed->duplicates) {
+        Error warning =
+            makeError(ErrorCode::Unreadable,
+                      QStringLiteral("warning: %1 appears more than once; the last one counts")
+                          .arg(QString::fromStdString(duplicate.pointer)));
+        warning.file = path;
+        warning.line = duplicate.line;
+        warning.column = duplicate.column;
+        report(warning);
+    }
+    const SchemaViolations violations = context.schema.validate(parsed->value);
+    if (args.flag(QStringLiteral("json"))) {
+        Json out = Json::array();
+        for (const auto &v : violations)
+            out.push_back(violationJson(v));
+        context.printJson(out);
+    } else if (violations.empty()) {
+        context.printLine((path + QStringLiteral(": valid")).toStdString());
+    } else {
+        for (const auto &v : violations)
+            context.printLine(v.toString().toStdString());
+        Error summary = makeError(
+            ErrorCode::SchemaRejected,
+            QStringLiteral("%1 violation(s) of the schema; electron-store throws on reading "
+                           "this file until they are fixed")
+                .arg(violations.size()));
+        summary.file = path;
+        report(summary);
+    }
+    return violations.empty() ? 0 : int(ErrorCode::SchemaRejected);
+}
+
+// schema [KEY]: what an editor knows about the key.
+int schemaCommand(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    if (args.positional.isEmpty()) {
+        context.printJson(context.schema.rootSchema());
+        return 0;
+    }
+    const QString key = args.positional.at(0);
+    auto path = KeyPath::parse(key.toStdString(), args.dialect);
+    if (!path)
+        return report(path.error());
+    const KeyMetadata meta = keyMetadata(context.schema, path->segments());
+    if (!meta.known) {
+        Error e = makeError(ErrorCode::NotFound,
+                            QStringLiteral("the schema says nothing about %1 (any value is "
+                                           "accepted there); see `schema` for what it describes")
+                                .arg(key));
+        e.key = key;
+        return report(e);
+    }
+    Json out = meta.toJson();
+    if (!args.showSecrets && meta.secret && out.contains("default"))
+        out["default"] = context.shown(out["default"], path->segments());
+    context.printJson(out);
+    return 0;
+}
+
+} // namespace
+
+bool isSchemaCommand(const QString &command)
+{
+    static const QStringList commands = {"validate", "schema", "defaults"};
+    return commands.contains(command);
+}
+
+int runSchemaCommand(CliContext &context)
+{
+    const QString &command = context.args.command;
+    if (context.schema.isNull())
+        return report(needsSchema(command));
+    if (command == QLatin1String("validate"))
+        return validateCommand(context);
+    if (command == QLatin1String("schema"))
+        return schemaCommand(context);
+    context.printJson(context.shown(schemaDefaultsDocument(context.schema)));
+    return 0;
+}
+
+QString schemaUsageText()
+{
+    return QStringLiteral(
+        "  validate [FILE] [--json]   list the file's schema violations (exit 2 if any)\n"
+        "  schema [KEY]               what the schema says about KEY, as JSON\n"
+        "                             (no KEY: the whole schema)\n"
+        "  defaults                   the document a new store gets from the schema\n");
+}
+
+} // namespace tad::cli
