@@ -2,6 +2,7 @@
 
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
+#include "HistoryPanels.h"
 #include "schema/SchemaGuard.h"
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
@@ -118,6 +119,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
     buildActions();
     buildStatusBar();
+    m_historyPanels = new HistoryPanels(this, m_options.configPath, m_schema.compiled(), m_session,
+                                        m_tree, [this] { return currentKey(); });
 
     m_findDelay.setSingleShot(true);
     m_findDelay.setInterval(150);

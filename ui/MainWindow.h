@@ -24,6 +24,7 @@ namespace tad {
 
 class BrokenFilePage;
 class EditorPanel;
+class HistoryPanels;
 class SettingsFilterModel;
 class SettingsTreeModel;
 class StoreSession;
@@ -57,6 +58,8 @@ public:
     StoreSession *session() const { return m_session; }
     BrokenFilePage *brokenPage() const { return m_broken; }
     QListWidget *problemsList() const { return m_problems; }
+    // Backups, history, migrations and inspector docks.
+    HistoryPanels *historyPanels() const { return m_historyPanels; }
     QString statusError() const;
     // Selects (and scrolls to) a key; clears the find box if it hides the key.
     bool selectKey(const QString &key);
@@ -101,6 +104,7 @@ private:
     EditorPanel *m_panel;
     BrokenFilePage *m_broken;
     QListWidget *m_problems;
+    HistoryPanels *m_historyPanels = nullptr;
     QLabel *m_notice;
     QLabel *m_pathLabel;
     QLabel *m_watchLabel;

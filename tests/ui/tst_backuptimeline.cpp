@@ -1,0 +1,242 @@
+// The backup timeline in the real main window: create with a label, restore
+// after a preview (whole and chosen keys) and read the file afterwards,
+// compare, and a backup written by another process showing up on its own.
+#include "BackupTimelineView.h"
+#include "DiffView.h"
+#include "HistoryTestHelpers.h"
+#include "SettingsTreeModel.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+
+using namespace tad;
+
+namespace {
+
+// Rows of a diff view: "key: old -> new" for each operation.
+QStringList operationRows(const DiffView *view)
+{
+    QStringList rows;
+    for (int i = 0; i < view->operationsList()->topLevelItemCount(); ++i) {
+        auto *item = view->operationsList()->topLevelItem(i);
+        rows << QStringLiteral("%1 %2: %3 -> %4")
+                    .arg(item->text(DiffView::KindColumn), item->text(DiffView::KeyColumn),
+                         item->text(DiffView::OldColumn), item->text(DiffView::NewColumn));
+    }
+    return rows;
+}
+
+QStringList column(QTreeWidget *list, int col)
+{
+    QStringList texts;
+    for (int g = 0; g < list->topLevelItemCount(); ++g)
+        for (int i = 0; i < list->topLevelItem(g)->childCount(); ++i)
+            texts << list->topLevelItem(g)->child(i)->text(col);
+    return texts;
+}
+
+} // namespace
+
+class TestBackupTimeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QVERIFY(m_fixture.open()); }
+    void cleanup() { m_fixture.close(); }
+
+    void createWithLabelShowsNewestFirst();
+    void restoreWholeBackupAfterPreview();
+    void restoreChosenKeys();
+    void cancelledRestoreWritesNothing();
+    void compareWithCurrentFile();
+    void backupFromAnotherProcessAppears();
+
+private:
+    BackupTimelineView *timeline() { return m_fixture.panels()->timeline(); }
+    bool showTimeline()
+    {
+        QSignalSpy listed(timeline(), &BackupTimelineView::listed);
+        m_fixture.panels()->showPanel(timeline());
+        return listed.wait(10000);
+    }
+    // The newest backup is reused when it holds the same bytes, so tests
+    // change something first.
+    QString createBackup(const QString &label)
+    {
+        QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+        QSignalSpy listed(timeline(), &BackupTimelineView::listed);
+        timeline()->labelBox()->setText(label);
+        QTest::keyClick(timeline()->labelBox(), Qt::Key_Return);
+        if (!done.wait(10000) || !done.first().at(0).toBool())
+            return {};
+        if (!listed.wait(10000))
+            return {};
+        const QStringList labels = column(timeline()->list(), BackupTimelineView::LabelColumn);
+        const int row = int(labels.indexOf(label));
+        return row < 0 ? QString() : timeline()->backupNames().at(row);
+    }
+
+    guitest::HistoryWindowFixture m_fixture;
+};
+
+void TestBackupTimeline::createWithLabelShowsNewestFirst()
+{
+    QVERIFY(showTimeline());
+    const int before = int(timeline()->backupNames().size());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    const QString name = createBackup(QStringLiteral("before the party"));
+    QVERIFY(!name.isEmpty());
+    QCOMPARE(timeline()->backupNames().size(), before + 1);
+    QCOMPARE(timeline()->backupNames().first(), name);
+    QCOMPARE(column(timeline()->list(), BackupTimelineView::ReasonColumn).first(),
+             QStringLiteral("manual"));
+    QVERIFY(column(timeline()->list(), BackupTimelineView::StateColumn)
+                .first()
+                .contains(QStringLiteral("ok")));
+    // Grouped by day: the first group is today's.
+    QCOMPARE(timeline()->list()->topLevelItem(0)->text(0), QStringLiteral("Today"));
+    QVERIFY(QFile::exists(QFileInfo(m_fixture.configPath()).absolutePath() +
+                          QStringLiteral("/backups/") + name));
+    QVERIFY(timeline()->labelBox()->text().isEmpty());
+}
+
+void TestBackupTimeline::restoreWholeBackupAfterPreview()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.autoSave", false)}));
+    const QString saved = createBackup(QStringLiteral("good state"));
+    QVERIFY(!saved.isEmpty());
+    QVERIFY(m_fixture.applyEdit(
+        {m_fixture.set("settings.theme", "light"), m_fixture.set("settings.fontSize", 20)}));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"light\""));
+
+    QStringList preview;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        auto *view = dialog.findChild<DiffView *>(QStringLiteral("restorePreview"));
+        if (view)
+            preview = operationRows(view);
+        dialog.findChild<QPushButton *>(QStringLiteral("restoreAll"))->click();
+        return dialog.result();
+    });
+    QVERIFY(timeline()->selectBackup(saved));
+    QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+    timeline()->restoreSelected();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(timeline()->statusText()));
+
+    // The preview showed exactly the two changes the restore makes.
+    QCOMPARE(preview,
+             QStringList({QStringLiteral("~ changed settings.theme: \"light\" -> \"dark\""),
+                          QStringLiteral("~ changed settings.fontSize: 20 -> 14")}));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"dark\""));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.fontSize")),
+             QStringLiteral("14"));
+    QCOMPARE(guitest::readBytes(m_fixture.configPath()),
+             guitest::readBytes(QFileInfo(m_fixture.configPath()).absolutePath() +
+                                QStringLiteral("/backups/") + saved));
+    // The tree follows, and the content before the restore was kept.
+    auto *model = m_fixture.window()->model();
+    QTRY_COMPARE(model->valueOf(model->indexForKey(QStringLiteral("settings.theme"))),
+                 std::optional<Json>(Json("dark")));
+    QTRY_VERIFY(column(timeline()->list(), BackupTimelineView::ReasonColumn)
+                    .contains(QStringLiteral("before-restore")));
+}
+
+void TestBackupTimeline::restoreChosenKeys()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.autoSave", false)}));
+    const QString saved = createBackup(QStringLiteral("two keys"));
+    QVERIFY(!saved.isEmpty());
+    QVERIFY(m_fixture.applyEdit(
+        {m_fixture.set("settings.theme", "light"), m_fixture.set("settings.fontSize", 20)}));
+
+    int offered = 0;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        auto *view = dialog.findChild<DiffView *>(QStringLiteral("restorePreview"));
+        offered = view->operationsList()->topLevelItemCount();
+        for (int i = 0; i < offered; ++i) {
+            auto *item = view->operationsList()->topLevelItem(i);
+            if (item->text(DiffView::KeyColumn) == QLatin1String("settings.fontSize"))
+                item->setCheckState(DiffView::KindColumn, Qt::Checked);
+        }
+        dialog.findChild<QPushButton *>(QStringLiteral("restoreChecked"))->click();
+        return dialog.result();
+    });
+    QVERIFY(timeline()->selectBackup(saved));
+    QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+    timeline()->restoreSelected();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(timeline()->statusText()));
+    QCOMPARE(offered, 2);
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.fontSize")),
+             QStringLiteral("14"));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"light\""));
+}
+
+void TestBackupTimeline::cancelledRestoreWritesNothing()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.autoSave", false)}));
+    const QString saved = createBackup(QStringLiteral("cancel me"));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    const QByteArray before = guitest::readBytes(m_fixture.configPath());
+    m_fixture.answerDialogs([](QDialog &dialog) {
+        dialog.reject();
+        return int(QDialog::Rejected);
+    });
+    QVERIFY(timeline()->selectBackup(saved));
+    QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+    timeline()->restoreSelected();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QCOMPARE(m_fixture.dialogsShown(), 1);
+    QCOMPARE(guitest::readBytes(m_fixture.configPath()), before);
+}
+
+void TestBackupTimeline::compareWithCurrentFile()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.autoSave", false)}));
+    const QString saved = createBackup(QStringLiteral("compare"));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.preferences.analytics", true)}));
+    QVERIFY(timeline()->selectBackup(saved));
+    QSignalSpy shown(timeline(), &BackupTimelineView::comparisonShown);
+    QTest::keyClick(timeline()->list(), Qt::Key_Return);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(operationRows(timeline()->diffView()),
+             QStringList(QStringLiteral("~ changed user.preferences.analytics: false -> true")));
+    QVERIFY(timeline()->diffView()->afterText()->toPlainText().contains(
+        QStringLiteral("\"analytics\": true")));
+}
+
+void TestBackupTimeline::backupFromAnotherProcessAppears()
+{
+    QVERIFY(showTimeline());
+    const QStringList before = timeline()->backupNames();
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.language", "fr")}));
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    cli.start(qEnvironmentVariable("TAD_CLI"),
+              {QStringLiteral("--config"), m_fixture.configPath(), QStringLiteral("backup"),
+               QStringLiteral("create"), QStringLiteral("--label"),
+               QStringLiteral("from the cli")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    // No reload() here: the folder watch brings it in.
+    QTRY_VERIFY_WITH_TIMEOUT(column(timeline()->list(), BackupTimelineView::LabelColumn)
+                                 .contains(QStringLiteral("from the cli")),
+                             5000);
+    QCOMPARE(timeline()->backupNames().size(), before.size() + 1);
+    QVERIFY(!before.contains(timeline()->backupNames().first()));
+}
+
+QTEST_MAIN(TestBackupTimeline)
+#include "tst_backuptimeline.moc"

@@ -1,0 +1,198 @@
+// The history panel in the real main window: entries with their source,
+// their diff, reverting chosen operations, the refusal after a conflicting
+// change by another process, rolling back a whole change, and "History of
+// this key" from the tree's context menu.
+#include "DiffView.h"
+#include "HistoryTestHelpers.h"
+#include "HistoryView.h"
+#include "SettingsTreeModel.h"
+
+#include <QAction>
+#include <QPushButton>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace tad;
+
+class TestHistoryView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QVERIFY(m_fixture.open()); }
+    void cleanup() { m_fixture.close(); }
+
+    void entryShowsSourceAndDiff();
+    void revertChosenOperations();
+    void revertRefusedAfterConflictingChange();
+    void rollBackWholeChange();
+    void historyOfKeyFromTreeMenu();
+
+private:
+    HistoryView *history() { return m_fixture.panels()->history(); }
+    bool showHistory()
+    {
+        QSignalSpy listed(history(), &HistoryView::listed);
+        m_fixture.panels()->showPanel(history());
+        return listed.wait(10000);
+    }
+    bool reloadHistory()
+    {
+        QSignalSpy listed(history(), &HistoryView::listed);
+        history()->reload();
+        return listed.wait(10000);
+    }
+    bool selectAndShow(const QString &id)
+    {
+        QSignalSpy shown(history(), &HistoryView::entryShown);
+        return history()->selectEntry(id) && shown.wait(10000);
+    }
+    // The newest entry whose Keys column names `key`.
+    QString newestEntryOf(const QString &key, const QString &source = {})
+    {
+        auto *list = history()->list();
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            auto *item = list->topLevelItem(i);
+            if (item->text(HistoryView::KeysColumn).contains(key) &&
+                (source.isEmpty() || item->text(HistoryView::SourceColumn) == source))
+                return history()->entryIds().at(i);
+        }
+        return {};
+    }
+    bool checkOperation(const QString &key)
+    {
+        auto *list = history()->diffView()->operationsList();
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(DiffView::KeyColumn) == key) {
+                list->topLevelItem(i)->setCheckState(DiffView::KindColumn, Qt::Checked);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    guitest::HistoryWindowFixture m_fixture;
+};
+
+void TestHistoryView::entryShowsSourceAndDiff()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 18)}));
+    QVERIFY(showHistory());
+    const QString id = newestEntryOf(QStringLiteral("settings.fontSize"));
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(history()->list()->topLevelItem(0)->text(HistoryView::SourceColumn),
+             QStringLiteral("editor"));
+    QVERIFY(selectAndShow(id));
+    auto *ops = history()->diffView()->operationsList();
+    QCOMPARE(ops->topLevelItemCount(), 1);
+    QCOMPARE(ops->topLevelItem(0)->text(DiffView::OldColumn), QStringLiteral("14"));
+    QCOMPARE(ops->topLevelItem(0)->text(DiffView::NewColumn), QStringLiteral("18"));
+    QVERIFY(ops->topLevelItem(0)->text(DiffView::KindColumn).startsWith(QLatin1Char('~')));
+}
+
+void TestHistoryView::revertChosenOperations()
+{
+    QVERIFY(m_fixture.applyEdit(
+        {m_fixture.set("settings.theme", "light"), m_fixture.set("settings.fontSize", 18)}));
+    QVERIFY(showHistory());
+    const QString id = newestEntryOf(QStringLiteral("settings.fontSize"));
+    QVERIFY(selectAndShow(id));
+    QCOMPARE(history()->diffView()->operationsList()->topLevelItemCount(), 2);
+    QVERIFY(checkOperation(QStringLiteral("settings.fontSize")));
+    m_fixture.answerDialogs(guitest::acceptDialog);
+    QSignalSpy done(history(), &HistoryView::rollbackFinished);
+    history()->diffView()->findChild<QPushButton *>(QStringLiteral("revertChecked"))->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(history()->diffView()->message()));
+    QCOMPARE(m_fixture.dialogsShown(), 1);
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.fontSize")),
+             QStringLiteral("14"));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"light\""));
+    // The rollback is an entry of its own.
+    QTRY_COMPARE(history()->list()->topLevelItem(0)->text(HistoryView::SourceColumn),
+                 QStringLiteral("rollback"));
+}
+
+void TestHistoryView::revertRefusedAfterConflictingChange()
+{
+    QVERIFY(m_fixture.applyEdit(
+        {m_fixture.set("settings.theme", "light"), m_fixture.set("settings.fontSize", 18)}));
+    QVERIFY(showHistory());
+    const QString id = newestEntryOf(QStringLiteral("settings.fontSize"));
+    QVERIFY(!id.isEmpty());
+    // The Electron app changes the same key afterwards.
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(m_fixture.configPath(),
+                                                         QStringLiteral("settings.fontSize"),
+                                                         QStringLiteral("20"), nullptr));
+    QVERIFY(conf->waitForFinished(60000));
+    QCOMPARE(conf->exitCode(), 0);
+    QSignalSpy applied(m_fixture.window(), &MainWindow::changesApplied);
+    QVERIFY(applied.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (reloadHistory(),
+         !newestEntryOf(QStringLiteral("settings.fontSize"), QStringLiteral("external")).isEmpty()),
+        10000);
+
+    QVERIFY(selectAndShow(id));
+    QVERIFY(checkOperation(QStringLiteral("settings.fontSize")));
+    QVERIFY(checkOperation(QStringLiteral("settings.theme")));
+    m_fixture.answerDialogs(guitest::acceptDialog);
+    const QByteArray before = guitest::readBytes(m_fixture.configPath());
+    QSignalSpy done(history(), &HistoryView::rollbackFinished);
+    history()->rollBackSelected(history()->diffView()->checkedOperations());
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), false);
+    const QString message = history()->diffView()->message();
+    QVERIFY2(message.contains(QStringLiteral("settings.fontSize")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("settings.theme")), qPrintable(message));
+    QCOMPARE(guitest::readBytes(m_fixture.configPath()), before);
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.fontSize")),
+             QStringLiteral("20"));
+}
+
+void TestHistoryView::rollBackWholeChange()
+{
+    QVERIFY(m_fixture.applyEdit(
+        {m_fixture.set("settings.theme", "light"), m_fixture.set("settings.language", "de")}));
+    QVERIFY(showHistory());
+    QVERIFY(selectAndShow(newestEntryOf(QStringLiteral("settings.language"))));
+    m_fixture.answerDialogs(guitest::acceptDialog);
+    QSignalSpy done(history(), &HistoryView::rollbackFinished);
+    history()->findChild<QPushButton *>(QStringLiteral("rollbackEntry"))->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(history()->diffView()->message()));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"dark\""));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.language")),
+             QStringLiteral("\"en\""));
+}
+
+void TestHistoryView::historyOfKeyFromTreeMenu()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Grace")}));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "dark")}));
+    QVERIFY(m_fixture.window()->selectKey(QStringLiteral("user.name")));
+    QAction *action = nullptr;
+    for (auto *candidate : m_fixture.window()->tree()->actions())
+        if (candidate->objectName() == QLatin1String("keyHistoryAction"))
+            action = candidate;
+    QVERIFY(action);
+    QSignalSpy listed(history(), &HistoryView::listed);
+    action->trigger();
+    QTRY_VERIFY(!listed.isEmpty() && history()->keyFilter() == QLatin1String("user.name"));
+    QTRY_VERIFY(history()->isVisible());
+    // Only the user.name change (and whole-document entries) are listed.
+    auto *list = history()->list();
+    QVERIFY(list->topLevelItemCount() >= 1);
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        QVERIFY2(!list->topLevelItem(i)
+                      ->text(HistoryView::KeysColumn)
+                      .contains(QStringLiteral("settings.theme")),
+                 qPrintable(list->topLevelItem(i)->text(HistoryView::KeysColumn)));
+    QCOMPARE(list->topLevelItem(0)->text(HistoryView::KeysColumn), QStringLiteral("user.name"));
+}
+
+QTEST_MAIN(TestHistoryView)
+#include "tst_historyview.moc"

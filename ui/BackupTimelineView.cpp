@@ -1,0 +1,598 @@
+#include "BackupTimelineView.h"
+
+#include "BackgroundWorker.h"
+#include "DialogRunner.h"
+#include "DiffView.h"
+#include "HistoryActions.h"
+#include "io/AtomicFile.h"
+
+#include "json/JsonText.h"
+#include <QAction>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace tad {
+
+namespace {
+
+constexpr int kNameRole = Qt::UserRole;
+
+struct Listing
+{
+    std::vector<BackupInfo> backups;
+    QString error;
+};
+
+Result<Json> loadDocument(const BackupManager &backups, const QString &nameOrCurrent,
+                          const QString &configPath)
+{
+    if (nameOrCurrent.isEmpty()) {
+        auto snapshot = readFile(configPath);
+        if (!snapshot)
+            return snapshot.error();
+        auto parsed = parseDocument(snapshot->bytes, configPath);
+        if (!parsed)
+            return parsed.error();
+        return std::move(parsed->value);
+    }
+    auto content = backups.load(nameOrCurrent);
+    if (!content)
+        return content.error();
+    return std::move(content->document);
+}
+
+QString dayTitle(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return QObject::tr("Today");
+    if (day == today.addDays(-1))
+        return QObject::tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+} // namespace
+
+QString relativeTime(const QDateTime &time, const QDateTime &now)
+{
+    const qint64 seconds = time.secsTo(now);
+    if (seconds < 0)
+        return QObject::tr("in the future");
+    if (seconds < 60)
+        return QObject::tr("just now");
+    if (seconds < 3600)
+        return QObject::tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return QObject::tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    if (seconds < 2 * 86400)
+        return QObject::tr("yesterday");
+    if (seconds < 14 * 86400)
+        return QObject::tr("%n day(s) ago", nullptr, int(seconds / 86400));
+    if (seconds < 60 * 86400)
+        return QObject::tr("%n week(s) ago", nullptr, int(seconds / (7 * 86400)));
+    return QObject::tr("%n month(s) ago", nullptr, int(seconds / (30 * 86400)));
+}
+
+BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actions,
+                                       BackgroundWorker *worker, QWidget *parent)
+    : QWidget(parent), m_configPath(std::move(configPath)), m_backups(m_configPath),
+      m_actions(actions), m_worker(worker)
+{
+    setObjectName(QStringLiteral("backupTimeline"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *top = new QHBoxLayout;
+    m_label = new QLineEdit(this);
+    m_label->setObjectName(QStringLiteral("backupLabel"));
+    m_label->setPlaceholderText(tr("Label for a new backup (optional)"));
+    m_label->setAccessibleName(tr("Backup label"));
+    m_create = new QPushButton(tr("&Create backup"), this);
+    m_create->setObjectName(QStringLiteral("createBackup"));
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(80);
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->hide();
+    top->addWidget(m_label, 1);
+    top->addWidget(m_create);
+    top->addWidget(m_busy);
+    layout->addLayout(top);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("backupStatus"));
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Backup status"));
+    layout->addWidget(m_status);
+
+    m_pages = new QStackedWidget(this);
+    auto *empty = new QWidget(m_pages);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    auto *emptyText = new QLabel(tr("No backups yet. A backup keeps a copy of the whole settings "
+                                    "file that you can restore later."),
+                                 empty);
+    emptyText->setObjectName(QStringLiteral("backupsEmpty"));
+    emptyText->setWordWrap(true);
+    emptyText->setAlignment(Qt::AlignCenter);
+    auto *emptyCreate = new QPushButton(tr("Create backup"), empty);
+    emptyCreate->setObjectName(QStringLiteral("createFirstBackup"));
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(emptyCreate, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch();
+    auto *loading = new QLabel(tr("Reading the backups folder..."), m_pages);
+    loading->setAlignment(Qt::AlignCenter);
+
+    m_list = new QTreeWidget(m_pages);
+    m_list->setObjectName(QStringLiteral("backupList"));
+    m_list->setAccessibleName(tr("Backups, newest first"));
+    m_list->setHeaderLabels(
+        {tr("When"), tr("Reason"), tr("Label"), tr("Size"), tr("Hash"), tr("Integrity")});
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setUniformRowHeights(true);
+    m_list->setAllColumnsShowFocus(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->setColumnWidth(WhenColumn, 230);
+    m_list->setColumnWidth(ReasonColumn, 110);
+    m_list->setColumnWidth(SizeColumn, 70);
+    m_list->setColumnWidth(HashColumn, 80);
+    m_pages->addWidget(loading);
+    m_pages->addWidget(empty);
+    m_pages->addWidget(m_list);
+
+    auto *buttons = new QHBoxLayout;
+    m_restore = new QPushButton(tr("&Restore..."), this);
+    m_restore->setObjectName(QStringLiteral("restoreBackup"));
+    m_restore->setToolTip(tr("Shows what would change, then restores all or the checked keys"));
+    m_compare = new QPushButton(tr("Compare with c&urrent"), this);
+    m_compare->setObjectName(QStringLiteral("compareCurrent"));
+    m_comparePair = new QPushButton(tr("Compare &two"), this);
+    m_comparePair->setObjectName(QStringLiteral("comparePair"));
+    m_comparePair->setToolTip(tr("Select two backups to compare them"));
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_delete->setObjectName(QStringLiteral("deleteBackup"));
+    auto *verify = new QPushButton(tr("&Verify"), this);
+    verify->setToolTip(tr("Read every backup and check its SHA-256"));
+    auto *folder = new QPushButton(tr("Open &folder"), this);
+    folder->setObjectName(QStringLiteral("openBackupFolder"));
+    for (auto *button : {m_restore, m_compare, m_comparePair, m_delete, verify, folder})
+        buttons->addWidget(button);
+    buttons->addStretch();
+
+    m_diff = new DiffView(this);
+    m_diff->setSchema(m_actions->schema());
+    m_diff->clear(tr("Select a backup and press Enter (or Compare with current) to see how it "
+                     "differs from the settings file."));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *upper = new QWidget(split);
+    auto *upperLayout = new QVBoxLayout(upper);
+    upperLayout->setContentsMargins(0, 0, 0, 0);
+    upperLayout->addWidget(m_pages, 1);
+    upperLayout->addLayout(buttons);
+    split->addWidget(upper);
+    split->addWidget(m_diff);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    connect(m_create, &QPushButton::clicked, this, [this] { createBackup(m_label->text()); });
+    connect(m_label, &QLineEdit::returnPressed, this, [this] { createBackup(m_label->text()); });
+    connect(emptyCreate, &QPushButton::clicked, this, [this] { createBackup(m_label->text()); });
+    connect(m_restore, &QPushButton::clicked, this, &BackupTimelineView::restoreSelected);
+    connect(m_compare, &QPushButton::clicked, this, &BackupTimelineView::compareWithCurrent);
+    connect(m_comparePair, &QPushButton::clicked, this, &BackupTimelineView::compareSelectedPair);
+    connect(m_delete, &QPushButton::clicked, this, &BackupTimelineView::deleteSelected);
+    connect(verify, &QPushButton::clicked, this, [this] { reload(true); });
+    connect(folder, &QPushButton::clicked, this, &BackupTimelineView::openFolder);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &BackupTimelineView::updateButtons);
+    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (!item->data(WhenColumn, kNameRole).toString().isEmpty())
+            compareWithCurrent();
+    });
+    auto *deleteKey = new QAction(this);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QAction::triggered, this, &BackupTimelineView::deleteSelected);
+    m_list->addAction(deleteKey);
+    connect(m_worker, &BackgroundWorker::busyChanged, m_busy, &QWidget::setVisible);
+
+    // Another process (the Electron app, the CLI) writes backups too.
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(200);
+    connect(&m_reloadDelay, &QTimer::timeout, this, [this] { reload(); });
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            [this] { m_reloadDelay.start(); });
+    watchFolder();
+    updateButtons();
+}
+
+void BackupTimelineView::watchFolder()
+{
+    const QString folder = m_backups.directory();
+    const QString parent = QFileInfo(m_configPath).absolutePath();
+    if (QFileInfo(folder).isDir()) {
+        if (!m_watcher.directories().contains(folder))
+            m_watcher.addPath(folder);
+        if (m_watcher.directories().contains(parent))
+            m_watcher.removePath(parent);
+    } else if (QFileInfo(parent).isDir() && !m_watcher.directories().contains(parent)) {
+        // Until backups/ exists, watch for it to appear.
+        m_watcher.addPath(parent);
+    }
+}
+
+void BackupTimelineView::reload(bool verifyHashes)
+{
+    watchFolder();
+    const quint64 generation = ++m_generation;
+    if (!m_listedOnce)
+        m_pages->setCurrentIndex(0);
+    const QString configPath = m_configPath;
+    m_worker->run<Listing>(
+        this,
+        [configPath, verifyHashes] {
+            Listing listing;
+            auto result = BackupManager(configPath).list(verifyHashes);
+            if (result)
+                listing.backups = std::move(result.value());
+            else
+                listing.error = result.error().toString();
+            return listing;
+        },
+        [this, generation](Listing listing) {
+            if (generation != m_generation)
+                return; // a newer listing is on its way
+            showBackups(std::move(listing.backups), listing.error);
+        });
+}
+
+void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QString &error)
+{
+    const QStringList selected = selectedNames();
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate today = now.toLocalTime().date();
+    QTreeWidgetItem *day = nullptr;
+    QDate dayDate;
+    QList<QTreeWidgetItem *> groups;
+    for (const auto &backup : backups) {
+        const QDateTime local = backup.time.toLocalTime();
+        if (!day || local.date() != dayDate) {
+            dayDate = local.date();
+            day = new QTreeWidgetItem({dayTitle(dayDate, today)});
+            day->setFlags(Qt::ItemIsEnabled);
+            QFont bold = day->font(WhenColumn);
+            bold.setBold(true);
+            day->setFont(WhenColumn, bold);
+            day->setFirstColumnSpanned(true);
+            groups.append(day);
+        }
+        auto *item = new QTreeWidgetItem(day);
+        item->setText(WhenColumn,
+                      relativeTime(backup.time, now) + QStringLiteral("  ·  ") +
+                          QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        item->setToolTip(WhenColumn, backup.name);
+        item->setData(WhenColumn, kNameRole, backup.name);
+        item->setText(ReasonColumn, backup.hasMeta ? backup.reason : tr("(no metadata)"));
+        item->setText(LabelColumn, backup.label);
+        item->setText(SizeColumn, QLocale().formattedDataSize(backup.size));
+        const QString hash =
+            backup.hash.isEmpty() ? backupname::hashPrefixOf(backup.name) : backup.hash;
+        item->setText(HashColumn, hash.left(8));
+        item->setToolTip(HashColumn, hash);
+        if (backup.damaged()) {
+            item->setText(StateColumn,
+                          QStringLiteral("\u2717 ") + tr("damaged: %1").arg(backup.problem));
+            item->setForeground(StateColumn, QColor(0xb3, 0x26, 0x1e));
+        } else {
+            item->setText(StateColumn, QStringLiteral("\u2713 ") +
+                                           (backup.hashChecked ? tr("verified") : tr("size ok")));
+            item->setForeground(StateColumn, QColor(0x1b, 0x7f, 0x3b));
+        }
+        item->setData(StateColumn, Qt::AccessibleTextRole, item->text(StateColumn));
+    }
+    m_list->addTopLevelItems(groups);
+    m_list->expandAll();
+    m_listedOnce = true;
+    m_pages->setCurrentIndex(backups.empty() ? 1 : 2);
+    for (const QString &name : selected)
+        selectBackup(name);
+    if (!error.isEmpty())
+        setStatus(error, true);
+    else if (m_status->text().isEmpty() || !m_status->property("sticky").toBool())
+        setStatus(tr("%n backup(s) in %1", nullptr, int(backups.size())).arg(m_backups.directory()),
+                  false);
+    updateButtons();
+    Q_EMIT listed(int(backups.size()));
+}
+
+QStringList BackupTimelineView::backupNames() const
+{
+    QStringList names;
+    for (int g = 0; g < m_list->topLevelItemCount(); ++g) {
+        auto *group = m_list->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i)
+            names << group->child(i)->data(WhenColumn, kNameRole).toString();
+    }
+    return names;
+}
+
+bool BackupTimelineView::selectBackup(const QString &name)
+{
+    for (int g = 0; g < m_list->topLevelItemCount(); ++g) {
+        auto *group = m_list->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            auto *item = group->child(i);
+            if (item->data(WhenColumn, kNameRole).toString() == name) {
+                m_list->setCurrentItem(item, 0,
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+QStringList BackupTimelineView::selectedNames() const
+{
+    QStringList names;
+    for (auto *item : m_list->selectedItems()) {
+        const QString name = item->data(WhenColumn, kNameRole).toString();
+        if (!name.isEmpty())
+            names << name;
+    }
+    return names;
+}
+
+QString BackupTimelineView::statusText() const
+{
+    return m_status->text();
+}
+
+void BackupTimelineView::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+}
+
+void BackupTimelineView::updateButtons()
+{
+    const int count = int(selectedNames().size());
+    m_restore->setEnabled(count == 1);
+    m_compare->setEnabled(count == 1);
+    m_comparePair->setEnabled(count == 2);
+    m_delete->setEnabled(count >= 1);
+}
+
+void BackupTimelineView::createBackup(const QString &label)
+{
+    m_create->setEnabled(false);
+    setStatus(tr("Creating a backup..."), false);
+    m_actions->createBackup(label.trimmed(), [this](Result<CreatedBackup> created) {
+        m_create->setEnabled(true);
+        if (!created) {
+            setStatus(tr("No backup made: %1").arg(created.error().message), true);
+            Q_EMIT actionFinished(false);
+            return;
+        }
+        m_label->clear();
+        setStatus(
+            created->reused
+                ? tr("The newest backup already holds this content: %1").arg(created->info.name)
+                : tr("Backup created: %1").arg(created->info.name),
+            false);
+        reload();
+        Q_EMIT actionFinished(true);
+    });
+}
+
+void BackupTimelineView::compareWithCurrent()
+{
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return;
+    const QString name = names.first();
+    const QString configPath = m_configPath;
+    const Schema schema = m_actions->schema();
+    m_diff->showBusy(tr("Comparing %1 with the current file...").arg(name));
+    m_worker->run<DiffData>(
+        this,
+        [configPath, name, schema] {
+            BackupManager backups(configPath);
+            auto backup = loadDocument(backups, name, configPath);
+            auto current = loadDocument(backups, {}, configPath);
+            if (!backup || !current) {
+                DiffData failed;
+                failed.beforeTitle = (!backup ? backup.error() : current.error()).toString();
+                return failed;
+            }
+            return diffDocuments(*backup, *current, schema, tr("Backup %1").arg(name),
+                                 tr("Current file"));
+        },
+        [this](DiffData data) {
+            if (data.empty() && !data.hasDocuments)
+                m_diff->clear(data.beforeTitle);
+            else
+                m_diff->showDiff(std::move(data));
+            Q_EMIT comparisonShown();
+        });
+}
+
+void BackupTimelineView::compareSelectedPair()
+{
+    QStringList names = selectedNames();
+    if (names.size() != 2)
+        return;
+    // Older on the left: names sort by time.
+    std::sort(names.begin(), names.end());
+    const QString configPath = m_configPath;
+    const Schema schema = m_actions->schema();
+    m_diff->showBusy(tr("Comparing two backups..."));
+    m_worker->run<DiffData>(
+        this,
+        [configPath, names, schema] {
+            BackupManager backups(configPath);
+            auto older = loadDocument(backups, names[0], configPath);
+            auto newer = loadDocument(backups, names[1], configPath);
+            if (!older || !newer) {
+                DiffData failed;
+                failed.beforeTitle = (!older ? older.error() : newer.error()).toString();
+                return failed;
+            }
+            return diffDocuments(*older, *newer, schema, tr("Backup %1").arg(names[0]),
+                                 tr("Backup %1").arg(names[1]));
+        },
+        [this](DiffData data) {
+            if (data.empty() && !data.hasDocuments)
+                m_diff->clear(data.beforeTitle);
+            else
+                m_diff->showDiff(std::move(data));
+            Q_EMIT comparisonShown();
+        });
+}
+
+void BackupTimelineView::restoreSelected()
+{
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return;
+    const QString name = names.first();
+    const QString configPath = m_configPath;
+    const Schema schema = m_actions->schema();
+    setStatus(tr("Preparing the restore preview..."), false);
+    m_worker->run<std::pair<DiffData, QString>>(
+        this,
+        [configPath, name, schema] {
+            BackupManager backups(configPath);
+            auto backup = loadDocument(backups, name, configPath);
+            auto current = loadDocument(backups, {}, configPath);
+            if (!backup)
+                return std::make_pair(DiffData(), backup.error().toString());
+            if (!current)
+                return std::make_pair(DiffData(), current.error().toString());
+            return std::make_pair(diffDocuments(*current, *backup, schema, tr("Current file"),
+                                                tr("After restoring %1").arg(name)),
+                                  QString());
+        },
+        [this, name](std::pair<DiffData, QString> prepared) {
+            if (!prepared.second.isEmpty()) {
+                setStatus(tr("Cannot restore %1: %2").arg(name, prepared.second), true);
+                Q_EMIT actionFinished(false);
+                return;
+            }
+            showRestoreDialog(name, std::move(prepared.first));
+        });
+}
+
+void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
+{
+    if (diff.empty()) {
+        setStatus(tr("Nothing to restore: the file already holds %1.").arg(name), false);
+        Q_EMIT actionFinished(true);
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("restoreDialog"));
+    dialog.setWindowTitle(tr("Restore %1").arg(name));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("Restoring this backup makes exactly these changes to the "
+                                "settings file. A backup of the current file is taken first. "
+                                "Check keys to restore only those."),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto *preview = new DiffView(&dialog);
+    preview->setObjectName(QStringLiteral("restorePreview"));
+    preview->setSchema(m_actions->schema());
+    preview->setCheckable(true);
+    preview->showDiff(std::move(diff));
+    auto *buttons = new QDialogButtonBox(&dialog);
+    auto *all = buttons->addButton(tr("Restore &all"), QDialogButtonBox::AcceptRole);
+    all->setObjectName(QStringLiteral("restoreAll"));
+    auto *chosen = buttons->addButton(tr("Restore &checked keys"), QDialogButtonBox::ActionRole);
+    chosen->setObjectName(QStringLiteral("restoreChecked"));
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(all, &QPushButton::clicked, &dialog, [&dialog] { dialog.done(1); });
+    connect(chosen, &QPushButton::clicked, &dialog, [&dialog, preview] {
+        if (!preview->checkedKeys().isEmpty())
+            dialog.done(2);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(intro);
+    layout->addWidget(preview, 1);
+    layout->addWidget(buttons);
+    dialog.resize(900, 600);
+    const int choice = runDialog(dialog);
+    if (choice != 1 && choice != 2) {
+        setStatus(tr("Restore cancelled."), false);
+        Q_EMIT actionFinished(false);
+        return;
+    }
+    std::vector<std::string> keys;
+    if (choice == 2)
+        for (const QString &key : preview->checkedKeys())
+            keys.push_back(key.toStdString());
+    setStatus(tr("Restoring %1...").arg(name), false);
+    m_actions->restore(
+        name, keys, [this, name, partial = !keys.empty()](Result<RestoreOutcome> outcome) {
+            if (!outcome) {
+                setStatus(tr("Not restored: %1").arg(outcome.error().message), true);
+                Q_EMIT actionFinished(false);
+                return;
+            }
+            QString text = partial ? tr("Restored the checked keys from %1.").arg(name)
+                                   : tr("Restored %1.").arg(name);
+            if (outcome->safetyBackup)
+                text += QLatin1Char(' ') +
+                        tr("The previous content is in %1.").arg(outcome->safetyBackup->name);
+            setStatus(text, false);
+            reload();
+            Q_EMIT actionFinished(true);
+        });
+}
+
+void BackupTimelineView::deleteSelected()
+{
+    const QStringList names = selectedNames();
+    if (names.isEmpty())
+        return;
+    if (!confirm(this, tr("Delete backups"),
+                 tr("Delete %n backup(s)? This cannot be undone.", nullptr, int(names.size())),
+                 tr("Delete")))
+        return;
+    QStringList failed;
+    for (const QString &name : names) {
+        auto path = m_backups.resolveName(name);
+        if (!path || !QFile::remove(*path))
+            failed << name;
+        else
+            QFile::remove(*path + QStringLiteral(".meta.json"));
+    }
+    if (failed.isEmpty())
+        setStatus(tr("Deleted %n backup(s).", nullptr, int(names.size())), false);
+    else
+        setStatus(tr("Could not delete: %1").arg(failed.join(QStringLiteral(", "))), true);
+    reload();
+}
+
+void BackupTimelineView::openFolder()
+{
+    QDir().mkpath(m_backups.directory());
+    QDesktopServices::openUrl(QUrl::fromLocalFile(m_backups.directory()));
+}
+
+} // namespace tad

@@ -1,0 +1,105 @@
+// The backup timeline: every backup in `backups/`, newest first, grouped by
+// day, with relative and absolute time, reason, label, size, short hash and
+// integrity. Create (with a label), restore (after a preview of exactly what
+// changes; whole or chosen keys), compare with the current file or with
+// another backup, delete, open the folder. The folder is watched, so a
+// backup made by the Electron app or the CLI appears on its own.
+#pragma once
+
+#include "DiffData.h"
+#include "history/BackupManager.h"
+
+#include <QFileSystemWatcher>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace tad {
+
+class BackgroundWorker;
+class DiffView;
+class HistoryActions;
+
+class BackupTimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        WhenColumn,
+        ReasonColumn,
+        LabelColumn,
+        SizeColumn,
+        HashColumn,
+        StateColumn
+    };
+
+    BackupTimelineView(QString configPath, HistoryActions *actions, BackgroundWorker *worker,
+                       QWidget *parent = nullptr);
+
+    // Lists the folder again (on the worker); listed() follows.
+    void reload(bool verifyHashes = false);
+    QStringList backupNames() const; // as shown, newest first
+    bool selectBackup(const QString &name);
+    QString statusText() const;
+
+    void createBackup(const QString &label);
+    // Preview, then restore (the dialog decides: all, checked keys or nothing).
+    void restoreSelected();
+    void compareWithCurrent();
+    void compareSelectedPair();
+    void deleteSelected();
+    void openFolder();
+
+    DiffView *diffView() const { return m_diff; }
+    QTreeWidget *list() const { return m_list; }
+    QLineEdit *labelBox() const { return m_label; }
+    QFileSystemWatcher *watcher() { return &m_watcher; }
+
+Q_SIGNALS:
+    void listed(int count);
+    void comparisonShown();
+    // A restore or create finished (ok or not); the status line says which.
+    void actionFinished(bool ok);
+
+private:
+    void watchFolder();
+    void showBackups(std::vector<BackupInfo> backups, const QString &error);
+    QStringList selectedNames() const;
+    void setStatus(const QString &text, bool error);
+    void updateButtons();
+    void showRestoreDialog(const QString &name, DiffData diff);
+
+    QString m_configPath;
+    BackupManager m_backups; // read side only; writes go through m_actions
+    HistoryActions *m_actions;
+    BackgroundWorker *m_worker;
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadDelay;
+    quint64 m_generation = 0;
+    bool m_listedOnce = false;
+
+    QStackedWidget *m_pages;
+    QLineEdit *m_label;
+    QPushButton *m_create;
+    QProgressBar *m_busy;
+    QLabel *m_status;
+    QTreeWidget *m_list;
+    QPushButton *m_restore;
+    QPushButton *m_compare;
+    QPushButton *m_comparePair;
+    QPushButton *m_delete;
+    DiffView *m_diff;
+};
+
+// "5 minutes ago", "yesterday", "3 weeks ago".
+QString relativeTime(const QDateTime &time, const QDateTime &now);
+
+} // namespace tad

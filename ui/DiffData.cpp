@@ -1,0 +1,353 @@
+#include "DiffData.h"
+
+#include "history/JsonPatch.h"
+#include "schema/ChangeCheck.h"
+#include "schema/Defaults.h"
+#include "schema/KeyMetadata.h"
+#include "schema/SecretMask.h"
+
+#include "json/JsonText.h"
+#include <QObject>
+#include <unordered_map>
+
+namespace tad {
+
+namespace {
+
+// Schema notes cost a metadata lookup per operation; past this many the
+// list is a bulk change and the notes would not be read anyway.
+constexpr size_t kAnnotatedOps = 5000;
+constexpr int kValueTextLimit = 160;
+
+const Json *lookup(const Json &doc, const std::vector<std::string> &tokens)
+{
+    const Json *at = &doc;
+    for (const auto &token : tokens) {
+        if (at->is_object()) {
+            auto it = at->find(token);
+            if (it == at->end())
+                return nullptr;
+            at = &*it;
+        } else if (at->is_array()) {
+            if (!isArrayIndexKey(token))
+                return nullptr;
+            const size_t index = std::stoul(token);
+            if (index >= at->size())
+                return nullptr;
+            at = &(*at)[index];
+        } else {
+            return nullptr;
+        }
+    }
+    return at;
+}
+
+QString shortText(const Json &value)
+{
+    QString text = QString::fromStdString(compactJson(value));
+    if (text.size() > kValueTextLimit)
+        text = text.left(kValueTextLimit - 1) + QChar(0x2026);
+    return text;
+}
+
+std::string escapeToken(const std::string &token)
+{
+    std::string out;
+    for (char c : token) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+// Two-space pretty printing (JSON.stringify(v, null, 2) layout) that notes
+// the line where each wanted pointer starts.
+class LinePrinter
+{
+public:
+    explicit LinePrinter(std::unordered_map<std::string, int> &wanted) : m_wanted(wanted) {}
+
+    std::string print(const Json &value)
+    {
+        std::string pointer;
+        write(value, pointer, 0);
+        return std::move(m_out);
+    }
+
+private:
+    void note(const std::string &pointer)
+    {
+        auto it = m_wanted.find(pointer);
+        if (it != m_wanted.end() && it->second < 0)
+            it->second = m_line;
+    }
+    void newline(int depth)
+    {
+        m_out += '\n';
+        ++m_line;
+        m_out.append(size_t(depth) * 2, ' ');
+    }
+    void write(const Json &value, std::string &pointer, int depth)
+    {
+        note(pointer);
+        if (value.is_object() && !value.empty()) {
+            m_out += '{';
+            bool first = true;
+            for (const auto *member : jsMemberOrder(value.get_ref<const Json::object_t &>())) {
+                if (!first)
+                    m_out += ',';
+                first = false;
+                newline(depth + 1);
+                const size_t mark = pointer.size();
+                pointer += '/';
+                pointer += escapeToken(member->first);
+                note(pointer);
+                m_out += compactJson(Json(member->first));
+                m_out += ": ";
+                write(member->second, pointer, depth + 1);
+                pointer.resize(mark);
+            }
+            newline(depth);
+            m_out += '}';
+        } else if (value.is_array() && !value.empty()) {
+            m_out += '[';
+            for (size_t i = 0; i < value.size(); ++i) {
+                if (i)
+                    m_out += ',';
+                newline(depth + 1);
+                const size_t mark = pointer.size();
+                pointer += '/';
+                pointer += std::to_string(i);
+                write(value[i], pointer, depth + 1);
+                pointer.resize(mark);
+            }
+            newline(depth);
+            m_out += ']';
+        } else {
+            m_out += compactJson(value);
+        }
+    }
+
+    std::unordered_map<std::string, int> &m_wanted;
+    std::string m_out;
+    int m_line = 0;
+};
+
+DiffOperation::Kind kindOf(const std::string &op)
+{
+    if (op == "add")
+        return DiffOperation::Kind::Added;
+    if (op == "remove")
+        return DiffOperation::Kind::Removed;
+    if (op == "move" || op == "copy")
+        return DiffOperation::Kind::Moved;
+    return DiffOperation::Kind::Changed;
+}
+
+// Fills key, texts and the schema notes that need no whole document.
+void describe(DiffOperation &op, const Schema &schema, bool annotate)
+{
+    const auto tokens = pointerTokens(op.pointer);
+    op.key = op.pointer.empty() ? QObject::tr("(whole document)")
+                                : QString::fromStdString(pointerToKey(op.pointer));
+    if (annotate && !schema.isNull()) {
+        op.secret = keyMetadata(schema, tokens).secret;
+        if (op.newValue && op.kind != DiffOperation::Kind::Removed) {
+            const auto fallback = schemaDefaultFor(schema, tokens);
+            if (fallback && jsEqual(*fallback, *op.newValue) &&
+                !(op.oldValue && jsEqual(*op.oldValue, *op.newValue)))
+                op.notes << QObject::tr("back to default");
+        }
+    }
+    auto masked = [&](const Json &value) {
+        return schema.isNull() ? value : maskSecrets(schema, value, tokens);
+    };
+    if (op.oldValue)
+        op.oldText = shortText(masked(*op.oldValue));
+    if (op.newValue)
+        op.newText = shortText(masked(*op.newValue));
+    if (op.secret && op.kind != DiffOperation::Kind::Removed)
+        op.notes << QObject::tr("secret changed (shown masked)");
+}
+
+} // namespace
+
+QString DiffOperation::symbol() const
+{
+    switch (kind) {
+    case Kind::Added:
+        return QStringLiteral("+");
+    case Kind::Removed:
+        return QString(QChar(0x2212));
+    case Kind::Moved:
+        return QString(QChar(0x2192));
+    case Kind::Changed:
+        break;
+    }
+    return QStringLiteral("~");
+}
+
+QString DiffOperation::kindName() const
+{
+    switch (kind) {
+    case Kind::Added:
+        return QObject::tr("added");
+    case Kind::Removed:
+        return QObject::tr("removed");
+    case Kind::Moved:
+        return QObject::tr("moved");
+    case Kind::Changed:
+        break;
+    }
+    return QObject::tr("changed");
+}
+
+std::vector<std::string> pointerTokens(const std::string &pointer)
+{
+    std::vector<std::string> tokens;
+    if (pointer.empty())
+        return tokens;
+    size_t start = 1;
+    while (true) {
+        const size_t end = pointer.find('/', start);
+        std::string token = pointer.substr(start, end == std::string::npos ? end : end - start);
+        std::string unescaped;
+        for (size_t i = 0; i < token.size(); ++i) {
+            if (token[i] == '~' && i + 1 < token.size()) {
+                unescaped += token[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                unescaped += token[i];
+            }
+        }
+        tokens.push_back(std::move(unescaped));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return tokens;
+}
+
+Json DiffData::maskedPatch(const Schema &schema) const
+{
+    if (schema.isNull())
+        return patch;
+    Json masked = patch;
+    for (auto &op : masked) {
+        if (op.contains("value") && op.contains("path") && op["path"].is_string())
+            op["value"] = maskSecrets(schema, op["value"], pointerTokens(op["path"]));
+    }
+    return masked;
+}
+
+DiffData diffDocuments(const Json &before, const Json &after, const Schema &schema,
+                       const QString &beforeTitle, const QString &afterTitle)
+{
+    DiffData data;
+    data.beforeTitle = beforeTitle;
+    data.afterTitle = afterTitle;
+    data.hasDocuments = true;
+    data.patch = diffJson(before, after);
+    const bool annotate = data.patch.size() <= kAnnotatedOps;
+    std::vector<std::vector<std::string>> changedPaths;
+    std::unordered_map<std::string, int> beforeLines, afterLines;
+    for (size_t i = 0; i < data.patch.size(); ++i) {
+        const Json &raw = data.patch[i];
+        DiffOperation op;
+        op.patchIndex = int(i);
+        op.kind = kindOf(raw.value("op", std::string()));
+        op.pointer = raw.value("path", std::string());
+        const auto tokens = pointerTokens(op.pointer);
+        if (op.kind != DiffOperation::Kind::Added)
+            if (const Json *old = lookup(before, tokens))
+                op.oldValue = *old;
+        if (raw.contains("value"))
+            op.newValue = raw["value"];
+        describe(op, schema, annotate);
+        beforeLines.emplace(op.pointer, -1);
+        afterLines.emplace(op.pointer, -1);
+        if (annotate)
+            changedPaths.push_back(tokens);
+        data.ops.push_back(std::move(op));
+    }
+    if (annotate && !schema.isNull() && !data.ops.empty()) {
+        for (const auto &violation : addedSchemaViolations(schema, before, after, changedPaths)) {
+            DiffOperation *target = nullptr;
+            for (auto &op : data.ops) {
+                const std::string &p = op.pointer;
+                const bool inside =
+                    violation.pointer == p || violation.pointer.rfind(p + "/", 0) == 0;
+                const bool above = p.rfind(violation.pointer + "/", 0) == 0;
+                if (inside || (above && !target))
+                    target = &op;
+                if (inside)
+                    break;
+            }
+            if (target)
+                target->notes << QObject::tr("now invalid: %1")
+                                     .arg(QString::fromStdString(violation.message));
+        }
+    }
+    const Json maskedBefore = schema.isNull() ? before : maskSecrets(schema, before);
+    const Json maskedAfter = schema.isNull() ? after : maskSecrets(schema, after);
+    data.beforeText = QString::fromStdString(LinePrinter(beforeLines).print(maskedBefore));
+    data.afterText = QString::fromStdString(LinePrinter(afterLines).print(maskedAfter));
+    for (auto &op : data.ops) {
+        op.beforeLine = beforeLines[op.pointer];
+        op.afterLine = afterLines[op.pointer];
+    }
+    return data;
+}
+
+DiffData diffFromPatch(const Json &patch, const Json &inverse, const Schema &schema,
+                       const QString &beforeTitle, const QString &afterTitle)
+{
+    DiffData data;
+    data.beforeTitle = beforeTitle;
+    data.afterTitle = afterTitle;
+    data.patch = patch.is_array() ? patch : Json::array();
+    // The undo of forward operation i restores its old value.
+    std::unordered_map<int, Json> oldValues;
+    if (inverse.is_array()) {
+        for (const auto &undo : inverse) {
+            const std::string op = undo.value("op", std::string());
+            if ((op == "replace" || op == "add") && undo.contains("of") && undo.contains("value"))
+                oldValues[undo["of"].get<int>()] = undo["value"];
+        }
+    }
+    const bool annotate = data.patch.size() <= kAnnotatedOps;
+    std::string beforeText, afterText;
+    int beforeLine = 0, afterLine = 0;
+    for (size_t i = 0; i < data.patch.size(); ++i) {
+        const Json &raw = data.patch[i];
+        DiffOperation op;
+        op.patchIndex = int(i);
+        op.kind = kindOf(raw.value("op", std::string()));
+        op.pointer = raw.value("path", std::string());
+        if (auto it = oldValues.find(int(i)); it != oldValues.end())
+            op.oldValue = it->second;
+        if (raw.contains("value"))
+            op.newValue = raw["value"];
+        describe(op, schema, annotate);
+        // Each side lists the operation's key and its value on that side.
+        auto block = [&](std::string &text, int &line, const QString &value) {
+            text += op.key.toStdString() + "\n  " +
+                    (value.isEmpty() ? std::string("(absent)") : value.toStdString()) + "\n";
+            const int at = line;
+            line += 2;
+            return at;
+        };
+        op.beforeLine = block(beforeText, beforeLine, op.oldText);
+        op.afterLine = block(afterText, afterLine, op.newText);
+        data.ops.push_back(std::move(op));
+    }
+    data.beforeText = QString::fromStdString(beforeText);
+    data.afterText = QString::fromStdString(afterText);
+    return data;
+}
+
+} // namespace tad

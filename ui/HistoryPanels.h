@@ -1,0 +1,56 @@
+// The main window's history panels (backups, history, migrations,
+// inspector) as dock widgets with a View menu entry each, plus the tree's
+// "History of this key". One object so MainWindow only creates it.
+#pragma once
+
+#include "schema/Schema.h"
+
+#include <QObject>
+#include <functional>
+
+class QDockWidget;
+class QMainWindow;
+class QTreeView;
+
+namespace tad {
+
+class BackgroundWorker;
+class BackupTimelineView;
+class HistoryActions;
+class HistoryView;
+class InspectorView;
+class MigrationReview;
+class StoreSession;
+
+class HistoryPanels : public QObject
+{
+    Q_OBJECT
+public:
+    // `currentKey` gives the dotted key selected in the settings tree.
+    HistoryPanels(QMainWindow *window, const QString &configPath, const Schema &schema,
+                  StoreSession *session, QTreeView *tree, std::function<QString()> currentKey);
+
+    BackupTimelineView *timeline() const { return m_timeline; }
+    HistoryView *history() const { return m_history; }
+    MigrationReview *migrations() const { return m_migrations; }
+    InspectorView *inspector() const { return m_inspector; }
+    HistoryActions *actions() const { return m_actions; }
+    BackgroundWorker *worker() const { return m_worker; }
+
+    // Shows and raises a panel's dock (and lists its content).
+    void showPanel(QWidget *panel);
+    void showHistoryOfKey(const QString &key);
+
+private:
+    QDockWidget *addPanel(QMainWindow *window, QWidget *panel, const QString &title,
+                          const QKeySequence &shortcut, QDockWidget *tabWith);
+
+    BackgroundWorker *m_worker;
+    HistoryActions *m_actions;
+    BackupTimelineView *m_timeline;
+    HistoryView *m_history;
+    MigrationReview *m_migrations;
+    InspectorView *m_inspector;
+};
+
+} // namespace tad
