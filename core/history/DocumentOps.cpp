@@ -16,46 +16,72 @@ std::vector<std::string> keysInJsOrder(const Json &object)
 
 } // namespace
 
-std::vector<StoreOp> opsToReach(const Json &current, const Json &target)
-{
-    std::vector<StoreOp> ops;
-    const auto currentKeys = keysInJsOrder(current);
-    const auto targetKeys = keysInJsOrder(target);
+namespace {
 
-    // Kept keys must stay in the same relative order and new keys come last,
-    // else only a rewrite of every key gives the target's order.
+// Whether `target` keeps the relative order of the members it shares with
+// `current` and lists its new members last: then per-member sets and
+// deletes give its exact order; otherwise only a rewrite of every member does.
+bool orderReachable(const std::vector<std::string> &currentKeys,
+                    const std::vector<std::string> &targetKeys, const Json &current,
+                    const Json &target)
+{
     std::vector<std::string> keptInCurrent, keptInTarget;
     for (const auto &k : currentKeys)
         if (target.contains(k))
             keptInCurrent.push_back(k);
-    bool newKeySeen = false, orderKept = true;
+    bool newKeySeen = false;
     for (const auto &k : targetKeys) {
         if (current.contains(k)) {
-            keptInTarget.push_back(k);
             if (newKeySeen)
-                orderKept = false;
+                return false;
+            keptInTarget.push_back(k);
         } else {
             newKeySeen = true;
         }
     }
-    orderKept = orderKept && keptInCurrent == keptInTarget;
+    return keptInCurrent == keptInTarget;
+}
 
-    if (!orderKept) {
-        ops.push_back(StoreOp::clear());
-        // clear() keeps conf's bookkeeping in front; place it where the target has it.
-        ops.push_back(StoreOp::remove(KeyPath::fromSegments({"__internal__"})));
-        for (const auto &k : targetKeys)
-            ops.push_back(StoreOp::set(KeyPath::fromSegments({k}), target[k]));
-        return ops;
-    }
+// Descends into objects both sides have, so an operation touches only the
+// members that differ: a change the other writer makes beside them, even
+// inside the same object, is merged by the store instead of overwritten.
+void collectOps(const std::vector<std::string> &prefix, const Json &current, const Json &target,
+                std::vector<StoreOp> &ops)
+{
+    const auto currentKeys = keysInJsOrder(current);
+    const auto targetKeys = keysInJsOrder(target);
+    auto pathTo = [&prefix](const std::string &key) {
+        std::vector<std::string> segments = prefix;
+        segments.push_back(key);
+        return KeyPath::fromSegments(std::move(segments));
+    };
     for (const auto &k : currentKeys)
         if (!target.contains(k))
-            ops.push_back(StoreOp::remove(KeyPath::fromSegments({k})));
+            ops.push_back(StoreOp::remove(pathTo(k)));
     for (const auto &k : targetKeys) {
         const auto it = current.find(k);
-        if (it == current.end() || !(*it == target[k]))
-            ops.push_back(StoreOp::set(KeyPath::fromSegments({k}), target[k]));
+        const Json &wanted = target[k];
+        if (it == current.end()) {
+            ops.push_back(StoreOp::set(pathTo(k), wanted));
+        } else if (it->is_object() && wanted.is_object() && !it->empty() &&
+                   orderReachable(keysInJsOrder(*it), keysInJsOrder(wanted), *it, wanted)) {
+            std::vector<std::string> inner = prefix;
+            inner.push_back(k);
+            collectOps(inner, *it, wanted, ops);
+        } else if (!(*it == wanted)) {
+            ops.push_back(StoreOp::set(pathTo(k), wanted));
+        }
     }
+}
+
+} // namespace
+
+std::vector<StoreOp> opsToReach(const Json &current, const Json &target)
+{
+    if (!orderReachable(keysInJsOrder(current), keysInJsOrder(target), current, target))
+        return {StoreOp::replace(target)};
+    std::vector<StoreOp> ops;
+    collectOps({}, current, target, ops);
     return ops;
 }
 

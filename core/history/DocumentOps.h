@@ -9,9 +9,9 @@
 
 namespace tad {
 
-// Sets and deletes of the top-level keys that differ when the remaining keys
-// keep their order; otherwise a clear followed by every key in the target's
-// order, so the written bytes match the target's key order.
+// Sets and deletes of just the members that differ (descending into objects
+// both documents have) when that gives the target's key order; otherwise
+// one Replace of the whole document, so the written bytes match the target.
 std::vector<StoreOp> opsToReach(const Json &current, const Json &target);
 
 // The top-level keys a dotted key list names, as Set/Delete operations that

@@ -41,7 +41,8 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     bool clears = false, critical = false;
     for (const auto &op : change.ops) {
         clears = clears || op.kind == StoreOp::Kind::Clear;
-        critical = critical || op.kind == StoreOp::Kind::Clear || isCriticalPath(op.path);
+        critical = critical || op.isWholeDocument() ||
+                   (op.kind != StoreOp::Kind::Test && isCriticalPath(op.path));
     }
     // Restores and migrations take their own backup first.
     if (change.source == ChangeSource::Restore || change.source == ChangeSource::Migration)

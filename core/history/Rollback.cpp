@@ -52,7 +52,24 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
                              : QStringLiteral("rollback of part of %1").arg(entry->id);
     services.recorder().annotateNextWrite(note);
     const std::string bytesBefore = store.bytes();
-    auto applied = store.apply(opsToReach(before, target), ChangeSource::Rollback, "rollback");
+    // The values the rollback was checked against must still be there when
+    // it is written; the store tests them against the file at that moment.
+    std::vector<StoreOp> guarded;
+    for (const auto &op : outcome.applied) {
+        for (const char *member : {"path", "from"}) {
+            if (!op.contains(member) || !op[member].is_string())
+                continue;
+            auto path = KeyPath::fromPointer(op[member].get<std::string>());
+            if (path && !path->isEmpty())
+                if (const Json *now = findValue(before, *path))
+                    guarded.push_back(StoreOp::test(*path, *now));
+                else
+                    guarded.push_back(StoreOp::test(*path, std::nullopt));
+        }
+    }
+    for (auto &op : opsToReach(before, target))
+        guarded.push_back(std::move(op));
+    auto applied = store.apply(guarded, ChangeSource::Rollback, "rollback");
     services.recorder().forgetAnnotations();
     if (!applied)
         return applied.error();

@@ -12,22 +12,25 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
     if (m_schema.isNull())
         return {};
     std::vector<std::vector<std::string>> paths;
-    bool wholeDocument = false;
-    for (const auto &op : change.ops) {
-        if (op.kind == StoreOp::Kind::Clear)
-            wholeDocument = true;
-        paths.push_back(op.kind == StoreOp::Kind::Clear ? std::vector<std::string>{}
-                                                        : op.path.segments());
+    const Json *wholeBefore = nullptr; // the document before all ops, if one replaces it
+    for (size_t i = 0; i < change.ops.size(); ++i) {
+        const StoreOp &op = change.ops[i];
+        if (op.kind == StoreOp::Kind::Test)
+            continue;
+        if (op.isWholeDocument() && change.oldValues[i])
+            wholeBefore = &*change.oldValues[i];
+        paths.push_back(op.isWholeDocument() ? std::vector<std::string>{} : op.path.segments());
     }
     // The document before the change: the new one with the old values put
     // back, which is cheaper than parsing the old bytes again.
     Json before;
-    if (wholeDocument) {
-        auto parsed = parseDocument(change.bytesBefore);
-        before = parsed ? std::move(parsed->value) : Json::object();
+    if (wholeBefore) {
+        before = *wholeBefore;
     } else {
         before = change.after;
         for (size_t i = change.ops.size(); i-- > 0;) {
+            if (change.ops[i].kind == StoreOp::Kind::Test)
+                continue;
             const auto &old = change.oldValues[i];
             if (old)
                 (void)setValue(before, change.ops[i].path, *old);

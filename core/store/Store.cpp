@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringList>
 #include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
@@ -364,6 +365,7 @@ Result<void> Store::clear(ChangeSource source)
 
 Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
 {
+    QStringList conflicts;
     for (const auto &op : ops) {
         switch (op.kind) {
         case StoreOp::Kind::Set:
@@ -384,8 +386,34 @@ Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
             doc = std::move(kept);
             break;
         }
+        case StoreOp::Kind::Replace: {
+            if (!op.value.is_object())
+                return makeError(ErrorCode::Usage,
+                                 QStringLiteral("the settings file must hold a JSON object"));
+            // Like conf's store setter: its bookkeeping survives a new document
+            // that does not carry it.
+            Json next = op.value;
+            if (!next.contains(std::string(kInternalKey))) {
+                if (auto it = doc.find(std::string(kInternalKey)); it != doc.end())
+                    next[std::string(kInternalKey)] = std::move(*it);
+            }
+            doc = std::move(next);
+            break;
+        }
+        case StoreOp::Kind::Test: {
+            const std::optional<Json> now = valueAt(doc, op.path);
+            const bool holds = op.expectMissing ? !now : (now && jsEqual(*now, op.value));
+            if (!holds)
+                conflicts << QString::fromStdString(op.path.toDotted(m_options.dialect));
+            break;
+        }
         }
     }
+    if (!conflicts.isEmpty())
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("changed since it was read: %1; look at the new values "
+                                        "and try again")
+                             .arg(conflicts.join(QStringLiteral(", "))));
     if (m_options.fillDefaults)
         m_options.fillDefaults(doc);
     return {};
@@ -405,8 +433,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     for (const auto &op : ops) {
         if (!monitorKey.empty())
             monitorKey += ",";
-        monitorKey += op.kind == StoreOp::Kind::Clear ? std::string("*")
-                                                      : op.path.toDotted(m_options.dialect);
+        monitorKey += op.isWholeDocument() ? std::string("*") : op.path.toDotted(m_options.dialect);
     }
     PerformanceMonitor::Scope scope(m_monitor, operationName, monitorKey);
 
@@ -448,9 +475,16 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         m_exists ? std::optional<std::string>(m_bytes) : std::nullopt;
     Json base = std::move(m_doc);
 
+    // The other writer's version our last attempt displaced; it goes back
+    // if the change cannot be merged onto it after all.
+    std::optional<std::string> displaced;
     // After a refused or failed write the document goes back to the file's
     // state, which parsed a moment ago.
     const auto restoreDocument = [&] {
+        if (displaced) {
+            putBackDisplaced(*displaced, expectedOnDisk);
+            m_opened = false; // re-read everything on the next call
+        }
         auto reparsed = expectedOnDisk ? parseDocument(*expectedOnDisk, m_path)
                                        : Result<ParsedDocument>(Error());
         m_doc = reparsed ? std::move(reparsed->value) : Json::object();
@@ -459,8 +493,8 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         std::vector<std::optional<Json>> oldValues;
         oldValues.reserve(work.size());
         for (const auto &op : work)
-            oldValues.push_back(op.kind == StoreOp::Kind::Clear ? std::optional<Json>(base)
-                                                                : valueAt(base, op.path));
+            oldValues.push_back(op.isWholeDocument() ? std::optional<Json>(base)
+                                                     : valueAt(base, op.path));
         // Listener keys above an op's path need their whole old value.
         m_doc = std::move(base);
         std::vector<Watched> watched = snapshotWatched(work);
@@ -507,7 +541,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                 hook->afterWrite(pending, m_bytes);
             const qint64 now = nowMs();
             for (size_t i = 0; i < work.size(); ++i) {
-                if (work[i].kind != StoreOp::Kind::Clear)
+                if (!work[i].isWholeDocument() && work[i].kind != StoreOp::Kind::Test)
                     m_recent.record(work[i].path, oldValues[i], valueAt(m_doc, work[i].path),
                                     source, now);
             }
@@ -554,6 +588,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         work.insert(work.begin(), again.begin(), again.end());
         base = std::move(theirDoc);
         expectedOnDisk = std::move(newBytes);
+        displaced = std::move(theirs);
     }
     Error e = makeError(ErrorCode::Conflict,
                         QStringLiteral("another program kept rewriting the file while this "
@@ -562,6 +597,24 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     e.file = m_path;
     m_opened = false; // re-read everything on the next call
     return e;
+}
+
+void Store::putBackDisplaced(std::string version, std::optional<std::string> &onDisk)
+{
+    // Each exchange reports what it replaced: if that is not our own version,
+    // a newer one arrived meanwhile and it is the one to put back.
+    WriteOptions options;
+    options.learnPrevious = true;
+    for (int attempt = 0; attempt < kMaxMergeAttempts; ++attempt) {
+        auto outcome = replaceFile(m_path, version, options);
+        if (!outcome)
+            return;
+        const bool replacedOurs = outcome->previous == onDisk;
+        onDisk = version;
+        if (replacedOurs || !outcome->previous)
+            return;
+        version = std::move(*outcome->previous);
+    }
 }
 
 } // namespace tad

@@ -37,11 +37,15 @@ struct StoreOp
     {
         Set,
         Delete,
-        Clear
+        Clear,   // conf's clear(): the defaults, then conf's __internal__
+        Replace, // the whole document becomes `value` (restores, migrations)
+        Test     // no change; the write is refused as a conflict unless the
+                 // key holds `value` (or is missing, with expectMissing)
     };
     Kind kind = Kind::Set;
-    KeyPath path; // unused for Clear
-    Json value;   // for Set
+    KeyPath path; // unused for Clear and Replace
+    Json value;   // for Set, Replace and Test
+    bool expectMissing = false;
 
     static StoreOp set(KeyPath path, Json value)
     {
@@ -49,6 +53,17 @@ struct StoreOp
     }
     static StoreOp remove(KeyPath path) { return {Kind::Delete, std::move(path), Json()}; }
     static StoreOp clear() { return {Kind::Clear, KeyPath(), Json()}; }
+    static StoreOp replace(Json document)
+    {
+        return {Kind::Replace, KeyPath(), std::move(document)};
+    }
+    // Checked against the file as it is at the moment of the write, so a
+    // change made from a stale read cannot overwrite someone else's.
+    static StoreOp test(KeyPath path, std::optional<Json> expected)
+    {
+        return {Kind::Test, std::move(path), expected.value_or(Json()), !expected.has_value()};
+    }
+    bool isWholeDocument() const { return kind == Kind::Clear || kind == Kind::Replace; }
 };
 
 struct StoreOptions
@@ -177,6 +192,9 @@ private:
     void checkRecentWrites(const Json &external);
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
     Result<void> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
+    // Writes back a version of the other writer's that a merge attempt
+    // displaced and then could not finish; `onDisk` follows what is written.
+    void putBackDisplaced(std::string version, std::optional<std::string> &onDisk);
     std::vector<Watched> snapshotWatched(const std::vector<StoreOp> &ops) const;
     void emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
                        const std::vector<std::optional<Json>> &oldValues, ChangeSource source);

@@ -26,7 +26,7 @@ std::vector<Store::Watched> Store::snapshotWatched(const std::vector<StoreOp> &o
         if (listener.key == "*")
             continue;
         const bool reached = std::any_of(ops.begin(), ops.end(), [&](const StoreOp &op) {
-            return op.kind == StoreOp::Kind::Clear || listener.path.isPrefixOf(op.path) ||
+            return op.isWholeDocument() || listener.path.isPrefixOf(op.path) ||
                    op.path.isPrefixOf(listener.path);
         });
         if (reached)
@@ -42,7 +42,9 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
     std::vector<ChangeEvent> starEvents;
     for (size_t i = 0; i < ops.size(); ++i) {
         const StoreOp &op = ops[i];
-        if (op.kind == StoreOp::Kind::Clear) {
+        if (op.kind == StoreOp::Kind::Test)
+            continue;
+        if (op.isWholeDocument()) {
             for (const auto &change : changedKeys(*oldValues[i], m_doc)) {
                 ChangeEvent e;
                 e.key = change.path.toDotted(m_options.dialect);

@@ -2,6 +2,7 @@
 // one goes through the store (before-restore backup, history entry), whole
 // or chosen keys; a damaged or schema-rejected backup is refused.
 #include "HistoryTestHelpers.h"
+#include "history/DocumentOps.h"
 #include "history/Restore.h"
 
 #include <QDir>
@@ -118,6 +119,58 @@ private Q_SLOTS:
         QCOMPARE(int(restored.error().code), code);
         QCOMPARE(readBytes(m_storePath), before);
         QCOMPARE(m_services->backups().list()->size(), backupsBefore);
+    }
+
+    // Restores, rollbacks and migrations write only the members that differ,
+    // so a change the other writer makes beside them is merged, not lost;
+    // and the written bytes still have the target's key order.
+    void opsTouchOnlyWhatDiffers_data()
+    {
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QStringList>("ops");
+        QTest::newRow("nested value") << R"({"s":{"a":1,"b":2},"t":1})"
+                                      << R"({"s":{"a":1,"b":3},"t":1})" << QStringList{"set s.b"};
+        QTest::newRow("nested member gone") << R"({"s":{"a":1,"b":2}})"
+                                            << R"({"s":{"a":1}})" << QStringList{"delete s.b"};
+        QTest::newRow("new member last")
+            << R"({"s":{"a":1}})"
+            << R"({"s":{"a":1,"n":{"x":1}}})" << QStringList{"set s.n"};
+        QTest::newRow("nested order changed")
+            << R"({"s":{"a":1,"b":2},"t":1})"
+            << R"({"s":{"b":2,"a":1},"t":1})" << QStringList{"set s"};
+        QTest::newRow("top-level order changed") << R"({"s":1,"t":2})"
+                                                 << R"({"t":2,"s":1})" << QStringList{"replace"};
+        QTest::newRow("array") << R"({"l":[1,2]})"
+                               << R"({"l":[2,1]})" << QStringList{"set l"};
+        QTest::newRow("same") << R"({"s":{"a":[1]}})"
+                              << R"({"s":{"a":[1]}})" << QStringList{};
+    }
+
+    void opsTouchOnlyWhatDiffers()
+    {
+        QFETCH(QString, current);
+        QFETCH(QString, target);
+        QFETCH(QStringList, ops);
+        const Json from = Json::parse(current.toStdString());
+        const Json to = Json::parse(target.toStdString());
+        QStringList described;
+        const std::vector<StoreOp> reached = opsToReach(from, to);
+        for (const auto &op : reached) {
+            if (op.kind == StoreOp::Kind::Replace)
+                described << QStringLiteral("replace");
+            else
+                described << QString::fromStdString(
+                    (op.kind == StoreOp::Kind::Set ? "set " : "delete ") + op.path.toDotted());
+        }
+        QCOMPARE(described, ops);
+
+        const QString path = m_dir.filePath(QStringLiteral("reach.json"));
+        writeBytes(path, current.toStdString());
+        Store store(path);
+        QVERIFY(store.open().ok());
+        QVERIFY(store.apply(reached, ChangeSource::Restore).ok());
+        QCOMPARE(readBytes(path), target.toStdString());
     }
 
     void restoreWholeGoesThroughTheStore()

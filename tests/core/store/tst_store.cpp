@@ -209,6 +209,70 @@ private Q_SLOTS:
         QCOMPARE(compactJson(store.document()), std::string(R"({"a":1})"));
     }
 
+    // A change computed from an earlier read (a rollback) states what it
+    // read; the write is refused when the file says otherwise by then, even
+    // when the other writer lands between our read and our rename.
+    void testOpsGuardAgainstTheFileAtWriteTime_data()
+    {
+        QTest::addColumn<bool>("inTheGap");
+        QTest::newRow("changed before the write") << false;
+        QTest::newRow("changed between read and rename") << true;
+    }
+
+    void testOpsGuardAgainstTheFileAtWriteTime()
+    {
+        QFETCH(bool, inTheGap);
+        writeAll(m_path, R"({"a":1,"b":{"c":2}})");
+        Store store(m_path);
+        QVERIFY(store.open().ok());
+        const std::string theirs = R"({"a":7,"b":{"c":2}})";
+        WriteInTheGap gap(m_path, theirs);
+        if (inTheGap)
+            store.addHook(&gap);
+        else
+            QVERIFY(replaceFile(m_path, theirs, {}).ok());
+
+        const std::vector<StoreOp> ops = {
+            StoreOp::test(KeyPath::fromSegments({"a"}), Json(1)),
+            StoreOp::test(KeyPath::fromSegments({"gone"}), std::nullopt),
+            StoreOp::set(KeyPath::fromSegments({"a"}), Json(0)),
+        };
+        auto result = store.apply(ops, ChangeSource::Rollback);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Conflict);
+        QVERIFY2(result.error().message.contains(QStringLiteral("changed since it was read: a")),
+                 qPrintable(result.error().message));
+        QCOMPARE(readAll(m_path), theirs);
+
+        // The same guards pass once they state what is there.
+        const std::vector<StoreOp> current = {
+            StoreOp::test(KeyPath::fromSegments({"a"}), Json(7)),
+            StoreOp::test(KeyPath::fromSegments({"b", "c"}), Json(2)),
+            StoreOp::set(KeyPath::fromSegments({"a"}), Json(0)),
+        };
+        QVERIFY(store.apply(current, ChangeSource::Rollback).ok());
+        QCOMPARE(readAll(m_path), std::string(R"({"a":0,"b":{"c":2}})"));
+    }
+
+    void replaceWritesTheDocumentAndKeepsConfBookkeeping()
+    {
+        writeAll(m_path, R"({"__internal__":{"migrations":{"version":"1.0.0"}},"a":1,"b":2})");
+        Store store(m_path);
+        QVERIFY(store.open().ok());
+        std::vector<ChangeEvent> events;
+        auto sub = store.onChange("*", [&](const ChangeEvent &e) { events.push_back(e); });
+        QVERIFY(
+            store.apply({StoreOp::replace(Json::parse(R"({"b":3,"a":1})"))}, ChangeSource::Restore)
+                .ok());
+        QCOMPARE(readAll(m_path),
+                 std::string(R"({"b":3,"a":1,"__internal__":{"migrations":{"version":"1.0.0"}}})"));
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events[0].key, std::string("b"));
+        auto refused = store.apply({StoreOp::replace(Json::array())}, ChangeSource::Restore);
+        QVERIFY(!refused.ok());
+        sub.unsubscribe();
+    }
+
     void listenersFireOnDeepChangeOnly()
     {
         writeAll(m_path, R"({"settings":{"theme":"dark","size":14}})");
