@@ -146,7 +146,7 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(WhenColumn, 230);
+    m_list->setColumnWidth(WhenColumn, 200);
     m_list->setColumnWidth(ReasonColumn, 110);
     m_list->setColumnWidth(SizeColumn, 70);
     m_list->setColumnWidth(HashColumn, 80);
@@ -283,10 +283,11 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
             groups.append(day);
         }
         auto *item = new QTreeWidgetItem(day);
-        item->setText(WhenColumn,
-                      relativeTime(backup.time, now) + QStringLiteral("  ·  ") +
-                          QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        item->setToolTip(WhenColumn, backup.name);
+        // The day is the group's title; the row gives the time of day.
+        item->setText(WhenColumn, relativeTime(backup.time, now) + QStringLiteral("  ·  ") +
+                                      local.toString(QStringLiteral("HH:mm:ss")));
+        item->setToolTip(WhenColumn, QLocale().toString(local, QLocale::LongFormat) +
+                                         QLatin1Char('\n') + backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);
         item->setText(ReasonColumn, backup.hasMeta ? backup.reason : tr("(no metadata)"));
         item->setText(LabelColumn, backup.label);

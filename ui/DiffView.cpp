@@ -4,16 +4,13 @@
 
 #include "json/JsonText.h"
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -36,14 +33,11 @@ QColor kindColor(DiffOperation::Kind kind)
     return QColor(0x9a, 0x5b, 0x00);
 }
 
-QPlainTextEdit *makeTextPane(QWidget *parent, const QString &name)
+JsonTextPane *makeTextPane(QWidget *parent, const QString &name)
 {
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setReadOnly(true);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit->setAccessibleName(name);
-    return edit;
+    auto *pane = new JsonTextPane(parent);
+    pane->setAccessibleName(name);
+    return pane;
 }
 
 } // namespace
@@ -85,7 +79,7 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_list->setAllColumnsShowFocus(true);
     m_list->setHeaderLabels({tr("Change"), tr("Key"), tr("Old"), tr("New"), tr("Note")});
     m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(KindColumn, 90);
+    m_list->setColumnWidth(KindColumn, 115);
     m_list->setColumnWidth(KeyColumn, 170);
     m_list->setColumnWidth(OldColumn, 110);
     m_list->setColumnWidth(NewColumn, 110);
@@ -174,8 +168,8 @@ void DiffView::showDiff(DiffData data)
                        tr("%1 added, %2 removed, %3 changed").arg(added).arg(removed).arg(changed));
     m_beforeTitle->setText(m_data.beforeTitle);
     m_afterTitle->setText(m_data.afterTitle);
-    m_before->setPlainText(m_data.beforeText);
-    m_after->setPlainText(m_data.afterText);
+    m_before->setText(m_data.beforeText);
+    m_after->setText(m_data.afterText);
     fillList();
     m_pages->setCurrentIndex(2);
     onCurrentOperation();
@@ -238,23 +232,8 @@ void DiffView::onCurrentOperation()
     if (row < 0 || size_t(row) >= m_data.ops.size())
         return;
     const DiffOperation &op = m_data.ops[size_t(row)];
-    markLines(m_before, op.beforeLine, QColor(0xfd, 0xe7, 0xe9));
-    markLines(m_after, op.afterLine, QColor(0xe6, 0xf4, 0xea));
-}
-
-void DiffView::markLines(QPlainTextEdit *edit, int line, const QColor &color)
-{
-    QList<QTextEdit::ExtraSelection> marks;
-    if (line >= 0) {
-        QTextEdit::ExtraSelection mark;
-        mark.format.setBackground(color);
-        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        mark.cursor = QTextCursor(edit->document()->findBlockByNumber(line));
-        marks.append(mark);
-        edit->setTextCursor(mark.cursor);
-        edit->centerCursor();
-    }
-    edit->setExtraSelections(marks);
+    m_before->markLine(op.beforeLine, QColor(0xfd, 0xe7, 0xe9));
+    m_after->markLine(op.afterLine, QColor(0xe6, 0xf4, 0xea));
 }
 
 void DiffView::setRevertEnabled(bool enabled, const QString &buttonText)

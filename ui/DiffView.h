@@ -6,13 +6,13 @@
 #pragma once
 
 #include "DiffData.h"
+#include "JsonTextPane.h"
 
 #include <QList>
 #include <QWidget>
 #include <functional>
 
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTreeWidget;
@@ -58,8 +58,8 @@ public:
     void setExportPathAsker(std::function<QString()> asker) { m_askExportPath = std::move(asker); }
 
     QTreeWidget *operationsList() const { return m_list; }
-    QPlainTextEdit *beforeText() const { return m_before; }
-    QPlainTextEdit *afterText() const { return m_after; }
+    JsonTextPane *beforeText() const { return m_before; }
+    JsonTextPane *afterText() const { return m_after; }
 
 Q_SIGNALS:
     void revertRequested(const QList<int> &patchIndices);
@@ -67,7 +67,6 @@ Q_SIGNALS:
 private:
     void fillList();
     void onCurrentOperation();
-    void markLines(QPlainTextEdit *edit, int line, const QColor &color);
     void updateButtons();
 
     Schema m_schema;
@@ -82,8 +81,8 @@ private:
     QTreeWidget *m_list;
     QLabel *m_beforeTitle;
     QLabel *m_afterTitle;
-    QPlainTextEdit *m_before;
-    QPlainTextEdit *m_after;
+    JsonTextPane *m_before;
+    JsonTextPane *m_after;
     QPushButton *m_revertButton;
     QPushButton *m_exportButton;
     std::function<QString()> m_askExportPath;

@@ -122,8 +122,9 @@ void InspectorView::showInfo(const Result<StoreInfo> &result, const PerformanceM
         const StoreInfo &info = result.value();
         set("path", info.path);
         set("exists", info.exists ? tr("yes") : tr("no"));
-        set("size",
-            QLocale().formattedDataSize(info.size) + QStringLiteral(" (%1 bytes)").arg(info.size));
+        set("size", info.size < 1024 ? tr("%n byte(s)", nullptr, int(info.size))
+                                     : QLocale().formattedDataSize(info.size) +
+                                           tr(" (%1 bytes)").arg(info.size));
         QStringList keys;
         for (const auto &key : info.keys)
             keys << QString::fromStdString(key);

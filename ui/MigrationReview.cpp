@@ -200,6 +200,11 @@ void MigrationReview::showPreview(MigrationPreview preview)
                                                         QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                  tr("%n change(s)", nullptr, int(entry.patch.size()))}));
     }
+    if (m_preview.past.empty()) {
+        auto *none = new QTreeWidgetItem({QString(), tr("No migration has run on this file yet.")});
+        none->setFlags(Qt::NoItemFlags);
+        m_past->addTopLevelItem(none);
+    }
     if (!m_preview.error.isEmpty())
         m_status->setText(tr("The migrations cannot run: %1").arg(m_preview.error));
     else if (m_preview.steps.empty())
