@@ -1,9 +1,18 @@
 // Renders the main states of the window to PNG files (offscreen):
 //   tad-gui-screenshots OUTPUT_DIR
-// normal, editing with an error, search, external change highlight, broken file.
+// normal, editing with an error, search, external change highlight, broken file,
+// and the history panels: backup timeline, restore preview (a diff), history,
+// migration review, inspector.
+#include "BackupTimelineView.h"
+#include "DialogRunner.h"
+#include "DiffView.h"
 #include "EditorPanel.h"
 #include "GuiTestHelpers.h"
+#include "HistoryPanels.h"
+#include "HistoryView.h"
+#include "InspectorView.h"
 #include "MainWindow.h"
+#include "MigrationReview.h"
 #include "Resources.h"
 #include "SettingsTreeModel.h"
 #include "StartupConfig.h"
@@ -11,11 +20,14 @@
 #include "ValueEditors.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <memory>
 
 using namespace tad;
@@ -48,6 +60,77 @@ void save(MainWindow *window, const QString &dir, const char *name)
 {
     QTest::qWait(150);
     window->grab().save(QDir(dir).filePath(QString::fromLatin1(name)));
+}
+
+// Waits for `signal` of `sender` after `action` ran.
+template <typename Sender, typename Signal, typename Action>
+bool waitFor(Sender *sender, Signal signal, Action action)
+{
+    QSignalSpy spy(sender, signal);
+    action();
+    return !spy.isEmpty() || spy.wait(20000);
+}
+
+bool edit(MainWindow *window, const char *key, Json value)
+{
+    return waitFor(window->session(), &StoreSession::writeFinished,
+                   [&] { window->session()->set(QString::fromLatin1(key), std::move(value)); });
+}
+
+// The history panels, docked on the right of a wider window.
+void saveHistoryPanels(MainWindow *window, const QString &out)
+{
+    window->resize(1500, 860);
+    HistoryPanels *panels = window->historyPanels();
+    auto widen = [window](QWidget *panel) {
+        if (auto *dock = qobject_cast<QDockWidget *>(panel->parentWidget()))
+            window->resizeDocks({dock}, {900}, Qt::Horizontal);
+    };
+    edit(window, "settings.autoSave", false);
+    BackupTimelineView *timeline = panels->timeline();
+    waitFor(timeline, &BackupTimelineView::listed, [&] { panels->showPanel(timeline); });
+    widen(timeline);
+    waitFor(timeline, &BackupTimelineView::actionFinished,
+            [&] { timeline->createBackup(QStringLiteral("before trying the light theme")); });
+    edit(window, "settings.theme", Json("light"));
+    edit(window, "settings.fontSize", 16);
+    edit(window, "ai.apiKey", Json("sk-live-abcdefghijklmnop9876"));
+    waitFor(timeline, &BackupTimelineView::listed, [&] { timeline->reload(); });
+    const QStringList names = timeline->backupNames();
+    timeline->selectBackup(names.value(0));
+    waitFor(timeline, &BackupTimelineView::comparisonShown,
+            [&] { timeline->compareWithCurrent(); });
+    save(window, out, "backup-timeline.png");
+
+    // The restore preview is a diff: grab the dialog, then cancel it.
+    setDialogRunner([&](QDialog &dialog) {
+        dialog.show();
+        if (auto *preview = dialog.findChild<DiffView *>(QStringLiteral("restorePreview")))
+            preview->operationsList()->setCurrentItem(preview->operationsList()->topLevelItem(0));
+        QTest::qWait(150);
+        dialog.grab().save(QDir(out).filePath(QStringLiteral("restore-preview.png")));
+        dialog.reject();
+        return int(QDialog::Rejected);
+    });
+    waitFor(timeline, &BackupTimelineView::actionFinished, [&] { timeline->restoreSelected(); });
+    setDialogRunner({});
+
+    HistoryView *history = panels->history();
+    waitFor(history, &HistoryView::listed, [&] { panels->showPanel(history); });
+    widen(history);
+    waitFor(history, &HistoryView::entryShown,
+            [&] { history->selectEntry(history->entryIds().value(1)); });
+    save(window, out, "history.png");
+
+    MigrationReview *migrations = panels->migrations();
+    waitFor(migrations, &MigrationReview::reviewed, [&] { panels->showPanel(migrations); });
+    widen(migrations);
+    save(window, out, "migration-review.png");
+
+    InspectorView *inspector = panels->inspector();
+    waitFor(inspector, &InspectorView::refreshed, [&] { panels->showPanel(inspector); });
+    widen(inspector);
+    save(window, out, "inspector.png");
 }
 
 } // namespace
@@ -94,6 +177,7 @@ int main(int argc, char *argv[])
     QSignalSpy applied(window.get(), &MainWindow::changesApplied);
     applied.wait(5000);
     save(window.get(), out, "external-change.png");
+    saveHistoryPanels(window.get(), out);
 
     window.reset();
     guitest::writeBytes(config, "{\"settings\":{\"theme\":\"dark\",\"fontSize\":14,}\n}");
