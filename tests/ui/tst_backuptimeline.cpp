@@ -1,14 +1,18 @@
 // The backup timeline in the real main window: create with a label, restore
 // after a preview (whole and chosen keys) and read the file afterwards,
 // compare, and a backup written by another process showing up on its own.
+#include "BackgroundWorker.h"
 #include "BackupTimelineView.h"
 #include "DiffView.h"
+#include "HistoryActions.h"
 #include "HistoryTestHelpers.h"
 #include "SettingsTreeModel.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTreeWidget>
 
 using namespace tad;
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void cancelledRestoreWritesNothing();
     void compareWithCurrentFile();
     void backupFromAnotherProcessAppears();
+    void emptyFolderOffersCreateThenCompareTwo();
 
 private:
     BackupTimelineView *timeline() { return m_fixture.panels()->timeline(); }
@@ -235,6 +240,57 @@ void TestBackupTimeline::backupFromAnotherProcessAppears()
                              5000);
     QCOMPARE(timeline()->backupNames().size(), before.size() + 1);
     QVERIFY(!before.contains(timeline()->backupNames().first()));
+}
+
+// The panel on its own, on a store without backups: the empty page offers
+// to create one; then two backups compared with each other.
+void TestBackupTimeline::emptyFolderOffersCreateThenCompareTwo()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(QFile::copy(guitest::demoConfig(), config));
+    QFile::setPermissions(config, QFile::ReadOwner | QFile::WriteOwner);
+    StoreSessionOptions options;
+    options.history = false; // no application-start backup
+    StoreSession session(config, options);
+    QSignalSpy opened(&session, &StoreSession::opened);
+    session.open();
+    QVERIFY(opened.wait(10000));
+    HistoryActions actions(&session, Schema());
+    BackgroundWorker worker;
+    BackupTimelineView view(config, &actions, &worker);
+    view.show();
+    QSignalSpy listed(&view, &BackupTimelineView::listed);
+    view.reload();
+    QVERIFY(listed.wait(10000));
+    QCOMPARE(listed.takeFirst().at(0).toInt(), 0);
+    auto *emptyText = view.findChild<QLabel *>(QStringLiteral("backupsEmpty"));
+    QVERIFY(emptyText->isVisible());
+    QVERIFY(emptyText->text().contains(QStringLiteral("No backups yet")));
+
+    QSignalSpy done(&view, &BackupTimelineView::actionFinished);
+    view.findChild<QPushButton *>(QStringLiteral("createFirstBackup"))->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.takeFirst().at(0).toBool(), qPrintable(view.statusText()));
+    QTRY_COMPARE(view.backupNames().size(), 1);
+    QVERIFY(view.list()->isVisible());
+    QCOMPARE(column(view.list(), BackupTimelineView::ReasonColumn),
+             QStringList(QStringLiteral("manual")));
+
+    QSignalSpy written(&session, &StoreSession::writeFinished);
+    session.set(QStringLiteral("settings.fontSize"), 19);
+    QVERIFY(written.wait(10000));
+    view.createBackup(QStringLiteral("second"));
+    QVERIFY(done.wait(10000));
+    QTRY_COMPARE(view.backupNames().size(), 2);
+    view.list()->clearSelection();
+    QVERIFY(view.selectBackup(view.backupNames().at(0)));
+    QVERIFY(view.selectBackup(view.backupNames().at(1)));
+    QSignalSpy shown(&view, &BackupTimelineView::comparisonShown);
+    view.findChild<QPushButton *>(QStringLiteral("comparePair"))->click();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(operationRows(view.diffView()),
+             QStringList(QStringLiteral("~ changed settings.fontSize: 14 -> 19")));
 }
 
 QTEST_MAIN(TestBackupTimeline)
