@@ -56,8 +56,6 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
         onFileBroken(outcome.error, outcome.rawBytes);
         return;
     }
-    if (!outcome.backupError.isEmpty())
-        showError(tr("No start-up backup was taken: %1").arg(outcome.backupError));
     // The tree was built on the worker; take it over without copying.
     auto owned = std::make_unique<SettingsNode>();
     if (outcome.tree) {
@@ -69,7 +67,7 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     m_pages->setCurrentIndex(1);
     if (auto *dock = m_problems->parentWidget())
         dock->show();
-    if (m_model->nodeCount() < kSmallTree)
+    if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
         showError(warning.toString());
@@ -183,7 +181,7 @@ void MainWindow::requestReset(const QString &key)
 void MainWindow::updateProblems()
 {
     m_problems->clear();
-    if (m_model->nodeCount() > kSmallTree) {
+    if (m_model->isLargerThan(kSmallTree)) {
         m_problems->addItem(
             tr("The file is large; type @invalid in the find box to list problems."));
         return;

@@ -114,4 +114,15 @@ size_t SettingsNode::nodeCount() const
     return count;
 }
 
+size_t SettingsNode::nodeCountUpTo(size_t limit) const
+{
+    size_t count = 1;
+    for (const auto &c : children) {
+        if (count >= limit)
+            break;
+        count += c->nodeCountUpTo(limit - count);
+    }
+    return count;
+}
+
 } // namespace tad

@@ -43,6 +43,8 @@ struct SettingsNode
     void renumberFrom(size_t first);
     void dropIndex() { m_index.reset(); }
     size_t nodeCount() const;
+    // Counts no further than `limit` (a cheap "is the tree large?").
+    size_t nodeCountUpTo(size_t limit) const;
 
 private:
     mutable std::unique_ptr<std::unordered_map<std::string_view, SettingsNode *>> m_index;

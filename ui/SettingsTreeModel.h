@@ -73,6 +73,11 @@ public:
     int stateOf(const QModelIndex &index) const;
     QString problemOf(const QModelIndex &index) const;
     size_t nodeCount() const { return m_root ? m_root->nodeCount() : 0; }
+    // Whether the tree holds more than `limit` nodes, without counting them all.
+    bool isLargerThan(size_t limit) const
+    {
+        return m_root && m_root->nodeCountUpTo(limit + 1) > limit;
+    }
 
     void setRevealed(const QModelIndex &index, bool revealed);
     bool isRevealed(const QModelIndex &index) const;

@@ -125,16 +125,20 @@ void StoreSession::openOnWorker()
         outcome->warnings = m_store->warnings();
         if (auto info = m_store->info())
             outcome->info = info.value();
-        if (m_history && !m_startBackupTaken && !m_store->bytes().empty()) {
-            m_startBackupTaken = true;
-            auto backup = m_history->backups().createFromBytes(m_store->bytes(),
-                                                               QStringLiteral("application-start"));
-            if (!backup)
-                outcome->backupError = backup.error().message;
-        }
     }
     startWatcher();
     deliver([this, outcome] { Q_EMIT opened(*outcome); });
+    // After the tree is on its way: copying a large file takes a while.
+    if (outcome->ok && m_history && !m_startBackupTaken && !m_store->bytes().empty()) {
+        m_startBackupTaken = true;
+        auto backup = m_history->backups().createFromBytes(m_store->bytes(),
+                                                           QStringLiteral("application-start"));
+        if (!backup) {
+            deliver([this, error = backup.error()] {
+                Q_EMIT writeFinished(false, error, tr("start-up backup"));
+            });
+        }
+    }
 }
 
 void StoreSession::startWatcher()

@@ -36,7 +36,6 @@ struct OpenOutcome
     std::shared_ptr<SettingsNode> tree;
     StoreInfo info;
     std::vector<Error> warnings;
-    QString backupError; // the application-start backup failed (the file opened all the same)
 };
 
 struct StoreSessionOptions
@@ -61,7 +60,8 @@ public:
     bool isBusy() const { return m_pendingJobs.load() > 0; }
 
     // Reads the file; opened() follows. The first successful open of a
-    // session takes the application-start backup.
+    // session then takes the application-start backup (a failure to take it
+    // is reported as a failed write).
     void open();
     // Looks at the file now (F5); changes arrive as changesArrived().
     void refresh();

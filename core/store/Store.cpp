@@ -8,9 +8,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <QThreadPool>
 #include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
+#include <unordered_set>
 
 namespace tad {
 using namespace storeutil;
@@ -200,13 +202,32 @@ void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
         m_style = parsed.style;
     m_warnings = std::move(warnings);
     m_hasDuplicates = !m_warnings.empty();
+    if (external)
+        emitDocumentChanges(previous, m_doc, ChangeSource::External);
+    finishAdoption(external);
+    releaseLater(std::move(previous));
+}
+
+// After a new version took the place of the old: listeners first (a window
+// shows the change before the history has written it down), then hooks.
+void Store::finishAdoption(bool external)
+{
+    if (external)
+        Q_EMIT reloaded();
     for (auto *hook : m_hooks)
         hook->documentAdopted(m_doc, m_bytes, external);
-    if (external) {
-        emitDocumentChanges(previous, m_doc, ChangeSource::External);
+    if (external)
         checkRecentWrites(m_doc);
-        Q_EMIT reloaded();
-    }
+}
+
+// Freeing a large document takes as long as parsing it; the old version is
+// of no use to anyone, so a pool thread frees it while we go on.
+void Store::releaseLater(Json document)
+{
+    if (m_bytes.size() < 1024 * 1024)
+        return; // small: freed here, at once
+    auto retired = std::make_shared<Json>(std::move(document));
+    QThreadPool::globalInstance()->start([retired]() mutable { retired.reset(); });
 }
 
 // An external version that lacks a change we wrote moments ago was based on
@@ -253,12 +274,97 @@ Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocu
     } else if (auto adopted = adopt(std::move(snapshot)); !adopted) {
         return adopted.error();
     }
+    return reapplyDisplaced();
+}
+
+// Our changes that the adopted version undid are written again.
+Result<bool> Store::reapplyDisplaced()
+{
     ChangeSource source = ChangeSource::Cli;
     if (auto again = takePendingReapply(source); !again.empty()) {
         if (auto done = apply(again, source, "reapply"); !done)
             return done.error();
     }
     return true;
+}
+
+std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const DocumentPatch &patch)
+{
+    if (!m_opened || !m_exists || m_hasDuplicates || !snapshot.stamp.exists ||
+        !patch.fits(m_bytes, snapshot.bytes))
+        return std::nullopt;
+    // A listener on the patched object or above it wants its whole old value.
+    const KeyPath objectPath = KeyPath::fromSegments(patch.objectPath);
+    for (const auto &listener : m_listeners) {
+        if (listener.key != "*" && listener.path.isPrefixOf(objectPath))
+            return std::nullopt;
+    }
+    Json *object = &m_doc;
+    for (const auto &segment : patch.objectPath) {
+        auto it = object->find(segment);
+        if (it == object->end() || !it->is_object())
+            return std::nullopt;
+        object = &*it;
+    }
+    auto &members = object->get_ref<Json::object_t &>();
+    const auto &added = patch.added.get_ref<const Json::object_t &>();
+    const std::unordered_set<std::string_view> removed(patch.removedKeys.begin(),
+                                                       patch.removedKeys.end());
+    for (const auto &key : patch.removedKeys) {
+        if (!members.contains(key))
+            return std::nullopt;
+    }
+    for (const auto &member : added) {
+        if (!removed.contains(member.first) && members.contains(member.first))
+            return std::nullopt; // a repeated key: JSON.parse rules, left to a full parse
+    }
+
+    // The replaced members, kept for the change events.
+    Json before = Json::object();
+    bool sameKeys = added.size() == patch.removedKeys.size();
+    for (size_t i = 0; sameKeys && i < added.size(); ++i)
+        sameKeys = (added.begin() + long(i))->first == patch.removedKeys[i];
+    if (sameKeys) {
+        for (const auto &key : patch.removedKeys) {
+            Json &slot = members.find(key)->second;
+            before[key] = std::move(slot);
+            slot = added.find(key)->second;
+        }
+    } else {
+        Json::object_t rebuilt;
+        bool placed = false;
+        for (auto &member : members) {
+            if (!removed.contains(member.first)) {
+                rebuilt.emplace(member.first, std::move(member.second));
+                continue;
+            }
+            if (!placed) {
+                for (const auto &fresh : added)
+                    rebuilt.emplace(fresh.first, fresh.second);
+                placed = true;
+            }
+            before[member.first] = std::move(member.second);
+        }
+        members = std::move(rebuilt);
+    }
+    m_bytes = std::move(snapshot.bytes);
+    m_stamp = snapshot.stamp;
+    m_style = patch.style;
+
+    // Old and new members under their path: the same events a diff of the
+    // whole documents gives.
+    Json after = patch.added;
+    for (auto it = patch.objectPath.rbegin(); it != patch.objectPath.rend(); ++it) {
+        Json outerBefore = Json::object();
+        outerBefore[*it] = std::move(before);
+        before = std::move(outerBefore);
+        Json outerAfter = Json::object();
+        outerAfter[*it] = std::move(after);
+        after = std::move(outerAfter);
+    }
+    emitDocumentChanges(before, after, ChangeSource::External);
+    finishAdoption(true);
+    return reapplyDisplaced();
 }
 
 Result<std::optional<Json>> Store::get(const std::string &key)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ChangeEvent.h"
+#include "DocumentChanges.h"
 #include "PerformanceMonitor.h"
 #include "RecentWrites.h"
 #include "Result.h"
@@ -142,6 +143,11 @@ public:
     // equal to the store's is ignored.
     // Without `parsed`, the store parses the bytes itself.
     Result<bool> adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed);
+    // The same for a version given as a patch against the store's text (a
+    // watcher found it from the bytes, see watch/TextPatch.h), without
+    // parsing or diffing the whole document. std::nullopt: the patch does not
+    // fit the store's text or document; adopt the version whole instead.
+    std::optional<Result<bool>> adoptPatch(FileSnapshot snapshot, const DocumentPatch &patch);
 
     // Listen to one key (fires when its value, or anything under it, changes
     // by deep equality) or to "*" (every changed key).
@@ -189,6 +195,9 @@ private:
     Result<void> refreshIfStale();
     Result<void> adopt(FileSnapshot snapshot);
     void adoptParsed(FileSnapshot snapshot, ParsedDocument parsed);
+    void finishAdoption(bool external);
+    void releaseLater(Json document);
+    Result<bool> reapplyDisplaced();
     void checkRecentWrites(const Json &external);
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
     Result<void> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;

@@ -165,8 +165,11 @@ void StoreWatcher::dispatchRead()
     // file yet": an empty file that appears must be parsed (and found broken).
     auto expected =
         m_store->bytes().empty() ? nullptr : std::make_shared<const std::string>(m_store->bytes());
+    // A small change is found from the bytes instead of parsing the whole
+    // file, unless the last such patch did not fit the store's document.
+    const bool allowPatch = !std::exchange(m_wholeReadWanted, false);
     m_reader.read(
-        m_path, std::move(expected), this,
+        m_path, std::move(expected), allowPatch, this,
         [this, generation](std::shared_ptr<VersionRead> read) { onVersionRead(read, generation); });
 }
 
@@ -219,12 +222,28 @@ void StoreWatcher::handleVersion(VersionRead &read)
     m_suspectKey.clear();
     m_grace.stop();
 
+    if (read.patch) {
+        auto adopted = store.adoptPatch(std::move(read.snapshot), *read.patch);
+        if (!adopted) {
+            // It does not fit (the store changed meanwhile, or a key repeats):
+            // read the whole file once more.
+            m_wholeReadWanted = true;
+            m_pending = true;
+            return;
+        }
+        finishAdoption(*adopted);
+        return;
+    }
     ParsedDocument parsed;
     if (read.parsed)
         parsed = std::move(*read.parsed);
     else
         parsed.value = Json::object(); // no file: conf sees an empty store
-    auto adopted = store.adoptVersion(std::move(read.snapshot), std::move(parsed));
+    finishAdoption(store.adoptVersion(std::move(read.snapshot), std::move(parsed)));
+}
+
+void StoreWatcher::finishAdoption(const Result<bool> &adopted)
+{
     if (!adopted) {
         Q_EMIT readFailed(adopted.error());
         return;

@@ -88,6 +88,7 @@ private:
     void dispatchRead();
     void onVersionRead(const std::shared_ptr<VersionRead> &read, quint64 generation);
     void handleVersion(VersionRead &read);
+    void finishAdoption(const Result<bool> &adopted);
     bool holdSuspect(const VersionRead &read);
     void reportBroken(const VersionRead &read);
     void markRepaired();
@@ -102,9 +103,10 @@ private:
     QTimer m_grace; // confirms a vanished or broken file
     QTimer m_poll;
     bool m_watching = false;
-    bool m_pending = false;   // a check is wanted
-    bool m_inFlight = false;  // a read runs on the reader thread
-    quint64 m_generation = 0; // bumped whenever the store's version changes
+    bool m_pending = false;         // a check is wanted
+    bool m_inFlight = false;        // a read runs on the reader thread
+    bool m_wholeReadWanted = false; // the next read parses the whole file
+    quint64 m_generation = 0;       // bumped whenever the store's version changes
     quint64 m_armedInode = 0;
     FileStamp m_lastStamp; // of the last version looked at
 

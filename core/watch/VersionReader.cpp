@@ -1,5 +1,7 @@
 #include "VersionReader.h"
 
+#include "TextPatch.h"
+
 #include <QMetaObject>
 #include <QPointer>
 
@@ -21,13 +23,13 @@ VersionReader::~VersionReader()
 }
 
 void VersionReader::read(const QString &path, std::shared_ptr<const std::string> expected,
-                         QObject *context, Done done)
+                         bool allowPatch, QObject *context, Done done)
 {
     QPointer<QObject> receiver(context);
     QMetaObject::invokeMethod(
         m_worker,
-        [path, expected = std::move(expected), receiver, done = std::move(done)]() {
-            auto result = std::make_shared<VersionRead>(readNow(path, expected.get()));
+        [path, expected = std::move(expected), allowPatch, receiver, done = std::move(done)]() {
+            auto result = std::make_shared<VersionRead>(readNow(path, expected.get(), allowPatch));
             if (!receiver)
                 return;
             // Queued onto the receiver's thread; Qt drops it if the receiver dies first.
@@ -37,7 +39,8 @@ void VersionReader::read(const QString &path, std::shared_ptr<const std::string>
         Qt::QueuedConnection);
 }
 
-VersionRead VersionReader::readNow(const QString &path, const std::string *expected)
+VersionRead VersionReader::readNow(const QString &path, const std::string *expected,
+                                   bool allowPatch)
 {
     VersionRead out;
     auto snapshot = readFile(path);
@@ -51,6 +54,11 @@ VersionRead VersionReader::readNow(const QString &path, const std::string *expec
     if (expected && out.snapshot.bytes == *expected) {
         out.sameAsExpected = true;
         return out;
+    }
+    if (expected && allowPatch) {
+        out.patch = diffText(*expected, out.snapshot.bytes);
+        if (out.patch)
+            return out;
     }
     auto parsed = parseDocument(out.snapshot.bytes, path);
     if (parsed)

@@ -4,6 +4,7 @@
 
 #include "Result.h"
 #include "io/AtomicFile.h"
+#include "store/DocumentChanges.h"
 
 #include "json/JsonText.h"
 #include <QObject>
@@ -23,6 +24,9 @@ struct VersionRead
     FileSnapshot snapshot;          // stamp.exists == false: no file
     bool sameAsExpected = false;    // bytes equal the store's: not parsed
     std::optional<ParsedDocument> parsed;
+    // Instead of `parsed`: the change against the expected text, when it is
+    // small enough to find from the bytes (see TextPatch.h).
+    std::optional<DocumentPatch> patch;
     std::optional<Error> parseError; // read, but not a JSON object
 };
 
@@ -37,13 +41,16 @@ public:
     VersionReader &operator=(const VersionReader &) = delete;
 
     // Reads `path` on the reader's thread. `expected` is the store's current
-    // text: an equal file is not parsed again. `done` runs on the thread of
-    // `context`, and not at all if `context` is gone by then.
-    void read(const QString &path, std::shared_ptr<const std::string> expected, QObject *context,
-              Done done);
+    // text: an equal file is not parsed again, and with `allowPatch` a file
+    // that differs from it a little comes back as a patch, not parsed whole.
+    // `done` runs on the thread of `context`, and not at all if `context` is
+    // gone by then.
+    void read(const QString &path, std::shared_ptr<const std::string> expected, bool allowPatch,
+              QObject *context, Done done);
 
     // The work itself, on the calling thread.
-    static VersionRead readNow(const QString &path, const std::string *expected);
+    static VersionRead readNow(const QString &path, const std::string *expected,
+                               bool allowPatch = false);
 
 private:
     QThread m_thread;
