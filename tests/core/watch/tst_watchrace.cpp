@@ -3,6 +3,7 @@
 // both sides changing one key is reported as a conflict with both values.
 #include "ConfProcess.h"
 #include "WatchTestSupport.h"
+#include "history/HistoryHooks.h"
 #include "watch/StoreWatcher.h"
 
 #include <QDeadlineTimer>
@@ -34,6 +35,22 @@ int countExact(const Json &doc, const std::string &group, const std::string &val
         found += (v != it->end() && *v == Json(valuePrefix + std::to_string(i))) ? 1 : 0;
     }
     return found;
+}
+
+// Whether some history entry from `source` sets `pointer` to `value`.
+bool historySets(const std::vector<HistoryEntry> &entries, ChangeSource source,
+                 const std::string &pointer, const Json &value)
+{
+    for (const auto &entry : entries) {
+        if (entry.source != source)
+            continue;
+        for (const auto &op : entry.patch) {
+            if (op.value("path", std::string()) == pointer && op.contains("value") &&
+                op["value"] == value && op.value("op", std::string()) != "test")
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -85,6 +102,7 @@ void TestWatchRace::sameKeyOnBothSidesIsAConflict()
     const QString path = dir.filePath(QStringLiteral("tad-config.json"));
     QVERIFY(writeByRename(path, R"({"theme":"light","other":0})"));
     Store store(path);
+    HistoryServices history(store); // before open(), as the apps attach it
     QVERIFY(store.open());
     EventLog log(store);
     std::vector<std::pair<ChangeEvent, Json>> conflicts;
@@ -116,6 +134,20 @@ void TestWatchRace::sameKeyOnBothSidesIsAConflict()
     TAD_COMPARE_JSON(*ourEvent->newValue, Json("dark"));
     TAD_COMPARE_JSON(*theirEvent->newValue, Json("blue"));
     QVERIFY(ourEvent < theirEvent);
+
+    // Nothing is lost from the history either: our value and theirs are
+    // both recorded, ours as our write and theirs as an external change,
+    // and the history ends where the file is.
+    auto entries = history.history().list();
+    QVERIFY(entries);
+    QVERIFY2(historySets(*entries, ChangeSource::Cli, "/theme", Json("dark")),
+             "our change is missing from the history");
+    QVERIFY2(historySets(*entries, ChangeSource::External, "/theme", Json("blue")),
+             "their change is missing from the history");
+    QCOMPARE(entries->front().source, ChangeSource::External); // newest first
+    auto head = history.history().head();
+    QVERIFY(head && head->has_value());
+    QCOMPARE(**head, readAll(path));
 }
 
 void TestWatchRace::thousandKeysEachSideNoneLost()
