@@ -307,6 +307,8 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
         object = &*it;
     }
     auto &members = object->get_ref<Json::object_t &>();
+    if (patch.removedKeys.empty())
+        return std::nullopt; // nothing tells where new members would go
     const auto &added = patch.added.get_ref<const Json::object_t &>();
     const std::unordered_set<std::string_view> removed(patch.removedKeys.begin(),
                                                        patch.removedKeys.end());
@@ -319,19 +321,27 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
             return std::nullopt; // a repeated key: JSON.parse rules, left to a full parse
     }
 
-    // The replaced members, kept for the change events.
+    // The replaced members, kept for the change events. Members whose key
+    // stays take their new value in place; new keys after the object's last
+    // member are appended; anything else rebuilds the object.
     Json before = Json::object();
-    bool sameKeys = added.size() == patch.removedKeys.size();
-    for (size_t i = 0; sameKeys && i < added.size(); ++i)
-        sameKeys = (added.begin() + long(i))->first == patch.removedKeys[i];
-    if (sameKeys) {
-        for (const auto &key : patch.removedKeys) {
-            Json &slot = members.find(key)->second;
-            before[key] = std::move(slot);
-            slot = added.find(key)->second;
+    size_t kept = 0;
+    while (kept < added.size() && kept < patch.removedKeys.size() &&
+           (added.begin() + long(kept))->first == patch.removedKeys[kept])
+        ++kept;
+    const bool inPlace = kept == patch.removedKeys.size() &&
+                         (kept == added.size() || members.back().first == patch.removedKeys.back());
+    if (inPlace) {
+        for (size_t i = 0; i < kept; ++i) {
+            Json &slot = members.find(patch.removedKeys[i])->second;
+            before[patch.removedKeys[i]] = std::move(slot);
+            slot = (added.begin() + long(i))->second;
         }
+        for (auto fresh = added.begin() + long(kept); fresh != added.end(); ++fresh)
+            members.emplace(fresh->first, fresh->second);
     } else {
         Json::object_t rebuilt;
+        rebuilt.reserve(members.size() + added.size());
         bool placed = false;
         for (auto &member : members) {
             if (!removed.contains(member.first)) {
