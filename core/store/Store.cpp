@@ -4,10 +4,13 @@
 #include "StoreUtil.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QStringList>
+#include <QThread>
 #include <QThreadPool>
 #include <algorithm>
 #include <fcntl.h>
@@ -22,9 +25,12 @@ namespace {
 // touch it; so do we.
 constexpr std::string_view kInternalKey = "__internal__";
 
-// A writer that keeps racing us this often is not going to stop; give up
-// with the file holding a merged state rather than loop forever.
-constexpr int kMaxMergeAttempts = 64;
+// Every lost exchange still leaves the file with both sides' changes but the
+// other writer's newest one, which the next attempt carries; so attempts go
+// on while the other writer keeps writing (a conf burst writes every few
+// milliseconds, faster than one attempt of ours on a loaded machine or a
+// sanitizer build), and stop only after this long.
+constexpr qint64 kMergeBudgetMs = 20000;
 
 // fsync of a file and its folder, for a version written without it.
 void flushToDisk(const QString &path)
@@ -605,7 +611,14 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                                        : Result<ParsedDocument>(Error());
         m_doc = reparsed ? std::move(reparsed->value) : Json::object();
     };
-    for (int attempt = 0; attempt < kMaxMergeAttempts; ++attempt) {
+    QDeadlineTimer budget(kMergeBudgetMs);
+    for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
+        if (attempt >= 4) {
+            // Out of step with a writer that wins every round: a short random
+            // pause lets its burst pass instead of burning the CPU it needs.
+            QThread::usleep(
+                QRandomGenerator::global()->bounded(250, 250 + 250 * qMin(attempt, 16)));
+        }
         std::vector<std::optional<Json>> oldValues;
         oldValues.reserve(work.size());
         for (const auto &op : work)
@@ -700,7 +713,14 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                             change.after ? std::optional<Json>(*change.after) : std::nullopt,
                             ChangeSource::External, nowMs());
         }
+        // Changes displaced by this round go first; one already queued is
+        // not queued twice (a long race would otherwise grow the list).
         std::vector<StoreOp> again = takePendingReapply(ignored);
+        std::erase_if(again, [&work](const StoreOp &op) {
+            return std::any_of(work.begin(), work.end(), [&op](const StoreOp &queued) {
+                return queued.kind == op.kind && queued.path == op.path && queued.value == op.value;
+            });
+        });
         work.insert(work.begin(), again.begin(), again.end());
         base = std::move(theirDoc);
         expectedOnDisk = std::move(newBytes);
@@ -721,7 +741,14 @@ void Store::putBackDisplaced(std::string version, std::optional<std::string> &on
     // a newer one arrived meanwhile and it is the one to put back.
     WriteOptions options;
     options.learnPrevious = true;
-    for (int attempt = 0; attempt < kMaxMergeAttempts; ++attempt) {
+    QDeadlineTimer budget(kMergeBudgetMs);
+    for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
+        if (attempt >= 4) {
+            // Out of step with a writer that wins every round: a short random
+            // pause lets its burst pass instead of burning the CPU it needs.
+            QThread::usleep(
+                QRandomGenerator::global()->bounded(250, 250 + 250 * qMin(attempt, 16)));
+        }
         auto outcome = replaceFile(m_path, version, options);
         if (!outcome)
             return;
