@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <cstdio>
 
 using namespace tad;
@@ -82,8 +83,9 @@ int main(int argc, char *argv[])
         snapshot.stamp.size = qint64(bytes.size());
         snapshot.stamp.mtimeNs = round + 1;
         auto parsed = parseDocument(bytes);
+        QThreadPool::globalInstance()->waitForDone(); // the last old version is freed
         t.start();
-        auto adopted = store.adoptVersion(snapshot, std::move(parsed.value()));
+        auto adopted = store.adoptVersion(std::move(snapshot), std::move(parsed.value()));
         std::printf("adoptVersion with a parsed version (store thread): %.1f ms%s\n", msSince(t),
                     adopted && adopted.value() ? "" : " (not adopted)");
     }
@@ -104,8 +106,9 @@ int main(int argc, char *argv[])
         snapshot.stamp.exists = true;
         snapshot.stamp.size = qint64(after.size());
         snapshot.stamp.mtimeNs = 100 + round;
+        QThreadPool::globalInstance()->waitForDone();
         t.restart();
-        auto adopted = store.adoptPatch(snapshot, *patch);
+        auto adopted = store.adoptPatch(std::move(snapshot), *patch);
         std::printf("diffText (reader thread): %.1f ms, adoptPatch (store thread): %.1f ms%s\n",
                     diffMs, msSince(t),
                     adopted && *adopted && adopted->value() ? "" : " (not adopted)");
