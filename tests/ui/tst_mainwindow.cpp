@@ -21,6 +21,7 @@
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -456,6 +457,9 @@ void TestMainWindow::findAndFilters()
 void TestMainWindow::confWriteShowsUpInPlace()
 {
     QVERIFY(selectInPanel(QStringLiteral("settings.language")));
+    auto *watching = m_window->findChild<QLabel *>(QStringLiteral("statusWatching"));
+    QVERIFY(watching);
+    QTRY_COMPARE(watching->text(), QStringLiteral("Following changes"));
     QTreeView *tree = m_window->tree();
     const QModelIndex selected = tree->currentIndex();
     QSignalSpy resets(m_window->model(), &QAbstractItemModel::modelAboutToBeReset);
