@@ -37,7 +37,12 @@ public:
         m_window->show();
         QSignalSpy ready(m_window.get(), &tad::MainWindow::ready);
         m_window->open();
-        return ready.wait(20000);
+        if (!ready.wait(20000))
+            return false;
+        // The application-start backup follows the open on the worker;
+        // tests count backups from after it.
+        m_window->session()->waitForIdle();
+        return true;
     }
 
     void close()
