@@ -3,11 +3,12 @@
 #include "BrokenFilePage.h"
 #include "EditorPanel.h"
 #include "HistoryPanels.h"
-#include "schema/SchemaGuard.h"
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
 #include "StoreSession.h"
+#include "schema/Defaults.h"
+#include "schema/SchemaGuard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,9 +44,16 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             m_options.notice +=
                 (m_options.notice.isEmpty() ? QString() : QStringLiteral(" ")) + error;
     }
-    m_session = new StoreSession(m_options.configPath, {}, this);
-    if (!m_schema.compiled().isNull())
-        m_session->addHook(std::make_shared<SchemaGuard>(m_schema.compiled()));
+    StoreSessionOptions sessionOptions;
+    if (const Schema compiled = m_schema.compiled(); !compiled.isNull()) {
+        // electron-store's Ajv fills defaults on every write; filling them on ours keeps
+        // both programs writing the same bytes.
+        sessionOptions.store.fillDefaults = [compiled](Json &document) {
+            applySchemaDefaults(compiled, document);
+        };
+        sessionOptions.hooks.push_back(std::make_shared<SchemaGuard>(compiled));
+    }
+    m_session = new StoreSession(m_options.configPath, std::move(sessionOptions), this);
     m_model = new SettingsTreeModel(this);
     m_model->setSchema(m_schema);
     m_filter = new SettingsFilterModel(this);

@@ -43,6 +43,10 @@ StoreSession::StoreSession(QString path, StoreSessionOptions options, QObject *p
                 deliver([this, theirs, ours] { Q_EMIT conflicted(theirs, ours); });
             },
             Qt::DirectConnection);
+        // The session keeps its hooks until the store is gone.
+        m_hooks = std::move(m_options.hooks);
+        for (const auto &hook : m_hooks)
+            m_store->addHook(hook.get());
         // Before the first read, so that read is compared with the history too.
         if (m_options.history)
             m_history = std::make_unique<HistoryServices>(*m_store);
@@ -226,14 +230,6 @@ void StoreSession::fetchValue(const QStringList &segments)
         if (found)
             value = *found;
         deliver([this, segments, value] { Q_EMIT valueFetched(segments, value); });
-    });
-}
-
-void StoreSession::addHook(std::shared_ptr<StoreHook> hook)
-{
-    post([this, hook = std::move(hook)] {
-        m_hooks.push_back(hook);
-        m_store->addHook(hook.get());
     });
 }
 

@@ -41,6 +41,9 @@ struct OpenOutcome
 struct StoreSessionOptions
 {
     StoreOptions store;
+    // Policies checked before history's own (a schema guard): a write they
+    // refuse leaves no backup and no history entry.
+    std::vector<std::shared_ptr<StoreHook>> hooks;
     // Follow the file with a StoreWatcher once it is open.
     bool watch = true;
     StoreWatcherOptions watcher;
@@ -72,8 +75,6 @@ public:
     }
     void remove(const QString &key) { apply({StoreOp::remove(keyPath(key))}, key); }
     void fetchValue(const QStringList &segments);
-    // Adds a policy to the store; the session keeps it until the store is gone.
-    void addHook(std::shared_ptr<StoreHook> hook);
     // Runs `job` on the worker with the store (to add hooks, for tests).
     void runOnStore(std::function<void(Store &)> job);
     // The store's history services, or nullptr when off. Worker thread only:
