@@ -191,6 +191,27 @@ void describe(DiffOperation &op, const Schema &schema, bool annotate)
     noteSecret(op);
 }
 
+// A history entry's new value judged on its own: placed at its path in an
+// otherwise empty document, only violations at or under that path count (the
+// siblings it would need are not at hand, so "required" above it is not).
+void noteInvalidValue(DiffOperation &op, const Schema &schema)
+{
+    if (schema.isNull() || !op.newValue || op.pointer.empty())
+        return;
+    const auto tokens = pointerTokens(op.pointer);
+    Json sparse = Json::object();
+    Json *at = &sparse;
+    for (size_t i = 0; i + 1 < tokens.size(); ++i)
+        at = &(*at)[tokens[i]];
+    (*at)[tokens.back()] = *op.newValue;
+    for (const auto &violation : schema.validatePaths(sparse, {tokens})) {
+        const std::string &p = violation.pointer;
+        if (p == op.pointer || p.rfind(op.pointer + "/", 0) == 0)
+            op.notes
+                << QObject::tr("now invalid: %1").arg(QString::fromStdString(violation.message));
+    }
+}
+
 } // namespace
 
 QString DiffOperation::symbol() const
@@ -380,6 +401,8 @@ DiffData diffFromPatch(const Json &patch, const Json &inverse, const Schema &sch
         if (raw.contains("value"))
             op.newValue = raw["value"];
         describe(op, schema, annotate);
+        if (annotate)
+            noteInvalidValue(op, schema);
         // Each side lists the operation's key and its value on that side.
         auto block = [&](std::string &text, int &line, const QString &value) {
             text += op.key.toStdString() + "\n  " +

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void secretsAreMasked();
     void exportedPatchTurnsBeforeIntoAfter();
     void entryDiffTakesOldValuesFromInverse();
+    void entryDiffNotesValuesTheSchemaRefuses();
     void emptyDiffSaysSo();
 };
 
@@ -184,6 +185,25 @@ void TestDiffView::entryDiffTakesOldValuesFromInverse()
     QCOMPARE(font->text(DiffView::NewColumn), QStringLiteral("18"));
     QCOMPARE(name->text(DiffView::OldColumn), QStringLiteral("\"Ada Demo\""));
     QCOMPARE(name->text(DiffView::NewColumn), QString());
+}
+
+void TestDiffView::entryDiffNotesValuesTheSchemaRefuses()
+{
+    const Schema schema = testSchema();
+    Json before = demo();
+    Json after = before;
+    after["settings"]["fontSize"] = 99;   // above the maximum of 24
+    after["settings"]["theme"] = "light"; // fine
+    const ChangeSet change = makeChangeSet(before, after);
+    DiffView view;
+    view.showDiff(diffFromPatch(change.patch, change.inverse, schema, {}, {}));
+    auto *font = rowOf(view, QStringLiteral("settings.fontSize"));
+    auto *theme = rowOf(view, QStringLiteral("settings.theme"));
+    QVERIFY(font && theme);
+    QVERIFY2(
+        font->text(DiffView::NoteColumn).contains(QStringLiteral("now invalid: must be <= 24")),
+        qPrintable(font->text(DiffView::NoteColumn)));
+    QVERIFY(!theme->text(DiffView::NoteColumn).contains(QStringLiteral("invalid")));
 }
 
 void TestDiffView::emptyDiffSaysSo()
