@@ -1,6 +1,7 @@
 #include "BackupTimelineView.h"
 
 #include "BackgroundWorker.h"
+#include "Counted.h"
 #include "DialogRunner.h"
 #include "DiffView.h"
 #include "HistoryActions.h"
@@ -32,6 +33,7 @@ namespace tad {
 namespace {
 
 constexpr int kNameRole = Qt::UserRole;
+constexpr int kTimeRole = Qt::UserRole + 1;
 
 struct Listing
 {
@@ -76,16 +78,20 @@ QString relativeTime(const QDateTime &time, const QDateTime &now)
     if (seconds < 60)
         return QObject::tr("just now");
     if (seconds < 3600)
-        return QObject::tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return counted(int(seconds / 60), QObject::tr("%1 minute ago"),
+                       QObject::tr("%1 minutes ago"));
     if (seconds < 86400)
-        return QObject::tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+        return counted(int(seconds / 3600), QObject::tr("%1 hour ago"),
+                       QObject::tr("%1 hours ago"));
     if (seconds < 2 * 86400)
         return QObject::tr("yesterday");
     if (seconds < 14 * 86400)
-        return QObject::tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return counted(int(seconds / 86400), QObject::tr("%1 day ago"), QObject::tr("%1 days ago"));
     if (seconds < 60 * 86400)
-        return QObject::tr("%n week(s) ago", nullptr, int(seconds / (7 * 86400)));
-    return QObject::tr("%n month(s) ago", nullptr, int(seconds / (30 * 86400)));
+        return counted(int(seconds / (7 * 86400)), QObject::tr("%1 week ago"),
+                       QObject::tr("%1 weeks ago"));
+    return counted(int(seconds / (30 * 86400)), QObject::tr("%1 month ago"),
+                   QObject::tr("%1 months ago"));
 }
 
 BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actions,
@@ -216,8 +222,29 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     connect(&m_reloadDelay, &QTimer::timeout, this, [this] { reload(); });
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             [this] { m_reloadDelay.start(); });
+    m_clock.setInterval(60 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, &BackupTimelineView::refreshRelativeTimes);
+    m_clock.start();
     watchFolder();
     updateButtons();
+}
+
+void BackupTimelineView::refreshRelativeTimes()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_listedDay.isValid() && now.toLocalTime().date() != m_listedDay) {
+        reload(); // the day groups are named anew
+        return;
+    }
+    for (int g = 0; g < m_list->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *day = m_list->topLevelItem(g);
+        for (int i = 0; i < day->childCount(); ++i) {
+            QTreeWidgetItem *item = day->child(i);
+            const QDateTime time = item->data(WhenColumn, kTimeRole).toDateTime();
+            item->setText(WhenColumn, relativeTime(time, now) + QStringLiteral("  ·  ") +
+                                          time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        }
+    }
 }
 
 void BackupTimelineView::watchFolder()
@@ -267,6 +294,7 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
     m_list->clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDate today = now.toLocalTime().date();
+    m_listedDay = today;
     QTreeWidgetItem *day = nullptr;
     QDate dayDate;
     QList<QTreeWidgetItem *> groups;
@@ -289,6 +317,7 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         item->setToolTip(WhenColumn, QLocale().toString(local, QLocale::LongFormat) +
                                          QLatin1Char('\n') + backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);
+        item->setData(WhenColumn, kTimeRole, backup.time);
         item->setText(ReasonColumn, backup.hasMeta ? backup.reason : tr("(no metadata)"));
         item->setText(LabelColumn, backup.label);
         item->setText(SizeColumn, QLocale().formattedDataSize(backup.size));
@@ -316,7 +345,8 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
     if (!error.isEmpty())
         setStatus(error, true);
     else if (m_status->text().isEmpty() || !m_status->property("sticky").toBool())
-        setStatus(tr("%n backup(s) in %1", nullptr, int(backups.size())).arg(m_backups.directory()),
+        setStatus(counted(int(backups.size()), tr("%1 backup in %2"), tr("%1 backups in %2"))
+                      .arg(m_backups.directory()),
                   false);
     updateButtons();
     Q_EMIT listed(int(backups.size()));
@@ -572,7 +602,8 @@ void BackupTimelineView::deleteSelected()
     if (names.isEmpty())
         return;
     if (!confirm(this, tr("Delete backups"),
-                 tr("Delete %n backup(s)? This cannot be undone.", nullptr, int(names.size())),
+                 counted(int(names.size()), tr("Delete %1 backup? This cannot be undone."),
+                         tr("Delete %1 backups? This cannot be undone.")),
                  tr("Delete")))
         return;
     QStringList failed;
@@ -584,7 +615,8 @@ void BackupTimelineView::deleteSelected()
             QFile::remove(*path + QStringLiteral(".meta.json"));
     }
     if (failed.isEmpty())
-        setStatus(tr("Deleted %n backup(s).", nullptr, int(names.size())), false);
+        setStatus(counted(int(names.size()), tr("Deleted %1 backup."), tr("Deleted %1 backups.")),
+                  false);
     else
         setStatus(tr("Could not delete: %1").arg(failed.join(QStringLiteral(", "))), true);
     reload();

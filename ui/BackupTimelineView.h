@@ -75,6 +75,7 @@ private:
     QStringList selectedNames() const;
     void setStatus(const QString &text, bool error);
     void updateButtons();
+    void refreshRelativeTimes();
     void showRestoreDialog(const QString &name, DiffData diff);
 
     QString m_configPath;
@@ -83,6 +84,8 @@ private:
     BackgroundWorker *m_worker;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDelay;
+    QTimer m_clock;    // "5 minutes ago" stays true while the dock is open
+    QDate m_listedDay; // the day "Today" and "Yesterday" were named for
     quint64 m_generation = 0;
     bool m_listedOnce = false;
 

@@ -1,5 +1,6 @@
 #include "DiffView.h"
 
+#include "Counted.h"
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
@@ -164,7 +165,7 @@ void DiffView::showDiff(DiffData data)
         removed += op.kind == DiffOperation::Kind::Removed;
         changed += op.kind == DiffOperation::Kind::Changed || op.kind == DiffOperation::Kind::Moved;
     }
-    m_summary->setText(tr("%n change(s): ", nullptr, int(m_data.ops.size())) +
+    m_summary->setText(counted(int(m_data.ops.size()), tr("%1 change: "), tr("%1 changes: ")) +
                        tr("%1 added, %2 removed, %3 changed").arg(added).arg(removed).arg(changed));
     m_beforeTitle->setText(m_data.beforeTitle);
     m_afterTitle->setText(m_data.afterTitle);

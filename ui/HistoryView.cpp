@@ -2,6 +2,7 @@
 
 #include "BackgroundWorker.h"
 #include "BackupTimelineView.h"
+#include "Counted.h"
 #include "DialogRunner.h"
 #include "DiffView.h"
 #include "HistoryActions.h"
@@ -217,7 +218,7 @@ void HistoryView::showEntries(std::vector<HistoryEntry> entries, const QString &
             const QStringList keys = touchedKeys(entry);
             QString keyText = keys.mid(0, 3).join(QStringLiteral(", "));
             if (keys.size() > 3)
-                keyText += tr(" and %n more", nullptr, int(keys.size() - 3));
+                keyText += tr(" and %1 more").arg(keys.size() - 3);
             item->setText(KeysColumn, keyText);
             item->setToolTip(KeysColumn, keys.join(QLatin1Char('\n')));
             item->setText(LabelColumn, entry.rollbackOf.isEmpty()
@@ -231,9 +232,11 @@ void HistoryView::showEntries(std::vector<HistoryEntry> entries, const QString &
     if (!error.isEmpty())
         m_status->setText(error);
     else if (key.isEmpty())
-        m_status->setText(tr("%n change(s) recorded", nullptr, int(m_entries.size())));
+        m_status->setText(
+            counted(int(m_entries.size()), tr("%1 change recorded"), tr("%1 changes recorded")));
     else
-        m_status->setText(tr("%n change(s) of %1", nullptr, int(m_entries.size())).arg(key));
+        m_status->setText(
+            counted(int(m_entries.size()), tr("%1 change of %2"), tr("%1 changes of %2")).arg(key));
     m_emptyLabel->setText(key.isEmpty()
                               ? tr("No history yet. Every change to the settings file (from this "
                                    "window, the CLI or the app) is recorded here, so it can be "
@@ -304,9 +307,11 @@ void HistoryView::rollBackSelected(const QList<int> &ops)
     if (!entry)
         return;
     const QString id = entry->id;
-    const QString what =
-        ops.isEmpty() ? tr("Roll back the whole change %1?").arg(id)
-                      : tr("Revert %n checked change(s) of %1?", nullptr, int(ops.size())).arg(id);
+    const QString what = ops.isEmpty()
+                             ? tr("Roll back the whole change %1?").arg(id)
+                             : counted(int(ops.size()), tr("Revert %1 checked change of %2?"),
+                                       tr("Revert %1 checked changes of %2?"))
+                                   .arg(id);
     if (!confirm(this, tr("Roll back"),
                  what + QLatin1Char('\n') +
                      tr("This is refused if a value it touches has changed since."),

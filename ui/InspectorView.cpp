@@ -1,5 +1,6 @@
 #include "InspectorView.h"
 
+#include "Counted.h"
 #include "StoreSession.h"
 
 #include "json/JsonText.h"
@@ -122,13 +123,14 @@ void InspectorView::showInfo(const Result<StoreInfo> &result, const PerformanceM
         const StoreInfo &info = result.value();
         set("path", info.path);
         set("exists", info.exists ? tr("yes") : tr("no"));
-        set("size", info.size < 1024 ? tr("%n byte(s)", nullptr, int(info.size))
+        set("size", info.size < 1024 ? counted(int(info.size), tr("%1 byte"), tr("%1 bytes"))
                                      : QLocale().formattedDataSize(info.size) +
                                            tr(" (%1 bytes)").arg(info.size));
         QStringList keys;
         for (const auto &key : info.keys)
             keys << QString::fromStdString(key);
-        set("keys", tr("%n key(s): ", nullptr, int(keys.size())) + keys.join(QStringLiteral(", ")));
+        set("keys", counted(int(keys.size()), tr("%1 key: "), tr("%1 keys: ")) +
+                        keys.join(QStringLiteral(", ")));
         set("version", QString::fromStdString(info.version));
         set("confMarker", info.confMigrationVersion
                               ? QString::fromStdString(compactJson(*info.confMigrationVersion))

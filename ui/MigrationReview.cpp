@@ -2,6 +2,7 @@
 
 #include "BackgroundWorker.h"
 #include "BackupTimelineView.h"
+#include "Counted.h"
 #include "DialogRunner.h"
 #include "DiffView.h"
 #include "HistoryActions.h"
@@ -184,8 +185,9 @@ void MigrationReview::showPreview(MigrationPreview preview)
     m_versions->setText(versions);
     m_pending->clear();
     for (const auto &step : m_preview.steps) {
-        auto *item = new QTreeWidgetItem({step.version, step.description,
-                                          tr("%n change(s)", nullptr, int(step.diff.ops.size()))});
+        auto *item = new QTreeWidgetItem(
+            {step.version, step.description,
+             counted(int(step.diff.ops.size()), tr("%1 change"), tr("%1 changes"))});
         item->setToolTip(1, step.description);
         m_pending->addTopLevelItem(item);
     }
@@ -193,12 +195,12 @@ void MigrationReview::showPreview(MigrationPreview preview)
     m_past->clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const auto &entry : m_preview.past) {
-        m_past->addTopLevelItem(
-            new QTreeWidgetItem({entry.version,
-                                 relativeTime(entry.time, now) + QStringLiteral("  ·  ") +
-                                     QLocale().toString(entry.time.toLocalTime(),
-                                                        QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                 tr("%n change(s)", nullptr, int(entry.patch.size()))}));
+        m_past->addTopLevelItem(new QTreeWidgetItem(
+            {entry.version,
+             relativeTime(entry.time, now) + QStringLiteral("  ·  ") +
+                 QLocale().toString(entry.time.toLocalTime(),
+                                    QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+             counted(int(entry.patch.size()), tr("%1 change"), tr("%1 changes"))}));
     }
     if (m_preview.past.empty()) {
         auto *none = new QTreeWidgetItem({QString(), tr("No migration has run on this file yet.")});
@@ -210,8 +212,9 @@ void MigrationReview::showPreview(MigrationPreview preview)
     else if (m_preview.steps.empty())
         m_status->setText(tr("Nothing to migrate."));
     else
-        m_status->setText(tr("%n step(s) would run. Select one to see its changes.", nullptr,
-                             int(m_preview.steps.size())));
+        m_status->setText(counted(int(m_preview.steps.size()),
+                                  tr("%1 step would run. Select one to see its changes."),
+                                  tr("%1 steps would run. Select one to see its changes.")));
     m_run->setEnabled(!m_preview.steps.empty() && m_preview.error.isEmpty());
     if (!m_preview.steps.empty())
         m_pending->setCurrentItem(m_pending->topLevelItem(0));

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void compareWithCurrentFile();
     void backupFromAnotherProcessAppears();
     void emptyFolderOffersCreateThenCompareTwo();
+    void relativeTimes_data();
+    void relativeTimes();
 
 private:
     BackupTimelineView *timeline() { return m_fixture.panels()->timeline(); }
@@ -291,6 +293,30 @@ void TestBackupTimeline::emptyFolderOffersCreateThenCompareTwo()
     QVERIFY(shown.wait(10000));
     QCOMPARE(operationRows(view.diffView()),
              QStringList(QStringLiteral("~ changed settings.fontSize: 14 -> 19")));
+}
+
+void TestBackupTimeline::relativeTimes_data()
+{
+    QTest::addColumn<qint64>("secondsAgo");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("future") << qint64(-5) << QStringLiteral("in the future");
+    QTest::newRow("seconds") << qint64(59) << QStringLiteral("just now");
+    QTest::newRow("one minute") << qint64(60) << QStringLiteral("1 minute ago");
+    QTest::newRow("minutes") << qint64(150) << QStringLiteral("2 minutes ago");
+    QTest::newRow("hours") << qint64(3 * 3600 + 10) << QStringLiteral("3 hours ago");
+    QTest::newRow("yesterday") << qint64(30 * 3600) << QStringLiteral("yesterday");
+    QTest::newRow("days") << qint64(5 * 86400) << QStringLiteral("5 days ago");
+    QTest::newRow("weeks") << qint64(21 * 86400) << QStringLiteral("3 weeks ago");
+    QTest::newRow("months") << qint64(95 * 86400) << QStringLiteral("3 months ago");
+}
+
+void TestBackupTimeline::relativeTimes()
+{
+    QFETCH(qint64, secondsAgo);
+    QFETCH(QString, text);
+    const QDateTime now =
+        QDateTime::fromString(QStringLiteral("2026-06-01T12:00:00Z"), Qt::ISODate);
+    QCOMPARE(relativeTime(now.addSecs(-secondsAgo), now), text);
 }
 
 QTEST_MAIN(TestBackupTimeline)
