@@ -16,7 +16,8 @@ if [ "${TAD_SKIP_SANITIZERS:-0}" != 1 ]; then
     echo "==> Core suites under AddressSanitizer + UndefinedBehaviorSanitizer"
     cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTAD_SANITIZE=ON \
           -DTAD_BUILD_BENCH=OFF >/dev/null
-    SANITIZED_TESTS=(tst_cli tst_store tst_jsontext tst_keypath tst_keyoperations tst_atomicfile)
+    SANITIZED_TESTS=(tst_cli tst_cli_schema tst_store tst_jsontext tst_keypath tst_keyoperations
+                     tst_atomicfile tst_restore tst_rollback)
     cmake --build "$ASAN_BUILD" --parallel "$(nproc)" --target tad-settings-cli "${SANITIZED_TESTS[@]}"
     regex="^($(IFS='|'; echo "${SANITIZED_TESTS[*]}"))\$"
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
