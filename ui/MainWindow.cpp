@@ -49,7 +49,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         // electron-store's Ajv fills defaults on every write; filling them on ours keeps
         // both programs writing the same bytes.
         sessionOptions.store.fillDefaults = [compiled](Json &document) {
-            applySchemaDefaults(compiled, document);
+            return applySchemaDefaults(compiled, document);
         };
         sessionOptions.hooks.push_back(std::make_shared<SchemaGuard>(compiled));
     }

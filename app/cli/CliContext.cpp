@@ -20,7 +20,7 @@ Result<void> CliContext::prepare(const QString &configPath)
     options.dialect = args.dialect;
     if (!schema.isNull())
         options.fillDefaults = [schema = schema](Json &document) {
-            applySchemaDefaults(schema, document);
+            return applySchemaDefaults(schema, document);
         };
     store = std::make_unique<Store>(configPath, options);
     if (!schema.isNull()) {

@@ -1,6 +1,7 @@
 #include "HistoryHooks.h"
 
 #include "JsonPatch.h"
+#include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
 #include <QLoggingCategory>
@@ -19,7 +20,77 @@ Json parsedOrEmpty(const std::string &bytes)
     return parsed ? std::move(parsed->value) : Json::object();
 }
 
+// Moves a change set found for the value at `pointer` to its place in the
+// whole document: paths get the prefix, operation numbers the offset.
+void rebase(ChangeSet &part, const std::string &pointer, int offset)
+{
+    auto move = [&](Json &op) {
+        op["path"] = pointer + op["path"].get<std::string>();
+        if (auto of = op.find("of"); of != op.end())
+            *of = of->get<int>() + offset;
+        if (auto run = op.find("run"); run != op.end())
+            for (auto &index : *run)
+                index = index.get<int>() + offset;
+    };
+    for (auto &op : part.patch)
+        move(op);
+    for (auto &op : part.inverse)
+        move(op);
+}
+
+// The change set of a write found from its operations alone, without the
+// whole previous document: possible when every operation sets a key that
+// already existed, no two of them touch the same subtree and the schema's
+// defaults added nothing. That is the usual edit, and it saves parsing the
+// previous file on every write (most of the cost of recording a change to
+// a 1 MB file).
+std::optional<ChangeSet> changeSetFromOps(const PendingChange &change)
+{
+    if (change.defaultsAdded)
+        return std::nullopt;
+    std::vector<size_t> sets;
+    for (size_t i = 0; i < change.ops.size(); ++i) {
+        const StoreOp &op = change.ops[i];
+        if (op.kind == StoreOp::Kind::Test)
+            continue;
+        if (op.kind != StoreOp::Kind::Set || !change.oldValues[i] || op.path.isEmpty())
+            return std::nullopt;
+        for (size_t earlier : sets) {
+            const KeyPath &other = change.ops[earlier].path;
+            if (other.isPrefixOf(op.path) || op.path.isPrefixOf(other))
+                return std::nullopt;
+        }
+        sets.push_back(i);
+    }
+    ChangeSet whole;
+    std::vector<Json> inverses;
+    for (size_t i : sets) {
+        const Json *now = findValue(change.after, change.ops[i].path);
+        if (!now)
+            return std::nullopt;
+        ChangeSet part = makeChangeSet(*change.oldValues[i], *now);
+        rebase(part, change.ops[i].path.toPointer(), int(whole.patch.size()));
+        for (auto &op : part.patch)
+            whole.patch.push_back(std::move(op));
+        inverses.push_back(std::move(part.inverse));
+    }
+    // The inverse undoes the last operation first.
+    for (auto it = inverses.rbegin(); it != inverses.rend(); ++it)
+        for (auto &op : *it)
+            whole.inverse.push_back(std::move(op));
+    return whole;
+}
+
 } // namespace
+
+QString HistoryRecorder::hashOf(const std::string &bytes)
+{
+    if (m_hash.isEmpty() || bytes != m_hashedBytes) {
+        m_hashedBytes = bytes;
+        m_hash = backupname::sha256Hex(bytes);
+    }
+    return m_hash;
+}
 
 bool BackupHook::isCriticalPath(const KeyPath &path)
 {
@@ -84,13 +155,14 @@ Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
 void HistoryRecorder::afterWrite(const PendingChange &change, const std::string &bytesAfter)
 {
     m_lastRecorded.clear();
-    const QString hashBefore = backupname::sha256Hex(change.bytesBefore);
+    const QString hashBefore = hashOf(change.bytesBefore);
     std::vector<HistoryEntry> entries = std::move(m_steps);
     m_steps.clear();
     const auto annotation = std::exchange(m_annotation, std::nullopt);
 
+    const QString hashAfter = hashOf(bytesAfter);
     if (entries.empty() || entries.front().hashBefore != hashBefore ||
-        entries.back().hashAfter != backupname::sha256Hex(bytesAfter)) {
+        entries.back().hashAfter != hashAfter) {
         entries.clear();
         HistoryEntry entry;
         entry.source = change.source;
@@ -100,11 +172,15 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
             entry.label = annotation->label;
             entry.rollbackOf = annotation->rollbackOf;
         }
-        const ChangeSet diff = makeChangeSet(parsedOrEmpty(change.bytesBefore), change.after);
-        entry.patch = diff.patch;
-        entry.inverse = diff.inverse;
+        ChangeSet diff;
+        if (auto fromOps = changeSetFromOps(change))
+            diff = std::move(*fromOps);
+        else
+            diff = makeChangeSet(parsedOrEmpty(change.bytesBefore), change.after);
+        entry.patch = std::move(diff.patch);
+        entry.inverse = std::move(diff.inverse);
         entry.hashBefore = hashBefore;
-        entry.hashAfter = backupname::sha256Hex(bytesAfter);
+        entry.hashAfter = hashAfter;
         entries.push_back(std::move(entry));
     }
     for (auto &entry : entries) {
@@ -149,7 +225,7 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
     entry.patch = diff.patch;
     entry.inverse = diff.inverse;
     entry.hashBefore = backupname::sha256Hex(before);
-    entry.hashAfter = backupname::sha256Hex(bytesAfter);
+    entry.hashAfter = hashOf(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
     if (auto recorded = m_history.record(std::move(entry)); !recorded)
         qCWarning(lcHistory, "external change not recorded: %s",

@@ -62,11 +62,16 @@ public:
 private:
     void recordExternal(const std::string &before, const Json &after,
                         const std::string &bytesAfter);
+    // SHA-256 of the bytes, remembered for the last ones: a write's "after"
+    // is the next write's "before".
+    QString hashOf(const std::string &bytes);
 
     History &m_history;
     std::optional<Annotation> m_annotation;
     std::vector<HistoryEntry> m_steps;
     std::vector<HistoryEntry> m_lastRecorded;
+    std::string m_hashedBytes;
+    QString m_hash;
 };
 
 class HistoryServices

@@ -485,7 +485,7 @@ Result<void> Store::clear(ChangeSource source)
     return apply({StoreOp::clear()}, source, "clear");
 }
 
-Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
+Result<bool> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
 {
     QStringList conflicts;
     for (const auto &op : ops) {
@@ -536,9 +536,7 @@ Result<void> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
                          QStringLiteral("changed since it was read: %1; look at the new values "
                                         "and try again")
                              .arg(conflicts.join(QStringLiteral(", "))));
-    if (m_options.fillDefaults)
-        m_options.fillDefaults(doc);
-    return {};
+    return m_options.fillDefaults && m_options.fillDefaults(doc);
 }
 
 Error Store::writeBlocked() const
@@ -629,9 +627,10 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         std::vector<Watched> watched = snapshotWatched(work);
         const std::string bytesBefore = expectedOnDisk.value_or(std::string());
 
-        if (auto applied = applyOps(m_doc, work); !applied) {
+        auto applied = applyOps(m_doc, work);
+        if (!applied) {
             restoreDocument();
-            return applied;
+            return applied.error();
         }
         std::string newBytes = stringify(m_doc, m_style);
 
@@ -641,7 +640,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             return {};
         }
 
-        PendingChange pending{bytesBefore, m_doc, work, oldValues, source, operationName};
+        PendingChange pending{bytesBefore, m_doc, work, oldValues, source, operationName, *applied};
         for (auto *hook : m_hooks) {
             if (auto allowed = hook->beforeWrite(pending); !allowed) {
                 restoreDocument();

@@ -75,8 +75,9 @@ struct StoreOptions
     // What the other writer adds on each of its writes: electron-store runs
     // Ajv with useDefaults, so missing schema defaults reappear (a deleted
     // key with a default comes back as that default). Run on every document
-    // this store writes, so both programs write the same bytes.
-    std::function<void(Json &)> fillDefaults;
+    // this store writes, so both programs write the same bytes. Returns
+    // whether it added anything.
+    std::function<bool(Json &)> fillDefaults;
 };
 
 struct StoreInfo
@@ -200,7 +201,8 @@ private:
     Result<bool> reapplyDisplaced();
     void checkRecentWrites(const Json &external);
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
-    Result<void> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
+    // Returns whether the schema's defaults added anything.
+    Result<bool> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
     // Writes back a version of the other writer's that a merge attempt
     // displaced and then could not finish; `onDisk` follows what is written.
     void putBackDisplaced(std::string version, std::optional<std::string> &onDisk);
@@ -243,6 +245,9 @@ struct PendingChange
     const std::vector<std::optional<Json>> &oldValues; // per op: value at its path before
     ChangeSource source;
     std::string operation; // "set", "delete", "clear", ...
+    // Whether the schema's defaults added members the operations do not
+    // name: then only a diff of the whole documents tells what changed.
+    bool defaultsAdded = false;
 };
 
 // Sees every change: beforeWrite may refuse it (schema checks) or act first

@@ -1,0 +1,202 @@
+// The history entry of a write: whether it is found from the write's own
+// operations (a set of existing keys) or from a diff of the whole documents,
+// its patch turns the file before into the file after, its inverse turns it
+// back, and for one operation both ways give the same entry.
+#include "HistoryTestHelpers.h"
+#include "RandomDocuments.h"
+#include "history/HistoryHooks.h"
+#include "history/JsonPatch.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace tad;
+using namespace historytest;
+
+namespace {
+
+// Member paths of objects (not inside arrays), for picking keys that exist.
+void collectPaths(const Json &node, std::vector<std::string> &prefix,
+                  std::vector<std::vector<std::string>> &out)
+{
+    if (!node.is_object())
+        return;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        prefix.push_back(it.key());
+        out.push_back(prefix);
+        collectPaths(it.value(), prefix, out);
+        prefix.pop_back();
+    }
+}
+
+bool overlaps(const std::vector<std::string> &a, const std::vector<std::string> &b)
+{
+    const size_t n = std::min(a.size(), b.size());
+    return std::equal(a.begin(), a.begin() + long(n), b.begin());
+}
+
+Json parsed(const std::string &bytes)
+{
+    return parseDocument(bytes)->value;
+}
+
+// A store with history on a random document, and the keys it holds.
+struct RandomStore
+{
+    explicit RandomStore(RandomDocuments &random)
+        : path(dir.filePath(QStringLiteral("tad-config.json")))
+    {
+        writeBytes(path, compactJson(random.document()));
+        store = std::make_unique<Store>(path);
+        services = std::make_unique<HistoryServices>(*store);
+        opened = store->open().ok();
+        before = readBytes(path);
+        std::vector<std::string> prefix;
+        collectPaths(parsed(before), prefix, paths);
+    }
+    const HistoryEntry &lastEntry() const { return services->recorder().lastRecorded().front(); }
+
+    QTemporaryDir dir;
+    QString path;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<HistoryServices> services;
+    bool opened = false;
+    std::string before;
+    std::vector<std::vector<std::string>> paths;
+};
+
+} // namespace
+
+class tst_HistoryRecorder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void entriesUndoAndRedoTheirWrite();
+    void oneSetGivesTheSameEntryAsAWholeDiff();
+    void newKeysAndDeletesStillGetWholeEntries();
+};
+
+// Random documents, one to three sets of keys that exist (some with a test
+// operation beside them), and now and then a key that does not exist yet.
+void tst_HistoryRecorder::entriesUndoAndRedoTheirWrite()
+{
+    int checked = 0;
+    for (unsigned seed = 1; seed <= 300; ++seed) {
+        RandomDocuments random(seed);
+        RandomStore fixture(random);
+        QVERIFY(fixture.opened);
+        const std::string &before = fixture.before;
+        const auto &paths = fixture.paths;
+        std::vector<std::vector<std::string>> chosen;
+        std::vector<StoreOp> ops;
+        const int wanted = random.pick(1, 3);
+        for (int tries = 0; tries < 20 && int(chosen.size()) < wanted && !paths.empty(); ++tries) {
+            auto tokens = paths[size_t(random.pick(0, int(paths.size()) - 1))];
+            if (random.pick(0, 9) == 0)
+                tokens.back() += "-new";
+            if (std::any_of(chosen.begin(), chosen.end(),
+                            [&](const auto &c) { return overlaps(c, tokens); }))
+                continue;
+            chosen.push_back(tokens);
+            const KeyPath key = KeyPath::fromSegments(tokens);
+            if (random.pick(0, 4) == 0) {
+                const Json *now = findValue(parsed(before), key);
+                ops.push_back(StoreOp::test(key, now ? std::optional<Json>(*now) : std::nullopt));
+            }
+            ops.push_back(StoreOp::set(key, random.edited(random.document(2))));
+        }
+        if (ops.empty() || !fixture.store->apply(ops, ChangeSource::Editor).ok())
+            continue; // nothing to pick, or a key dot-prop will not set
+        const std::string after = readBytes(fixture.path);
+        if (after == before)
+            continue;
+        const auto &recorded = fixture.services->recorder().lastRecorded();
+        QCOMPARE(recorded.size(), size_t(1));
+        const HistoryEntry &entry = recorded.front();
+        QCOMPARE(entry.hashBefore, backupname::sha256Hex(before));
+        QCOMPARE(entry.hashAfter, backupname::sha256Hex(after));
+
+        Json forward = parsed(before);
+        QVERIFY2(applyPatch(forward, entry.patch).ok(), qPrintable(QString::number(seed)));
+        // A patch restores values, not member order (RFC 6902).
+        QVERIFY2(jsEqual(forward, parsed(after)),
+                 qPrintable(QStringLiteral("seed %1: %2 -> %3 by %4 gives %5")
+                                .arg(seed)
+                                .arg(QString::fromStdString(before), QString::fromStdString(after),
+                                     QString::fromStdString(compactJson(entry.patch)),
+                                     QString::fromStdString(compactJson(forward)))));
+        Json backward = parsed(after);
+        QVERIFY2(applyPatch(backward, entry.inverse).ok(), qPrintable(QString::number(seed)));
+        QVERIFY2(jsEqual(backward, parsed(before)), qPrintable(QString::number(seed)));
+        ++checked;
+    }
+    QVERIFY2(checked > 200, qPrintable(QString::number(checked)));
+}
+
+void tst_HistoryRecorder::oneSetGivesTheSameEntryAsAWholeDiff()
+{
+    int checked = 0;
+    for (unsigned seed = 1000; seed < 1200; ++seed) {
+        RandomDocuments random(seed);
+        RandomStore fixture(random);
+        QVERIFY(fixture.opened);
+        const std::string &before = fixture.before;
+        const auto &paths = fixture.paths;
+        if (paths.empty())
+            continue;
+        const auto &tokens = paths[size_t(random.pick(0, int(paths.size()) - 1))];
+        const Json *old = findValue(parsed(before), KeyPath::fromSegments(tokens));
+        if (!fixture.store
+                 ->apply({StoreOp::set(KeyPath::fromSegments(tokens), random.edited(*old))},
+                         ChangeSource::Editor)
+                 .ok())
+            continue;
+        const std::string after = readBytes(fixture.path);
+        if (after == before)
+            continue;
+        const ChangeSet whole = makeChangeSet(parsed(before), parsed(after));
+        const HistoryEntry &entry = fixture.lastEntry();
+        QCOMPARE(compactJson(entry.patch), compactJson(whole.patch));
+        QCOMPARE(compactJson(entry.inverse), compactJson(whole.inverse));
+        ++checked;
+    }
+    QVERIFY2(checked > 150, qPrintable(QString::number(checked)));
+}
+
+void tst_HistoryRecorder::newKeysAndDeletesStillGetWholeEntries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    writeBytes(path, R"({"a":{"b":1,"c":[1,2]},"d":true})");
+    Store store(path);
+    HistoryServices services(store);
+    QVERIFY(store.open().ok());
+    const auto patchOf = [&] {
+        return compactJson(services.recorder().lastRecorded().front().patch);
+    };
+    QVERIFY(store.set("x.y.z", 5).ok()); // new parents: one add of the top one
+    QCOMPARE(patchOf(), std::string(R"([{"op":"add","path":"/x","value":{"y":{"z":5}}}])"));
+    QVERIFY(store.remove("a.b").ok());
+    QCOMPARE(patchOf(), std::string(R"([{"op":"remove","path":"/a/b"}])"));
+    QVERIFY(store.set("a.c", Json::array({2})).ok());
+    QCOMPARE(
+        patchOf(),
+        std::string(
+            R"([{"op":"replace","path":"/a/c/0","value":2},{"op":"remove","path":"/a/c/1"}])"));
+    // Two sets where one lies under the other: the later one wins inside it.
+    QVERIFY(store
+                .apply({StoreOp::set(KeyPath::fromSegments({"a"}), Json::object()),
+                        StoreOp::set(KeyPath::fromSegments({"a", "n"}), 1)},
+                       ChangeSource::Editor)
+                .ok());
+    QCOMPARE(
+        patchOf(),
+        std::string(R"([{"op":"remove","path":"/a/c"},{"op":"add","path":"/a/n","value":1}])"));
+}
+
+QTEST_GUILESS_MAIN(tst_HistoryRecorder)
+#include "tst_historyrecorder.moc"
