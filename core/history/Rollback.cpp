@@ -60,11 +60,10 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
             if (!op.contains(member) || !op[member].is_string())
                 continue;
             auto path = KeyPath::fromPointer(op[member].get<std::string>());
-            if (path && !path->isEmpty())
-                if (const Json *now = findValue(before, *path))
-                    guarded.push_back(StoreOp::test(*path, *now));
-                else
-                    guarded.push_back(StoreOp::test(*path, std::nullopt));
+            if (!path || path->isEmpty())
+                continue;
+            const Json *now = findValue(before, *path);
+            guarded.push_back(StoreOp::test(*path, now ? std::optional<Json>(*now) : std::nullopt));
         }
     }
     for (auto &op : opsToReach(before, target))
