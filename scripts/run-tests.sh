@@ -14,7 +14,7 @@ ctest --test-dir "$BUILD" --output-on-failure --timeout 600 -j "$(nproc)" "$@" |
 
 if [ "${TAD_SKIP_SANITIZERS:-0}" != 1 ]; then
     echo "==> Core suites under AddressSanitizer + UndefinedBehaviorSanitizer"
-    cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTAD_SANITIZE=ON \
+    cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTAD_SANITIZE=ON \
           -DTAD_BUILD_BENCH=OFF >/dev/null
     SANITIZED_TESTS=(tst_cli tst_cli_schema tst_store tst_jsontext tst_keypath tst_keyoperations
                      tst_atomicfile tst_restore tst_rollback)
