@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace tad {
@@ -125,7 +126,8 @@ ChangeSet makeChangeSet(const Json &before, const Json &after)
 
     // Adds and removes of array elements change the array's length; each run
     // of them on one array is undone together behind one guard on the array.
-    std::vector<std::string> structuralParent(static_cast<std::size_t>(count));
+    // (The array may be the root of what is diffed: "" is a valid parent.)
+    std::vector<std::optional<std::string>> structuralParent(static_cast<std::size_t>(count));
     // A deleted member comes back at its old position among the members
     // present when it is restored: those deleted before it (in the forward
     // order, which is the object's order) are still missing then.
@@ -148,15 +150,15 @@ ChangeSet makeChangeSet(const Json &before, const Json &after)
         const Json &op = set.patch[std::size_t(i)];
         const std::string kind = op["op"].get<std::string>();
         const std::string path = op["path"].get<std::string>();
-        const std::string &arrayPath = structuralParent[std::size_t(i)];
-        if (!arrayPath.empty()) {
+        const std::optional<std::string> &arrayPath = structuralParent[std::size_t(i)];
+        if (arrayPath) {
             const bool runEnds =
                 i == count - 1 || structuralParent[std::size_t(i + 1)] != arrayPath;
             if (runEnds) {
                 int first = i;
                 while (first > 0 && structuralParent[std::size_t(first - 1)] == arrayPath)
                     --first;
-                Json guard = makeOp("test", arrayPath, *lookup(after, arrayPath), i);
+                Json guard = makeOp("test", *arrayPath, *lookup(after, *arrayPath), i);
                 guard["run"] = Json::array({first, i});
                 set.inverse.push_back(std::move(guard));
             }

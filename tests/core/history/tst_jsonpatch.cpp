@@ -150,6 +150,22 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, ErrorCode::Usage);
     }
+
+    // A change set of one value (the history of a single set) may have an
+    // array at its root: its length change is guarded like any other array's.
+    void arrayAtTheRootIsGuarded()
+    {
+        const Json before = Json::parse("[1,2,3]");
+        const Json after = Json::parse("[1]");
+        const ChangeSet change = makeChangeSet(before, after);
+        QCOMPARE(compactJson(change.inverse.front()),
+                 std::string(R"({"op":"test","path":"","value":[1],"of":1,"run":[0,1]})"));
+        Json changedSince = Json::parse("[9]");
+        QCOMPARE(applyPatch(changedSince, change.inverse).error().code, ErrorCode::Conflict);
+        Json back = after;
+        QVERIFY(applyPatch(back, change.inverse).ok());
+        QCOMPARE(compactJson(back), std::string("[1,2,3]"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_JsonPatch)
