@@ -68,6 +68,13 @@ QString dayTitle(const QDate &day, const QDate &today)
     return QLocale().toString(day, QLocale::LongFormat);
 }
 
+// "5 minutes ago  ·  14:03:12": the day is the group's title.
+QString whenText(const QDateTime &time, const QDateTime &now)
+{
+    return relativeTime(time, now) + QStringLiteral("  ·  ") +
+           time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+
 } // namespace
 
 QString relativeTime(const QDateTime &time, const QDateTime &now)
@@ -241,8 +248,7 @@ void BackupTimelineView::refreshRelativeTimes()
         for (int i = 0; i < day->childCount(); ++i) {
             QTreeWidgetItem *item = day->child(i);
             const QDateTime time = item->data(WhenColumn, kTimeRole).toDateTime();
-            item->setText(WhenColumn, relativeTime(time, now) + QStringLiteral("  ·  ") +
-                                          time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+            item->setText(WhenColumn, whenText(time, now));
         }
     }
 }
@@ -311,9 +317,7 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
             groups.append(day);
         }
         auto *item = new QTreeWidgetItem(day);
-        // The day is the group's title; the row gives the time of day.
-        item->setText(WhenColumn, relativeTime(backup.time, now) + QStringLiteral("  ·  ") +
-                                      local.toString(QStringLiteral("HH:mm:ss")));
+        item->setText(WhenColumn, whenText(backup.time, now));
         item->setToolTip(WhenColumn, QLocale().toString(local, QLocale::LongFormat) +
                                          QLatin1Char('\n') + backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);

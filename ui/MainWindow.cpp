@@ -46,11 +46,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     }
     StoreSessionOptions sessionOptions;
     if (const Schema compiled = m_schema.compiled(); !compiled.isNull()) {
-        // electron-store's Ajv fills defaults on every write; filling them on ours keeps
-        // both programs writing the same bytes.
-        sessionOptions.store.fillDefaults = [compiled](Json &document) {
-            return applySchemaDefaults(compiled, document);
-        };
+        sessionOptions.store.fillDefaults = schemaDefaultsFiller(compiled);
         sessionOptions.hooks.push_back(std::make_shared<SchemaGuard>(compiled));
     }
     m_session = new StoreSession(m_options.configPath, std::move(sessionOptions), this);

@@ -19,9 +19,7 @@ Result<void> CliContext::prepare(const QString &configPath)
     StoreOptions options;
     options.dialect = args.dialect;
     if (!schema.isNull())
-        options.fillDefaults = [schema = schema](Json &document) {
-            return applySchemaDefaults(schema, document);
-        };
+        options.fillDefaults = schemaDefaultsFiller(schema);
     store = std::make_unique<Store>(configPath, options);
     if (!schema.isNull()) {
         guard = std::make_unique<SchemaGuard>(schema);

@@ -224,7 +224,7 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
     const ChangeSet diff = makeChangeSet(parsedOrEmpty(before), after);
     entry.patch = diff.patch;
     entry.inverse = diff.inverse;
-    entry.hashBefore = backupname::sha256Hex(before);
+    entry.hashBefore = hashOf(before); // usually the last write's bytes, already hashed
     entry.hashAfter = hashOf(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
     if (auto recorded = m_history.record(std::move(entry)); !recorded)

@@ -62,8 +62,8 @@ public:
 private:
     void recordExternal(const std::string &before, const Json &after,
                         const std::string &bytesAfter);
-    // SHA-256 of the bytes, remembered for the last ones: a write's "after"
-    // is the next write's "before".
+    // SHA-256 of the bytes, remembered for the last ones: what one entry
+    // leaves is the next entry's "before".
     QString hashOf(const std::string &bytes);
 
     History &m_history;

@@ -95,6 +95,13 @@ bool applySchemaDefaults(const Schema &schema, Json &document)
     return filler.fill(&schema.rootSchema(), document);
 }
 
+std::function<bool(Json &)> schemaDefaultsFiller(Schema schema)
+{
+    return [schema = std::move(schema)](Json &document) {
+        return applySchemaDefaults(schema, document);
+    };
+}
+
 Json schemaDefaultsDocument(const Schema &schema)
 {
     Json document = Json::object();

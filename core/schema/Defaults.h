@@ -7,6 +7,7 @@
 #include "schema/Schema.h"
 
 #include "json/Json.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ namespace tad {
 // would on electron-store's next read or write). Returns true if anything
 // was added.
 bool applySchemaDefaults(const Schema &schema, Json &document);
+
+// applySchemaDefaults bound to `schema`, for StoreOptions::fillDefaults: the
+// defaults electron-store's Ajv adds on each of its writes, added on ours.
+std::function<bool(Json &)> schemaDefaultsFiller(Schema schema);
 
 // What electron-store writes for a new, empty store (and what clear()
 // leaves): {} with every reachable default filled.

@@ -245,8 +245,8 @@ struct PendingChange
     const std::vector<std::optional<Json>> &oldValues; // per op: value at its path before
     ChangeSource source;
     std::string operation; // "set", "delete", "clear", ...
-    // Whether the schema's defaults added members the operations do not
-    // name: then only a diff of the whole documents tells what changed.
+    // Whether the schema's defaults added anything after the operations:
+    // then the operations alone do not tell what changed.
     bool defaultsAdded = false;
 };
 

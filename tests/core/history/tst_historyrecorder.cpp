@@ -54,10 +54,15 @@ struct RandomStore
         services = std::make_unique<HistoryServices>(*store);
         opened = store->open().ok();
         before = readBytes(path);
+        beforeDoc = parsed(before);
         std::vector<std::string> prefix;
-        collectPaths(parsed(before), prefix, paths);
+        collectPaths(beforeDoc, prefix, paths);
     }
     const HistoryEntry &lastEntry() const { return services->recorder().lastRecorded().front(); }
+    const std::vector<std::string> &anyPath(RandomDocuments &random) const
+    {
+        return paths[size_t(random.pick(0, int(paths.size()) - 1))];
+    }
 
     QTemporaryDir dir;
     QString path;
@@ -65,6 +70,7 @@ struct RandomStore
     std::unique_ptr<HistoryServices> services;
     bool opened = false;
     std::string before;
+    Json beforeDoc;
     std::vector<std::vector<std::string>> paths;
 };
 
@@ -90,13 +96,12 @@ void tst_HistoryRecorder::entriesUndoAndRedoTheirWrite()
         RandomStore fixture(random);
         QVERIFY(fixture.opened);
         const std::string &before = fixture.before;
-        const Json beforeDoc = parsed(before);
-        const auto &paths = fixture.paths;
         std::vector<std::vector<std::string>> chosen;
         std::vector<StoreOp> ops;
         const int wanted = random.pick(1, 3);
-        for (int tries = 0; tries < 20 && int(chosen.size()) < wanted && !paths.empty(); ++tries) {
-            auto tokens = paths[size_t(random.pick(0, int(paths.size()) - 1))];
+        for (int tries = 0; tries < 20 && int(chosen.size()) < wanted && !fixture.paths.empty();
+             ++tries) {
+            auto tokens = fixture.anyPath(random);
             if (random.pick(0, 9) == 0)
                 tokens.back() += "-new";
             if (std::any_of(chosen.begin(), chosen.end(),
@@ -105,7 +110,7 @@ void tst_HistoryRecorder::entriesUndoAndRedoTheirWrite()
             chosen.push_back(tokens);
             const KeyPath key = KeyPath::fromSegments(tokens);
             if (random.pick(0, 4) == 0) {
-                const Json *now = findValue(beforeDoc, key);
+                const Json *now = findValue(fixture.beforeDoc, key);
                 ops.push_back(StoreOp::test(key, now ? std::optional<Json>(*now) : std::nullopt));
             }
             ops.push_back(StoreOp::set(key, random.edited(random.document(2))));
@@ -121,7 +126,7 @@ void tst_HistoryRecorder::entriesUndoAndRedoTheirWrite()
         QCOMPARE(entry.hashBefore, backupname::sha256Hex(before));
         QCOMPARE(entry.hashAfter, backupname::sha256Hex(after));
 
-        Json forward = parsed(before);
+        Json forward = fixture.beforeDoc;
         QVERIFY2(applyPatch(forward, entry.patch).ok(), qPrintable(QString::number(seed)));
         // A patch restores values, not member order (RFC 6902).
         QVERIFY2(jsEqual(forward, parsed(after)),
@@ -146,13 +151,11 @@ void tst_HistoryRecorder::oneSetGivesTheSameEntryAsAWholeDiff()
         RandomStore fixture(random);
         QVERIFY(fixture.opened);
         const std::string &before = fixture.before;
-        const Json beforeDoc = parsed(before);
-        const auto &paths = fixture.paths;
-        if (paths.empty())
+        if (fixture.paths.empty())
             continue;
-        const auto &tokens = paths[size_t(random.pick(0, int(paths.size()) - 1))];
+        const auto &tokens = fixture.anyPath(random);
         // Objects and arrays edited inside, other values replaced.
-        const Json *old = findValue(beforeDoc, KeyPath::fromSegments(tokens));
+        const Json *old = findValue(fixture.beforeDoc, KeyPath::fromSegments(tokens));
         const Json next =
             old->is_structured() ? random.edited(*old) : Json(random.pick(-1000, 1000));
         if (!fixture.store
