@@ -14,8 +14,13 @@ ctest --test-dir "$BUILD" --output-on-failure --timeout 600 -j "$(nproc)" "$@" |
 
 if [ "${TAD_SKIP_SANITIZERS:-0}" != 1 ]; then
     echo "==> Core suites under AddressSanitizer + UndefinedBehaviorSanitizer"
+    LAUNCHER=()
+    if command -v ccache >/dev/null 2>&1; then
+        LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+    fi
     cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTAD_SANITIZE=ON \
-          -DTAD_BUILD_BENCH=OFF >/dev/null
+          -DTAD_BUILD_BENCH=OFF "${LAUNCHER[@]}" >/dev/null
     SANITIZED_TESTS=(tst_cli tst_cli_schema tst_store tst_jsontext tst_keypath tst_keyoperations
                      tst_atomicfile tst_restore tst_rollback tst_historyrecorder)
     cmake --build "$ASAN_BUILD" --parallel "$(nproc)" --target tad-settings-cli "${SANITIZED_TESTS[@]}"
