@@ -7,8 +7,24 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
 #include <QSettings>
 #include <cstdio>
+
+namespace {
+
+// Every size of the app's icon, compiled in: no icon theme or SVG plugin needed.
+QIcon appIcon()
+{
+    QIcon icon;
+    const QDir folder(QStringLiteral(":/tad/icons"));
+    for (const QString &name : folder.entryList({QStringLiteral("*.png")}, QDir::Files))
+        icon.addFile(folder.filePath(name));
+    return icon;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -34,6 +50,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral(TAD_APP_ID));
+    QApplication::setWindowIcon(appIcon());
     tad::ensureResources();
     parser.process(app);
 
