@@ -10,13 +10,16 @@ set(CPACK_PACKAGE_NAME tad-settings)
 set(CPACK_PACKAGE_VENDOR "the TAD Settings authors")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "editor and inspector for the TAD app's settings")
-set(CPACK_PACKAGE_DESCRIPTION
-    "TAD Settings reads and writes tad-config.json, the settings file of the Electron app TAD, "
-    "exactly as the app's electron-store does, and is safe to use while the app is running: "
-    "it notices the app's writes and never writes over them. The package has the window "
-    "(tad-settings), with editors chosen from the app's JSON Schema, undo, search, backups "
-    "and a history of changes, and the command line (tad-settings-cli) for scripts.")
-string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+# Lines of at most 80 columns, as Debian wants them.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "TAD Settings reads and writes tad-config.json, the settings file of the"
+    "Electron app TAD, exactly as the app's electron-store does, and is safe to"
+    "use while the app is running: it notices the app's writes and never writes"
+    "over them."
+    ""
+    "The package has the window (tad-settings), with editors chosen from the"
+    "app's JSON Schema, undo, search, backups and a history of changes, and the"
+    "command line (tad-settings-cli) for scripts and terminals.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
