@@ -59,6 +59,10 @@ AboutDialog::AboutDialog(const QString &configPath, QWidget *parent) : QDialog(p
             [this] { QApplication::clipboard()->setText(m_text); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Wide enough for the usual paths on one line each (longer ones wrap),
+    // and as high as the wrapped text then needs.
+    setMinimumWidth(620);
+    resize(620, layout->totalHeightForWidth(620));
 }
 
 QLabel *AboutDialog::addPath(const QString &objectName, const QString &title, const QString &path)
