@@ -7,7 +7,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <cerrno>
-#include <cstdio>
+#include <unistd.h>
 
 namespace tad {
 
@@ -48,7 +48,7 @@ Result<SettingsMove> adoptLegacyWindowSettings(const QString &newPath)
     };
     auto notRemoved = [&] {
         Error e = makeError(ErrorCode::Unreadable,
-                            QStringLiteral("the window's saved layout is copied to %1, but this "
+                            QStringLiteral("the window's saved layout is now in %1, but this "
                                            "old copy cannot be removed; remove it by hand")
                                 .arg(newPath));
         e.file = oldPath;
@@ -57,12 +57,20 @@ Result<SettingsMove> adoptLegacyWindowSettings(const QString &newPath)
     const QString folder = QFileInfo(newPath).absolutePath();
     if (!QDir().mkpath(folder))
         return fail(QStringLiteral("the folder %1 cannot be made").arg(folder));
-    // A rename keeps the file whole and is atomic; only across file systems
-    // does it need the copy through the one write path.
-    if (std::rename(QFile::encodeName(oldPath).constData(),
-                    QFile::encodeName(newPath).constData()) == 0)
+    // A hard link, then the old name removed: the file stays whole, and
+    // unlike rename() it cannot replace a new file another window made in
+    // the meantime. Across file systems (or where there are no hard links)
+    // it is copied through the one write path.
+    const QByteArray from = QFile::encodeName(oldPath);
+    const QByteArray to = QFile::encodeName(newPath);
+    if (::link(from.constData(), to.constData()) == 0) {
+        if (::unlink(from.constData()) != 0)
+            return notRemoved();
         return SettingsMove::Moved;
-    if (errno != EXDEV)
+    }
+    if (errno == EEXIST)
+        return SettingsMove::KeptNewer;
+    if (errno != EXDEV && errno != EPERM && errno != ENOTSUP)
         return fail(qt_error_string(errno));
     auto bytes = readFile(oldPath);
     if (!bytes)

@@ -27,7 +27,8 @@ enum class SettingsMove
 
 // Moves the old file to `newPath` (QSettings().fileName()) when there is an
 // old file and no new one yet. The new place wins whenever it exists, so a
-// second run never overwrites what the window has saved since.
+// second run never overwrites what the window has saved since, and neither
+// does a move racing another window's first save.
 Result<SettingsMove> adoptLegacyWindowSettings(const QString &newPath);
 
 } // namespace tad
