@@ -22,7 +22,7 @@ if [ "${TAD_SKIP_SANITIZERS:-0}" != 1 ]; then
     cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTAD_SANITIZE=ON \
           -DTAD_BUILD_BENCH=OFF "${LAUNCHER[@]}" >/dev/null
     SANITIZED_TESTS=(tst_cli tst_cli_schema tst_store tst_jsontext tst_keypath tst_keyoperations
-                     tst_atomicfile tst_restore tst_rollback tst_historyrecorder)
+                     tst_atomicfile tst_restore tst_rollback tst_historyrecorder tst_settingsfile)
     cmake --build "$ASAN_BUILD" --parallel "$(nproc)" --target tad-settings-cli "${SANITIZED_TESTS[@]}"
     regex="^($(IFS='|'; echo "${SANITIZED_TESTS[*]}"))\$"
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \

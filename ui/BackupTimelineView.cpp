@@ -577,10 +577,13 @@ void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
         Q_EMIT actionFinished(false);
         return;
     }
-    std::vector<std::string> keys;
-    if (choice == 2)
-        for (const QString &key : preview->checkedKeys())
-            keys.push_back(key.toStdString());
+    std::vector<KeyPath> keys;
+    if (choice == 2) {
+        for (const QString &key : preview->checkedKeys()) {
+            if (auto path = KeyPath::parse(key.toStdString()))
+                keys.push_back(std::move(path.value()));
+        }
+    }
     setStatus(tr("Restoring %1...").arg(name), false);
     m_actions->restore(
         name, keys, [this, name, partial = !keys.empty()](Result<RestoreOutcome> outcome) {
@@ -610,20 +613,25 @@ void BackupTimelineView::deleteSelected()
                          tr("Delete %1 backups? This cannot be undone.")),
                  tr("Delete")))
         return;
-    QStringList failed;
-    for (const QString &name : names) {
-        auto path = m_backups.resolveName(name);
-        if (!path || !QFile::remove(*path))
-            failed << name;
-        else
-            QFile::remove(*path + QStringLiteral(".meta.json"));
-    }
-    if (failed.isEmpty())
-        setStatus(counted(int(names.size()), tr("Deleted %1 backup."), tr("Deleted %1 backups.")),
-                  false);
-    else
-        setStatus(tr("Could not delete: %1").arg(failed.join(QStringLiteral(", "))), true);
-    reload();
+    // The core decides: pinned backups and the newest valid one stay.
+    m_actions->deleteBackups(names, [this](Result<BackupRemoval> removal) {
+        if (!removal) {
+            setStatus(tr("Not deleted: %1").arg(removal.error().message), true);
+        } else if (removal->kept.empty()) {
+            setStatus(counted(int(removal->removed.size()), tr("Deleted %1 backup."),
+                              tr("Deleted %1 backups.")),
+                      false);
+        } else {
+            QStringList kept;
+            for (const auto &[name, why] : removal->kept)
+                kept << tr("%1 was kept: %2").arg(name, why);
+            setStatus(counted(int(removal->removed.size()), tr("Deleted %1 backup."),
+                              tr("Deleted %1 backups.")) +
+                          QLatin1Char(' ') + kept.join(QStringLiteral("; ")),
+                      true);
+        }
+        reload();
+    });
 }
 
 void BackupTimelineView::openFolder()

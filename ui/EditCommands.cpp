@@ -7,10 +7,12 @@
 
 namespace tad {
 
-SetValueCommand::SetValueCommand(StoreSession *session, QString key, std::optional<Json> before,
-                                 std::optional<Json> after, bool mergeable, QUndoCommand *parent)
-    : QUndoCommand(parent), m_session(session), m_key(std::move(key)), m_before(std::move(before)),
-      m_after(std::move(after)), m_mergeable(mergeable)
+SetValueCommand::SetValueCommand(StoreSession *session, KeyPath path, QString key,
+                                 std::optional<Json> before, std::optional<Json> after,
+                                 bool mergeable, bool reset, bool chained, QUndoCommand *parent)
+    : QUndoCommand(parent), m_session(session), m_path(std::move(path)), m_key(std::move(key)),
+      m_before(std::move(before)), m_after(std::move(after)), m_mergeable(mergeable),
+      m_reset(reset), m_chained(chained)
 {
     m_lastEdit.start();
     updateText();
@@ -26,26 +28,25 @@ void SetValueCommand::updateText()
 
 void SetValueCommand::redo()
 {
-    write(m_after);
+    // The first redo is the edit itself, based on what the person saw;
+    // later ones build on what our undo left.
+    const StoreSession::Basis basis{m_before, m_done || m_chained};
+    m_done = true;
+    if (m_reset)
+        m_session->reset(m_path, basis);
+    else
+        m_session->set(m_path, m_after, basis);
 }
 
 void SetValueCommand::undo()
 {
-    write(m_before);
-}
-
-void SetValueCommand::write(const std::optional<Json> &value)
-{
-    if (value)
-        m_session->set(m_key, *value);
-    else
-        m_session->remove(m_key);
+    m_session->set(m_path, m_before, StoreSession::Basis{m_after, true});
 }
 
 bool SetValueCommand::mergeWith(const QUndoCommand *other)
 {
     auto *next = static_cast<const SetValueCommand *>(other);
-    if (!m_mergeable || !next->m_mergeable || next->m_key != m_key ||
+    if (!m_mergeable || !next->m_mergeable || next->m_path != m_path ||
         m_lastEdit.elapsed() > kBurstMs)
         return false;
     m_after = next->m_after;

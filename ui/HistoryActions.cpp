@@ -4,32 +4,22 @@
 
 #include <QMetaObject>
 #include <QPointer>
-#include <QStringList>
-#include <algorithm>
 #include <memory>
 
 namespace tad {
 
 HistoryActions::HistoryActions(StoreSession *session, Schema schema, QObject *parent)
     : QObject(parent), m_session(session), m_schema(std::move(schema))
-{
-    m_provider = [](Store &store, const std::function<void(HistoryServices &)> &use) {
-        HistoryServices services(store);
-        use(services);
-    };
-}
+{}
 
 template <typename T>
-void HistoryActions::runWithServices(std::function<Result<T>(HistoryServices &)> action,
-                                     std::function<void(Result<T>)> done)
+void HistoryActions::run(std::function<Result<T>(SettingsFile &)> action,
+                         std::function<void(Result<T>)> done)
 {
     QPointer<HistoryActions> self(this);
-    ServicesProvider provider = m_provider;
-    m_session->runOnStore(
-        [self, provider, action = std::move(action), done = std::move(done)](Store &store) {
-            auto result = std::make_shared<Result<T>>(
-                makeError(ErrorCode::Unreadable, QStringLiteral("The store is not available.")));
-            provider(store, [&](HistoryServices &services) { *result = action(services); });
+    m_session->runOnFile(
+        [self, action = std::move(action), done = std::move(done)](SettingsFile &file) {
+            auto result = std::make_shared<Result<T>>(action(file));
             QMetaObject::invokeMethod(
                 self.data(),
                 [self, done, result] {
@@ -46,27 +36,20 @@ void HistoryActions::runWithServices(std::function<Result<T>(HistoryServices &)>
 void HistoryActions::createBackup(const QString &label,
                                   std::function<void(Result<CreatedBackup>)> done)
 {
-    runWithServices<CreatedBackup>(
-        [label](HistoryServices &services) -> Result<CreatedBackup> {
-            // The bytes the store holds, not a second read of the file.
-            return services.backups().createFromBytes(services.store().bytes(),
-                                                      QStringLiteral("manual"), label);
-        },
+    run<CreatedBackup>(
+        [label](SettingsFile &file) { return file.createBackup(QStringLiteral("manual"), label); },
         std::move(done));
 }
 
-void HistoryActions::restore(const QString &backupName, const std::vector<std::string> &keys,
+void HistoryActions::restore(const QString &backupName, const std::vector<KeyPath> &keys,
                              std::function<void(Result<RestoreOutcome>)> done)
 {
-    const Schema schema = m_schema;
-    runWithServices<RestoreOutcome>(
-        [backupName, keys, schema](HistoryServices &services) -> Result<RestoreOutcome> {
-            RestoreRequest request;
-            request.backupName = backupName;
-            request.keys = keys;
-            if (!schema.isNull())
-                request.validate = restoreValidator(schema, services.store().document());
-            return restoreBackup(services, request);
+    run<RestoreOutcome>(
+        [backupName, keys](SettingsFile &file) -> Result<RestoreOutcome> {
+            auto plan = file.planRestore(backupName, keys);
+            if (!plan)
+                return plan.error();
+            return file.restore(*plan);
         },
         std::move(done));
 }
@@ -74,41 +57,27 @@ void HistoryActions::restore(const QString &backupName, const std::vector<std::s
 void HistoryActions::rollback(const QString &entryId, const std::vector<int> &ops,
                               std::function<void(Result<RollbackOutcome>)> done)
 {
-    runWithServices<RollbackOutcome>(
-        [entryId, ops](HistoryServices &services) { return rollbackEntry(services, entryId, ops); },
+    run<RollbackOutcome>(
+        [entryId, ops](SettingsFile &file) -> Result<RollbackOutcome> {
+            auto plan = file.planRollback(entryId, ops);
+            if (!plan)
+                return plan.error();
+            return file.rollback(*plan);
+        },
         std::move(done));
 }
 
 void HistoryActions::migrate(const QString &target, std::function<void(Result<MigrationPlan>)> done)
 {
-    runWithServices<MigrationPlan>(
-        [target](HistoryServices &services) -> Result<MigrationPlan> {
-            auto migrator = Migrator::builtIn();
-            if (!migrator)
-                return migrator.error();
-            return migrator->run(services, target);
-        },
-        std::move(done));
+    run<MigrationPlan>([target](SettingsFile &file) { return file.migrate(target); },
+                       std::move(done));
 }
 
-DocumentValidator restoreValidator(const Schema &schema, const Json &current)
+void HistoryActions::deleteBackups(const QStringList &names,
+                                   std::function<void(Result<BackupRemoval>)> done)
 {
-    return [schema, current](const Json &doc) -> Result<void> {
-        const SchemaViolations existing = schema.validate(current);
-        QStringList added;
-        for (const auto &violation : schema.validate(doc)) {
-            const bool known =
-                std::any_of(existing.begin(), existing.end(),
-                            [&](const SchemaViolation &e) { return e.sameViolation(violation); });
-            if (!known)
-                added << violation.toString();
-        }
-        if (added.isEmpty())
-            return {};
-        return makeError(ErrorCode::SchemaRejected,
-                         QObject::tr("The backup would add schema violations: %1")
-                             .arg(added.join(QStringLiteral("; "))));
-    };
+    run<BackupRemoval>([names](SettingsFile &file) { return file.deleteBackups(names); },
+                       std::move(done));
 }
 
 } // namespace tad

@@ -23,17 +23,6 @@ HistoryPanels::HistoryPanels(QMainWindow *window, const QString &configPath, con
 {
     m_worker = new BackgroundWorker(this);
     m_actions = new HistoryActions(session, schema, this);
-    // The session's own history services when it has them (so every write is
-    // recorded once); otherwise services attached for the length of the action.
-    m_actions->setServicesProvider(
-        [session](Store &store, const std::function<void(HistoryServices &)> &use) {
-            if (auto *services = session->historyServices()) {
-                use(*services);
-                return;
-            }
-            HistoryServices own(store);
-            use(own);
-        });
     m_timeline = new BackupTimelineView(configPath, m_actions, m_worker);
     m_history = new HistoryView(configPath, m_actions, m_worker);
     m_migrations = new MigrationReview(configPath, m_actions, m_worker);

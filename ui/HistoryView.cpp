@@ -47,6 +47,8 @@ QString sourceTitle(ChangeSource source)
         return QObject::tr("migration");
     case ChangeSource::Reset:
         return QObject::tr("reset");
+    case ChangeSource::Recovery:
+        return QObject::tr("recovery");
     }
     return {};
 }

@@ -98,7 +98,8 @@ void InspectorView::setWatching(bool watching)
 void InspectorView::refresh()
 {
     QPointer<InspectorView> self(this);
-    m_session->runOnStore([self](Store &store) {
+    m_session->runOnFile([self](SettingsFile &file) {
+        Store &store = file.store();
         auto info = std::make_shared<Result<StoreInfo>>(store.info());
         auto monitor = std::make_shared<PerformanceMonitor>(store.monitor());
         QMetaObject::invokeMethod(

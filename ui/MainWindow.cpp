@@ -8,8 +8,6 @@
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
 #include "StoreSession.h"
-#include "schema/Defaults.h"
-#include "schema/SchemaGuard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,10 +44,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                 (m_options.notice.isEmpty() ? QString() : QStringLiteral(" ")) + error;
     }
     StoreSessionOptions sessionOptions;
-    if (const Schema compiled = m_schema.compiled(); !compiled.isNull()) {
-        sessionOptions.store.fillDefaults = schemaDefaultsFiller(compiled);
-        sessionOptions.hooks.push_back(std::make_shared<SchemaGuard>(compiled));
-    }
+    sessionOptions.file.schema = m_schema.compiled();
     m_session = new StoreSession(m_options.configPath, std::move(sessionOptions), this);
     m_model = new SettingsTreeModel(this);
     m_model->setSchema(m_schema);

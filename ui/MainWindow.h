@@ -84,6 +84,7 @@ private:
     void onSelectionChanged();
     void requestEdit(const QString &key, const Json &value, bool mergeable);
     void requestReset(const QString &key);
+    Result<KeyPath> pathForKey(const QString &key) const;
     void showError(const QString &message);
     void updateProblems();
     void restoreNewestBackup();

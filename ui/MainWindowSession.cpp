@@ -7,14 +7,10 @@
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
 #include "StoreSession.h"
-#include "io/AtomicFile.h"
 
-#include "json/JsonText.h"
-#include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QUndoStack>
@@ -26,21 +22,6 @@ namespace {
 // Trees up to this many nodes open with their first level expanded and get
 // the problems list computed in full.
 constexpr size_t kSmallTree = 20000;
-
-// The seed's backups live in backups/ beside the store, named so that the
-// newest sorts last.
-QString newestValidBackup(const QString &configPath, QString *description)
-{
-    QDir dir(QFileInfo(configPath).absolutePath() + QStringLiteral("/backups"));
-    QStringList names = dir.entryList({QStringLiteral("backup-*.json")}, QDir::Files, QDir::Name);
-    names.removeIf([](const QString &n) { return n.endsWith(QLatin1String(".meta.json")); });
-    for (auto it = names.crbegin(); it != names.crend(); ++it) {
-        auto snapshot = readFile(dir.filePath(*it));
-        if (snapshot && parseDocument(snapshot->bytes))
-            return *description = *it, dir.filePath(*it);
-    }
-    return {};
-}
 
 } // namespace
 
@@ -83,10 +64,25 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 {
     m_ready = false;
     m_broken->showError(error, rawBytes);
-    QString backup;
-    const bool hasBackup = !newestValidBackup(m_options.configPath, &backup).isEmpty();
-    m_broken->setBackupAvailable(hasBackup,
-                                 hasBackup ? tr("Newest valid backup: %1").arg(backup) : QString());
+    m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
+    // The core chooses the backup (hash, schema and pins checked), on the
+    // store's worker: a large backup is never read on this thread.
+    QPointer<MainWindow> self(this);
+    m_session->runOnFile([self](SettingsFile &file) {
+        auto plan = file.planRecovery();
+        const QString name = plan ? plan->backup.info.name : QString();
+        const QString why = plan ? QString() : plan.error().message;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, name, why] {
+                if (!self)
+                    return;
+                self->m_broken->setBackupAvailable(
+                    !name.isEmpty(), name.isEmpty() ? tr("No backup to recover from: %1").arg(why)
+                                                    : tr("Newest valid backup: %1").arg(name));
+            },
+            Qt::QueuedConnection);
+    });
     m_pages->setCurrentWidget(m_broken);
     if (auto *dock = m_problems->parentWidget())
         dock->hide();
@@ -154,12 +150,29 @@ void MainWindow::requestEdit(const QString &key, const Json &value, bool mergeab
         showError(tr("%1 not changed: %2").arg(key, problem));
         return;
     }
+    auto path = pathForKey(key);
+    if (!path) {
+        showError(tr("%1 not changed: %2").arg(key, path.error().message));
+        return;
+    }
     std::optional<Json> before;
     if (index.isValid())
         before = m_model->valueOf(index);
-    if (before && jsEqual(*before, value))
+    // While our own write of the key is on its way the tree does not show
+    // it yet: the edit builds on what that write leaves.
+    const bool chained = m_session->isWriting(*path);
+    if (!chained && before && jsEqual(*before, value))
         return;
-    m_undo->push(new SetValueCommand(m_session, key, std::move(before), value, mergeable));
+    m_undo->push(new SetValueCommand(m_session, *path, key, std::move(before), value, mergeable,
+                                     false, chained));
+}
+
+Result<KeyPath> MainWindow::pathForKey(const QString &key) const
+{
+    const QModelIndex index = m_model->indexForKey(key);
+    if (index.isValid())
+        return KeyPath::fromSegments(m_model->pathOf(index));
+    return KeyPath::parse(key.toStdString());
 }
 
 void MainWindow::requestReset(const QString &key)
@@ -172,7 +185,14 @@ void MainWindow::requestReset(const QString &key)
         showError(tr("%1 has no default value to reset to").arg(key));
         return;
     }
-    requestEdit(key, *spec.defaultValue, false);
+    const std::optional<Json> before = m_model->valueOf(index);
+    if (before && jsEqual(*before, *spec.defaultValue))
+        return;
+    auto path = pathForKey(key);
+    if (!path)
+        return;
+    m_undo->push(new SetValueCommand(m_session, *path, key, before, *spec.defaultValue, false,
+                                     /*reset=*/true, m_session->isWriting(*path)));
     // The panel shows the default at once; the write echo confirms it.
     if (m_panel->key() == key)
         m_panel->showKey(key, spec, spec.defaultValue);
@@ -207,33 +227,25 @@ void MainWindow::updateProblems()
 
 void MainWindow::restoreNewestBackup()
 {
-    QString name;
-    const QString backup = newestValidBackup(m_options.configPath, &name);
-    auto snapshot =
-        backup.isEmpty()
-            ? Result<FileSnapshot>(makeError(ErrorCode::NotFound, tr("no valid backup")))
-            : readFile(backup);
-    if (!snapshot) {
-        showError(snapshot.error().message);
-        return;
-    }
-    // Keep the broken file beside the store: it may hold something worth saving.
-    auto broken = readFile(m_options.configPath);
-    if (broken && broken->stamp.exists) {
-        const QString keep =
-            m_options.configPath + QStringLiteral(".broken-") +
-            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
-        if (auto kept = replaceFile(keep, broken->bytes); !kept) {
-            showError(kept.error().message);
-            return;
-        }
-    }
-    if (auto written = replaceFile(m_options.configPath, snapshot->bytes); !written) {
-        showError(written.error().message);
-        return;
-    }
-    showError(tr("Restored %1").arg(name));
-    open();
+    QPointer<MainWindow> self(this);
+    m_session->runOnFile([self](SettingsFile &file) {
+        auto plan = file.planRecovery();
+        Result<RecoveryOutcome> outcome =
+            plan ? file.recover(*plan) : Result<RecoveryOutcome>(plan.error());
+        const QString message =
+            outcome ? tr("Recovered from %1").arg(outcome->restoredName) : outcome.error().message;
+        const bool ok = outcome.ok();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, ok, message] {
+                if (!self)
+                    return;
+                self->showError(message);
+                if (ok)
+                    self->open();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace tad

@@ -1,7 +1,5 @@
 #include "StoreSession.h"
 
-#include "history/HistoryHooks.h"
-
 #include <QFile>
 #include <QMetaObject>
 #include <QSemaphore>
@@ -28,28 +26,24 @@ StoreSession::StoreSession(QString path, StoreSessionOptions options, QObject *p
     connect(&m_thread, &QThread::finished, m_workerContext, &QObject::deleteLater);
     m_thread.start();
     post([this] {
-        m_store = std::make_unique<Store>(m_path, m_options.store);
+        // Everything a program needs, assembled by the core in its one order;
+        // before the first read, so that read is compared with the history.
+        m_file = std::make_unique<SettingsFile>(m_path, m_options.file);
+        Store *store = &m_file->store();
         connect(
-            m_store.get(), &Store::changed, m_workerContext,
+            store, &Store::changed, m_workerContext,
             [this](const ChangeEvent &event) { m_events.append(event); }, Qt::DirectConnection);
         // An external version's events go out at once; what the store does
         // after that (re-applying our displaced changes) follows separately.
         connect(
-            m_store.get(), &Store::reloaded, m_workerContext, [this] { flushEvents(); },
+            store, &Store::reloaded, m_workerContext, [this] { flushEvents(); },
             Qt::DirectConnection);
         connect(
-            m_store.get(), &Store::conflicted, m_workerContext,
+            store, &Store::conflicted, m_workerContext,
             [this](const ChangeEvent &theirs, const Json &ours) {
                 deliver([this, theirs, ours] { Q_EMIT conflicted(theirs, ours); });
             },
             Qt::DirectConnection);
-        // The session keeps its hooks until the store is gone.
-        m_hooks = std::move(m_options.hooks);
-        for (const auto &hook : m_hooks)
-            m_store->addHook(hook.get());
-        // Before the first read, so that read is compared with the history too.
-        if (m_options.history)
-            m_history = std::make_unique<HistoryServices>(*m_store);
     });
 }
 
@@ -59,19 +53,11 @@ StoreSession::~StoreSession()
     blockSignals(true);
     post([this] {
         m_watcher.reset();
-        m_history.reset();
-        m_store.reset();
-        m_hooks.clear();
+        m_file.reset();
     });
     waitForIdle();
     m_thread.quit();
     m_thread.wait();
-}
-
-KeyPath StoreSession::keyPath(const QString &key) const
-{
-    auto parsed = KeyPath::parse(key.toStdString(), m_options.store.dialect);
-    return parsed ? parsed.value() : KeyPath::fromSegments({key.toStdString()});
 }
 
 void StoreSession::post(std::function<void()> job)
@@ -117,7 +103,8 @@ void StoreSession::open()
 void StoreSession::openOnWorker()
 {
     auto outcome = std::make_shared<OpenOutcome>();
-    auto result = m_store->open();
+    Store &store = m_file->store();
+    auto result = m_file->open();
     takeEvents(); // the tree below is built from the whole document
     m_openFailed = !result;
     if (!result) {
@@ -125,19 +112,17 @@ void StoreSession::openOnWorker()
         outcome->rawBytes = readRaw(m_path);
     } else {
         outcome->ok = true;
-        outcome->tree = SettingsNode::build({}, m_store->document());
-        outcome->warnings = m_store->warnings();
-        if (auto info = m_store->info())
+        outcome->tree = SettingsNode::build({}, store.document());
+        outcome->warnings = store.warnings();
+        if (auto info = store.info())
             outcome->info = info.value();
     }
     startWatcher();
     deliver([this, outcome] { Q_EMIT opened(*outcome); });
     // After the tree is on its way: copying a large file takes a while.
-    if (outcome->ok && m_history && !m_startBackupTaken && !m_store->bytes().empty()) {
+    if (outcome->ok && m_file->history() && !m_startBackupTaken && !store.bytes().empty()) {
         m_startBackupTaken = true;
-        auto backup = m_history->backups().createFromBytes(m_store->bytes(),
-                                                           QStringLiteral("application-start"));
-        if (!backup) {
+        if (auto backup = m_file->takeStartupBackup(); !backup) {
             deliver([this, error = backup.error()] {
                 Q_EMIT writeFinished(false, error, tr("start-up backup"));
             });
@@ -150,7 +135,7 @@ void StoreSession::startWatcher()
     if (!m_options.watch)
         return;
     if (!m_watcher) {
-        m_watcher = std::make_unique<StoreWatcher>(*m_store, m_options.watcher);
+        m_watcher = std::make_unique<StoreWatcher>(m_file->store(), m_options.watcher);
         StoreWatcher *watcher = m_watcher.get();
         connect(watcher, &StoreWatcher::watchingChanged, m_workerContext, [this](bool watching) {
             deliver([this, watching] { Q_EMIT watchingChanged(watching); });
@@ -196,7 +181,7 @@ void StoreSession::refresh()
             m_watcher->checkNow();
             return;
         }
-        auto result = m_store->refresh();
+        auto result = m_file->store().refresh();
         if (!result) {
             deliver([this, error = result.error()] { Q_EMIT refreshFailed(error); });
             return;
@@ -205,18 +190,95 @@ void StoreSession::refresh()
     });
 }
 
-void StoreSession::apply(std::vector<StoreOp> ops, QString description)
+void StoreSession::write(std::function<Result<void>(SettingsFile &)> change, QString description,
+                         std::optional<KeyPath> path)
 {
-    post([this, ops = std::move(ops), description] {
-        auto result = m_store->apply(ops, ChangeSource::Editor, description.toStdString());
+    if (path)
+        ++m_writing[*path];
+    post([this, change = std::move(change), description, path] {
+        auto result = change(*m_file);
         auto events = takeEvents();
         deliver([this, events, ok = result.ok(), error = result.ok() ? Error() : result.error(),
-                 description] {
+                 description, path] {
             if (!events.isEmpty())
                 Q_EMIT changesArrived(events);
+            if (path) {
+                auto it = m_writing.find(*path);
+                if (it != m_writing.end() && --it->second == 0)
+                    m_writing.erase(it);
+            }
             Q_EMIT writeFinished(ok, error, description);
         });
     });
+}
+
+Result<std::optional<Expected>>
+StoreSession::expectationFor(const KeyPath &path, const std::optional<Basis> &basis) const
+{
+    if (!basis)
+        return std::optional<Expected>();
+    if (basis->afterOwnWrite) {
+        const auto it = m_leftByOwnWrite.find(path);
+        if (it != m_leftByOwnWrite.end()) {
+            if (!it->second) {
+                Error e = makeError(ErrorCode::Conflict,
+                                    tr("not changed: the previous change of %1 was not written")
+                                        .arg(QString::fromStdString(path.toDotted())));
+                e.key = QString::fromStdString(path.toDotted());
+                return e;
+            }
+            return std::optional<Expected>(Expected{*it->second});
+        }
+    }
+    return std::optional<Expected>(Expected{basis->seen});
+}
+
+void StoreSession::set(const KeyPath &path, std::optional<Json> value, std::optional<Basis> basis,
+                       ChangeSource source)
+{
+    const QString key = QString::fromStdString(path.toDotted(m_options.file.dialect));
+    write(
+        [this, path, value = std::move(value), basis = std::move(basis),
+         source](SettingsFile &file) -> Result<void> {
+            auto expected = expectationFor(path, basis);
+            Result<void> done = expected ? (value ? file.set(path, *value, source, *expected)
+                                                  : file.remove(path, source, *expected))
+                                         : Result<void>(expected.error());
+            recordOwnWrite(path, done.ok());
+            return done;
+        },
+        key, path);
+}
+
+void StoreSession::reset(const KeyPath &path, std::optional<Basis> basis)
+{
+    const QString key = QString::fromStdString(path.toDotted(m_options.file.dialect));
+    write(
+        [this, path, basis = std::move(basis)](SettingsFile &file) -> Result<void> {
+            auto expected = expectationFor(path, basis);
+            Result<void> done =
+                expected ? file.reset(path, *expected) : Result<void>(expected.error());
+            recordOwnWrite(path, done.ok());
+            return done;
+        },
+        key, path);
+}
+
+void StoreSession::recordOwnWrite(const KeyPath &path, bool ok)
+{
+    if (!ok) {
+        m_leftByOwnWrite[path] = std::nullopt;
+        return;
+    }
+    const Json *left = findValue(m_file->store().document(), path);
+    m_leftByOwnWrite[path] = left ? std::optional<Json>(*left) : std::nullopt;
+}
+
+void StoreSession::apply(std::vector<StoreOp> ops, ChangeSource source, std::string operation)
+{
+    write([ops = std::move(ops), source, operation = std::move(operation)](
+              SettingsFile &file) { return file.store().apply(ops, source, operation); },
+          QString::fromStdString(operation));
 }
 
 void StoreSession::fetchValue(const QStringList &segments)
@@ -225,7 +287,7 @@ void StoreSession::fetchValue(const QStringList &segments)
         std::vector<std::string> parts;
         for (const auto &s : segments)
             parts.push_back(s.toStdString());
-        const Json *found = findValue(m_store->document(), KeyPath::fromSegments(parts));
+        const Json *found = findValue(m_file->store().document(), KeyPath::fromSegments(parts));
         std::optional<Json> value;
         if (found)
             value = *found;
@@ -233,10 +295,10 @@ void StoreSession::fetchValue(const QStringList &segments)
     });
 }
 
-void StoreSession::runOnStore(std::function<void(Store &)> job)
+void StoreSession::runOnFile(std::function<void(SettingsFile &)> job)
 {
     post([this, job = std::move(job)] {
-        job(*m_store);
+        job(*m_file);
         flushEvents();
     });
 }

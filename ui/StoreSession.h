@@ -6,14 +6,17 @@
 // touches the Store object itself: it learns the document once, as a ready
 // built tree, and then follows it through change events.
 //
-// Beside the store the worker runs the core's StoreWatcher (the file is read
-// and parsed on a reader thread of its own, a file that breaks is never
-// adopted nor written over) and, unless switched off, the history services:
-// every write and every external change is recorded, and opening a file
-// takes an `application-start` backup.
+// The worker holds the core's application layer (SettingsFile: the store
+// with its schema guard, defaults and history services, and every
+// user-level operation) and runs the core's StoreWatcher beside it (the
+// file is read and parsed on a reader thread of its own, a file that breaks
+// is never adopted nor written over). With history on, every write and
+// every external change is recorded, and opening a file takes an
+// `application-start` backup.
 #pragma once
 
 #include "SettingsNode.h"
+#include "app/SettingsFile.h"
 #include "store/Store.h"
 #include "watch/StoreWatcher.h"
 
@@ -22,11 +25,10 @@
 #include <QThread>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace tad {
-
-class HistoryServices;
 
 struct OpenOutcome
 {
@@ -40,15 +42,12 @@ struct OpenOutcome
 
 struct StoreSessionOptions
 {
-    StoreOptions store;
-    // Policies checked before history's own (a schema guard): a write they
-    // refuse leaves no backup and no history entry.
-    std::vector<std::shared_ptr<StoreHook>> hooks;
+    // The schema, the key dialect, and whether history is recorded (and an
+    // application-start backup taken on open).
+    SettingsFileOptions file;
     // Follow the file with a StoreWatcher once it is open.
     bool watch = true;
     StoreWatcherOptions watcher;
-    // Record history and take an application-start backup on open.
-    bool history = true;
 };
 
 class StoreSession : public QObject
@@ -68,18 +67,32 @@ public:
     void open();
     // Looks at the file now (F5); changes arrive as changesArrived().
     void refresh();
-    void apply(std::vector<StoreOp> ops, QString description);
-    void set(const QString &key, Json value)
+    // What an edit of one key expects to replace.
+    struct Basis
     {
-        apply({StoreOp::set(keyPath(key), std::move(value))}, key);
-    }
-    void remove(const QString &key) { apply({StoreOp::remove(keyPath(key))}, key); }
+        // The value the person saw (nullopt: the key was absent).
+        std::optional<Json> seen;
+        // Build on our own last write of this key, if this session made one:
+        // expect exactly what it left in the file (defaults included), and
+        // refuse if it failed. Undo, redo, and an edit made while our
+        // previous write of the key is still on its way.
+        bool afterOwnWrite = false;
+    };
+    // A person's edit of one key: `value` nullopt removes it. Refused
+    // (writeFinished reports Conflict) unless the file holds what the basis
+    // says: nobody else changed the key since. Without a basis the change
+    // applies to whatever the file holds.
+    void set(const KeyPath &path, std::optional<Json> value, std::optional<Basis> basis,
+             ChangeSource source = ChangeSource::Editor);
+    void reset(const KeyPath &path, std::optional<Basis> basis);
+    // Whether a write of ours to `path` is still on its way.
+    bool isWriting(const KeyPath &path) const { return m_writing.count(path) > 0; }
+    // Several operations as one write (`operation` names them: "set", ...).
+    void apply(std::vector<StoreOp> ops, ChangeSource source, std::string operation);
     void fetchValue(const QStringList &segments);
-    // Runs `job` on the worker with the store (to add hooks, for tests).
-    void runOnStore(std::function<void(Store &)> job);
-    // The store's history services, or nullptr when off. Worker thread only:
-    // use it inside a runOnStore job.
-    HistoryServices *historyServices() const { return m_history.get(); }
+    // Runs `job` on the worker with the settings file (history actions,
+    // the inspector, tests).
+    void runOnFile(std::function<void(SettingsFile &)> job);
     // Blocks until every queued job has run (tests and shutdown).
     void waitForIdle();
 
@@ -101,7 +114,12 @@ Q_SIGNALS:
     void conflicted(const tad::ChangeEvent &theirs, const tad::Json &ours);
 
 private:
-    KeyPath keyPath(const QString &key) const;
+    void write(std::function<Result<void>(SettingsFile &)> change, QString description,
+               std::optional<KeyPath> path = std::nullopt);
+    // Worker side.
+    void recordOwnWrite(const KeyPath &path, bool ok);
+    Result<std::optional<Expected>> expectationFor(const KeyPath &path,
+                                                   const std::optional<Basis> &basis) const;
     void post(std::function<void()> job);
     void deliver(std::function<void()> result);
     QList<ChangeEvent> takeEvents();
@@ -114,15 +132,16 @@ private:
     StoreSessionOptions m_options;
     QThread m_thread;
     QObject *m_workerContext = nullptr; // lives on m_thread
-    // Created, used and destroyed on m_thread, in this order of destruction:
-    // watcher, history, store.
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<HistoryServices> m_history;
+    // Created, used and destroyed on m_thread, the watcher first.
+    std::unique_ptr<SettingsFile> m_file;
     std::unique_ptr<StoreWatcher> m_watcher;
-    bool m_openFailed = false;                       // worker side: the last open failed
-    bool m_startBackupTaken = false;                 // worker side
-    QList<ChangeEvent> m_events;                     // worker side only
-    std::vector<std::shared_ptr<StoreHook>> m_hooks; // worker side only
+    bool m_openFailed = false;        // worker side: the last open failed
+    bool m_startBackupTaken = false;  // worker side
+    QList<ChangeEvent> m_events;      // worker side only
+    std::map<KeyPath, int> m_writing; // UI side: writes on their way, per key
+    // Worker side: what our last write of each key left in the file
+    // (nullopt inside: it failed).
+    std::map<KeyPath, std::optional<std::optional<Json>>> m_leftByOwnWrite;
     std::atomic<int> m_pendingJobs{0};
 };
 

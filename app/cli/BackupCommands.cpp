@@ -2,8 +2,6 @@
 #include "HistoryCommands.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
-#include "history/Restore.h"
-#include "schema/SchemaGuard.h"
 
 #include "json/JsonText.h"
 
@@ -16,35 +14,16 @@ Error usage(const QString &what)
     return makeError(ErrorCode::Usage, what + helpHint());
 }
 
-// The schema the restore is checked against: --schema FILE, else the
-// built-in one; --no-schema skips it. A backup may keep violations the
-// current file has too; it may not add new ones.
-DocumentValidator validatorFor(const CliContext &context, const Json &current)
+Result<std::vector<KeyPath>> keyList(const CliContext &context, const QString &text)
 {
-    if (context.schema.isNull())
-        return {};
-    return [schema = context.schema, current](const Json &doc) -> Result<void> {
-        const SchemaViolations existing = schema.validate(current);
-        SchemaViolations added;
-        for (const auto &v : schema.validate(doc)) {
-            const bool old =
-                std::any_of(existing.begin(), existing.end(),
-                            [&](const SchemaViolation &e) { return e.sameViolation(v); });
-            if (!old)
-                added.push_back(v);
-        }
-        if (added.empty())
-            return {};
-        return SchemaGuard::rejection(added);
-    };
-}
-
-std::vector<std::string> splitList(const QString &text)
-{
-    std::vector<std::string> items;
-    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        items.push_back(item.trimmed().toStdString());
-    return items;
+    std::vector<KeyPath> keys;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        auto path = context.keyPath(item.trimmed());
+        if (!path)
+            return path.error();
+        keys.push_back(std::move(path.value()));
+    }
+    return keys;
 }
 
 std::string describeLine(const BackupInfo &b)
@@ -120,18 +99,17 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
     }
 
     if (sub == QLatin1String("restore")) {
-        auto current = context.store->getAll();
-        if (!current)
-            return report(current.error());
-        RestoreRequest request;
-        request.backupName = name;
-        request.keys = splitList(args.option(QStringLiteral("keys")));
-        request.validate = validatorFor(context, *current);
-        auto restored = restoreBackup(services, request);
+        auto keys = keyList(context, args.option(QStringLiteral("keys")));
+        if (!keys)
+            return report(keys.error());
+        auto plan = context.file->planRestore(name, *keys);
+        if (!plan)
+            return report(plan.error());
+        auto restored = context.file->restore(*plan);
         if (!restored)
             return report(restored.error());
         std::string line = "restored " + name.toStdString();
-        if (!request.keys.empty())
+        if (!keys->empty())
             line += " (keys " + args.option(QStringLiteral("keys")).toStdString() + ")";
         if (restored->safetyBackup)
             line += "; the previous content is in " + restored->safetyBackup->name.toStdString();
@@ -146,14 +124,14 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         return report(content.error());
     if (sub == QLatin1String("show")) {
         Json out = content->info.toJson();
-        out["content"] = maskDocument(context, content->document);
+        out["content"] = context.shown(content->document);
         context.printJson(out);
         return 0;
     }
-    auto current = context.store->getAll();
+    auto current = context.store().getAll();
     if (!current)
         return report(current.error());
-    context.printJson(maskPatch(context, diffJson(content->document, *current)));
+    context.printJson(context.shownPatch(diffJson(content->document, *current)));
     return 0;
 }
 

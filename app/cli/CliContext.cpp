@@ -1,40 +1,34 @@
 #include "CliContext.h"
 
-#include "schema/Defaults.h"
-#include "schema/SecretMask.h"
-
 #include "json/JsonText.h"
 
 namespace tad::cli {
 
 Result<void> CliContext::prepare(const QString &configPath)
 {
-    if (!args.noSchema) {
-        auto loaded =
-            args.schemaPath.isEmpty() ? Schema::builtIn() : Schema::fromFile(args.schemaPath);
-        if (!loaded)
-            return loaded.error();
-        schema = std::move(loaded.value());
-    }
-    StoreOptions options;
+    auto schema = loadSchema(args.schemaPath, args.noSchema);
+    if (!schema)
+        return schema.error();
+    SettingsFileOptions options;
     options.dialect = args.dialect;
-    if (!schema.isNull())
-        options.fillDefaults = schemaDefaultsFiller(schema);
-    store = std::make_unique<Store>(configPath, options);
-    if (!schema.isNull()) {
-        guard = std::make_unique<SchemaGuard>(schema);
-        store->addHook(guard.get());
-    }
-    // After the guard: a refused change takes no backup and leaves no entry.
-    history = std::make_unique<HistoryServices>(*store);
+    options.schema = std::move(schema.value());
+    file = std::make_unique<SettingsFile>(configPath, std::move(options));
     return {};
 }
 
-Json CliContext::shown(const Json &value, const std::vector<std::string> &tokens) const
+Json CliContext::shown(const Json &value, const KeyPath &path) const
 {
-    if (args.showSecrets || schema.isNull())
-        return value;
-    return maskSecrets(schema, value, tokens);
+    return args.showSecrets ? value : file->masked(value, path);
+}
+
+Json CliContext::shownPatch(const Json &patch) const
+{
+    return args.showSecrets ? patch : file->maskedPatch(patch);
+}
+
+Result<KeyPath> CliContext::keyPath(const QString &dotted) const
+{
+    return KeyPath::parse(dotted.toStdString(), args.dialect);
 }
 
 void CliContext::printJson(const Json &value) const

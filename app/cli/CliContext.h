@@ -1,12 +1,10 @@
-// What every command needs: the parsed arguments, the open store and output.
+// What every command needs: the parsed arguments, the settings file opened
+// through the core's application layer, and output.
 #pragma once
 
 #include "CliArguments.h"
 #include "Result.h"
-#include "history/HistoryHooks.h"
-#include "schema/Schema.h"
-#include "schema/SchemaGuard.h"
-#include "store/Store.h"
+#include "app/SettingsFile.h"
 
 #include "json/Json.h"
 #include <cstdio>
@@ -18,23 +16,23 @@ namespace tad::cli {
 struct CliContext
 {
     CliArguments args;
-    // The built-in schema, --schema FILE's, or none with --no-schema.
-    Schema schema;
-    std::unique_ptr<SchemaGuard> guard; // on the store while a schema is active
-    std::unique_ptr<Store> store;
-    // Backups before critical changes and a history entry for every change
-    // (ours, and the other writer's when noticed); on the store from the start.
-    std::unique_ptr<HistoryServices> history;
+    // The settings file with the schema the options ask for (the built-in
+    // one, --schema FILE's, or none with --no-schema), its guard, defaults
+    // and history. Not read yet after prepare().
+    std::unique_ptr<SettingsFile> file;
 
-    // Loads the schema the options ask for and creates the store with it:
-    // writes are checked and filled with the schema's defaults, as the
-    // Electron app's electron-store does, and recorded in the history.
-    // Does not read the file yet.
     Result<void> prepare(const QString &configPath);
 
-    // `value` (at key path `tokens`, none for the whole document) with its
-    // secrets masked, unless --show-secrets.
-    Json shown(const Json &value, const std::vector<std::string> &tokens = {}) const;
+    Store &store() const { return file->store(); }
+    const Schema &schema() const { return file->schema(); }
+
+    // `value` (found at `path`; the root for none) with its secrets masked,
+    // unless --show-secrets.
+    Json shown(const Json &value, const KeyPath &path = {}) const;
+    // An RFC 6902 patch with the values of secrets masked, unless --show-secrets.
+    Json shownPatch(const Json &patch) const;
+    // A dotted key as typed, in the dialect --compat chose.
+    Result<KeyPath> keyPath(const QString &dotted) const;
 
     // Prints JSON on one line (or indented with --pretty) and flushes.
     void printJson(const Json &value) const;

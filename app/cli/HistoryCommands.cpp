@@ -4,9 +4,6 @@
 
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
-#include "history/Migrator.h"
-#include "history/Rollback.h"
-#include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
 #include <memory>
@@ -22,34 +19,13 @@ Error usage(const QString &what)
 
 } // namespace
 
-Json maskDocument(const CliContext &context, const Json &document)
-{
-    return context.shown(document);
-}
-
-// Values in patches are masked like any other output of secrets.
-Json maskPatch(const CliContext &context, const Json &patch)
-{
-    if (context.args.showSecrets || context.schema.isNull())
-        return patch;
-    Json masked = patch;
-    for (auto &op : masked) {
-        if (!op.is_object() || !op.contains("value") || !op.contains("path"))
-            continue;
-        auto path = KeyPath::fromPointer(op["path"].get<std::string>());
-        if (path)
-            op["value"] = context.shown(op["value"], path->segments());
-    }
-    return masked;
-}
-
 namespace {
 
 Json entryJson(const CliContext &context, const HistoryEntry &entry)
 {
     Json out = entry.toJson();
-    out["patch"] = maskPatch(context, entry.patch);
-    out["inverse"] = maskPatch(context, entry.inverse);
+    out["patch"] = context.shownPatch(entry.patch);
+    out["inverse"] = context.shownPatch(entry.inverse);
     return out;
 }
 
@@ -99,7 +75,7 @@ int historyCommand(CliContext &context, HistoryServices &services)
     return report(usage(QStringLiteral("history needs list or show")));
 }
 
-int rollbackCommand(CliContext &context, HistoryServices &services)
+int rollbackCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
     if (args.positional.isEmpty())
@@ -116,7 +92,10 @@ int rollbackCommand(CliContext &context, HistoryServices &services)
     }
     if (!opsText.isNull() && ops.empty())
         return report(usage(QStringLiteral("--ops needs at least one operation number")));
-    auto outcome = rollbackEntry(services, args.positional.at(0), ops);
+    auto plan = context.file->planRollback(args.positional.at(0), ops);
+    if (!plan)
+        return report(plan.error());
+    auto outcome = context.file->rollback(*plan);
     if (!outcome)
         return report(outcome.error());
     std::string line = "rolled back " + outcome->undone.id.toStdString();
@@ -148,33 +127,22 @@ int diffCommand(CliContext &context)
             return report(parsed.error());
         docs[i] = std::move(parsed->value);
     }
-    context.printJson(maskPatch(context, diffJson(docs[0], docs[1])));
+    context.printJson(context.shownPatch(diffJson(docs[0], docs[1])));
     return 0;
 }
 
-int migrateCommand(CliContext &context, HistoryServices &services)
+int migrateCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
-    auto migrator = Migrator::builtIn();
-    if (!migrator)
-        return report(migrator.error());
-    const QString target =
-        args.option(QStringLiteral("to")).isNull() ? QString() : args.option(QStringLiteral("to"));
-    Result<MigrationPlan> plan = makeError(ErrorCode::Usage, {});
-    if (args.flag(QStringLiteral("dry-run"))) {
-        auto current = context.store->getAll();
-        if (!current)
-            return report(current.error());
-        plan = migrator->plan(*current, context.store->bytes(), context.store->style(), target);
-    } else {
-        plan = migrator->run(services, target);
-    }
+    const QString target = args.option(QStringLiteral("to"));
+    auto plan = args.flag(QStringLiteral("dry-run")) ? context.file->planMigration(target)
+                                                     : context.file->migrate(target);
     if (!plan)
         return report(plan.error());
     if (args.flag(QStringLiteral("json"))) {
         Json out = plan->toJson();
         for (auto &step : out["steps"])
-            step["patch"] = maskPatch(context, step["patch"]);
+            step["patch"] = context.shownPatch(step["patch"]);
         out["dryRun"] = args.flag(QStringLiteral("dry-run"));
         context.printJson(out);
         return 0;
@@ -193,7 +161,7 @@ int migrateCommand(CliContext &context, HistoryServices &services)
     for (const auto &step : plan->steps)
         context.printLine("step " + step.step.version.toStdString() + ": " +
                           step.step.description.toStdString() + "\n  " +
-                          compactJson(maskPatch(context, step.patch)));
+                          compactJson(context.shownPatch(step.patch)));
     context.printLine(
         std::string(args.flag(QStringLiteral("dry-run")) ? "would migrate to " : "migrated to ") +
         plan->toVersion.toStdString());
@@ -226,17 +194,17 @@ int runHistoryCommand(CliContext &context)
                                    QStringList{QStringLiteral("list"), QStringLiteral("show"),
                                                QStringLiteral("create"), QStringLiteral("prune")}
                                        .contains(sub);
-    if (auto opened = context.store->open(); !opened && !worksOnBrokenFile)
+    if (auto opened = context.file->open(); !opened && !worksOnBrokenFile)
         return report(opened.error());
-    HistoryServices &services = *context.history;
+    HistoryServices &services = *context.file->history();
     if (command == QLatin1String("backup"))
         return runBackupCommand(context, services);
     if (command == QLatin1String("history"))
         return historyCommand(context, services);
     if (command == QLatin1String("rollback"))
-        return rollbackCommand(context, services);
+        return rollbackCommand(context);
     if (command == QLatin1String("migrate"))
-        return migrateCommand(context, services);
+        return migrateCommand(context);
     return report(usage(QStringLiteral("unknown command \"%1\"").arg(command)));
 }
 

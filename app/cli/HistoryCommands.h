@@ -20,9 +20,6 @@ int runHistoryCommand(CliContext &context);
 QString historyUsageText();
 
 // Shared by the two command files.
-// A copy with secrets (writeOnly keys) masked unless --show-secrets.
-Json maskDocument(const CliContext &context, const Json &document);
-Json maskPatch(const CliContext &context, const Json &patch);
 int runBackupCommand(CliContext &context, HistoryServices &services);
 QString helpHint();
 

@@ -28,7 +28,7 @@ Json violationJson(const SchemaViolation &v)
 int validateCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
-    const QString path = args.positional.isEmpty() ? context.store->path() : args.positional.at(0);
+    const QString path = args.positional.isEmpty() ? context.store().path() : args.positional.at(0);
     auto file = readFile(path);
     if (!file)
         return report(file.error());
@@ -50,7 +50,7 @@ int validateCommand(CliContext &context)
         warning.column = duplicate.column;
         report(warning);
     }
-    const SchemaViolations violations = context.schema.validate(parsed->value);
+    const SchemaViolations violations = context.schema().validate(parsed->value);
     if (args.flag(QStringLiteral("json"))) {
         Json out = Json::array();
         for (const auto &v : violations)
@@ -77,14 +77,14 @@ int schemaCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
     if (args.positional.isEmpty()) {
-        context.printJson(context.schema.rootSchema());
+        context.printJson(context.schema().rootSchema());
         return 0;
     }
     const QString key = args.positional.at(0);
     auto path = KeyPath::parse(key.toStdString(), args.dialect);
     if (!path)
         return report(path.error());
-    const KeyMetadata meta = keyMetadata(context.schema, path->segments());
+    const KeyMetadata meta = keyMetadata(context.schema(), path->segments());
     if (!meta.known) {
         Error e = makeError(ErrorCode::NotFound,
                             QStringLiteral("the schema says nothing about %1 (any value is "
@@ -95,7 +95,7 @@ int schemaCommand(CliContext &context)
     }
     Json out = meta.toJson();
     if (!args.showSecrets && meta.secret && out.contains("default"))
-        out["default"] = context.shown(out["default"], path->segments());
+        out["default"] = context.shown(out["default"], *path);
     context.printJson(out);
     return 0;
 }
@@ -111,13 +111,13 @@ bool isSchemaCommand(const QString &command)
 int runSchemaCommand(CliContext &context)
 {
     const QString &command = context.args.command;
-    if (context.schema.isNull())
+    if (context.schema().isNull())
         return report(needsSchema(command));
     if (command == QLatin1String("validate"))
         return validateCommand(context);
     if (command == QLatin1String("schema"))
         return schemaCommand(context);
-    context.printJson(context.shown(schemaDefaultsDocument(context.schema)));
+    context.printJson(context.shown(schemaDefaultsDocument(context.schema())));
     return 0;
 }
 

@@ -2,7 +2,6 @@
 
 #include "CliContext.h"
 #include "schema/Coercion.h"
-#include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
 
 namespace tad::cli {
@@ -31,112 +30,83 @@ bool isStoreCommand(const QString &command)
     return commands.contains(command);
 }
 
-namespace {
-
-// reset KEY: the key's schema default, with the defaults under it.
-Result<void> resetKey(const CliContext &context, const Request &request)
-{
-    auto path = KeyPath::parse(request.key.toStdString(), context.args.dialect);
-    if (!path)
-        return path.error();
-    std::optional<Json> fallback;
-    if (!context.schema.isNull())
-        fallback = schemaDefaultFor(context.schema, path->segments());
-    if (!fallback) {
-        Error e = makeError(ErrorCode::NotFound,
-                            QStringLiteral("%1 has no default in the schema; use delete to "
-                                           "remove it or set to give it a value")
-                                .arg(request.key));
-        e.key = request.key;
-        return e;
-    }
-    return context.store->set(request.key.toStdString(), std::move(*fallback), ChangeSource::Reset);
-}
-
-} // namespace
-
 Result<Json> executeRequest(const CliContext &context, const Request &request)
 {
-    Store &store = *context.store;
-    const std::string key = request.key.toStdString();
+    SettingsFile &file = *context.file;
+    Store &store = file.store();
     const QString &op = request.op;
-    if ((op == "get" || op == "set" || op == "delete" || op == "has" || op == "reset") &&
-        !request.hasKey)
+    const bool needsKey =
+        op == "get" || op == "set" || op == "delete" || op == "has" || op == "reset";
+    if (needsKey && !request.hasKey)
         return needs(QStringLiteral("%1 needs a KEY").arg(op));
+    KeyPath path;
+    if (needsKey) {
+        auto parsed = context.keyPath(request.key);
+        if (!parsed)
+            return parsed.error();
+        path = std::move(parsed.value());
+    }
 
     if (op == "get") {
-        auto value = store.get(key);
+        auto value = store.get(request.key.toStdString());
         if (!value)
             return value.error();
         if (!value->has_value() && !request.defaultValue)
             return notFound(request.key);
-        const Json &found = value->has_value() ? **value : *request.defaultValue;
-        auto path = KeyPath::parse(key, context.args.dialect);
-        return path ? context.shown(found, path->segments()) : found;
-    }
-    if (op == "reset") {
-        if (auto done = resetKey(context, request); !done)
-            return done.error();
-        return Json();
+        return context.shown(value->has_value() ? **value : *request.defaultValue, path);
     }
     if (op == "has") {
-        auto present = store.has(key);
+        auto present = store.has(request.key.toStdString());
         if (!present)
             return present.error();
         return Json(*present);
     }
-    if (op == "set") {
+    Result<void> done;
+    if (op == "reset") {
+        done = file.reset(path);
+    } else if (op == "set") {
         if (!request.value)
             return needs(QStringLiteral("set needs a KEY and a VALUE"));
-        if (auto done = store.set(key, *request.value); !done)
-            return done.error();
-        return Json();
-    }
-    if (op == "delete") {
-        if (auto done = store.remove(key); !done)
-            return done.error();
-        return Json();
-    }
-    if (op == "clear") {
-        if (auto done = store.clear(); !done)
-            return done.error();
-        return Json();
-    }
-    if (op == "set-multiple") {
+        done = file.set(path, *request.value, ChangeSource::Cli);
+    } else if (op == "delete") {
+        done = file.remove(path, ChangeSource::Cli);
+    } else if (op == "clear") {
+        done = file.clear(ChangeSource::Cli);
+    } else if (op == "set-multiple") {
         if (!request.value)
             return needs(QStringLiteral("set-multiple needs a JSON object"));
-        if (auto done = store.setMultiple(*request.value); !done)
-            return done.error();
-        return Json();
-    }
-    if (op == "get-all") {
+        done = file.setMultiple(*request.value, ChangeSource::Cli);
+    } else if (op == "get-all") {
         auto all = store.getAll();
         if (!all)
             return all.error();
         return context.shown(*all);
-    }
-    if (op == "info") {
+    } else if (op == "info") {
         auto info = store.info();
         if (!info)
             return info.error();
         Json out = info->toJson();
         out["performance"] = store.monitor().toJson();
         return out;
+    } else {
+        return needs(QStringLiteral("unknown operation \"%1\"").arg(op));
     }
-    return needs(QStringLiteral("unknown operation \"%1\"").arg(op));
+    if (!done)
+        return done.error();
+    return Json();
 }
 
 // VALUE of `set KEY VALUE`: JSON, or for a key the schema types as a
 // string, the text itself (so `set user.name Ada` works unquoted).
 Result<Json> commandLineValue(const CliContext &context, const QString &key, const QString &text)
 {
-    if (context.schema.isNull())
+    if (context.schema().isNull())
         return parseCommandValue(text, key);
-    auto path = KeyPath::parse(key.toStdString(), context.args.dialect);
+    auto path = context.keyPath(key);
     if (!path)
         return path.error();
     const QByteArray utf8 = text.toUtf8();
-    return interpretCommandLineValue(keyMetadata(context.schema, path->segments()),
+    return interpretCommandLineValue(keyMetadata(context.schema(), path->segments()),
                                      std::string_view(utf8.constData(), size_t(utf8.size())), key);
 }
 

@@ -1,7 +1,5 @@
 #include "WatchCommands.h"
 
-#include "schema/SecretMask.h"
-#include "watch/Recovery.h"
 #include "watch/StoreWatcher.h"
 
 #include "json/JsonText.h"
@@ -19,10 +17,9 @@ class Masker
 public:
     explicit Masker(const CliContext &context) : m_context(context) {}
 
-    Json value(const std::string &key, const Json &value) const
+    Json value(const KeyPath &path, const Json &value) const
     {
-        auto path = KeyPath::parse(key, m_context.args.dialect);
-        return path ? m_context.shown(value, path->segments()) : value;
+        return m_context.shown(value, path);
     }
 
     Json event(const ChangeEvent &event) const
@@ -30,7 +27,7 @@ public:
         Json out = event.toJson();
         for (const char *member : {"newValue", "oldValue"}) {
             if (out.contains(member))
-                out[member] = value(event.key, out[member]);
+                out[member] = value(event.path, out[member]);
         }
         return out;
     }
@@ -54,31 +51,31 @@ void reportBroken(const Error &error, const QString &copyPath)
 
 int printInitial(CliContext &context, const Masker &masker, const QStringList &keys)
 {
-    Store &store = *context.store;
+    Store &store = context.store();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto print = [&](const std::string &key, const std::optional<Json> &value) {
+    auto print = [&](const KeyPath &path, const std::optional<Json> &value) {
         Json line = Json::object();
-        line["key"] = key;
+        line["key"] = path.toDotted(context.args.dialect);
         if (value)
-            line["newValue"] = masker.value(key, *value);
+            line["newValue"] = masker.value(path, *value);
         line["timestamp"] = now;
         line["source"] = "initial";
         context.printLine(compactJson(line));
     };
     if (keys.isEmpty()) {
         const Json &doc = store.document();
-        for (const auto *member : jsMemberOrder(doc.get_ref<const Json::object_t &>())) {
-            // Top-level keys are single segments: escape dots the way the dialect reads them.
-            print(KeyPath::fromSegments({member->first}).toDotted(context.args.dialect),
-                  member->second);
-        }
+        for (const auto *member : jsMemberOrder(doc.get_ref<const Json::object_t &>()))
+            print(KeyPath::fromSegments({member->first}), member->second);
         return 0;
     }
     for (const QString &key : keys) {
+        auto path = context.keyPath(key);
+        if (!path)
+            return report(path.error());
         auto value = store.get(key.toStdString());
         if (!value)
             return report(value.error());
-        print(key.toStdString(), *value);
+        print(*path, *value);
     }
     return 0;
 }
@@ -86,7 +83,7 @@ int printInitial(CliContext &context, const Masker &masker, const QStringList &k
 int runWatch(CliContext &context)
 {
     const CliArguments &args = context.args;
-    Store &store = *context.store;
+    Store &store = context.store();
     if (auto opened = store.open(); !opened)
         return report(opened.error());
     const Masker masker(context);
@@ -127,10 +124,15 @@ int runWatch(CliContext &context)
 int runRecover(CliContext &context)
 {
     const CliArguments &args = context.args;
-    RecoveryOptions options;
-    options.fromName = args.option(QStringLiteral("from"));
-    options.schema = context.schema;
-    auto outcome = recoverFromBackup(context.store->path(), options);
+    const QString from = args.option(QStringLiteral("from"));
+    if (!from.isNull() && from.isEmpty())
+        return report(makeError(ErrorCode::Usage,
+                                QStringLiteral("--from needs the name of a backup (see `backup "
+                                               "list`)")));
+    auto plan = context.file->planRecovery(from);
+    if (!plan)
+        return report(plan.error());
+    auto outcome = context.file->recover(*plan, args.flag(QStringLiteral("force")));
     if (!outcome)
         return report(outcome.error());
     Json out = Json::object();
@@ -161,7 +163,7 @@ int runWatchCommand(CliContext &context)
 void forEachLineWhileWatching(CliContext &context,
                               const std::function<void(const std::string &)> &handleLine)
 {
-    StoreWatcher watcher(*context.store);
+    StoreWatcher watcher(context.store());
     QObject::connect(&watcher, &StoreWatcher::fileBroken, &reportBroken);
     watcher.start();
 

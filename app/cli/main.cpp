@@ -53,12 +53,12 @@ int main(int argc, char *argv[])
         return report(makeError(
             ErrorCode::Usage, QStringLiteral("unknown command \"%1\" (see tad-settings-cli --help)")
                                   .arg(args.command)));
-    if (auto opened = context.store->open(); !opened)
+    if (auto opened = context.file->open(); !opened)
         return report(opened.error());
     // Writes refuse such a file with the same words; reads go on, with a warning.
     static const QStringList readOnlyCommands = {"get", "has", "get-all", "info"};
     if (readOnlyCommands.contains(args.command)) {
-        for (Error warning : context.store->warnings()) {
+        for (Error warning : context.store().warnings()) {
             warning.message.prepend(QStringLiteral("warning: "));
             report(warning);
         }

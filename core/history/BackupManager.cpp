@@ -352,4 +352,47 @@ Result<QStringList> BackupManager::prune() const
     return removed;
 }
 
+Result<BackupRemoval> BackupManager::remove(const QStringList &names) const
+{
+    for (const QString &name : names) {
+        if (auto resolved = resolveName(name); !resolved)
+            return resolved.error();
+    }
+    auto backups = list();
+    if (!backups)
+        return backups.error();
+    QString newestValid;
+    for (const auto &b : *backups) {
+        if (!b.damaged()) {
+            newestValid = b.name;
+            break;
+        }
+    }
+    const std::set<QString> pinned = pinnedNames();
+    QDir dir(directory());
+    BackupRemoval outcome;
+    for (const QString &name : names) {
+        if (outcome.removed.contains(name))
+            continue;
+        if (name == newestValid) {
+            outcome.kept.emplace_back(name, QStringLiteral("it is the newest valid backup, the "
+                                                           "last good state to go back to"));
+        } else if (pinned.count(name)) {
+            outcome.kept.emplace_back(
+                name, QStringLiteral("a restore or migration in progress relies on it"));
+        } else if (!dir.remove(name)) {
+            Error e = makeError(ErrorCode::Unreadable,
+                                QStringLiteral("cannot delete the backup %1; check the "
+                                               "permissions of the folder")
+                                    .arg(name));
+            e.file = directory();
+            return e;
+        } else {
+            dir.remove(backupname::metaNameOf(name));
+            outcome.removed << name;
+        }
+    }
+    return outcome;
+}
+
 } // namespace tad

@@ -51,6 +51,13 @@ struct BackupContent
     Json document;
 };
 
+// What a deletion did: the backups removed, and each one kept with why.
+struct BackupRemoval
+{
+    QStringList removed;
+    std::vector<std::pair<QString, QString>> kept; // name, reason
+};
+
 struct CreatedBackup
 {
     BackupInfo info;
@@ -110,6 +117,11 @@ public:
     Result<BackupPin> pin(const QString &name, const QString &purpose) const;
     // Applies the retention policy; returns the names removed.
     Result<QStringList> prune() const;
+    // Deletes backups a person chose, with their meta files. Never the newest
+    // valid backup (the last good state to go back to) and never a pinned one
+    // (a restore or migration relies on it); those are kept and said why.
+    // A name that is not a backup in the folder fails the whole request.
+    Result<BackupRemoval> remove(const QStringList &names) const;
     RetentionDecision plannedPrune(const std::vector<BackupInfo> &backups) const;
 
 private:

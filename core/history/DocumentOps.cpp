@@ -85,22 +85,18 @@ std::vector<StoreOp> opsToReach(const Json &current, const Json &target)
     return ops;
 }
 
-Result<std::vector<StoreOp>>
-opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys, KeyDialect dialect)
+Result<std::vector<StoreOp>> opsToCopyKeys(const Json &source, const std::vector<KeyPath> &keys)
 {
     std::vector<StoreOp> ops;
-    for (const auto &dotted : dottedKeys) {
-        auto path = KeyPath::parse(dotted, dialect);
-        if (!path)
-            return path.error();
-        if (path->isEmpty() || path->isRefused())
+    for (const auto &path : keys) {
+        if (path.isEmpty() || path.isRefused())
             return makeError(ErrorCode::Usage,
                              QStringLiteral("\"%1\" cannot be restored on its own")
-                                 .arg(QString::fromStdString(dotted)));
-        if (const Json *value = findValue(source, *path))
-            ops.push_back(StoreOp::set(*path, *value));
+                                 .arg(QString::fromStdString(path.toDotted())));
+        if (const Json *value = findValue(source, path))
+            ops.push_back(StoreOp::set(path, *value));
         else
-            ops.push_back(StoreOp::remove(*path));
+            ops.push_back(StoreOp::remove(path));
     }
     return ops;
 }

@@ -14,9 +14,8 @@ namespace tad {
 // one Replace of the whole document, so the written bytes match the target.
 std::vector<StoreOp> opsToReach(const Json &current, const Json &target);
 
-// The top-level keys a dotted key list names, as Set/Delete operations that
-// copy those values from `source` (a backup) and leave everything else.
-Result<std::vector<StoreOp>>
-opsToCopyKeys(const Json &source, const std::vector<std::string> &dottedKeys, KeyDialect dialect);
+// Set/Delete operations that copy the values of `keys` from `source` (a
+// backup) and leave everything else.
+Result<std::vector<StoreOp>> opsToCopyKeys(const Json &source, const std::vector<KeyPath> &keys);
 
 } // namespace tad

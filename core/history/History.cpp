@@ -40,9 +40,7 @@ WriteOptions privateFile()
 
 std::optional<ChangeSource> changeSourceFromName(std::string_view name)
 {
-    for (ChangeSource s :
-         {ChangeSource::Cli, ChangeSource::Editor, ChangeSource::External, ChangeSource::Restore,
-          ChangeSource::Rollback, ChangeSource::Migration, ChangeSource::Reset}) {
+    for (ChangeSource s : kAllChangeSources) {
         if (name == changeSourceName(s))
             return s;
     }

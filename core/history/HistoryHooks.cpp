@@ -116,7 +116,8 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
                    (op.kind != StoreOp::Kind::Test && isCriticalPath(op.path));
     }
     // Restores and migrations take their own backup first.
-    if (change.source == ChangeSource::Restore || change.source == ChangeSource::Migration)
+    if (change.source == ChangeSource::Restore || change.source == ChangeSource::Migration ||
+        change.source == ChangeSource::Recovery)
         return {};
     if (clears) {
         auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("before-clear"));
@@ -140,9 +141,15 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     return {};
 }
 
+void HistoryRecorder::annotateNextAdoption(ChangeSource source, Annotation annotation)
+{
+    m_adoption.emplace(source, std::move(annotation));
+}
+
 void HistoryRecorder::forgetAnnotations()
 {
     m_annotation.reset();
+    m_adoption.reset();
     m_steps.clear();
 }
 
@@ -221,15 +228,24 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
     HistoryEntry entry;
     entry.source = ChangeSource::External;
     entry.operation = "external";
+    const auto ours = std::exchange(m_adoption, std::nullopt);
+    if (ours) {
+        entry.source = ours->first;
+        entry.operation = ours->second.operation;
+        entry.label = ours->second.label;
+    }
     const ChangeSet diff = makeChangeSet(parsedOrEmpty(before), after);
     entry.patch = diff.patch;
     entry.inverse = diff.inverse;
     entry.hashBefore = hashOf(before); // usually the last write's bytes, already hashed
     entry.hashAfter = hashOf(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
-    if (auto recorded = m_history.record(std::move(entry)); !recorded)
+    auto recorded = m_history.record(std::move(entry));
+    if (!recorded)
         qCWarning(lcHistory, "external change not recorded: %s",
                   qPrintable(recorded.error().toString()));
+    else if (ours)
+        m_lastRecorded = {std::move(recorded.value())};
     (void)m_history.setHead(bytesAfter);
 }
 

@@ -52,6 +52,10 @@ public:
     void describeNextWrite(std::vector<HistoryEntry> entries) { m_steps = std::move(entries); }
     // The entries written for the last write (ids filled in).
     const std::vector<HistoryEntry> &lastRecorded() const { return m_lastRecorded; }
+    // The next version found on disk is a change of ours written past the
+    // store (a recovery of a broken file): its entry gets this source and
+    // annotation instead of `external`.
+    void annotateNextAdoption(ChangeSource source, Annotation annotation);
     // A failed write leaves nothing behind for the next one.
     void forgetAnnotations();
 
@@ -68,6 +72,7 @@ private:
 
     History &m_history;
     std::optional<Annotation> m_annotation;
+    std::optional<std::pair<ChangeSource, Annotation>> m_adoption;
     std::vector<HistoryEntry> m_steps;
     std::vector<HistoryEntry> m_lastRecorded;
     std::string m_hashedBytes;

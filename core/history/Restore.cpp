@@ -4,47 +4,86 @@
 
 namespace tad {
 
-Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestoreRequest &request)
+namespace {
+
+std::optional<Json> valueIn(const Json &doc, const KeyPath &path)
 {
-    BackupManager &backups = services.backups();
+    const Json *found = findValue(doc, path);
+    return found ? std::optional<Json>(*found) : std::nullopt;
+}
+
+// The value each operation's key had in `planned`, to be tested at write time.
+std::vector<StoreOp> guardsFor(const std::vector<StoreOp> &ops, const Json &planned)
+{
+    std::vector<StoreOp> guards;
+    for (const auto &op : ops) {
+        const KeyPath path = op.isWholeDocument() ? KeyPath() : op.path;
+        guards.push_back(StoreOp::test(path, valueIn(planned, path)));
+    }
+    return guards;
+}
+
+} // namespace
+
+Result<RestorePlan> planRestore(HistoryServices &services, const RestoreRequest &request)
+{
     Store &store = services.store();
-    auto content = backups.load(request.backupName);
+    auto content = services.backups().load(request.backupName);
     if (!content)
         return content.error();
-    if (request.validate) {
-        if (auto valid = request.validate(content->document); !valid) {
-            Error e = valid.error();
-            e.message =
-                QStringLiteral("the backup %1 does not pass the schema, so it was not restored: %2")
-                    .arg(request.backupName, e.message);
-            return e;
-        }
-    }
-    // Both the backup and the safety copy must outlive the write.
-    auto pinRestored = backups.pin(request.backupName, QStringLiteral("restore"));
-    if (!pinRestored)
-        return pinRestored.error();
-
     auto current = store.getAll();
     if (!current)
         return current.error();
-    std::vector<StoreOp> ops;
-    if (request.keys.empty()) {
-        ops = opsToReach(*current, content->document);
-    } else {
-        auto chosen = opsToCopyKeys(content->document, request.keys, store.options().dialect);
-        if (!chosen)
-            return chosen.error();
-        ops = std::move(chosen.value());
-    }
 
+    RestorePlan plan;
+    plan.backup = content->info;
+    plan.keys = request.keys;
+    plan.current = std::move(current.value());
+    plan.currentBytes = store.bytes();
+    if (request.keys.empty()) {
+        plan.ops = opsToReach(plan.current, content->document);
+        plan.target = std::move(content->document);
+        return plan;
+    }
+    auto chosen = opsToCopyKeys(content->document, request.keys);
+    if (!chosen)
+        return chosen.error();
+    plan.target = plan.current;
+    for (auto &op : *chosen) {
+        const std::optional<Json> now = valueIn(plan.current, op.path);
+        const bool differs =
+            op.kind == StoreOp::Kind::Set ? !now || !jsEqual(*now, op.value) : now.has_value();
+        if (!differs)
+            continue;
+        if (op.kind == StoreOp::Kind::Set)
+            (void)setValue(plan.target, op.path, op.value, store.options().dialect);
+        else
+            (void)deleteValue(plan.target, op.path);
+        plan.ops.push_back(std::move(op));
+    }
+    return plan;
+}
+
+Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestorePlan &plan,
+                                     ChangeSource source,
+                                     std::optional<HistoryRecorder::Annotation> note)
+{
+    BackupManager &backups = services.backups();
+    Store &store = services.store();
     RestoreOutcome outcome;
-    outcome.restored = content->info;
+    outcome.restored = plan.backup;
+    if (plan.changesNothing())
+        return outcome;
+
+    // Both the backup and the safety copy must outlive the write.
+    auto pinRestored = backups.pin(plan.backup.name, QStringLiteral("restore"));
+    if (!pinRestored)
+        return pinRestored.error();
     std::optional<BackupPin> pinSafety;
     if (!store.bytes().empty()) {
         auto safety =
             backups.createFromBytes(store.bytes(), QStringLiteral("before-restore"),
-                                    QStringLiteral("before restoring %1").arg(request.backupName));
+                                    QStringLiteral("before restoring %1").arg(plan.backup.name));
         if (!safety) {
             Error e = safety.error();
             e.message =
@@ -56,16 +95,32 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestoreReq
             pinSafety = std::move(pinned.value());
     }
 
+    std::vector<StoreOp> ops = guardsFor(plan.ops, plan.current);
+    ops.insert(ops.end(), plan.ops.begin(), plan.ops.end());
     const std::string bytesBefore = store.bytes();
-    HistoryRecorder::Annotation note;
-    note.operation = request.keys.empty() ? "restore" : "restore-keys";
-    note.label = QStringLiteral("restore %1").arg(request.backupName);
-    services.recorder().annotateNextWrite(note);
-    auto applied = store.apply(ops, ChangeSource::Restore, note.operation);
+    if (!note) {
+        note.emplace();
+        note->operation = plan.keys.empty() ? "restore" : "restore-keys";
+        note->label = QStringLiteral("restore %1").arg(plan.backup.name);
+    }
+    services.recorder().annotateNextWrite(*note);
+    auto applied = store.apply(ops, source, note->operation);
     services.recorder().forgetAnnotations();
-    if (!applied)
-        return applied.error();
+    if (!applied) {
+        Error e = applied.error();
+        if (e.code == ErrorCode::Conflict)
+            e.message = QStringLiteral("not restored: another program changed the file since the "
+                                       "preview (%1); look at the preview again")
+                            .arg(e.message);
+        else if (e.code == ErrorCode::SchemaRejected)
+            e.message = QStringLiteral("not restored: the backup %1 would add schema violations "
+                                       "the file does not have now: %2")
+                            .arg(plan.backup.name, e.message);
+        return e;
+    }
     outcome.changed = store.bytes() != bytesBefore;
+    if (outcome.changed)
+        outcome.recorded = services.recorder().lastRecorded();
     return outcome;
 }
 

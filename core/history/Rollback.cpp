@@ -5,8 +5,8 @@
 
 namespace tad {
 
-Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &entryId,
-                                      const std::vector<int> &ops)
+Result<RollbackPlan> planRollback(HistoryServices &services, const QString &entryId,
+                                  const std::vector<int> &ops)
 {
     auto entry = services.history().find(entryId);
     if (!entry)
@@ -25,13 +25,14 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
     if (!current)
         return current.error();
 
-    RollbackOutcome outcome;
-    outcome.undone = *entry;
-    outcome.applied = ops.empty() ? entry->inverse : selectInverse(entry->inverse, ops);
-    Json target = std::move(current.value());
-    const Json before = target;
+    RollbackPlan plan;
+    plan.entry = *entry;
+    plan.operations = ops;
+    plan.inverse = ops.empty() ? entry->inverse : selectInverse(entry->inverse, ops);
+    plan.current = std::move(current.value());
+    plan.target = plan.current;
     if (auto undone =
-            applyPatch(target, outcome.applied, {.strictAdd = true, .collectConflicts = true});
+            applyPatch(plan.target, plan.inverse, {.strictAdd = true, .collectConflicts = true});
         !undone) {
         Error e = undone.error();
         if (e.code == ErrorCode::Conflict)
@@ -41,37 +42,56 @@ Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const QString &
         e.file = store.path();
         return e;
     }
-    if (!target.is_object())
+    if (!plan.target.is_object())
         return makeError(ErrorCode::Usage,
                          QStringLiteral("the rollback would leave no settings object"));
 
-    HistoryRecorder::Annotation note;
-    note.operation = "rollback";
-    note.rollbackOf = entry->id;
-    note.label = ops.empty() ? QStringLiteral("rollback of %1").arg(entry->id)
-                             : QStringLiteral("rollback of part of %1").arg(entry->id);
-    services.recorder().annotateNextWrite(note);
-    const std::string bytesBefore = store.bytes();
     // The values the rollback was checked against must still be there when
     // it is written; the store tests them against the file at that moment.
-    std::vector<StoreOp> guarded;
-    for (const auto &op : outcome.applied) {
+    for (const auto &op : plan.inverse) {
         for (const char *member : {"path", "from"}) {
             if (!op.contains(member) || !op[member].is_string())
                 continue;
             auto path = KeyPath::fromPointer(op[member].get<std::string>());
             if (!path || path->isEmpty())
                 continue;
-            const Json *now = findValue(before, *path);
-            guarded.push_back(StoreOp::test(*path, now ? std::optional<Json>(*now) : std::nullopt));
+            const Json *now = findValue(plan.current, *path);
+            plan.ops.push_back(
+                StoreOp::test(*path, now ? std::optional<Json>(*now) : std::nullopt));
         }
     }
-    for (auto &op : opsToReach(before, target))
-        guarded.push_back(std::move(op));
-    auto applied = store.apply(guarded, ChangeSource::Rollback, "rollback");
+    for (auto &op : opsToReach(plan.current, plan.target))
+        plan.ops.push_back(std::move(op));
+    return plan;
+}
+
+Result<RollbackOutcome> rollbackEntry(HistoryServices &services, const RollbackPlan &plan)
+{
+    RollbackOutcome outcome;
+    outcome.undone = plan.entry;
+    outcome.applied = plan.inverse;
+    if (plan.changesNothing())
+        return outcome;
+
+    Store &store = services.store();
+    HistoryRecorder::Annotation note;
+    note.operation = "rollback";
+    note.rollbackOf = plan.entry.id;
+    note.label = plan.operations.empty()
+                     ? QStringLiteral("rollback of %1").arg(plan.entry.id)
+                     : QStringLiteral("rollback of part of %1").arg(plan.entry.id);
+    services.recorder().annotateNextWrite(note);
+    const std::string bytesBefore = store.bytes();
+    auto applied = store.apply(plan.ops, ChangeSource::Rollback, "rollback");
     services.recorder().forgetAnnotations();
-    if (!applied)
-        return applied.error();
+    if (!applied) {
+        Error e = applied.error();
+        if (e.code == ErrorCode::Conflict)
+            e.message = QStringLiteral("not rolled back: another program changed the file since "
+                                       "(%1); look at the change again")
+                            .arg(e.message);
+        return e;
+    }
     outcome.changed = store.bytes() != bytesBefore;
     if (outcome.changed)
         outcome.recorded = services.recorder().lastRecorded();

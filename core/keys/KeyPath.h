@@ -86,6 +86,7 @@ public:
     bool isPrefixOf(const KeyPath &other) const; // a.b is a prefix of a.b.c and of a.b
 
     bool operator==(const KeyPath &) const = default;
+    auto operator<=>(const KeyPath &) const = default;
 
     static bool isRefusedSegment(std::string_view segment);
     // dot-prop 10 turns these segments into numbers, which makes `set` create

@@ -1,30 +1,61 @@
 #include "SecretMask.h"
 
 #include "RawSchema.h"
+#include "keys/KeyPath.h"
+
+#include "json/JsonText.h"
+#include <QRegularExpression>
 
 namespace tad {
 
 namespace {
 
-bool anyWriteOnly(const Json &root, const std::vector<const Json *> &nodes)
+const QString kStars = QStringLiteral("********");
+
+bool flagged(const Json &root, const std::vector<const Json *> &nodes)
 {
     for (const Json *node : nodes) {
         for (const Json *branch : schema::expandBranches(root, node)) {
-            auto flag = branch->find("writeOnly");
-            if (flag != branch->end() && flag->is_boolean() && flag->get<bool>())
+            if (!branch->is_object())
+                continue;
+            auto writeOnly = branch->find("writeOnly");
+            if (writeOnly != branch->end() && writeOnly->is_boolean() && writeOnly->get<bool>())
+                return true;
+            auto format = branch->find("format");
+            if (format != branch->end() && format->is_string() &&
+                format->get<std::string>() == "password")
                 return true;
         }
     }
     return false;
 }
 
-void maskIn(const Json &root, const std::vector<const Json *> &nodes, Json &value, int depth)
+bool nameLooksSecret(const std::string &name)
 {
-    if (nodes.empty() || depth > 64)
+    static const QRegularExpression pattern(QStringLiteral("(api[_-]?key|secret|password|token)$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(QString::fromStdString(name)).hasMatch();
+}
+
+// `nodes`: the schemas that describe `value` (none: the schema says nothing
+// about it); `name`: its member name or index, none for the root.
+bool holdsSecret(const Json &root, const std::vector<const Json *> &nodes, const std::string *name)
+{
+    return nodes.empty() ? name && nameLooksSecret(*name) : flagged(root, nodes);
+}
+
+void maskIn(const Json &root, const std::vector<const Json *> &nodes, Json &value,
+            const std::string *name, int depth)
+{
+    if (holdsSecret(root, nodes, name)) {
+        value = maskedValue(value);
         return;
-    if (value.is_string()) {
-        if (anyWriteOnly(root, nodes))
-            value = maskSecret(QString::fromStdString(value.get<std::string>())).toStdString();
+    }
+    // Documents are never deeper than the reader allows; a value built in
+    // memory may be, and is then masked whole rather than walked further.
+    if (depth >= kMaxJsonDepth) {
+        if (value.is_object() || value.is_array())
+            value = maskedValue(value);
         return;
     }
     auto descend = [&](const std::string &token, Json &child) {
@@ -33,7 +64,7 @@ void maskIn(const Json &root, const std::vector<const Json *> &nodes, Json &valu
             for (const Json *c : schema::childSchemas(root, node, token))
                 childNodes.push_back(c);
         }
-        maskIn(root, childNodes, child, depth + 1);
+        maskIn(root, childNodes, child, &token, depth + 1);
     };
     if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it)
@@ -44,28 +75,65 @@ void maskIn(const Json &root, const std::vector<const Json *> &nodes, Json &valu
     }
 }
 
+const Json &emptySchema()
+{
+    static const Json empty = Json::object();
+    return empty;
+}
+
 } // namespace
 
 QString maskSecret(const QString &secret)
 {
-    static const QString stars = QStringLiteral("********");
     if (secret.isEmpty())
-        return secret; // nothing to hide, and "********" would suggest a value
+        return secret;
     if (secret.size() > 12)
-        return stars + secret.right(4);
-    return stars;
+        return kStars + secret.right(4);
+    return kStars;
+}
+
+Json maskedValue(const Json &secret)
+{
+    if (secret.is_string())
+        return maskSecret(QString::fromStdString(secret.get<std::string>())).toStdString();
+    return kStars.toStdString();
+}
+
+bool isSecretKey(const Schema &schema, const std::vector<std::string> &tokens)
+{
+    if (tokens.empty())
+        return false;
+    const Json &root = schema.isNull() ? emptySchema() : schema.rootSchema();
+    const auto nodes =
+        schema.isNull() ? std::vector<const Json *>{} : schema::schemasAt(root, tokens);
+    return holdsSecret(root, nodes, &tokens.back());
 }
 
 Json maskSecrets(const Schema &schema, const Json &value, const std::vector<std::string> &tokens)
 {
     Json copy = value;
-    if (schema.isNull())
-        return copy;
-    const Json &root = schema.rootSchema();
-    const auto nodes =
-        tokens.empty() ? std::vector<const Json *>{&root} : schema::schemasAt(root, tokens);
-    maskIn(root, nodes, copy, 0);
+    const Json &root = schema.isNull() ? emptySchema() : schema.rootSchema();
+    std::vector<const Json *> nodes;
+    if (!schema.isNull())
+        nodes = tokens.empty() ? std::vector<const Json *>{&root} : schema::schemasAt(root, tokens);
+    maskIn(root, nodes, copy, tokens.empty() ? nullptr : &tokens.back(), int(tokens.size()));
     return copy;
+}
+
+Json maskPatch(const Schema &schema, const Json &patch)
+{
+    Json masked = patch;
+    if (!masked.is_array())
+        return masked;
+    for (auto &op : masked) {
+        if (!op.is_object() || !op.contains("value") || !op.contains("path") ||
+            !op["path"].is_string())
+            continue;
+        auto path = KeyPath::fromPointer(op["path"].get<std::string>());
+        if (path)
+            op["value"] = maskSecrets(schema, op["value"], path->segments());
+    }
+    return masked;
 }
 
 } // namespace tad

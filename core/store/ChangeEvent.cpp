@@ -19,6 +19,8 @@ const char *changeSourceName(ChangeSource source)
         return "migration";
     case ChangeSource::Reset:
         return "reset";
+    case ChangeSource::Recovery:
+        return "recovery";
     }
     return "unknown";
 }

@@ -2,6 +2,8 @@
 // payload, plus where the change came from.
 #pragma once
 
+#include "keys/KeyPath.h"
+
 #include "json/Json.h"
 #include <QMetaType>
 #include <optional>
@@ -17,14 +19,22 @@ enum class ChangeSource
     Restore,
     Rollback,
     Migration,
-    Reset
+    Reset,
+    Recovery // a broken file replaced by a backup
 };
+
+// Every source, in declaration order (for parsing names back).
+inline constexpr ChangeSource kAllChangeSources[] = {
+    ChangeSource::Cli,     ChangeSource::Editor,   ChangeSource::External,
+    ChangeSource::Restore, ChangeSource::Rollback, ChangeSource::Migration,
+    ChangeSource::Reset,   ChangeSource::Recovery};
 
 const char *changeSourceName(ChangeSource source);
 
 struct ChangeEvent
 {
     std::string key;              // dot-notation; empty for the whole document
+    KeyPath path;                 // the same key, typed: what programs pass on
     std::optional<Json> newValue; // nullopt: the key was removed (JS undefined)
     std::optional<Json> oldValue; // nullopt: the key is new
     qint64 timestampMs = 0;       // ms since the epoch, like Date.now()

@@ -131,15 +131,27 @@ Result<KeyPath> Store::parseKey(const std::string &key) const
     auto path = KeyPath::parse(key, m_options.dialect);
     if (!path)
         return path.error();
-    if (!path->isEmpty() && path->segments().front() == kInternalKey) {
-        Error e = makeError(ErrorCode::Usage,
-                            QStringLiteral("the key \"%1\" is reserved for the Electron app's own "
-                                           "bookkeeping and cannot be changed here")
-                                .arg(QString::fromStdString(key)));
-        e.key = QString::fromStdString(key);
-        return e;
-    }
+    if (auto reserved = refuseReservedKey(*path, ChangeSource::Cli); !reserved)
+        return reserved.error();
     return path;
+}
+
+// conf keeps its own bookkeeping under __internal__; a person's edit may not
+// touch it. Restores, rollbacks and migrations carry a whole earlier state,
+// its marker included, so they may.
+Result<void> Store::refuseReservedKey(const KeyPath &path, ChangeSource source) const
+{
+    const bool personal = source == ChangeSource::Cli || source == ChangeSource::Editor ||
+                          source == ChangeSource::Reset;
+    if (!personal || path.isEmpty() || path.segments().front() != kInternalKey)
+        return {};
+    const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
+    Error e = makeError(ErrorCode::Usage,
+                        QStringLiteral("the key \"%1\" is reserved for the Electron app's own "
+                                       "bookkeeping and cannot be changed here")
+                            .arg(key));
+    e.key = key;
+    return e;
 }
 
 Result<void> Store::refreshIfStale()
@@ -249,6 +261,7 @@ void Store::checkRecentWrites(const Json &external)
     for (const auto &c : verdict.conflicts) {
         ChangeEvent theirs;
         theirs.key = c.path.toDotted(m_options.dialect);
+        theirs.path = c.path;
         theirs.newValue = c.theirs;
         theirs.oldValue = c.base;
         theirs.timestampMs = nowMs();
@@ -556,6 +569,12 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         monitorKey += op.isWholeDocument() ? std::string("*") : op.path.toDotted(m_options.dialect);
     }
     PerformanceMonitor::Scope scope(m_monitor, operationName, monitorKey);
+    for (const auto &op : ops) {
+        if (op.kind == StoreOp::Kind::Test || op.isWholeDocument())
+            continue;
+        if (auto reserved = refuseReservedKey(op.path, source); !reserved)
+            return reserved;
+    }
 
     // Compare with the file as it is now: the other writer may have changed it.
     if (!m_opened) {

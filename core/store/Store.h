@@ -119,6 +119,7 @@ public:
     // Reads the file. A missing file is an empty store; a file that cannot be
     // read or parsed is an error, and the store will not write over it.
     Result<void> open();
+    bool isOpen() const { return m_opened; }
     const QString &path() const { return m_path; }
     const StoreOptions &options() const { return m_options; }
 
@@ -193,6 +194,7 @@ private:
     };
 
     Result<KeyPath> parseKey(const std::string &key) const;
+    Result<void> refuseReservedKey(const KeyPath &path, ChangeSource source) const;
     Result<void> refreshIfStale();
     Result<void> adopt(FileSnapshot snapshot);
     void adoptParsed(FileSnapshot snapshot, ParsedDocument parsed);

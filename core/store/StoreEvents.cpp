@@ -48,6 +48,7 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
             for (const auto &change : changedKeys(*oldValues[i], m_doc)) {
                 ChangeEvent e;
                 e.key = change.path.toDotted(m_options.dialect);
+                e.path = change.path;
                 if (change.before)
                     e.oldValue = *change.before;
                 if (change.after)
@@ -63,6 +64,7 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
             continue;
         ChangeEvent e;
         e.key = op.path.toDotted(m_options.dialect);
+        e.path = op.path;
         e.oldValue = oldValues[i];
         e.newValue = std::move(after);
         e.timestampMs = now;
@@ -78,6 +80,7 @@ void Store::emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> 
             continue;
         ChangeEvent e;
         e.key = w.listener.key;
+        e.path = w.listener.path;
         e.oldValue = std::move(w.before);
         e.newValue = std::move(after);
         e.timestampMs = now;
@@ -100,6 +103,7 @@ void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSou
     for (const auto &change : changes) {
         ChangeEvent e;
         e.key = change.path.toDotted(m_options.dialect);
+        e.path = change.path;
         if (change.before)
             e.oldValue = *change.before;
         if (change.after)
@@ -125,6 +129,7 @@ void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSou
             continue;
         ChangeEvent e;
         e.key = l.key;
+        e.path = l.path;
         e.oldValue = std::move(was);
         e.newValue = std::move(is);
         e.timestampMs = now;

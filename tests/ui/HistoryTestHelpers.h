@@ -62,7 +62,7 @@ public:
     bool applyEdit(std::vector<tad::StoreOp> ops)
     {
         QSignalSpy written(m_window->session(), &tad::StoreSession::writeFinished);
-        m_window->session()->apply(std::move(ops), QStringLiteral("test edit"));
+        m_window->session()->apply(std::move(ops), tad::ChangeSource::Editor, "set");
         return written.wait(10000) && written.first().at(0).toBool();
     }
 

@@ -73,8 +73,9 @@ bool waitFor(Sender *sender, Signal signal, Action action)
 
 bool edit(MainWindow *window, const char *key, Json value)
 {
-    return waitFor(window->session(), &StoreSession::writeFinished,
-                   [&] { window->session()->set(QString::fromLatin1(key), std::move(value)); });
+    return waitFor(window->session(), &StoreSession::writeFinished, [&] {
+        window->session()->set(KeyPath::parse(key).value(), std::move(value), std::nullopt);
+    });
 }
 
 // The history panels, docked on the right of a wider window.

@@ -253,7 +253,7 @@ void TestBackupTimeline::emptyFolderOffersCreateThenCompareTwo()
     QVERIFY(QFile::copy(guitest::demoConfig(), config));
     QFile::setPermissions(config, QFile::ReadOwner | QFile::WriteOwner);
     StoreSessionOptions options;
-    options.history = false; // no application-start backup
+    options.file.history = false; // no application-start backup
     StoreSession session(config, options);
     QSignalSpy opened(&session, &StoreSession::opened);
     session.open();
@@ -280,7 +280,7 @@ void TestBackupTimeline::emptyFolderOffersCreateThenCompareTwo()
              QStringList(QStringLiteral("manual")));
 
     QSignalSpy written(&session, &StoreSession::writeFinished);
-    session.set(QStringLiteral("settings.fontSize"), 19);
+    session.set(KeyPath::parse("settings.fontSize").value(), 19, std::nullopt);
     QVERIFY(written.wait(10000));
     view.createBackup(QStringLiteral("second"));
     QVERIFY(done.wait(10000));

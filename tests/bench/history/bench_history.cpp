@@ -137,7 +137,9 @@ int main(int argc, char **argv)
         const QString nameB = services.backups().create(QStringLiteral("manual"))->info.name;
         int n = 0;
         const double restoreMs = medianMs(7, [&] {
-            auto done = restoreBackup(services, {(n++ % 2) ? nameB : nameA, {}, {}});
+            auto plan = planRestore(services, {(n++ % 2) ? nameB : nameA, {}});
+            auto done =
+                plan ? restoreBackup(services, *plan) : Result<RestoreOutcome>(plan.error());
             if (!done)
                 std::printf("restore failed: %s\n", qPrintable(done.error().message));
         });

@@ -99,7 +99,7 @@ int main(int argc, char *argv[])
 
     StoreSessionOptions sessionOptions;
     sessionOptions.watch = false;
-    sessionOptions.history = false;
+    sessionOptions.file.history = false;
     StoreSession session(config, sessionOptions);
     HistoryActions actions(&session, Schema::builtIn().value());
     BackgroundWorker worker;

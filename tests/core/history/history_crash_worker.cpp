@@ -56,14 +56,20 @@ int main(int argc, char **argv)
     say("ready");
     for (std::uint64_t n = 1;; ++n) {
         if (mode == QLatin1String("restore")) {
-            auto done = restoreBackup(services, {args[n % 2 ? 2 : 3], {}, {}});
+            auto plan = planRestore(services, {args[n % 2 ? 2 : 3], {}});
+            if (!plan)
+                return fail(plan.error());
+            auto done = restoreBackup(services, *plan);
             if (!done)
                 return fail(done.error());
         } else if (mode == QLatin1String("rollback")) {
             auto entries = services.history().list();
             if (!entries || entries->empty())
                 return fail(makeError(ErrorCode::NotFound, QStringLiteral("no history")));
-            auto done = rollbackEntry(services, entries->front().id);
+            auto plan = planRollback(services, entries->front().id);
+            if (!plan)
+                return fail(plan.error());
+            auto done = rollbackEntry(services, *plan);
             if (!done)
                 return fail(done.error());
         } else if (mode == QLatin1String("migrate")) {

@@ -68,7 +68,9 @@ private Q_SLOTS:
             QVERIFY(b.hashChecked);
             QCOMPARE(b.originalFile, QStringLiteral("tad-config.json"));
         }
-        auto restored = restoreBackup(services, {list->at(1).name, {}, {}});
+        auto plan = planRestore(services, {list->at(1).name, {}});
+        QVERIFY(plan.ok());
+        auto restored = restoreBackup(services, *plan);
         QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
         QCOMPARE(readBytes(storePath), first);
     }

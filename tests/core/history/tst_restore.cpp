@@ -4,6 +4,7 @@
 #include "HistoryTestHelpers.h"
 #include "history/DocumentOps.h"
 #include "history/Restore.h"
+#include "schema/SchemaGuard.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -12,6 +13,20 @@
 
 using namespace tad;
 using namespace historytest;
+
+namespace {
+
+// A plan and its write, as `backup restore` does.
+Result<RestoreOutcome> restoreNamed(HistoryServices &services, const QString &name,
+                                    const std::vector<KeyPath> &keys = {})
+{
+    auto plan = planRestore(services, {name, keys});
+    if (!plan)
+        return plan.error();
+    return restoreBackup(services, *plan);
+}
+
+} // namespace
 
 class tst_Restore : public QObject
 {
@@ -114,7 +129,7 @@ private Q_SLOTS:
             .replace(QStringLiteral("%NUL%"), QString(QChar(0)));
         const std::string before = readBytes(m_storePath);
         const auto backupsBefore = m_services->backups().list()->size();
-        auto restored = restoreBackup(*m_services, {name, {}, {}});
+        auto restored = restoreNamed(*m_services, name);
         QVERIFY(!restored.ok());
         QCOMPARE(int(restored.error().code), code);
         QCOMPARE(readBytes(m_storePath), before);
@@ -176,7 +191,7 @@ private Q_SLOTS:
     void restoreWholeGoesThroughTheStore()
     {
         const std::string changed = readBytes(m_storePath);
-        auto restored = restoreBackup(*m_services, {m_good, {}, {}});
+        auto restored = restoreNamed(*m_services, m_good);
         QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
         QVERIFY(restored->changed);
         QCOMPARE(readBytes(m_storePath),
@@ -191,25 +206,30 @@ private Q_SLOTS:
 
     void restoreChosenKeysLeavesTheRest()
     {
-        auto restored = restoreBackup(*m_services, {m_good, {"settings.theme"}, {}});
+        auto restored =
+            restoreNamed(*m_services, m_good, {KeyPath::parse("settings.theme").value()});
         QVERIFY(restored.ok());
         QCOMPARE(readBytes(m_storePath),
                  std::string(R"({"settings":{"theme":"dark","fontSize":14},"ui":{"zoom":2}})"));
         QCOMPARE(m_services->history().list()->front().operation, std::string("restore-keys"));
     }
 
-    void validatorRejectionStopsTheRestore()
+    // The store's schema guard refuses a restore that adds violations.
+    void schemaRejectionStopsTheRestore()
     {
         const std::string before = readBytes(m_storePath);
-        DocumentValidator refuse = [](const Json &doc) -> Result<void> {
-            if (doc["settings"]["theme"] == "dark")
-                return makeError(ErrorCode::SchemaRejected,
-                                 QStringLiteral("settings.theme: dark is banned"));
-            return {};
-        };
-        auto restored = restoreBackup(*m_services, {m_good, {}, refuse});
+        auto schema = Schema::fromJson(
+            parseValue(
+                R"({"settings":{"type":"object","properties":{"theme":{"not":{"const":"dark"}}}}})")
+                .value());
+        QVERIFY(schema);
+        SchemaGuard guard(schema.value());
+        m_store->addHook(&guard);
+        auto restored = restoreNamed(*m_services, m_good);
+        m_store->removeHook(&guard);
         QVERIFY(!restored.ok());
         QCOMPARE(restored.error().code, ErrorCode::SchemaRejected);
+        QVERIFY(restored.error().message.contains(m_good));
         QCOMPARE(readBytes(m_storePath), before);
     }
 
@@ -220,7 +240,7 @@ private Q_SLOTS:
         bytes[bytes.find("dark")] = 'D'; // same size, other content
         writeBytes(path, bytes);
         const std::string before = readBytes(m_storePath);
-        auto restored = restoreBackup(*m_services, {m_good, {}, {}});
+        auto restored = restoreNamed(*m_services, m_good);
         QVERIFY(!restored.ok());
         QCOMPARE(restored.error().code, ErrorCode::Unreadable);
         QCOMPARE(readBytes(m_storePath), before);

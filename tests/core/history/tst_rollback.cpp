@@ -13,6 +13,20 @@
 using namespace tad;
 using namespace historytest;
 
+namespace {
+
+// A plan and its write, as `rollback ID` does.
+Result<RollbackOutcome> rollBack(HistoryServices &services, const QString &id,
+                                 const std::vector<int> &ops = {})
+{
+    auto plan = planRollback(services, id, ops);
+    if (!plan)
+        return plan.error();
+    return rollbackEntry(services, *plan);
+}
+
+} // namespace
+
 class tst_Rollback : public QObject
 {
     Q_OBJECT
@@ -91,14 +105,14 @@ private Q_SLOTS:
         QVERIFY(
             m_store->setMultiple(Json::parse(R"({"settings.theme":"light","ui.zoom":5})")).ok());
         const QString id = entries().front().id;
-        auto undone = rollbackEntry(*m_services, id);
+        auto undone = rollBack(*m_services, id);
         QVERIFY2(undone.ok(), qPrintable(undone.ok() ? QString() : undone.error().message));
         QCOMPARE(readBytes(m_storePath), original);
         const auto list = entries();
         QCOMPARE(list.front().source, ChangeSource::Rollback);
         QCOMPARE(list.front().rollbackOf, id);
         // Rolling back the rollback redoes the change.
-        QVERIFY(rollbackEntry(*m_services, list.front().id).ok());
+        QVERIFY(rollBack(*m_services, list.front().id).ok());
         QCOMPARE(readBytes(m_storePath),
                  std::string(R"({"settings":{"theme":"light"},"ui":{"zoom":5}})"));
     }
@@ -112,10 +126,10 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < entry.patch.size(); ++i)
             if (entry.patch[i]["path"] == "/ui/zoom")
                 zoomOp = int(i);
-        QVERIFY(rollbackEntry(*m_services, entry.id, {zoomOp}).ok());
+        QVERIFY(rollBack(*m_services, entry.id, {zoomOp}).ok());
         QCOMPARE(readBytes(m_storePath),
                  std::string(R"({"settings":{"theme":"light"},"ui":{"zoom":1}})"));
-        auto outOfRange = rollbackEntry(*m_services, entry.id, {7});
+        auto outOfRange = rollBack(*m_services, entry.id, {7});
         QCOMPARE(outOfRange.error().code, ErrorCode::Usage);
     }
 
@@ -126,7 +140,7 @@ private Q_SLOTS:
         const QString id = entries().front().id;
         QVERIFY(m_store->set("settings.theme", "solarized").ok());
         const std::string before = readBytes(m_storePath);
-        auto undone = rollbackEntry(*m_services, id);
+        auto undone = rollBack(*m_services, id);
         QVERIFY(!undone.ok());
         QCOMPARE(undone.error().code, ErrorCode::Conflict);
         QVERIFY2(undone.error().message.contains(QStringLiteral("settings.theme (test failed)")),
@@ -138,7 +152,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < entries()[1].patch.size(); ++i)
             if (entries()[1].patch[i]["path"] == "/ui/zoom")
                 zoomOp = int(i);
-        QVERIFY(rollbackEntry(*m_services, id, {zoomOp}).ok());
+        QVERIFY(rollBack(*m_services, id, {zoomOp}).ok());
     }
 
     void cliRefusesAConflictingRollbackWithStatus5()

@@ -1,13 +1,11 @@
 // A file that breaks while we watch: the last good state stays, the bytes
-// on disk are never touched, one `.bad-` copy per distinct content, and
-// recovery from the newest backup that parses.
+// on disk are never touched, one `.bad-` copy per distinct content.
+// (Recovering from a backup is the application layer's: tst_settingsfile.)
 #include "WatchTestSupport.h"
 #include "history/BackupManager.h"
 #include "watch/BrokenFileCopies.h"
-#include "watch/Recovery.h"
 #include "watch/StoreWatcher.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,26 +25,6 @@ quint32 modeOf(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : 0;
 }
 
-// A backup as the seed's BackupManager writes it, `secondsAgo` old.
-QString writeBackup(const QString &storePath, const std::string &bytes, int secondsAgo)
-{
-    const QString folder = QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups"));
-    QDir().mkpath(folder);
-    QString time = QDateTime::currentDateTimeUtc()
-                       .addSecs(-secondsAgo)
-                       .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    time.replace(QLatin1Char(':'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
-    const QString name =
-        QStringLiteral("backup-%1-%2.json")
-            .arg(time)
-            .arg(QString::fromLatin1(QCryptographicHash::hash(QByteArray::fromStdString(bytes),
-                                                              QCryptographicHash::Sha256)
-                                         .toHex()
-                                         .left(8)));
-    writeInPlace(QDir(folder).filePath(name), bytes);
-    return name;
-}
-
 } // namespace
 
 class TestBrokenFile : public QObject
@@ -59,10 +37,6 @@ private Q_SLOTS:
     void sameBrokenContentIsCopiedOnce();
     void repairedFileIsFollowedAgain();
     void emptyFileAppearingIsBroken();
-    void recoverRestoresNewestGoodBackup();
-    void recoverFromNamedBackup();
-    void recoverRefusesUnsafeNames_data();
-    void recoverRefusesUnsafeNames();
 };
 
 void TestBrokenFile::brokenWhileWatching_data()
@@ -193,86 +167,6 @@ void TestBrokenFile::emptyFileAppearingIsBroken()
     QCOMPARE(readAll(brokenSpy.at(0).at(1).toString()), std::string());
     QVERIFY(QFileInfo::exists(path));
     QCOMPARE(QFileInfo(path).size(), qint64(0));
-}
-
-void TestBrokenFile::recoverRestoresNewestGoodBackup()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    writeBackup(path, R"({"theme":"oldest"})", 300);
-    const QString good = writeBackup(path, R"({"theme":"newest good"})", 200);
-    writeBackup(path, R"({"theme":)", 100);             // newer, but does not parse
-    writeBackup(path, R"({"theme":"bad schema"})", 50); // newer, but fails the schema
-    const std::string brokenBytes = R"({"theme":"dark",)";
-    QVERIFY(writeInPlace(path, brokenBytes));
-
-    auto schema = Schema::fromJson(
-        parseValue(R"({"theme":{"type":"string","not":{"const":"bad schema"}}})").value());
-    QVERIFY(schema);
-    RecoveryOptions options;
-    options.schema = schema.value();
-    auto outcome = recoverFromBackup(path, options);
-    QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().toString()));
-    QCOMPARE(outcome->restoredName, good);
-    QCOMPARE(outcome->skipped.size(), 2);
-    QCOMPARE(readAll(path), std::string(R"({"theme":"newest good"})"));
-    // The broken bytes were kept aside first.
-    QCOMPARE(readAll(outcome->keptCopy), brokenBytes);
-    QVERIFY(listBadCopies(path).contains(outcome->keptCopy));
-
-    Store store(path);
-    QVERIFY(store.open());
-}
-
-void TestBrokenFile::recoverFromNamedBackup()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    const QString older = writeBackup(path, R"({"v":1})", 100);
-    writeBackup(path, R"({"v":2})", 10);
-    QVERIFY(writeInPlace(path, R"({"v":3})")); // a good file: backed up before the restore
-
-    RecoveryOptions options;
-    options.fromName = older;
-    auto outcome = recoverFromBackup(path, options);
-    QVERIFY(outcome);
-    QCOMPARE(readAll(path), std::string(R"({"v":1})"));
-    QVERIFY(QFileInfo(outcome->keptCopy).fileName().startsWith(QStringLiteral("backup-")));
-    QCOMPARE(readAll(outcome->keptCopy), std::string(R"({"v":3})"));
-    QVERIFY(QFileInfo::exists(outcome->keptCopy + QStringLiteral(".meta.json")));
-    QCOMPARE(BackupManager(path).list()->size(), size_t(3));
-
-    options.fromName = QStringLiteral("backup-2020-01-01T00-00-00-000Z-00000000.json");
-    QCOMPARE(recoverFromBackup(path, options).error().code, ErrorCode::NotFound);
-}
-
-void TestBrokenFile::recoverRefusesUnsafeNames_data()
-{
-    QTest::addColumn<QString>("name");
-    QTest::newRow("parent") << QStringLiteral("../tad-config.json");
-    QTest::newRow("absolute") << QStringLiteral("/etc/passwd");
-    QTest::newRow("inside with dir")
-        << QStringLiteral("x/backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json");
-    QTest::newRow("no pattern") << QStringLiteral("tad-config.json");
-    QTest::newRow("dotdot suffix")
-        << QStringLiteral("backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json/..");
-    QTest::newRow("windows") << QStringLiteral("..\\backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json");
-    QTest::newRow("meta file") << QStringLiteral(
-        "backup-2024-01-01T00-00-00-000Z-1a2b3c4d.json.meta.json");
-}
-
-void TestBrokenFile::recoverRefusesUnsafeNames()
-{
-    QFETCH(QString, name);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(writeInPlace(path, "{"));
-    RecoveryOptions options;
-    options.fromName = name;
-    auto outcome = recoverFromBackup(path, options);
-    QVERIFY(!outcome);
-    QCOMPARE(outcome.error().code, ErrorCode::Usage);
-    QCOMPARE(readAll(path), std::string("{"));
 }
 
 QTEST_GUILESS_MAIN(TestBrokenFile)

@@ -1,0 +1,332 @@
+#include "SettingsFile.h"
+
+#include "schema/ChangeCheck.h"
+#include "schema/Defaults.h"
+#include "schema/SecretMask.h"
+
+#include "json/JsonText.h"
+
+namespace tad {
+
+namespace {
+
+QString shownValue(const std::optional<Json> &value)
+{
+    return value ? QString::fromStdString(compactJson(*value)) : QStringLiteral("(absent)");
+}
+
+} // namespace
+
+Result<Schema> loadSchema(const QString &path, bool none)
+{
+    if (none)
+        return Schema();
+    return path.isEmpty() ? Schema::builtIn() : Schema::fromFile(path);
+}
+
+SettingsFile::SettingsFile(QString path, SettingsFileOptions options)
+    : m_options(std::move(options)), m_backups(path)
+{
+    StoreOptions storeOptions;
+    storeOptions.dialect = m_options.dialect;
+    if (!m_options.schema.isNull())
+        storeOptions.fillDefaults = schemaDefaultsFiller(m_options.schema);
+    m_store = std::make_unique<Store>(std::move(path), storeOptions);
+    if (!m_options.schema.isNull()) {
+        m_guard = std::make_unique<SchemaGuard>(m_options.schema);
+        m_store->addHook(m_guard.get());
+    }
+    // After the guard, and before the first read: a refused change takes no
+    // backup and leaves no entry, and the first read is compared with the
+    // history too (an external change made while no program of ours ran).
+    if (m_options.history)
+        m_history = std::make_unique<HistoryServices>(*m_store);
+}
+
+SettingsFile::~SettingsFile()
+{
+    m_history.reset();
+    if (m_guard)
+        m_store->removeHook(m_guard.get());
+}
+
+Result<void> SettingsFile::open()
+{
+    return m_store->open();
+}
+
+const QString &SettingsFile::path() const
+{
+    return m_store->path();
+}
+
+Result<HistoryServices *> SettingsFile::requireHistory()
+{
+    if (!m_history)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("this needs the history, which is switched off here"));
+    return m_history.get();
+}
+
+BackupManager &SettingsFile::backups()
+{
+    return m_history ? m_history->backups() : m_backups;
+}
+
+// --- Edits -----------------------------------------------------------------
+
+Error SettingsFile::conflictError(const KeyPath &path, const std::optional<Json> &seen) const
+{
+    const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
+    const Json *now = findValue(m_store->document(), path);
+    const std::optional<Json> current = now ? std::optional<Json>(*now) : std::nullopt;
+    const auto shown = [&](const std::optional<Json> &v) {
+        return shownValue(v ? std::optional<Json>(masked(*v, path)) : std::nullopt);
+    };
+    Error e = makeError(ErrorCode::Conflict,
+                        QStringLiteral("not changed: %1 was changed by another program since you "
+                                       "read it (it was %2, it is now %3); look at the new value "
+                                       "and change it again if you still want to")
+                            .arg(key, shown(seen), shown(current)));
+    e.key = key;
+    e.file = m_store->path();
+    return e;
+}
+
+Result<void> SettingsFile::edit(std::vector<StoreOp> ops, const KeyPath &path, ChangeSource source,
+                                const std::optional<Expected> &expected,
+                                const std::string &operation)
+{
+    if (expected)
+        ops.insert(ops.begin(), StoreOp::test(path, expected->value));
+    auto done = m_store->apply(ops, source, operation);
+    if (!done && done.error().code == ErrorCode::Conflict && expected)
+        return conflictError(path, expected->value);
+    return done;
+}
+
+Result<void> SettingsFile::set(const KeyPath &path, Json value, ChangeSource source,
+                               std::optional<Expected> expected)
+{
+    return edit({StoreOp::set(path, std::move(value))}, path, source, expected, "set");
+}
+
+Result<void> SettingsFile::remove(const KeyPath &path, ChangeSource source,
+                                  std::optional<Expected> expected)
+{
+    return edit({StoreOp::remove(path)}, path, source, expected, "delete");
+}
+
+std::optional<Json> SettingsFile::defaultValue(const KeyPath &path) const
+{
+    if (m_options.schema.isNull())
+        return std::nullopt;
+    return schemaDefaultFor(m_options.schema, path.segments());
+}
+
+Result<void> SettingsFile::reset(const KeyPath &path, std::optional<Expected> expected)
+{
+    std::optional<Json> fallback = defaultValue(path);
+    if (!fallback) {
+        const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
+        Error e = makeError(ErrorCode::NotFound,
+                            QStringLiteral("%1 has no default in the schema; delete it to remove "
+                                           "it, or set it to give it a value")
+                                .arg(key));
+        e.key = key;
+        return e;
+    }
+    return edit({StoreOp::set(path, std::move(*fallback))}, path, ChangeSource::Reset, expected,
+                "reset");
+}
+
+Result<void> SettingsFile::setMultiple(const Json &object, ChangeSource source)
+{
+    return m_store->setMultiple(object, source);
+}
+
+Result<void> SettingsFile::clear(ChangeSource source)
+{
+    return m_store->clear(source);
+}
+
+// --- Backups -----------------------------------------------------------------
+
+Result<CreatedBackup> SettingsFile::createBackup(const QString &reason, const QString &label)
+{
+    // The bytes the store holds are the file as last read; a second read
+    // of a large file would cost as much again.
+    if (!m_store->bytes().empty())
+        return backups().createFromBytes(m_store->bytes(), reason, label);
+    return backups().create(reason, label);
+}
+
+Result<CreatedBackup> SettingsFile::takeStartupBackup()
+{
+    if (m_store->bytes().empty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("the file is empty or missing"));
+    return backups().createFromBytes(m_store->bytes(), QStringLiteral("application-start"));
+}
+
+Result<BackupRemoval> SettingsFile::deleteBackups(const QStringList &names)
+{
+    return backups().remove(names);
+}
+
+Result<RestorePlan> SettingsFile::planRestore(const QString &backupName,
+                                              const std::vector<KeyPath> &keys)
+{
+    auto services = requireHistory();
+    if (!services)
+        return services.error();
+    return tad::planRestore(**services, {backupName, keys});
+}
+
+SchemaViolations SettingsFile::restoreViolations(const RestorePlan &plan) const
+{
+    // The schema guard's own rule, so the preview says what the write would.
+    std::vector<std::vector<std::string>> paths;
+    for (const auto &op : plan.ops)
+        paths.push_back(op.isWholeDocument() ? std::vector<std::string>{} : op.path.segments());
+    return addedSchemaViolations(m_options.schema, plan.current, plan.target, paths);
+}
+
+Result<RestoreOutcome> SettingsFile::restore(const RestorePlan &plan)
+{
+    auto services = requireHistory();
+    if (!services)
+        return services.error();
+    return restoreBackup(**services, plan);
+}
+
+// --- History -----------------------------------------------------------------
+
+Result<RollbackPlan> SettingsFile::planRollback(const QString &entryId, const std::vector<int> &ops)
+{
+    auto services = requireHistory();
+    if (!services)
+        return services.error();
+    return tad::planRollback(**services, entryId, ops);
+}
+
+Result<RollbackOutcome> SettingsFile::rollback(const RollbackPlan &plan)
+{
+    auto services = requireHistory();
+    if (!services)
+        return services.error();
+    return rollbackEntry(**services, plan);
+}
+
+// --- Migrations --------------------------------------------------------------
+
+Result<MigrationPlan> SettingsFile::planMigration(const QString &target)
+{
+    auto migrator = Migrator::builtIn();
+    if (!migrator)
+        return migrator.error();
+    auto current = m_store->getAll();
+    if (!current)
+        return current.error();
+    return migrator->plan(*current, m_store->bytes(), m_store->style(), target);
+}
+
+Result<MigrationPlan> SettingsFile::migrate(const QString &target)
+{
+    auto services = requireHistory();
+    if (!services)
+        return services.error();
+    auto migrator = Migrator::builtIn();
+    if (!migrator)
+        return migrator.error();
+    return migrator->run(**services, target);
+}
+
+// --- Recovery ----------------------------------------------------------------
+
+Result<RecoveryPlan> SettingsFile::planRecovery(const QString &fromName)
+{
+    return tad::planRecovery(m_store->path(), backups(), m_options.schema, fromName);
+}
+
+Result<RecoveryOutcome> SettingsFile::recover(const RecoveryPlan &plan, bool force)
+{
+    using State = RecoveryPlan::FileState;
+    const QString name = plan.backup.info.name;
+    if (plan.state == State::Healthy && !force) {
+        Error e = makeError(ErrorCode::Usage,
+                            QStringLiteral("the file reads and passes the schema, so there is "
+                                           "nothing to recover; to replace it with %1 anyway, "
+                                           "use --force (or restore that backup)")
+                                .arg(name));
+        e.file = m_store->path();
+        return e;
+    }
+    HistoryRecorder::Annotation note;
+    note.operation = "recover";
+    note.label = QStringLiteral("recovered from %1").arg(name);
+    if (plan.state == State::Healthy || plan.state == State::Invalid) {
+        // The file reads: write back through the store like a restore, so a
+        // change the other writer makes meanwhile is merged, not lost.
+        auto services = requireHistory();
+        if (!services)
+            return services.error();
+        auto restorePlan = tad::planRestore(**services, {name, {}});
+        if (!restorePlan)
+            return restorePlan.error();
+        auto restored = restoreBackup(**services, *restorePlan, ChangeSource::Recovery, note);
+        if (!restored)
+            return restored.error();
+        RecoveryOutcome outcome;
+        outcome.restoredName = name;
+        outcome.skipped = plan.skipped;
+        if (restored->safetyBackup)
+            outcome.keptCopy = restored->safetyBackup->path;
+        return outcome;
+    }
+    auto pin = backups().pin(name, QStringLiteral("recover"));
+    if (!pin)
+        return pin.error();
+    if (m_history)
+        m_history->recorder().annotateNextAdoption(ChangeSource::Recovery, note);
+    auto outcome = writeRecovery(m_store->path(), plan);
+    if (!outcome) {
+        if (m_history)
+            m_history->recorder().forgetAnnotations();
+        return outcome.error();
+    }
+    // The store takes the recovered file as its document (and the history
+    // records it under its own source).
+    Result<void> reread;
+    if (!m_store->isOpen()) {
+        reread = m_store->open();
+    } else if (auto refreshed = m_store->refresh(); !refreshed) {
+        reread = refreshed.error();
+    }
+    if (!reread) {
+        if (m_history)
+            m_history->recorder().forgetAnnotations();
+        return reread.error();
+    }
+    if (m_history)
+        m_history->recorder().forgetAnnotations();
+    return outcome;
+}
+
+// --- Secrets -------------------------------------------------------------------
+
+bool SettingsFile::isSecret(const KeyPath &path) const
+{
+    return isSecretKey(m_options.schema, path.segments());
+}
+
+Json SettingsFile::masked(const Json &value, const KeyPath &path) const
+{
+    return maskSecrets(m_options.schema, value, path.segments());
+}
+
+Json SettingsFile::maskedPatch(const Json &patch) const
+{
+    return maskPatch(m_options.schema, patch);
+}
+
+} // namespace tad
