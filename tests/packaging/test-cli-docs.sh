@@ -5,11 +5,14 @@
 # leave them behind. The bash and fish completions are run for real (bash's
 # function, fish's `complete -C`) on a real settings file, which also shows
 # that they offer its backup names and keys.
-# Usage: test-cli-docs.sh CLI MAN_PAGE COMPLETIONS_DIR
+# Options a command reads in the CLI's sources (flag("x") / option("x"))
+# but --help does not list are checked against the docs too.
+# Usage: test-cli-docs.sh CLI MAN_PAGE COMPLETIONS_DIR CLI_SOURCE_DIR
 set -euo pipefail
 CLI="$1"
 MAN="$2"
 COMP="$3"
+CLI_SOURCES="$4"
 BASH_COMP="$COMP/tad-settings-cli.bash"
 ZSH_COMP="$COMP/_tad-settings-cli"
 FISH_COMP="$COMP/tad-settings-cli.fish"
@@ -117,6 +120,19 @@ offered "$(fish_answer "--config $config backup show ")" "$backup" || fail "fish
 offered "$(fish_answer "--config $config get settings.f")" settings.fontSize || fail "fish: key settings.fontSize is not offered"
 
 zsh -n "$ZSH_COMP" || fail "zsh: $ZSH_COMP does not parse"
+
+# Options the sources read that --help does not name.
+unlisted=""
+for option in $(grep -hoE '(flag|option)\(QStringLiteral\("[a-z][a-z-]*"\)' "$CLI_SOURCES"/*.cpp |
+                sed -E 's/.*"([a-z-]+)".*/--\1/' | sort -u); do
+    grep -qE -- "$option([^a-z-]|$)" <<<"$help" && continue
+    unlisted="$unlisted $option"
+    grep -qE -- "$option([^a-z-]|$)" <<<"$man_text" || fail "man page: $option (read in $CLI_SOURCES) is not described"
+    grep -qF -- "$option" "$BASH_COMP" || fail "bash: $option (read in $CLI_SOURCES) is not there"
+    grep -qF -- "'$option" "$ZSH_COMP" || fail "zsh: $option (read in $CLI_SOURCES) is not there"
+    grep -qE -- "-l ${option#--}( |$)" "$FISH_COMP" || fail "fish: $option (read in $CLI_SOURCES) is not there"
+done
+[ -z "$unlisted" ] || echo "note: options the CLI reads but --help does not list:$unlisted (checked in the docs too)"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed" >&2
