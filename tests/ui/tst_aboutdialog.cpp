@@ -73,13 +73,13 @@ void TestAboutDialog::cleanup()
 AboutDialog *TestAboutDialog::waitForDialog()
 {
     AboutDialog *dialog = nullptr;
-    QTest::qWaitFor(
+    const bool shown = QTest::qWaitFor(
         [&] {
             dialog = m_window->findChild<AboutDialog *>();
             return dialog && dialog->isVisible();
         },
         5000);
-    return dialog && dialog->isVisible() ? dialog : nullptr;
+    return shown ? dialog : nullptr;
 }
 
 QString TestAboutDialog::label(AboutDialog *dialog, const char *name) const
