@@ -21,7 +21,10 @@ string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
     "app's JSON Schema, undo, search, backups and a history of changes, and the"
     "command line (tad-settings-cli) for scripts and terminals.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# The package installs where the build says it will: the About box and the
+# man pages name files under CMAKE_INSTALL_PREFIX. Configure a package's
+# build with -DCMAKE_INSTALL_PREFIX=/usr.
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

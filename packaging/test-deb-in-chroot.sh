@@ -27,14 +27,14 @@ die() {
 }
 
 [ "$(id -u)" -eq 0 ] || die "needs root for debootstrap, mount and chroot; run it with sudo."
-for tool in debootstrap dpkg-shlibdeps cmake ninja cpack chroot; do
+for tool in debootstrap dpkg-shlibdeps cmake ninja cpack chroot strings; do
     command -v "$tool" >/dev/null ||
-        die "$tool is missing; install it with: apt-get install debootstrap dpkg-dev cmake ninja-build"
+        die "$tool is missing; install it with: apt-get install debootstrap dpkg-dev cmake ninja-build binutils"
 done
 fresh=0
 [ "${1:-}" = --fresh-root ] && fresh=1
 
-step "1. Build the package: Release, TAD_BUILD_TESTS=OFF, and Qt6Test made unfindable"
+step "1. Build the package (-O2, stripped, prefix /usr), TAD_BUILD_TESTS=OFF, Qt6Test made unfindable"
 LAUNCHER=()
 if command -v ccache >/dev/null 2>&1; then
     LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -42,13 +42,20 @@ if command -v ccache >/dev/null 2>&1; then
 fi
 # Qt6Test is installed here; disabling it makes any find_package of it fail,
 # so a configure that succeeds shows that nothing asked for it.
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
       -DTAD_BUILD_TESTS=OFF -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON "${LAUNCHER[@]}" \
       >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log" >&2; die "configuring failed"; }
-grep -q "CMAKE_DISABLE_FIND_PACKAGE_Qt6Test" "$BUILD.configure.log" &&
-    echo "configured; CMake notes that nothing looked for Qt6Test (CMAKE_DISABLE_FIND_PACKAGE_Qt6Test unused)"
 rm -f "$BUILD.configure.log"
+# The control: with the tests on, the same switch must make configuring fail.
+control="$(mktemp -d)"
+if cmake -S "$ROOT" -B "$control" -G Ninja -DTAD_BUILD_TESTS=ON \
+         -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON >/dev/null 2>&1; then
+    rm -rf "$control"
+    die "configuring with the tests on did not need Qt6Test, so the check above proves nothing"
+fi
+rm -rf "$control"
+echo "configured without Qt6Test (and, as a control, configuring with the tests on fails without it)"
 cmake --build "$BUILD" --parallel "$(nproc)" | tail -n 1
 rm -f "$BUILD"/tad-settings_*.deb
 (cd "$BUILD" && cpack -G DEB | grep -v '^CPack: - ')
@@ -104,6 +111,14 @@ echo "tad-settings $(in_root dpkg-query -W -f '${Version}' tad-settings), its fi
 in_root dpkg -L tad-settings | while read -r file; do
     [ -f "$TARGET$file" ] && echo "  $file"
 done
+
+# The files the programs and pages name are where the package put them.
+# (QStringLiteral keeps it as UTF-16, hence strings -el.)
+licence="$(strings -el "$TARGET/usr/bin/tad-settings" | grep -o '/[^ ]*/LICENSE' | head -n 1)"
+[ -f "$TARGET$licence" ] || die "the About box names $licence, which the package did not install"
+echo "the About box names $licence: installed"
+zcat "$TARGET/usr/share/man/man1/tad-settings.1.gz" | grep -q '/usr/share/doc/tad-settings' ||
+    die "tad-settings(1) does not name /usr/share/doc/tad-settings"
 
 step "4. The CLI, as user $USER_NAME"
 as_user tad-settings-cli --version
