@@ -612,11 +612,8 @@ void BackupTimelineView::deleteSelected()
         return;
     QStringList failed;
     for (const QString &name : names) {
-        auto path = m_backups.resolveName(name);
-        if (!path || !QFile::remove(*path))
+        if (!m_backups.remove(name))
             failed << name;
-        else
-            QFile::remove(*path + QStringLiteral(".meta.json"));
     }
     if (failed.isEmpty())
         setStatus(counted(int(names.size()), tr("Deleted %1 backup."), tr("Deleted %1 backups.")),
@@ -628,7 +625,10 @@ void BackupTimelineView::deleteSelected()
 
 void BackupTimelineView::openFolder()
 {
-    QDir().mkpath(m_backups.directory());
+    if (auto made = m_backups.prepareFolder(); !made) {
+        setStatus(made.error().message, true);
+        return;
+    }
     QDesktopServices::openUrl(QUrl::fromLocalFile(m_backups.directory()));
 }
 

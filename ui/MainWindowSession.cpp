@@ -8,6 +8,7 @@
 #include "SettingsTreeModel.h"
 #include "StoreSession.h"
 #include "io/AtomicFile.h"
+#include "io/SideFolder.h"
 
 #include "json/JsonText.h"
 #include <QDateTime>
@@ -28,16 +29,33 @@ namespace {
 constexpr size_t kSmallTree = 20000;
 
 // The seed's backups live in backups/ beside the store, named so that the
-// newest sorts last.
-QString newestValidBackup(const QString &configPath, QString *description)
+// newest sorts last. Read through the side folder, so neither the folder
+// nor a backup in it is followed when it is a symbolic link.
+QString newestValidBackup(const QString &configPath, QString *description,
+                          std::string *bytes = nullptr)
 {
-    QDir dir(QFileInfo(configPath).absolutePath() + QStringLiteral("/backups"));
-    QStringList names = dir.entryList({QStringLiteral("backup-*.json")}, QDir::Files, QDir::Name);
-    names.removeIf([](const QString &n) { return n.endsWith(QLatin1String(".meta.json")); });
+    auto folder =
+        SideFolder::open(configPath, QStringLiteral("backups"), SideFolder::Mode::OpenExisting);
+    auto entries = folder ? folder->list() : Result<std::vector<SideEntry>>(folder.error());
+    if (!entries)
+        return {};
+    QStringList names;
+    for (const SideEntry &entry : *entries) {
+        if (entry.type == SideEntry::Type::File &&
+            entry.name.startsWith(QLatin1String("backup-")) &&
+            entry.name.endsWith(QLatin1String(".json")) &&
+            !entry.name.endsWith(QLatin1String(".meta.json")))
+            names << entry.name;
+    }
+    names.sort();
     for (auto it = names.crbegin(); it != names.crend(); ++it) {
-        auto snapshot = readFile(dir.filePath(*it));
-        if (snapshot && parseDocument(snapshot->bytes))
-            return *description = *it, dir.filePath(*it);
+        auto snapshot = folder->read(*it);
+        if (snapshot && snapshot->stamp.exists && parseDocument(snapshot->bytes)) {
+            if (bytes)
+                *bytes = std::move(snapshot->bytes);
+            *description = *it;
+            return folder->filePath(*it);
+        }
     }
     return {};
 }
@@ -208,13 +226,9 @@ void MainWindow::updateProblems()
 void MainWindow::restoreNewestBackup()
 {
     QString name;
-    const QString backup = newestValidBackup(m_options.configPath, &name);
-    auto snapshot =
-        backup.isEmpty()
-            ? Result<FileSnapshot>(makeError(ErrorCode::NotFound, tr("no valid backup")))
-            : readFile(backup);
-    if (!snapshot) {
-        showError(snapshot.error().message);
+    std::string backupBytes;
+    if (newestValidBackup(m_options.configPath, &name, &backupBytes).isEmpty()) {
+        showError(tr("no valid backup"));
         return;
     }
     // Keep the broken file beside the store: it may hold something worth saving.
@@ -228,7 +242,7 @@ void MainWindow::restoreNewestBackup()
             return;
         }
     }
-    if (auto written = replaceFile(m_options.configPath, snapshot->bytes); !written) {
+    if (auto written = replaceFile(m_options.configPath, backupBytes); !written) {
         showError(written.error().message);
         return;
     }
