@@ -636,7 +636,10 @@ void BackupTimelineView::deleteSelected()
 
 void BackupTimelineView::openFolder()
 {
-    QDir().mkpath(m_backups.directory());
+    if (auto made = m_backups.prepareFolder(); !made) {
+        setStatus(made.error().message, true);
+        return;
+    }
     QDesktopServices::openUrl(QUrl::fromLocalFile(m_backups.directory()));
 }
 
