@@ -1,7 +1,7 @@
 // tad-settings [--config FILE] [--schema FILE]
-#include "MainWindow.h"
 #include "Resources.h"
-#include "StartupConfig.h"
+#include "window/MainWindow.h"
+#include "window/StartupConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
