@@ -65,9 +65,11 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         return 0;
     }
     if (sub == QLatin1String("list")) {
-        auto list = backups.list(args.flag(QStringLiteral("verify")));
+        std::vector<Error> skipped;
+        auto list = backups.list(args.flag(QStringLiteral("verify")), &skipped);
         if (!list)
             return report(list.error());
+        reportWarnings(skipped);
         if (args.flag(QStringLiteral("json"))) {
             Json out = Json::array();
             for (const auto &b : *list)

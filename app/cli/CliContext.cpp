@@ -57,6 +57,14 @@ int report(const Error &error)
     return int(error.code);
 }
 
+void reportWarnings(const std::vector<Error> &warnings)
+{
+    for (Error warning : warnings) {
+        warning.message.prepend(QStringLiteral("warning: "));
+        report(warning);
+    }
+}
+
 Result<Json> parseCommandValue(const QString &text, const QString &key)
 {
     const QByteArray utf8 = text.toUtf8();

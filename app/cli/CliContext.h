@@ -41,6 +41,8 @@ struct CliContext
 
 // Prints "tad-settings-cli: <message>" on stderr; returns the exit status.
 int report(const Error &error);
+// Prints each as "tad-settings-cli: warning: <message>" on stderr.
+void reportWarnings(const std::vector<Error> &warnings);
 
 // Parses a command-line value: JSON, or a clear error saying how to quote text.
 Result<Json> parseCommandValue(const QString &text, const QString &key);

@@ -34,9 +34,11 @@ int historyCommand(CliContext &context, HistoryServices &services)
     const CliArguments &args = context.args;
     const QString sub = args.positional.value(0);
     if (sub == QLatin1String("list")) {
-        auto entries = services.history().list();
+        std::vector<Error> skipped;
+        auto entries = services.history().list(&skipped);
         if (!entries)
             return report(entries.error());
+        reportWarnings(skipped);
         if (args.flag(QStringLiteral("json"))) {
             Json out = Json::array();
             for (const auto &e : *entries) {

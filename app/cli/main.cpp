@@ -57,12 +57,8 @@ int main(int argc, char *argv[])
         return report(opened.error());
     // Writes refuse such a file with the same words; reads go on, with a warning.
     static const QStringList readOnlyCommands = {"get", "has", "get-all", "info"};
-    if (readOnlyCommands.contains(args.command)) {
-        for (Error warning : context.store().warnings()) {
-            warning.message.prepend(QStringLiteral("warning: "));
-            report(warning);
-        }
-    }
+    if (readOnlyCommands.contains(args.command))
+        reportWarnings(context.store().warnings());
 
     if (args.command == QLatin1String("batch"))
         return runBatch(context);

@@ -1,9 +1,9 @@
 // tad-settings [--config FILE] [--schema FILE]
 #include "GuiCommandLine.h"
-#include "MainWindow.h"
 #include "Resources.h"
-#include "StartupConfig.h"
 #include "WindowSettings.h"
+#include "window/MainWindow.h"
+#include "window/StartupConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

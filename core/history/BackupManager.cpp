@@ -3,7 +3,6 @@
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
-#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <algorithm>
@@ -26,6 +25,18 @@ Error ioError(const QString &message, const QString &file)
     Error e = makeError(ErrorCode::Unreadable, message);
     e.file = file;
     return e;
+}
+
+// Anything but a plain backup name is refused before the folder is touched.
+std::optional<Error> refusedName(const QString &name)
+{
+    if (backupname::isBackupName(name))
+        return std::nullopt;
+    return makeError(
+        ErrorCode::Usage,
+        QStringLiteral("\"%1\" is not a backup name; give the plain name shown by "
+                       "`backup list`, like backup-2024-05-01T09-30-00-123Z-1a2b3c4d.json")
+            .arg(name.left(120)));
 }
 
 bool processRuns(qint64 pid)
@@ -56,41 +67,43 @@ Json BackupInfo::toJson() const
 BackupPin &BackupPin::operator=(BackupPin &&other) noexcept
 {
     if (this != &other) {
-        if (!m_path.isEmpty())
-            QFile::remove(m_path);
-        m_path = std::exchange(other.m_path, {});
+        release();
+        m_folder = std::move(other.m_folder);
+        m_name = std::move(other.m_name);
     }
     return *this;
 }
 
 BackupPin::~BackupPin()
 {
-    if (!m_path.isEmpty())
-        QFile::remove(m_path);
+    release();
+}
+
+void BackupPin::release()
+{
+    if (m_folder && !m_name.isEmpty())
+        (void)m_folder->remove(m_name);
+    m_folder.reset();
+    m_name.clear();
 }
 
 BackupManager::BackupManager(QString storePath) : m_storePath(std::move(storePath)) {}
 
 QString BackupManager::directory() const
 {
-    return QFileInfo(m_storePath).absoluteDir().filePath(QLatin1String(backupname::kFolder));
+    return SideFolder::pathFor(m_storePath, QLatin1String(backupname::kFolder));
 }
 
-Result<void> BackupManager::ensureDirectory() const
+Result<SideFolder> BackupManager::openFolder(SideFolder::Mode mode) const
 {
-    const QByteArray dir = QFile::encodeName(directory());
-    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
-        return ioError(
-            QStringLiteral("cannot create the backup folder: %1").arg(qt_error_string(errno)),
-            directory());
-    // It holds copies of the API key: owner only, also when the Electron app
-    // created it with the default mode.
-    struct stat st
-    {};
-    if (::stat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return ioError(QStringLiteral("the backup folder is not a folder"), directory());
-    if ((st.st_mode & 07777) != 0700)
-        ::chmod(dir.constData(), 0700);
+    return SideFolder::open(m_storePath, QLatin1String(backupname::kFolder), mode);
+}
+
+Result<void> BackupManager::prepareFolder() const
+{
+    auto folder = openFolder(SideFolder::Mode::Create);
+    if (!folder)
+        return folder.error();
     return {};
 }
 
@@ -107,16 +120,18 @@ Result<CreatedBackup> BackupManager::create(const QString &reason, const QString
 Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
                                                      const QString &reason, const QString &label)
 {
-    if (auto made = ensureDirectory(); !made)
-        return made.error();
+    auto opened = openFolder(SideFolder::Mode::Create);
+    if (!opened)
+        return opened.error();
+    auto folder = std::make_shared<SideFolder>(std::move(opened.value()));
     const QString hash = backupname::sha256Hex(bytes);
 
     // Identical content is not stored twice in a row.
-    auto existing = list();
+    auto existing = listIn(*folder, false, nullptr);
     if (existing && !existing->empty()) {
         const BackupInfo &newest = existing->front();
         if (!newest.damaged() && backupname::hashPrefixOf(newest.name) == hash.left(8)) {
-            auto stored = readFile(newest.path);
+            auto stored = folder->read(newest.name);
             if (stored && stored->bytes == bytes)
                 return CreatedBackup{newest, true};
         }
@@ -124,10 +139,9 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
 
     const QDateTime time = m_clock();
     const QString name = backupname::make(time, hash);
-    const QString path = QDir(directory()).filePath(name);
     WriteOptions options;
     options.newFileMode = 0600;
-    if (auto written = replaceFile(path, bytes, options); !written)
+    if (auto written = folder->write(name, bytes, options); !written)
         return written.error();
 
     Json meta = Json::object();
@@ -139,33 +153,42 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
     if (!label.isEmpty())
         meta["label"] = label.toStdString();
     meta["createdBy"] = "tad-settings " TAD_VERSION_STRING;
-    const QString metaPath = QDir(directory()).filePath(backupname::metaNameOf(name));
-    if (auto written = replaceFile(metaPath, stringify(meta, TextStyle::withSpaces(2)), options);
-        !written)
+    if (auto written = folder->write(backupname::metaNameOf(name),
+                                     stringify(meta, TextStyle::withSpaces(2)), options);
+        !written) {
+        // Half a backup is not reported as none: the copy goes too.
+        (void)folder->remove(name);
         return written.error();
+    }
 
     if (m_autoPrune) {
-        auto pinned = pin(name, QStringLiteral("just created"));
-        if (auto pruned = prune(); !pruned)
+        auto pinned = pinIn(folder, name, QStringLiteral("just created"));
+        if (!pinned)
+            qCWarning(lcBackups, "not pruned: %s", qPrintable(pinned.error().toString()));
+        else if (auto pruned = pruneIn(*folder); !pruned)
             qCWarning(lcBackups, "%s", qPrintable(pruned.error().toString()));
     }
-    return CreatedBackup{describe(name, false), false};
+    return CreatedBackup{describe(*folder, name, false), false};
 }
 
-BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
+BackupInfo BackupManager::describe(const SideFolder &folder, const QString &name,
+                                   bool verifyHash) const
 {
     BackupInfo info;
     info.name = name;
-    info.path = QDir(directory()).filePath(name);
+    info.path = folder.filePath(name);
     info.time = backupname::timeOf(name).value_or(QDateTime());
-    info.size = QFileInfo(info.path).size();
+    if (auto st = folder.stat(name); st && st->exists)
+        info.size = st->stamp.size;
 
     auto damage = [&](const QString &why) {
         info.state = BackupInfo::State::Damaged;
         if (info.problem.isEmpty())
             info.problem = why;
     };
-    auto metaFile = readFile(QDir(directory()).filePath(backupname::metaNameOf(name)));
+    auto metaFile = folder.read(backupname::metaNameOf(name));
+    if (!metaFile)
+        info.problem = metaFile.error().message; // a link is not read; the backup stays usable
     if (metaFile && metaFile->stamp.exists) {
         auto meta = parseValue(metaFile->bytes);
         if (meta && meta->is_object()) {
@@ -193,7 +216,7 @@ BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
         }
     }
     if (verifyHash && !info.damaged()) {
-        auto content = readFile(info.path);
+        auto content = folder.read(name);
         if (!content) {
             damage(content.error().message);
         } else {
@@ -208,17 +231,36 @@ BackupInfo BackupManager::describe(const QString &name, bool verifyHash) const
     return info;
 }
 
-Result<std::vector<BackupInfo>> BackupManager::list(bool verifyHashes) const
+Result<std::vector<BackupInfo>> BackupManager::list(bool verifyHashes,
+                                                    std::vector<Error> *skipped) const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    return listIn(*folder, verifyHashes, skipped);
+}
+
+Result<std::vector<BackupInfo>> BackupManager::listIn(const SideFolder &folder, bool verifyHashes,
+                                                      std::vector<Error> *skipped) const
 {
     std::vector<BackupInfo> backups;
-    QDir dir(directory());
-    if (!dir.exists())
-        return backups;
-    const QStringList names =
-        dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::NoSort);
-    for (const QString &name : names) {
-        if (backupname::isBackupName(name) && !QFileInfo(dir.filePath(name)).isSymLink())
-            backups.push_back(describe(name, verifyHashes));
+    auto entries = folder.list();
+    if (!entries)
+        return entries.error();
+    for (const SideEntry &entry : *entries) {
+        if (!backupname::isBackupName(entry.name))
+            continue;
+        if (entry.type == SideEntry::Type::File) {
+            backups.push_back(describe(folder, entry.name, verifyHashes));
+        } else if (entry.type == SideEntry::Type::Link && skipped) {
+            Error e = makeError(ErrorCode::Unreadable,
+                                QStringLiteral("%1 is a symbolic link, not a backup; TAD Settings "
+                                               "does not follow links in its own folders. Remove "
+                                               "it (rm \"%2\").")
+                                    .arg(entry.name, folder.filePath(entry.name)));
+            e.file = folder.filePath(entry.name);
+            skipped->push_back(std::move(e));
+        }
     }
     std::sort(backups.begin(), backups.end(), [](const BackupInfo &a, const BackupInfo &b) {
         return a.time != b.time ? a.time > b.time : a.name > b.name;
@@ -229,9 +271,14 @@ Result<std::vector<BackupInfo>> BackupManager::list(bool verifyHashes) const
 std::optional<QDateTime> BackupManager::newestBackupTime() const
 {
     std::optional<QDateTime> newest;
-    const QStringList names = QDir(directory()).entryList(QDir::Files, QDir::NoSort);
-    for (const QString &name : names) {
-        if (auto t = backupname::timeOf(name); t && (!newest || *t > *newest))
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    auto entries = folder ? folder->list() : Result<std::vector<SideEntry>>(folder.error());
+    if (!entries)
+        return newest;
+    for (const SideEntry &entry : *entries) {
+        if (entry.type != SideEntry::Type::File)
+            continue;
+        if (auto t = backupname::timeOf(entry.name); t && (!newest || *t > *newest))
             newest = t;
     }
     return newest;
@@ -239,38 +286,52 @@ std::optional<QDateTime> BackupManager::newestBackupTime() const
 
 Result<QString> BackupManager::resolveName(const QString &name) const
 {
-    if (!backupname::isBackupName(name)) {
-        Error e = makeError(
-            ErrorCode::Usage,
-            QStringLiteral("\"%1\" is not a backup name; give the plain name shown by "
-                           "`backup list`, like backup-2024-05-01T09-30-00-123Z-1a2b3c4d.json")
-                .arg(name.left(120)));
-        return e;
-    }
-    const QString path = QDir(directory()).filePath(name);
-    const QFileInfo info(path);
-    if (info.isSymLink())
-        return makeError(
-            ErrorCode::Usage,
-            QStringLiteral("%1 is a symbolic link, not a backup; it is refused").arg(name));
-    if (!info.exists())
+    if (auto bad = refusedName(name))
+        return *bad;
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    return resolveIn(*folder, name);
+}
+
+Result<QString> BackupManager::resolveIn(const SideFolder &folder, const QString &name) const
+{
+    if (auto bad = refusedName(name))
+        return *bad;
+    auto st = folder.stat(name);
+    if (!st)
+        return st.error();
+    if (st->exists && st->type == SideEntry::Type::Link)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("%1 is a symbolic link, not a backup; it is refused (TAD "
+                                        "Settings does not follow links in its own folders)")
+                             .arg(name));
+    if (!st->exists)
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("no backup named %1 in %2").arg(name, directory()));
-    if (!info.isFile())
+    if (st->type != SideEntry::Type::File)
         return makeError(ErrorCode::Usage, QStringLiteral("%1 is not a regular file").arg(name));
-    return path;
+    return folder.filePath(name);
 }
 
 Result<BackupContent> BackupManager::load(const QString &name) const
 {
-    auto path = resolveName(name);
+    if (auto bad = refusedName(name))
+        return *bad;
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto path = resolveIn(*folder, name);
     if (!path)
         return path.error();
     BackupContent content;
-    content.info = describe(name, false);
-    auto file = readFile(*path);
+    content.info = describe(*folder, name, false);
+    auto file = folder->read(name); // O_NOFOLLOW: a link swapped in meanwhile is refused too
     if (!file)
         return file.error();
+    if (!file->stamp.exists)
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no backup named %1 in %2").arg(name, directory()));
     content.bytes = std::move(file->bytes);
     const QString actual = backupname::sha256Hex(content.bytes);
     const QString expected =
@@ -290,43 +351,75 @@ Result<BackupContent> BackupManager::load(const QString &name) const
     return content;
 }
 
+Result<void> BackupManager::removeOne(const QString &name) const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto path = resolveIn(*folder, name);
+    if (!path)
+        return path.error();
+    if (auto removed = folder->remove(name); !removed)
+        return removed.error();
+    if (auto meta = folder->remove(backupname::metaNameOf(name)); !meta)
+        return meta.error();
+    return {};
+}
+
 Result<BackupPin> BackupManager::pin(const QString &name, const QString &purpose) const
 {
-    if (auto made = ensureDirectory(); !made)
-        return made.error();
-    const QString path =
-        QDir(directory())
-            .filePath(kPinPrefix + name + QLatin1Char('-') + QString::number(::getpid()));
+    auto opened = openFolder(SideFolder::Mode::Create);
+    if (!opened)
+        return opened.error();
+    return pinIn(std::make_shared<SideFolder>(std::move(opened.value())), name, purpose);
+}
+
+Result<BackupPin> BackupManager::pinIn(std::shared_ptr<SideFolder> folder, const QString &name,
+                                       const QString &purpose) const
+{
+    const QString pinName = kPinPrefix + name + QLatin1Char('-') + QString::number(::getpid());
     Json note = Json::object();
     note["pid"] = qint64(::getpid());
     note["purpose"] = purpose.toStdString();
     note["time"] = backupname::isoTime(m_clock()).toStdString();
     WriteOptions options;
     options.durable = false;
-    if (auto written = replaceFile(path, compactJson(note), options); !written)
+    if (auto written = folder->write(pinName, compactJson(note), options); !written)
         return written.error();
-    return BackupPin(path);
+    return BackupPin(std::move(folder), pinName);
 }
 
-std::set<QString> BackupManager::pinnedNames() const
+std::set<QString> BackupManager::pinnedNames(const SideFolder &folder) const
 {
-    QDir dir(directory());
     std::set<QString> pinned;
-    const QStringList pins =
-        dir.entryList({kPinPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
-    for (const QString &pinName : pins) {
+    auto entries = folder.list();
+    if (!entries)
+        return pinned;
+    for (const SideEntry &entry : *entries) {
+        const QString &pinName = entry.name;
+        if (!pinName.startsWith(kPinPrefix))
+            continue;
         const qsizetype dash = pinName.lastIndexOf(QLatin1Char('-'));
         if (processRuns(pinName.mid(dash + 1).toLongLong()))
             pinned.insert(pinName.mid(kPinPrefix.size(), dash - kPinPrefix.size()));
-        else
-            dir.remove(pinName); // left by a process that was killed
+        else if (entry.type != SideEntry::Type::Folder)
+            (void)folder.remove(pinName); // left by a process that was killed
     }
     return pinned;
 }
 
 RetentionDecision BackupManager::plannedPrune(const std::vector<BackupInfo> &backups) const
 {
-    const std::set<QString> pinned = pinnedNames();
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return m_retention.decide({}, m_clock());
+    return plannedPrune(*folder, backups);
+}
+
+RetentionDecision BackupManager::plannedPrune(const SideFolder &folder,
+                                              const std::vector<BackupInfo> &backups) const
+{
+    const std::set<QString> pinned = pinnedNames(folder);
     std::vector<RetentionCandidate> candidates;
     for (const auto &b : backups)
         candidates.push_back({b.name, b.time, !b.damaged(), pinned.count(b.name) > 0});
@@ -335,18 +428,25 @@ RetentionDecision BackupManager::plannedPrune(const std::vector<BackupInfo> &bac
 
 Result<QStringList> BackupManager::prune() const
 {
-    auto backups = list();
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    return pruneIn(*folder);
+}
+
+Result<QStringList> BackupManager::pruneIn(const SideFolder &folder) const
+{
+    auto backups = listIn(folder, false, nullptr);
     if (!backups)
         return backups.error();
-    const RetentionDecision decision = plannedPrune(*backups);
-    QDir dir(directory());
+    const RetentionDecision decision = plannedPrune(folder, *backups);
     QStringList removed;
     for (const QString &name : decision.remove) {
-        if (!dir.remove(name)) {
+        if (auto gone = folder.remove(name); !gone || !*gone) {
             qCWarning(lcBackups, "cannot remove old backup %s", qPrintable(name));
             continue;
         }
-        dir.remove(backupname::metaNameOf(name));
+        (void)folder.remove(backupname::metaNameOf(name));
         removed << name;
     }
     return removed;
@@ -354,11 +454,14 @@ Result<QStringList> BackupManager::prune() const
 
 Result<BackupRemoval> BackupManager::remove(const QStringList &names) const
 {
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
     for (const QString &name : names) {
-        if (auto resolved = resolveName(name); !resolved)
+        if (auto resolved = resolveIn(*folder, name); !resolved)
             return resolved.error();
     }
-    auto backups = list();
+    auto backups = listIn(*folder, false, nullptr);
     if (!backups)
         return backups.error();
     QString newestValid;
@@ -368,8 +471,7 @@ Result<BackupRemoval> BackupManager::remove(const QStringList &names) const
             break;
         }
     }
-    const std::set<QString> pinned = pinnedNames();
-    QDir dir(directory());
+    const std::set<QString> pinned = pinnedNames(*folder);
     BackupRemoval outcome;
     for (const QString &name : names) {
         if (outcome.removed.contains(name))
@@ -380,15 +482,9 @@ Result<BackupRemoval> BackupManager::remove(const QStringList &names) const
         } else if (pinned.count(name)) {
             outcome.kept.emplace_back(
                 name, QStringLiteral("a restore or migration in progress relies on it"));
-        } else if (!dir.remove(name)) {
-            Error e = makeError(ErrorCode::Unreadable,
-                                QStringLiteral("cannot delete the backup %1; check the "
-                                               "permissions of the folder")
-                                    .arg(name));
-            e.file = directory();
-            return e;
+        } else if (auto removed = removeOne(name); !removed) {
+            return removed.error();
         } else {
-            dir.remove(backupname::metaNameOf(name));
             outcome.removed << name;
         }
     }

@@ -7,6 +7,7 @@
 #include "BackupName.h"
 #include "Result.h"
 #include "RetentionPolicy.h"
+#include "io/SideFolder.h"
 
 #include "json/Json.h"
 #include <QString>
@@ -28,7 +29,7 @@ struct BackupInfo
     };
 
     QString name;
-    QString path;
+    QString path;   // for messages; every access goes through the folder (SideFolder)
     QDateTime time; // the meta file's backupTime, else the time in the name
     QString reason; // empty without a meta file
     QString label;
@@ -66,18 +67,23 @@ struct CreatedBackup
 
 // Keeps a backup from being pruned while a restore or migration relies on
 // it, also against another process (a small ".pin-<name>" file with our pid).
+// Removed through the folder it was made in, whatever became of the path.
 class BackupPin
 {
 public:
     BackupPin() = default;
-    BackupPin(BackupPin &&other) noexcept : m_path(std::exchange(other.m_path, {})) {}
+    BackupPin(BackupPin &&other) noexcept = default;
     BackupPin &operator=(BackupPin &&other) noexcept;
     ~BackupPin();
 
 private:
     friend class BackupManager;
-    explicit BackupPin(QString path) : m_path(std::move(path)) {}
-    QString m_path;
+    BackupPin(std::shared_ptr<SideFolder> folder, QString name)
+        : m_folder(std::move(folder)), m_name(std::move(name))
+    {}
+    void release();
+    std::shared_ptr<SideFolder> m_folder;
+    QString m_name;
 };
 
 class BackupManager
@@ -103,16 +109,22 @@ public:
                                           const QString &label = {});
 
     // Newest first. verifyHashes reads every backup and checks its SHA-256;
-    // without it only sizes and the name's hash prefix are compared.
-    Result<std::vector<BackupInfo>> list(bool verifyHashes = false) const;
+    // without it only sizes and the name's hash prefix are compared. A
+    // symbolic link named like a backup is not listed (nor followed); each
+    // one is described in `skipped` when given.
+    Result<std::vector<BackupInfo>> list(bool verifyHashes = false,
+                                         std::vector<Error> *skipped = nullptr) const;
     // Time of the newest backup from names alone (cheap; for burst limits).
     std::optional<QDateTime> newestBackupTime() const;
 
     // Refuses anything but the plain name of a regular file in the folder
-    // that matches the pattern (Usage for a bad name, NotFound if absent).
+    // that matches the pattern (Usage for a bad name or a link, NotFound if
+    // absent). Returns its path, for messages.
     Result<QString> resolveName(const QString &name) const;
     // Reads, verifies the hash and parses a backup. Damaged: Unreadable.
     Result<BackupContent> load(const QString &name) const;
+    // Makes the folder if it is missing (and private), as a write would.
+    Result<void> prepareFolder() const;
 
     Result<BackupPin> pin(const QString &name, const QString &purpose) const;
     // Applies the retention policy; returns the names removed.
@@ -125,9 +137,19 @@ public:
     RetentionDecision plannedPrune(const std::vector<BackupInfo> &backups) const;
 
 private:
-    Result<void> ensureDirectory() const;
-    BackupInfo describe(const QString &name, bool verifyHash) const;
-    std::set<QString> pinnedNames() const;
+    // Deletes a backup and its meta file (never what a link points to).
+    Result<void> removeOne(const QString &name) const;
+    Result<SideFolder> openFolder(SideFolder::Mode mode) const;
+    Result<std::vector<BackupInfo>> listIn(const SideFolder &folder, bool verifyHashes,
+                                           std::vector<Error> *skipped) const;
+    BackupInfo describe(const SideFolder &folder, const QString &name, bool verifyHash) const;
+    Result<QString> resolveIn(const SideFolder &folder, const QString &name) const;
+    Result<BackupPin> pinIn(std::shared_ptr<SideFolder> folder, const QString &name,
+                            const QString &purpose) const;
+    std::set<QString> pinnedNames(const SideFolder &folder) const;
+    RetentionDecision plannedPrune(const SideFolder &folder,
+                                   const std::vector<BackupInfo> &backups) const;
+    Result<QStringList> pruneIn(const SideFolder &folder) const;
 
     QString m_storePath;
     Clock m_clock = systemClock();

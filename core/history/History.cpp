@@ -3,17 +3,15 @@
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
-#include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <cerrno>
-#include <sys/stat.h>
+#include <algorithm>
 
 namespace tad {
 
 namespace {
 
-const char *kFolder = "storeHistory";
+const QString kFolder = QStringLiteral("storeHistory");
 const QString kHeadName = QStringLiteral("head.json");
 
 bool isEntryFileName(const QString &name)
@@ -34,6 +32,43 @@ WriteOptions privateFile()
     WriteOptions options;
     options.newFileMode = 0600;
     return options;
+}
+
+QString entryFileName(const QString &id)
+{
+    return id + QLatin1String(".json");
+}
+
+// Entry files, oldest first (names sort by time), with links kept apart.
+Result<QStringList> entryNames(const SideFolder &folder, QStringList *links = nullptr)
+{
+    auto entries = folder.list();
+    if (!entries)
+        return entries.error();
+    QStringList names;
+    for (const SideEntry &entry : *entries) {
+        if (!isEntryFileName(entry.name))
+            continue;
+        if (entry.type == SideEntry::Type::File)
+            names << entry.name;
+        else if (entry.type == SideEntry::Type::Link && links)
+            *links << entry.name;
+    }
+    names.sort();
+    if (links)
+        links->sort();
+    return names;
+}
+
+Error linkSkipped(const QString &path)
+{
+    Error e = makeError(ErrorCode::Unreadable,
+                        QStringLiteral("%1 is a symbolic link, not a history entry; TAD Settings "
+                                       "does not follow links in its own folders, so it was not "
+                                       "read. Remove it (rm \"%2\").")
+                            .arg(QFileInfo(path).fileName(), path));
+    e.file = path;
+    return e;
 }
 
 } // namespace
@@ -95,24 +130,12 @@ History::History(QString storePath) : m_storePath(std::move(storePath)) {}
 
 QString History::directory() const
 {
-    return QFileInfo(m_storePath).absoluteDir().filePath(QLatin1String(kFolder));
+    return SideFolder::pathFor(m_storePath, kFolder);
 }
 
-Result<void> History::ensureDirectory() const
+Result<SideFolder> History::openFolder(SideFolder::Mode mode) const
 {
-    const QByteArray dir = QFile::encodeName(directory());
-    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST) {
-        Error e = makeError(
-            ErrorCode::Unreadable,
-            QStringLiteral("cannot create the history folder: %1").arg(qt_error_string(errno)));
-        e.file = directory();
-        return e;
-    }
-    struct stat st
-    {};
-    if (::stat(dir.constData(), &st) == 0 && (st.st_mode & 07777) != 0700)
-        ::chmod(dir.constData(), 0700);
-    return {};
+    return SideFolder::open(m_storePath, kFolder, mode);
 }
 
 QString History::nextId(const QDateTime &time)
@@ -130,55 +153,67 @@ QString History::nextId(const QDateTime &time)
 
 Result<HistoryEntry> History::record(HistoryEntry entry)
 {
-    if (auto made = ensureDirectory(); !made)
-        return made.error();
+    auto folder = openFolder(SideFolder::Mode::Create);
+    if (!folder)
+        return folder.error();
     if (!entry.time.isValid())
         entry.time = m_clock();
     if (entry.id.isEmpty())
         entry.id = nextId(entry.time);
-    const QString path = QDir(directory()).filePath(entry.id + QLatin1String(".json"));
-    if (auto written = replaceFile(path, compactJson(entry.toJson()), privateFile()); !written)
+    if (auto written =
+            folder->write(entryFileName(entry.id), compactJson(entry.toJson()), privateFile());
+        !written)
         return written.error();
-    trim();
+    trim(*folder);
     return entry;
 }
 
-void History::trim() const
+void History::trim(const SideFolder &folder) const
 {
-    QDir dir(directory());
-    // Names sort by time: oldest first.
-    QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    names.removeIf([](const QString &n) { return !isEntryFileName(n); });
+    auto listed = entryNames(folder);
+    if (!listed)
+        return;
+    const QStringList &names = *listed;
     qint64 total = 0;
     std::vector<qint64> sizes;
     for (const QString &name : names) {
-        sizes.push_back(QFileInfo(dir.filePath(name)).size());
+        auto st = folder.stat(name);
+        sizes.push_back(st && st->exists ? st->stamp.size : 0);
         total += sizes.back();
     }
     qsizetype count = names.size();
     for (qsizetype i = 0; i + 1 < names.size(); ++i) { // never the newest
         if (count <= m_limits.maxEntries && total <= m_limits.maxBytes)
             break;
-        if (dir.remove(names[i])) {
+        if (auto removed = folder.remove(names[i]); removed && *removed) {
             --count;
             total -= sizes[std::size_t(i)];
         }
     }
 }
 
-Result<std::vector<HistoryEntry>> History::list() const
+Result<std::vector<HistoryEntry>> History::list(std::vector<Error> *skipped) const
 {
     std::vector<HistoryEntry> entries;
-    QDir dir(directory());
-    if (!dir.exists())
-        return entries;
-    QStringList names =
-        dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name | QDir::Reversed);
-    for (const QString &name : names) {
-        if (!isEntryFileName(name))
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    QStringList links;
+    auto names = entryNames(*folder, &links);
+    if (!names)
+        return names.error();
+    if (skipped) {
+        for (const QString &link : links)
+            skipped->push_back(linkSkipped(folder->filePath(link)));
+    }
+    for (auto it = names->crbegin(); it != names->crend(); ++it) {
+        auto file = folder->read(*it);
+        if (!file) {
+            if (skipped)
+                skipped->push_back(file.error());
             continue;
-        auto file = readFile(dir.filePath(name));
-        if (!file || !file->stamp.exists)
+        }
+        if (!file->stamp.exists)
             continue;
         auto json = parseValue(file->bytes);
         if (!json)
@@ -196,7 +231,8 @@ Result<HistoryEntry> History::find(const QString &id) const
         id.startsWith(QLatin1Char('.')))
         return makeError(ErrorCode::Usage,
                          QStringLiteral("\"%1\" is not a history entry id").arg(id));
-    auto entries = list();
+    std::vector<Error> skipped;
+    auto entries = list(&skipped);
     if (!entries)
         return entries.error();
     std::vector<const HistoryEntry *> matches;
@@ -208,9 +244,16 @@ Result<HistoryEntry> History::find(const QString &id) const
     }
     if (matches.size() == 1)
         return *matches.front();
-    if (matches.empty())
+    if (matches.empty()) {
+        // An entry that is there but was not read says why, rather than "no entry".
+        for (const Error &problem : skipped) {
+            const QString name = QFileInfo(problem.file).completeBaseName();
+            if (name.startsWith(id) || name.endsWith(id))
+                return problem;
+        }
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("no history entry %1 (see `history list`)").arg(id));
+    }
     return makeError(ErrorCode::Usage,
                      QStringLiteral("\"%1\" matches %2 history entries; give more of the id")
                          .arg(id)
@@ -219,7 +262,10 @@ Result<HistoryEntry> History::find(const QString &id) const
 
 Result<std::optional<std::string>> History::head() const
 {
-    auto file = readFile(QDir(directory()).filePath(kHeadName));
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto file = folder->read(kHeadName);
     if (!file)
         return file.error();
     if (!file->stamp.exists)
@@ -229,10 +275,10 @@ Result<std::optional<std::string>> History::head() const
 
 Result<void> History::setHead(const std::string &bytes)
 {
-    if (auto made = ensureDirectory(); !made)
-        return made.error();
-    auto written = replaceFile(QDir(directory()).filePath(kHeadName), bytes, privateFile());
-    if (!written)
+    auto folder = openFolder(SideFolder::Mode::Create);
+    if (!folder)
+        return folder.error();
+    if (auto written = folder->write(kHeadName, bytes, privateFile()); !written)
         return written.error();
     return {};
 }

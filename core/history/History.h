@@ -8,6 +8,7 @@
 
 #include "BackupName.h"
 #include "Result.h"
+#include "io/SideFolder.h"
 #include "store/ChangeEvent.h"
 
 #include "json/Json.h"
@@ -57,19 +58,22 @@ public:
     // Gives the entry an id and time if it has none, writes it, and drops the
     // oldest entries beyond the limits.
     Result<HistoryEntry> record(HistoryEntry entry);
-    // Newest first. Entries that cannot be read are skipped.
-    Result<std::vector<HistoryEntry>> list() const;
-    // A full id, or a prefix/suffix that names exactly one entry.
+    // Newest first. Entries that cannot be read are skipped; a symbolic link
+    // among them is not followed, and described in `skipped` when given.
+    Result<std::vector<HistoryEntry>> list(std::vector<Error> *skipped = nullptr) const;
+    // A full id, or a prefix/suffix that names exactly one entry. An entry
+    // file that is a symbolic link is refused with a message.
     Result<HistoryEntry> find(const QString &id) const;
 
     // The content the newest entry left; nullopt before the first record.
+    // A head.json that is a symbolic link is an error, never followed.
     Result<std::optional<std::string>> head() const;
     Result<void> setHead(const std::string &bytes);
 
 private:
-    Result<void> ensureDirectory() const;
+    Result<SideFolder> openFolder(SideFolder::Mode mode) const;
     QString nextId(const QDateTime &time);
-    void trim() const;
+    void trim(const SideFolder &folder) const;
 
     QString m_storePath;
     Clock m_clock = systemClock();

@@ -186,13 +186,23 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         [&] { return ::open(dirPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); }));
     if (!dirFd.valid())
         return ioError(path, QStringLiteral("open the folder"), errno, folder);
+    return io::replaceInFolder(dirFd.get(), name, bytes, options, path, folder);
+}
 
+namespace io {
+
+Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::string_view bytes,
+                                       const WriteOptions &options, const QString &path,
+                                       const QString &folder)
+{
     struct stat existing;
     bool targetExisted = false;
     quint32 mode = options.newFileMode & 07777;
-    if (::fstatat(dirFd.get(), name.constData(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
+    if (::fstatat(dirFd, name.constData(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISDIR(existing.st_mode))
             return ioError(path, QStringLiteral("write the file"), EISDIR);
+        if (S_ISLNK(existing.st_mode))
+            return linkRefused(path);
         if (!S_ISREG(existing.st_mode)) {
             Error error = makeError(ErrorCode::Unreadable,
                                     QStringLiteral("Cannot write: this is not a regular file (a "
@@ -207,7 +217,7 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         return ioError(path, QStringLiteral("look up the file"), errno, folder);
     }
 
-    TempFile temp(dirFd.get(), makeTempName(name));
+    TempFile temp(dirFd, makeTempName(name));
     const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
     if (const int err = temp.create())
         return ioError(path, writeTemp, err, folder);
@@ -237,8 +247,7 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         RenameMode renameMode = targetExisted ? RenameMode::Exchange : RenameMode::NoReplace;
         bool flagsWork = true;
         for (int attempt = 0; attempt < 16 && !renamed && flagsWork; ++attempt) {
-            if (renameWithMode(dirFd.get(), temp.name().constData(), name.constData(),
-                               renameMode) == 0) {
+            if (renameWithMode(dirFd, temp.name().constData(), name.constData(), renameMode) == 0) {
                 renamed = true;
             } else if (meansFlagsUnsupported(errno)) {
                 flagsWork = false;
@@ -253,7 +262,7 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         if (renamed && renameMode == RenameMode::Exchange) {
             outcome.exchanged = true;
             std::string displaced;
-            const int err = readDisplaced(dirFd.get(), temp.name(), displaced);
+            const int err = readDisplaced(dirFd, temp.name(), displaced);
             if (err != 0) {
                 Error error =
                     ioError(path, QStringLiteral("read back the replaced content"), err, folder);
@@ -274,17 +283,17 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         } else {
             // No exchange on this file system: the closest we can get is to
             // look right before a plain rename.
-            Result<FileSnapshot> current = readFile(decodePath(*resolved));
-            if (!current)
-                return current.error();
-            if (current->stamp.exists)
-                outcome.previous = std::move(current->bytes);
+            std::string current;
+            const int err = readDisplaced(dirFd, name, current);
+            if (err == 0)
+                outcome.previous = std::move(current);
+            else if (err != ENOENT)
+                return ioError(path, QStringLiteral("read the file"), err, folder);
         }
     }
     if (!renamed) {
         if (retryOnEintr([&] {
-                return ::renameat(dirFd.get(), temp.name().constData(), dirFd.get(),
-                                  name.constData());
+                return ::renameat(dirFd, temp.name().constData(), dirFd, name.constData());
             }) != 0)
             return ioError(path, replaceAction, errno, folder);
         temp.dismiss();
@@ -296,11 +305,13 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
     if (options.durable) {
         // The new bytes are in place already; a failure here only weakens the
         // guarantee after a power loss, so it is reported but not an error.
-        if (const int err = syncToDisk(dirFd.get()))
+        if (const int err = syncToDisk(dirFd))
             qCWarning(lcIo) << "could not flush the folder of" << path << qt_error_string(err);
     }
     return outcome;
 }
+
+} // namespace io
 
 bool isTempFileName(const QString &fileName, const QString &targetName)
 {

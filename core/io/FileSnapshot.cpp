@@ -47,7 +47,13 @@ Result<FileSnapshot> readFile(const QString &path)
             return FileSnapshot{};
         return ioError(path, QStringLiteral("read the file"), errno);
     }
+    return readOpenFile(std::move(fd), path);
+}
 
+namespace io {
+
+Result<FileSnapshot> readOpenFile(UniqueFd fd, const QString &path)
+{
     struct stat before;
     if (::fstat(fd.get(), &before) != 0)
         return ioError(path, QStringLiteral("read the file"), errno);
@@ -78,5 +84,7 @@ Result<FileSnapshot> readFile(const QString &path)
     error.file = path;
     return error;
 }
+
+} // namespace io
 
 } // namespace tad

@@ -1,6 +1,8 @@
 #include "PosixIo.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -144,6 +146,19 @@ static QString adviceFor(int err, const QString &folder)
     default:
         return QStringLiteral("Try again; if it keeps failing, check the disk and %1.").arg(where);
     }
+}
+
+Error linkRefused(const QString &path)
+{
+    const QFileInfo info(path);
+    Error error = makeError(
+        ErrorCode::Unreadable,
+        QStringLiteral("%1/%2 is a symbolic link; TAD Settings does not follow links in its own "
+                       "folders, so it was neither read nor written. Remove the link (rm \"%3\") "
+                       "or put a real file in its place, then try again.")
+            .arg(info.dir().dirName(), info.fileName(), QDir::toNativeSeparators(path)));
+    error.file = path;
+    return error;
 }
 
 Error ioError(const QString &file, const QString &action, int err, const QString &folder)

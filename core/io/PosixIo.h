@@ -60,6 +60,21 @@ FileStamp stampFromStat(const struct stat &st);
 QByteArray encodePath(const QString &path);
 QString decodePath(const QByteArray &path);
 
+// The write path of AtomicFile.h relative to an open folder: `name` is a
+// plain name in it, and a symbolic link at `name` is refused, never followed
+// (replaceFile() resolves the settings file's own links before it calls this).
+// `path` and `folder` are for messages.
+Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::string_view bytes,
+                                       const WriteOptions &options, const QString &path,
+                                       const QString &folder);
+
+// Reads a whole open file the way readFile() does (a regular file only,
+// again until it held still). `path` is for messages.
+Result<FileSnapshot> readOpenFile(UniqueFd fd, const QString &path);
+
+// "<folder>/<name> is a symbolic link; ... not followed", code Unreadable.
+Error linkRefused(const QString &path);
+
 // "cannot <action>: <system text>. <what to do>", code Unreadable, file set.
 // `folder` is named in the advice when the folder is the likely cause.
 Error ioError(const QString &file, const QString &action, int err, const QString &folder = {});

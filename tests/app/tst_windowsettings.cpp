@@ -3,8 +3,8 @@
 // tad-settings.conf that earlier versions left there is moved out once.
 // XDG_CONFIG_HOME points at a temporary folder for the whole run, set in
 // main() before anything has asked Qt for a path.
-#include "MainWindow.h"
 #include "WindowSettings.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -3,11 +3,11 @@
 // front of the confirmation dialogs.
 #pragma once
 
-#include "DialogRunner.h"
 #include "GuiTestHelpers.h"
-#include "HistoryPanels.h"
-#include "MainWindow.h"
-#include "StoreSession.h"
+#include "history/HistoryPanels.h"
+#include "session/StoreSession.h"
+#include "window/DialogRunner.h"
+#include "window/MainWindow.h"
 
 #include <QDialog>
 #include <QSignalSpy>

@@ -3,21 +3,21 @@
 // normal, editing with an error, search, external change highlight, broken file,
 // and the history panels: backup timeline, restore preview (a diff), history,
 // migration review, inspector.
-#include "BackupTimelineView.h"
-#include "DialogRunner.h"
-#include "DiffView.h"
-#include "EditorPanel.h"
 #include "GuiTestHelpers.h"
-#include "HistoryPanels.h"
-#include "HistoryView.h"
-#include "InspectorView.h"
-#include "MainWindow.h"
-#include "MigrationReview.h"
 #include "Resources.h"
-#include "SettingsTreeModel.h"
-#include "StartupConfig.h"
-#include "StoreSession.h"
-#include "ValueEditors.h"
+#include "editors/EditorPanel.h"
+#include "editors/ValueEditor.h"
+#include "history/BackupTimelineView.h"
+#include "history/DiffView.h"
+#include "history/HistoryPanels.h"
+#include "history/HistoryView.h"
+#include "history/MigrationReview.h"
+#include "inspector/InspectorView.h"
+#include "session/StoreSession.h"
+#include "settings/SettingsTreeModel.h"
+#include "window/DialogRunner.h"
+#include "window/MainWindow.h"
+#include "window/StartupConfig.h"
 
 #include <QApplication>
 #include <QDialog>

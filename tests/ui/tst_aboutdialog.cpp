@@ -2,10 +2,10 @@
 // the mouse through the Help menu, it names the version, the licence, the
 // settings file open, the backups and history folders beside it and the
 // window's own layout file; Escape closes it, Copy copies all of it.
-#include "AboutDialog.h"
 #include "GuiTestHelpers.h"
-#include "MainWindow.h"
 #include "WindowSettings.h"
+#include "window/AboutDialog.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QClipboard>

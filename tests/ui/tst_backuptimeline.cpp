@@ -1,12 +1,13 @@
 // The backup timeline in the real main window: create with a label, restore
 // after a preview (whole and chosen keys) and read the file afterwards,
 // compare, and a backup written by another process showing up on its own.
-#include "BackgroundWorker.h"
-#include "BackupTimelineView.h"
-#include "DiffView.h"
-#include "HistoryActions.h"
 #include "HistoryTestHelpers.h"
-#include "SettingsTreeModel.h"
+#include "common/RelativeTime.h"
+#include "history/BackgroundWorker.h"
+#include "history/BackupTimelineView.h"
+#include "history/DiffView.h"
+#include "session/HistoryActions.h"
+#include "settings/SettingsTreeModel.h"
 
 #include <QDir>
 #include <QLabel>

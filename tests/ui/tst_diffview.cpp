@@ -2,8 +2,8 @@
 // (back to default, now invalid, secret changed and masked), both sides
 // pretty-printed with the changed line marked, and the RFC 6902 export that
 // turns the old document into the new one.
-#include "DiffView.h"
 #include "GuiTestHelpers.h"
+#include "history/DiffView.h"
 #include "history/JsonPatch.h"
 #include "schema/Defaults.h"
 

@@ -1,6 +1,6 @@
 // EditorSpec from the schema: which editor a key gets, and the messages for
 // values the schema refuses (Ajv's wording).
-#include "SchemaHints.h"
+#include "settings/SchemaHints.h"
 
 #include "json/JsonText.h"
 #include <QTest>

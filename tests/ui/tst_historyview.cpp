@@ -2,10 +2,10 @@
 // their diff, reverting chosen operations, the refusal after a conflicting
 // change by another process, rolling back a whole change, and "History of
 // this key" from the tree's context menu.
-#include "DiffView.h"
 #include "HistoryTestHelpers.h"
-#include "HistoryView.h"
-#include "SettingsTreeModel.h"
+#include "history/DiffView.h"
+#include "history/HistoryView.h"
+#include "settings/SettingsTreeModel.h"
 
 #include <QAction>
 #include <QPushButton>

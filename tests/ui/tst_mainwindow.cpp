@@ -3,17 +3,17 @@
 // find and filters, a conf process writing while the window is open, the
 // keep-mine / take-theirs bar, the broken-file page (on opening and when the
 // file breaks while open), the start-up backup and the history of edits.
-#include "BrokenFilePage.h"
-#include "EditorPanel.h"
 #include "GuiTestHelpers.h"
-#include "MainWindow.h"
-#include "SettingsFilterModel.h"
-#include "SettingsTreeModel.h"
-#include "StartupConfig.h"
-#include "StoreSession.h"
-#include "ValueEditors.h"
+#include "editors/EditorPanel.h"
+#include "editors/ValueEditor.h"
 #include "history/BackupManager.h"
 #include "history/History.h"
+#include "session/StoreSession.h"
+#include "settings/SettingsFilterModel.h"
+#include "settings/SettingsTreeModel.h"
+#include "window/BrokenFilePage.h"
+#include "window/MainWindow.h"
+#include "window/StartupConfig.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -2,9 +2,9 @@
 // pending step's diff and writes nothing; running it after the confirmation
 // migrates the file (with a pre-migration backup) and the step moves to the
 // past migrations, with its diff from the history.
-#include "DiffView.h"
 #include "HistoryTestHelpers.h"
-#include "MigrationReview.h"
+#include "history/DiffView.h"
+#include "history/MigrationReview.h"
 
 #include <QDir>
 #include <QPushButton>

@@ -1,6 +1,6 @@
 // SettingsTreeModel: building, following change events in place, JS key
 // order, states from the schema. Every case runs under QAbstractItemModelTester.
-#include "SettingsTreeModel.h"
+#include "settings/SettingsTreeModel.h"
 
 #include "json/JsonText.h"
 #include <QAbstractItemModelTester>

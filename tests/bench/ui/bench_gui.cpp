@@ -2,13 +2,13 @@
 // time from an external write to the visible rows, and the longest stall
 // of the UI thread meanwhile. Prints numbers; never fails.
 //   bench_gui [workspaces=64000]
-#include "MainWindow.h"
 #include "Resources.h"
-#include "SettingsTreeModel.h"
-#include "StartupConfig.h"
-#include "StoreSession.h"
 #include "io/AtomicFile.h"
+#include "session/StoreSession.h"
+#include "settings/SettingsTreeModel.h"
 #include "store/Store.h"
+#include "window/MainWindow.h"
+#include "window/StartupConfig.h"
 
 #include "json/JsonText.h"
 #include <QApplication>

@@ -3,15 +3,15 @@
 // and to show the diff of two ~1 MB configs (diff, notes and pretty-printing
 // on the worker, then the views). Medians of 7 runs. Prints numbers; never fails.
 //   bench_gui_history [backups=1000] [workspaces=3500]
-#include "BackgroundWorker.h"
-#include "BackupTimelineView.h"
-#include "DiffView.h"
-#include "HistoryActions.h"
 #include "Resources.h"
-#include "StartupConfig.h"
-#include "StoreSession.h"
+#include "history/BackgroundWorker.h"
 #include "history/BackupName.h"
+#include "history/BackupTimelineView.h"
+#include "history/DiffView.h"
 #include "io/AtomicFile.h"
+#include "session/HistoryActions.h"
+#include "session/StoreSession.h"
+#include "window/StartupConfig.h"
 
 #include "json/JsonText.h"
 #include <QApplication>

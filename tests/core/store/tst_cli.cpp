@@ -1,5 +1,7 @@
 // tad-settings-cli as a script sees it: output, exit codes, and bad input
 // that must never crash it or change the file.
+#include "CliRunner.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -9,34 +11,9 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QString cliPath()
-{
-    return qEnvironmentVariable("TAD_CLI");
-}
-
-Run runCli(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(cliPath(), args);
-    if (!p.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using clitest::cliPath;
+using clitest::Run;
+using clitest::runCli;
 
 QByteArray readAll(const QString &path)
 {

@@ -2,6 +2,7 @@
 // writes leave the file byte-identical and list every violation, a file that
 // already breaks the schema still reads, and validate / schema / defaults /
 // reset / coercion / secret masking do what --help says.
+#include "CliRunner.h"
 #include "schema/Defaults.h"
 #include "schema/Schema.h"
 
@@ -16,27 +17,8 @@ using namespace tad;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("TAD_CLI"), args);
-    if (!p.waitForStarted())
-        return {};
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using clitest::Run;
+using clitest::runCli;
 
 QByteArray readAll(const QString &path)
 {

@@ -9,6 +9,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace tad;
 using namespace tad::testing;
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void recoverRestoresTheNewestGoodBackup();
     void recoverRefusesAnUnsafeName();
     void batchKeepsWatching();
+    void symlinkedConfigIsFollowedAndKept();
 };
 
 void TestWatchCli::watchPrintsEachChangeOfItsKeys()
@@ -211,6 +214,63 @@ void TestWatchCli::batchKeepsWatching()
     batch.closeWriteChannel();
     QVERIFY(batch.waitForFinished(10000));
     QCOMPARE(batch.exitCode(), 0);
+}
+
+// A dotfiles setup: tad-config.json is a link into another folder. Our
+// writes replace the file it points to and keep the link; the side folders
+// stay beside the link; and `watch` follows the app's writes, which conf
+// (atomically resolves the link) renames into place in the other folder.
+void TestWatchCli::symlinkedConfigIsFollowedAndKept()
+{
+    QTemporaryDir dir;
+    const QString dotfiles = dir.filePath(QStringLiteral("dotfiles"));
+    const QString cfg = dir.filePath(QStringLiteral("cfg"));
+    QVERIFY(QDir().mkpath(dotfiles) && QDir().mkpath(cfg));
+    const QString real = dotfiles + QStringLiteral("/tad-config.json");
+    QVERIFY(writeByRename(real, R"({"ui":{"theme":"light"}})"));
+    QVERIFY(::chmod(QFile::encodeName(real).constData(), 0640) == 0);
+    const QString link = cfg + QStringLiteral("/tad-config.json");
+    const QByteArray relative = "../dotfiles/tad-config.json";
+    QVERIFY(::symlink(relative.constData(), QFile::encodeName(link).constData()) == 0);
+    const QStringList base{QStringLiteral("--config"), link, QStringLiteral("--no-schema")};
+    auto linkTarget = [&] {
+        char buffer[4096];
+        const ssize_t n = ::readlink(QFile::encodeName(link).constData(), buffer, sizeof buffer);
+        return n < 0 ? QByteArray() : QByteArray(buffer, int(n));
+    };
+
+    const CliRun set = runCli(base + QStringList{"set", "ui.theme", "\"dark\""});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    QCOMPARE(linkTarget(), relative);
+    QCOMPARE(readAll(real), std::string(R"({"ui":{"theme":"dark"}})"));
+    struct stat st;
+    QVERIFY(::stat(QFile::encodeName(real).constData(), &st) == 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0640));
+    QVERIFY(QFileInfo::exists(cfg + QStringLiteral("/storeHistory/head.json")));
+    QCOMPARE(QDir(dotfiles).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("tad-config.json")});
+    const CliRun get = runCli(base + QStringList{"get", "ui.theme"});
+    QCOMPARE(get.out, QByteArray("\"dark\"\n"));
+
+    QProcess watch;
+    watch.start(cliPath(), base + QStringList{"watch", "ui.theme", "--initial"});
+    QVERIFY(watch.waitForStarted());
+    auto initial = nextLine(watch);
+    QVERIFY2(initial, watch.readAllStandardError().constData());
+    TAD_COMPARE_JSON((*initial)["newValue"], Json("dark"));
+    ConfProcess conf;
+    QVERIFY2(conf.start(link), qPrintable(conf.lastError()));
+    for (const char *theme : {"blue", "green", "red"}) {
+        QVERIFY(conf.request(Json{{"op", "set"}, {"key", "ui.theme"}, {"value", theme}}));
+        auto change = nextLine(watch);
+        QVERIFY2(change, watch.readAllStandardError().constData());
+        TAD_COMPARE_JSON((*change)["newValue"], Json(theme));
+        TAD_COMPARE_JSON((*change)["source"], Json("external"));
+    }
+    QCOMPARE(conf.finish(), 0);
+    watch.kill();
+    watch.waitForFinished();
+    QCOMPARE(linkTarget(), relative);
 }
 
 QTEST_GUILESS_MAIN(TestWatchCli)

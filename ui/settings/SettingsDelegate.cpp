@@ -1,7 +1,7 @@
 #include "SettingsDelegate.h"
 
 #include "SettingsTreeModel.h"
-#include "ValueEditors.h"
+#include "editors/ValueEditor.h"
 
 #include "json/JsonText.h"
 #include <QAbstractProxyModel>

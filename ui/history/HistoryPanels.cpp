@@ -2,11 +2,11 @@
 
 #include "BackgroundWorker.h"
 #include "BackupTimelineView.h"
-#include "HistoryActions.h"
 #include "HistoryView.h"
-#include "InspectorView.h"
 #include "MigrationReview.h"
-#include "StoreSession.h"
+#include "inspector/InspectorView.h"
+#include "session/HistoryActions.h"
+#include "session/StoreSession.h"
 
 #include <QAction>
 #include <QDockWidget>

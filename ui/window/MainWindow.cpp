@@ -2,12 +2,12 @@
 
 #include "AboutDialog.h"
 #include "BrokenFilePage.h"
-#include "EditorPanel.h"
-#include "HistoryPanels.h"
-#include "SettingsDelegate.h"
-#include "SettingsFilterModel.h"
-#include "SettingsTreeModel.h"
-#include "StoreSession.h"
+#include "editors/EditorPanel.h"
+#include "history/HistoryPanels.h"
+#include "session/StoreSession.h"
+#include "settings/SettingsDelegate.h"
+#include "settings/SettingsFilterModel.h"
+#include "settings/SettingsTreeModel.h"
 
 #include <QAction>
 #include <QApplication>

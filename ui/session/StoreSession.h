@@ -15,8 +15,8 @@
 // `application-start` backup.
 #pragma once
 
-#include "SettingsNode.h"
 #include "app/SettingsFile.h"
+#include "settings/SettingsNode.h"
 #include "store/Store.h"
 #include "watch/StoreWatcher.h"
 

@@ -1,6 +1,6 @@
 #include "DiffView.h"
 
-#include "Counted.h"
+#include "common/Counted.h"
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"

@@ -1,11 +1,15 @@
-// The editor widgets, one per EditorKind. Each turns what the user entered
-// into a JSON value, or says why it cannot; the schema check comes after.
+// The base of the editor widgets, one subclass per EditorKind. Each turns
+// what the user entered into a JSON value, or says why it cannot; the
+// schema check comes after.
 #pragma once
 
-#include "EditorSpec.h"
+#include "settings/EditorSpec.h"
 
 #include <QWidget>
 #include <optional>
+
+class QHBoxLayout;
+class QPushButton;
 
 namespace tad {
 
@@ -43,6 +47,10 @@ protected:
     ValueEditor(EditorKind kind, EditorSpec spec, QWidget *parent);
     void setFocusTarget(QWidget *w);
     void emitEdited();
+    // A row layout without margins, as every one-line editor uses.
+    static QHBoxLayout *tightLayout(QWidget *w);
+    // A push button named for tests and accessibility.
+    static QPushButton *namedButton(const QString &text, const QString &name, QWidget *parent);
 
     EditorKind m_kind;
     EditorSpec m_spec;

@@ -1,14 +1,14 @@
 #include "MigrationReview.h"
 
 #include "BackgroundWorker.h"
-#include "BackupTimelineView.h"
-#include "Counted.h"
-#include "DialogRunner.h"
 #include "DiffView.h"
-#include "HistoryActions.h"
+#include "common/Counted.h"
+#include "common/RelativeTime.h"
 #include "history/JsonPatch.h"
 #include "history/Migrator.h"
 #include "io/AtomicFile.h"
+#include "session/HistoryActions.h"
+#include "window/DialogRunner.h"
 
 #include "json/JsonText.h"
 #include <QHBoxLayout>

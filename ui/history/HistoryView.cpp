@@ -1,12 +1,12 @@
 #include "HistoryView.h"
 
 #include "BackgroundWorker.h"
-#include "BackupTimelineView.h"
-#include "Counted.h"
-#include "DialogRunner.h"
 #include "DiffView.h"
-#include "HistoryActions.h"
+#include "common/Counted.h"
+#include "common/RelativeTime.h"
 #include "history/JsonPatch.h"
+#include "session/HistoryActions.h"
+#include "window/DialogRunner.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -1,12 +1,12 @@
 // MainWindow's dealings with the store: opening, following changes, and
 // turning edits into undo steps.
 #include "BrokenFilePage.h"
-#include "EditCommands.h"
-#include "EditorPanel.h"
 #include "MainWindow.h"
-#include "SettingsFilterModel.h"
-#include "SettingsTreeModel.h"
-#include "StoreSession.h"
+#include "editors/EditorPanel.h"
+#include "session/SetValueCommand.h"
+#include "session/StoreSession.h"
+#include "settings/SettingsFilterModel.h"
+#include "settings/SettingsTreeModel.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,11 +1,12 @@
 #include "BackupTimelineView.h"
 
 #include "BackgroundWorker.h"
-#include "Counted.h"
-#include "DialogRunner.h"
 #include "DiffView.h"
-#include "HistoryActions.h"
+#include "common/Counted.h"
+#include "common/RelativeTime.h"
 #include "io/AtomicFile.h"
+#include "session/HistoryActions.h"
+#include "window/DialogRunner.h"
 
 #include "json/JsonText.h"
 #include <QAction>
@@ -76,30 +77,6 @@ QString whenText(const QDateTime &time, const QDateTime &now)
 }
 
 } // namespace
-
-QString relativeTime(const QDateTime &time, const QDateTime &now)
-{
-    const qint64 seconds = time.secsTo(now);
-    if (seconds < 0)
-        return QObject::tr("in the future");
-    if (seconds < 60)
-        return QObject::tr("just now");
-    if (seconds < 3600)
-        return counted(int(seconds / 60), QObject::tr("%1 minute ago"),
-                       QObject::tr("%1 minutes ago"));
-    if (seconds < 86400)
-        return counted(int(seconds / 3600), QObject::tr("%1 hour ago"),
-                       QObject::tr("%1 hours ago"));
-    if (seconds < 2 * 86400)
-        return QObject::tr("yesterday");
-    if (seconds < 14 * 86400)
-        return counted(int(seconds / 86400), QObject::tr("%1 day ago"), QObject::tr("%1 days ago"));
-    if (seconds < 60 * 86400)
-        return counted(int(seconds / (7 * 86400)), QObject::tr("%1 week ago"),
-                       QObject::tr("%1 weeks ago"));
-    return counted(int(seconds / (30 * 86400)), QObject::tr("%1 month ago"),
-                   QObject::tr("%1 months ago"));
-}
 
 BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actions,
                                        BackgroundWorker *worker, QWidget *parent)
@@ -636,7 +613,10 @@ void BackupTimelineView::deleteSelected()
 
 void BackupTimelineView::openFolder()
 {
-    QDir().mkpath(m_backups.directory());
+    if (auto made = m_backups.prepareFolder(); !made) {
+        setStatus(made.error().message, true);
+        return;
+    }
     QDesktopServices::openUrl(QUrl::fromLocalFile(m_backups.directory()));
 }
 

@@ -1,6 +1,6 @@
 #include "EditorPanel.h"
 
-#include "ValueEditors.h"
+#include "ValueEditor.h"
 
 #include "json/JsonText.h"
 #include <QFormLayout>

@@ -5,7 +5,7 @@
 // to keep the user's value or take the file's.
 #pragma once
 
-#include "EditorSpec.h"
+#include "settings/EditorSpec.h"
 
 #include <QTimer>
 #include <QWidget>

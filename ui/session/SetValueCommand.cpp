@@ -1,7 +1,7 @@
-#include "EditCommands.h"
+#include "SetValueCommand.h"
 
-#include "EditorSpec.h"
 #include "StoreSession.h"
+#include "settings/EditorSpec.h"
 
 #include "json/JsonText.h"
 

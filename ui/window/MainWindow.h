@@ -4,7 +4,7 @@
 #pragma once
 
 #include "Result.h"
-#include "SchemaHints.h"
+#include "settings/SchemaHints.h"
 #include "store/ChangeEvent.h"
 
 #include <QMainWindow>

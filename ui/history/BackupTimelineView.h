@@ -102,7 +102,4 @@ private:
     DiffView *m_diff;
 };
 
-// "5 minutes ago", "yesterday", "3 weeks ago".
-QString relativeTime(const QDateTime &time, const QDateTime &now);
-
 } // namespace tad

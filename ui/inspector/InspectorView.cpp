@@ -1,7 +1,7 @@
 #include "InspectorView.h"
 
-#include "Counted.h"
-#include "StoreSession.h"
+#include "common/Counted.h"
+#include "session/StoreSession.h"
 
 #include "json/JsonText.h"
 #include <QFormLayout>
