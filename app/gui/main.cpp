@@ -1,28 +1,61 @@
 // tad-settings [--config FILE] [--schema FILE]
+#include "GuiCommandLine.h"
 #include "Resources.h"
+#include "WindowSettings.h"
 #include "window/MainWindow.h"
 #include "window/StartupConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QSettings>
+#include <cstdio>
+
+namespace {
+
+// Every size of the app's icon, compiled in: no icon theme or SVG plugin needed.
+QIcon appIcon()
+{
+    QIcon icon;
+    const QDir folder(QStringLiteral(":/tad/icons"));
+    for (const QString &name : folder.entryList({QStringLiteral("*.png")}, QDir::Files))
+        icon.addFile(folder.filePath(name));
+    return icon;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("TAD"));
-    QApplication::setApplicationName(QStringLiteral("tad-settings"));
-    QApplication::setApplicationVersion(QStringLiteral(TAD_VERSION_STRING));
-    tad::ensureResources();
+    tad::useWindowSettingsNames();
+    QCoreApplication::setApplicationVersion(QStringLiteral(TAD_VERSION_STRING));
 
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Settings editor for TAD's tad-config.json"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({QStringLiteral("config"), QStringLiteral("The settings file to open."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("schema"), QStringLiteral("The JSON schema for the settings."),
-                      QStringLiteral("FILE")});
+    tad::addWindowOptions(parser);
+    const bool understood = parser.parse(arguments);
+    if (tad::wantsTextOnly(parser) || (!understood && !tad::hasDisplay(arguments))) {
+        // Help, version or a mistake in the arguments: text only, no display.
+        QCoreApplication textOnly(argc, argv);
+        parser.process(textOnly); // prints and exits
+        return 0;
+    }
+    if (!tad::hasDisplay(arguments)) {
+        std::fputs(qPrintable(tad::noDisplayMessage()), stderr);
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral(TAD_APP_ID));
+    QApplication::setWindowIcon(appIcon());
+    tad::ensureResources();
     parser.process(app);
+
+    if (auto moved = tad::adoptLegacyWindowSettings(QSettings().fileName()); !moved)
+        qWarning("%s", qPrintable(moved.error().toString()));
 
     const tad::StartupConfig startup =
         tad::chooseStartupConfig(parser.value(QStringLiteral("config")));

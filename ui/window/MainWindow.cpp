@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "BrokenFilePage.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     buildStatusBar();
     m_historyPanels = new HistoryPanels(this, m_options.configPath, m_schema.compiled(), m_session,
                                         m_tree, [this] { return currentKey(); });
+    buildHelpMenu();
 
     m_findDelay.setSingleShot(true);
     m_findDelay.setInterval(150);
@@ -236,6 +238,20 @@ void MainWindow::buildActions()
     reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions({copyPath, reveal, reset});
+}
+
+// Last, after the View menu the history panels add.
+void MainWindow::buildHelpMenu()
+{
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *about = helpMenu->addAction(tr("&About TAD Settings"), this, [this] {
+        auto *dialog = new AboutDialog(m_options.configPath, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setShortcut(QKeySequence(Qt::Key_F1));
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::buildStatusBar()

@@ -76,6 +76,7 @@ protected:
 private:
     void buildActions();
     void buildStatusBar();
+    void buildHelpMenu();
     void onOpened(const OpenOutcome &outcome);
     void onChanges(const QList<ChangeEvent> &events);
     void onFileBroken(const Error &error, const QByteArray &rawBytes);
