@@ -4,6 +4,7 @@
 #include "schema/ChangeCheck.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
+#include "schema/SchemaPaths.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
@@ -51,20 +52,6 @@ QString shortText(const Json &value)
     return text;
 }
 
-std::string escapeToken(const std::string &token)
-{
-    std::string out;
-    for (char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
 // Two-space pretty printing (JSON.stringify(v, null, 2) layout) that notes
 // the line where each wanted pointer starts.
 class LinePrinter
@@ -105,7 +92,7 @@ private:
                 newline(depth + 1);
                 const size_t mark = pointer.size();
                 pointer += '/';
-                pointer += escapeToken(member->first);
+                pointer += schema::escapePointerToken(member->first);
                 note(pointer);
                 m_out += compactJson(Json(member->first));
                 m_out += ": ";
@@ -175,7 +162,7 @@ QString keyOf(const std::string &pointer)
 // where the documents around it are not at hand).
 void describe(DiffOperation &op, const Schema &schema, bool annotate)
 {
-    const auto tokens = pointerTokens(op.pointer);
+    const auto tokens = schema::pointerTokens(op.pointer);
     op.key = keyOf(op.pointer);
     if (annotate && !schema.isNull()) {
         op.secret = keyMetadata(schema, tokens).secret;
@@ -198,7 +185,7 @@ void noteInvalidValue(DiffOperation &op, const Schema &schema)
 {
     if (schema.isNull() || !op.newValue || op.pointer.empty())
         return;
-    const auto tokens = pointerTokens(op.pointer);
+    const auto tokens = schema::pointerTokens(op.pointer);
     Json sparse = Json::object();
     Json *at = &sparse;
     for (size_t i = 0; i + 1 < tokens.size(); ++i)
@@ -244,32 +231,6 @@ QString DiffOperation::kindName() const
     return QObject::tr("changed");
 }
 
-std::vector<std::string> pointerTokens(const std::string &pointer)
-{
-    std::vector<std::string> tokens;
-    if (pointer.empty())
-        return tokens;
-    size_t start = 1;
-    while (true) {
-        const size_t end = pointer.find('/', start);
-        std::string token = pointer.substr(start, end == std::string::npos ? end : end - start);
-        std::string unescaped;
-        for (size_t i = 0; i < token.size(); ++i) {
-            if (token[i] == '~' && i + 1 < token.size()) {
-                unescaped += token[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                unescaped += token[i];
-            }
-        }
-        tokens.push_back(std::move(unescaped));
-        if (end == std::string::npos)
-            break;
-        start = end + 1;
-    }
-    return tokens;
-}
-
 Json DiffData::maskedPatch(const Schema &schema) const
 {
     if (schema.isNull())
@@ -277,7 +238,9 @@ Json DiffData::maskedPatch(const Schema &schema) const
     Json masked = patch;
     for (auto &op : masked) {
         if (op.contains("value") && op.contains("path") && op["path"].is_string())
-            op["value"] = maskSecrets(schema, op["value"], pointerTokens(op["path"]));
+            op["value"] =
+                maskSecrets(schema, op["value"],
+                            tad::schema::pointerTokens(op["path"].get_ref<const std::string &>()));
     }
     return masked;
 }
@@ -304,7 +267,7 @@ DiffData diffDocuments(const Json &before, const Json &after, const Schema &sche
         op.kind = kindOf(raw.value("op", std::string()));
         op.pointer = raw.value("path", std::string());
         op.key = keyOf(op.pointer);
-        const auto tokens = pointerTokens(op.pointer);
+        const auto tokens = schema::pointerTokens(op.pointer);
         if (op.kind != DiffOperation::Kind::Added) {
             if (const Json *old = lookup(before, tokens)) {
                 op.oldValue = *old;

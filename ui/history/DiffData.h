@@ -60,7 +60,4 @@ DiffData diffDocuments(const Json &before, const Json &after, const Schema &sche
 DiffData diffFromPatch(const Json &patch, const Json &inverse, const Schema &schema,
                        const QString &beforeTitle, const QString &afterTitle);
 
-// JSON Pointer -> tokens (RFC 6901 unescaping).
-std::vector<std::string> pointerTokens(const std::string &pointer);
-
 } // namespace tad
