@@ -1,21 +1,120 @@
 #include "CliArguments.h"
 
-#include "HistoryCommands.h"
-#include "SchemaCommands.h"
-#include "WatchCommands.h"
+#include "Suggestion.h"
+
+#include <QStringDecoder>
 
 namespace tad::cli {
 namespace {
 
-// Command options that take a value (the others are flags).
-const QStringList kValueOptions = {QStringLiteral("default"), QStringLiteral("reason"),
-                                   QStringLiteral("label"),   QStringLiteral("keys"),
-                                   QStringLiteral("from"),    QStringLiteral("to"),
-                                   QStringLiteral("ops")};
-
-Error usage(const QString &message)
+Error usage(const QString &message, const QString &helpOn = {})
 {
-    return makeError(ErrorCode::Usage, message + QStringLiteral(" (see tad-settings-cli --help)"));
+    return makeError(ErrorCode::Usage,
+                     message + QStringLiteral(" (see tad-settings-cli help%1)")
+                                   .arg(helpOn.isEmpty() ? QString() : QLatin1Char(' ') + helpOn));
+}
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const CommandSpec &spec : commandTable()) {
+        const QString word = spec.name.section(QLatin1Char(' '), 0, 0);
+        if (!names.contains(word))
+            names << word;
+    }
+    return names;
+}
+
+QStringList subcommandsOf(const QString &group)
+{
+    QStringList subs;
+    for (const CommandSpec &spec : commandTable()) {
+        if (spec.name.startsWith(group + QLatin1Char(' ')))
+            subs << spec.name.section(QLatin1Char(' '), 1);
+    }
+    return subs;
+}
+
+QString didYouMean(const QString &typed, const QStringList &candidates, const QString &prefix = {})
+{
+    const QString near = nearest(typed, candidates);
+    return near.isEmpty() ? QString() : QStringLiteral("; did you mean %1%2?").arg(prefix, near);
+}
+
+// The command's entry: a group takes its subcommand from the arguments.
+Result<const CommandSpec *> resolveCommand(CliArguments &out)
+{
+    if (isCommandGroup(out.command)) {
+        const QStringList subs = subcommandsOf(out.command);
+        if (out.positional.isEmpty())
+            return usage(QStringLiteral("%1 needs one of %2")
+                             .arg(out.command, subs.join(QStringLiteral(", "))),
+                         out.command);
+        const QString sub = out.positional.first();
+        if (const CommandSpec *spec = findCommand(out.command + QLatin1Char(' ') + sub))
+            return spec;
+        return usage(QStringLiteral("unknown subcommand \"%1 %2\"; it takes %3%4")
+                         .arg(out.command, sub, subs.join(QStringLiteral(", ")),
+                              didYouMean(sub, subs, out.command + QLatin1Char(' '))),
+                     out.command);
+    }
+    if (const CommandSpec *spec = findCommand(out.command))
+        return spec;
+    return usage(QStringLiteral("unknown command \"%1\"%2")
+                     .arg(out.command, didYouMean(out.command, commandNames())));
+}
+
+// Which other commands take `name`, for "--keys is an option of ...".
+QStringList commandsTaking(const QString &name)
+{
+    QStringList owners;
+    for (const CommandSpec &spec : commandTable()) {
+        if (optionsOf(spec).contains(name))
+            owners << spec.name;
+    }
+    return owners;
+}
+
+Result<void> checkOptions(const CliArguments &out, const CommandSpec &spec)
+{
+    const QStringList allowed = optionsOf(spec);
+    for (const QString &given : out.commandOptions) {
+        const QString name = given.mid(2).section(QLatin1Char('='), 0, 0);
+        if (allowed.contains(name))
+            continue;
+        QStringList candidates;
+        for (const QString &option : allowed)
+            candidates << QStringLiteral("--") + option;
+        for (const OptionSpec &option : globalOptions())
+            candidates << QStringLiteral("--") + option.name;
+        const QString hint = didYouMean(QStringLiteral("--") + name, candidates);
+        const QStringList owners = commandsTaking(name);
+        QString message;
+        if (!owners.isEmpty()) {
+            message = QStringLiteral("--%1 is not an option of %2 (it belongs to %3)%4")
+                          .arg(name, spec.name, owners.join(QStringLiteral(", ")), hint);
+        } else {
+            message = QStringLiteral("unknown option --%1 for %2%3").arg(name, spec.name, hint);
+        }
+        return usage(message, spec.name);
+    }
+    return {};
+}
+
+Result<void> checkArgumentCount(const CliArguments &out, const CommandSpec &spec)
+{
+    const int given = int(out.positional.size()) - (isCommandGroup(out.command) ? 1 : 0);
+    if (given >= spec.minArguments && (spec.maxArguments < 0 || given <= spec.maxArguments))
+        return {};
+    const QString synopsis = (spec.name + QLatin1Char(' ') + spec.arguments).trimmed();
+    if (given < spec.minArguments)
+        return usage(QStringLiteral("%1 needs more arguments: %2").arg(spec.name, synopsis),
+                     spec.name);
+    const QStringList extra =
+        out.positional.mid(out.positional.size() - (given - spec.maxArguments));
+    return usage(QStringLiteral("too many arguments for %1 (%2): %3")
+                     .arg(spec.name, synopsis, extra.join(QLatin1Char(' '))),
+                 spec.name);
 }
 
 } // namespace
@@ -41,16 +140,8 @@ Result<CliArguments> parseArguments(const QStringList &args)
     bool onlyPositional = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
-        auto takeValue = [&](const QString &name) -> Result<QString> {
-            const int eq = arg.indexOf(QLatin1Char('='));
-            if (eq >= 0)
-                return arg.mid(eq + 1);
-            if (i + 1 >= args.size())
-                return usage(QStringLiteral("%1 needs a value").arg(name));
-            return args.at(++i);
-        };
         if (onlyPositional || !arg.startsWith(QLatin1String("--"))) {
-            if (arg == QLatin1String("-h")) {
+            if (arg == QLatin1String("-h") && !onlyPositional) {
                 out.help = true;
             } else if (out.command.isEmpty()) {
                 out.command = arg;
@@ -64,18 +155,35 @@ Result<CliArguments> parseArguments(const QStringList &args)
             continue;
         }
         const QString name = arg.mid(2).section(QLatin1Char('='), 0, 0);
-        if (name == QLatin1String("config") || name == QLatin1String("schema") ||
-            name == QLatin1String("compat")) {
-            auto value = takeValue(QStringLiteral("--") + name);
-            if (!value)
-                return value.error();
-            if (name == QLatin1String("config")) {
-                out.configPath = value.value();
-            } else if (name == QLatin1String("schema")) {
-                out.schemaPath = value.value();
-            } else if (value.value() == QLatin1String("conf15")) {
+        const bool inlineValue = arg.contains(QLatin1Char('='));
+        const OptionSpec *spec = findGlobalOption(name);
+        if (!spec)
+            spec = findOption(name);
+        QString value;
+        if (spec && !spec->valueName.isEmpty()) {
+            if (inlineValue) {
+                value = arg.section(QLatin1Char('='), 1);
+            } else if (i + 1 < args.size()) {
+                value = args.at(++i);
+            } else {
+                return usage(QStringLiteral("--%1 needs a value (%2)").arg(name, spec->valueName));
+            }
+        } else if (spec && inlineValue) {
+            return usage(QStringLiteral("--%1 takes no value").arg(name));
+        }
+        if (!spec || !findGlobalOption(name)) {
+            // A command option, or an unknown one: checked once the command is known.
+            out.commandOptions << (spec && !spec->valueName.isEmpty()
+                                       ? QStringLiteral("--%1=%2").arg(name, value)
+                                       : QStringLiteral("--") + name);
+        } else if (name == QLatin1String("config")) {
+            out.configPath = value;
+        } else if (name == QLatin1String("schema")) {
+            out.schemaPath = value;
+        } else if (name == QLatin1String("compat")) {
+            if (value == QLatin1String("conf15")) {
                 out.dialect = KeyDialect::DotProp10;
-            } else if (value.value() == QLatin1String("conf10")) {
+            } else if (value == QLatin1String("conf10")) {
                 out.dialect = KeyDialect::DotProp6;
             } else {
                 return usage(QStringLiteral("--compat takes conf15 (electron-store 9 and later) "
@@ -91,58 +199,56 @@ Result<CliArguments> parseArguments(const QStringList &args)
             out.help = true;
         } else if (name == QLatin1String("version")) {
             out.version = true;
-        } else if (kValueOptions.contains(name)) {
-            auto value = takeValue(QStringLiteral("--") + name);
-            if (!value)
-                return value.error();
-            out.commandOptions << QStringLiteral("--%1=%2").arg(name, value.value());
-        } else {
-            out.commandOptions << QStringLiteral("--") + name;
         }
     }
+
+    if (out.command == QLatin1String("help")) {
+        if (out.positional.size() > 2)
+            return usage(
+                QStringLiteral("too many arguments for help (help [COMMAND [SUBCOMMAND]])"));
+        out.help = true;
+        out.helpTopic = out.positional.join(QLatin1Char(' '));
+        out.command.clear();
+        out.positional.clear();
+    } else if (out.help) {
+        out.helpTopic =
+            (QStringList{out.command} + out.positional.mid(0, 1)).join(QLatin1Char(' '));
+        if (!isCommandGroup(out.command))
+            out.helpTopic = out.command;
+    }
+    if (out.command.isEmpty() && !out.commandOptions.isEmpty()) {
+        QStringList globals;
+        for (const OptionSpec &o : globalOptions())
+            globals << QStringLiteral("--") + o.name;
+        const QString given = out.commandOptions.first().section(QLatin1Char('='), 0, 0);
+        return usage(QStringLiteral("unknown option %1%2").arg(given, didYouMean(given, globals)));
+    }
+    if (out.help || out.command.isEmpty())
+        return out;
+    auto spec = resolveCommand(out);
+    if (!spec)
+        return spec.error();
+    out.spec = *spec;
+    if (auto checked = checkOptions(out, *out.spec); !checked)
+        return checked.error();
+    if (auto counted = checkArgumentCount(out, *out.spec); !counted)
+        return counted.error();
     return out;
 }
 
-QString usageText()
+Result<void> checkUtf8(int argc, char *argv[])
 {
-    return QStringLiteral(
-               "Usage: tad-settings-cli [options] <command> [arguments]\n"
-               "\n"
-               "Reads and changes TAD's tad-config.json the way the Electron app's\n"
-               "electron-store does, safely while the app is running.\n"
-               "\n"
-               "Commands:\n"
-               "  get KEY [--default JSON]   print the value (exit 3 if absent and no default)\n"
-               "  set KEY JSON               set a value (JSON, or plain text for string keys)\n"
-               "  delete KEY                 remove a key\n"
-               "  has KEY                    exit 0 if present, 3 if not (prints true/false)\n"
-               "  clear                      back to the schema's defaults (conf's __internal__ "
-               "stays)\n"
-               "  reset KEY                  set KEY back to its schema default\n"
-               "  get-all                    print the whole document\n"
-               "  set-multiple JSON_OBJECT   set several keys in one write: "
-               "{\"a.b\":1,\"c\":true}\n"
-               "  info                       path, size, top-level keys, version, mode, style\n"
-               "  batch                      JSON lines on stdin, one JSON result line per "
-               "request\n"
-               "%1%2%3"
-               "\n"
-               "Options:\n"
-               "  --config FILE     the settings file (else $TAD_CONFIG, else\n"
-               "                    ${XDG_CONFIG_HOME:-~/.config}/TAD/tad-config.json)\n"
-               "  --schema FILE     JSON Schema to use instead of the built-in one\n"
-               "  --no-schema       do not validate against any schema\n"
-               "  --show-secrets    print secret values unmasked\n"
-               "  --compat VERSION  conf15 (default; electron-store 9+) or conf10 (electron-store "
-               "8):\n"
-               "                    how `set` creates a missing parent for a numeric key segment\n"
-               "  --pretty          indent JSON output\n"
-               "  --help, --version\n"
-               "\n"
-               "Keys use dot notation: settings.theme; a literal dot is written \\. (ui\\.theme).\n"
-               "Exit status: 0 ok, 1 usage, 2 rejected by the schema, 3 key not found,\n"
-               "4 file unreadable or I/O error, 5 conflict.\n")
-        .arg(schemaUsageText(), historyUsageText(), watchUsageText());
+    for (int i = 1; i < argc; ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString decoded = decoder(QByteArrayView(argv[i]));
+        if (decoder.hasError())
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("argument %1 is not valid UTF-8 (%2); nothing was "
+                                            "read or written")
+                                 .arg(i)
+                                 .arg(decoded.left(40)));
+    }
+    return {};
 }
 
 } // namespace tad::cli

@@ -2,6 +2,7 @@
 // `backup` (BackupCommands.cpp).
 #include "HistoryCommands.h"
 
+#include "CliInput.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
 
@@ -114,17 +115,11 @@ int diffCommand(CliContext &context)
     const CliArguments &args = context.args;
     if (args.positional.size() != 2)
         return report(usage(QStringLiteral("diff needs two files: diff FILE_A FILE_B")));
+    if (args.positional.at(0) == QLatin1String("-") && args.positional.at(1) == QLatin1String("-"))
+        return report(usage(QStringLiteral("diff can read only one of its files from stdin")));
     Json docs[2];
     for (int i = 0; i < 2; ++i) {
-        auto file = readFile(args.positional.at(i));
-        if (!file)
-            return report(file.error());
-        if (!file->stamp.exists) {
-            Error e = makeError(ErrorCode::NotFound, QStringLiteral("no such file"));
-            e.file = args.positional.at(i);
-            return report(e);
-        }
-        auto parsed = parseDocument(file->bytes, args.positional.at(i));
+        auto parsed = readDocumentArgument(args.positional.at(i));
         if (!parsed)
             return report(parsed.error());
         docs[i] = std::move(parsed->value);
@@ -208,23 +203,6 @@ int runHistoryCommand(CliContext &context)
     if (command == QLatin1String("migrate"))
         return migrateCommand(context);
     return report(usage(QStringLiteral("unknown command \"%1\"").arg(command)));
-}
-
-QString historyUsageText()
-{
-    return QStringLiteral(
-        "  backup create [--reason R] [--label L]   copy the file to backups/ (reason: manual)\n"
-        "  backup list [--json] [--verify]          newest first; --verify checks every hash\n"
-        "  backup show NAME                         a backup's metadata and content\n"
-        "  backup diff NAME                         RFC 6902 patch from the backup to the file\n"
-        "  backup restore NAME [--keys K,...]       restore all, or only the given keys\n"
-        "  backup prune                             apply the retention policy now\n"
-        "  history list [--json]                    every recorded change, newest first\n"
-        "  history show ID                          one change: patch, inverse, hashes\n"
-        "  rollback ID [--ops N,...]                undo a change (or some of its operations)\n"
-        "  diff FILE_A FILE_B                       RFC 6902 patch from FILE_A to FILE_B\n"
-        "  migrate --dry-run                        show what each migration step would change\n"
-        "  migrate [--to VERSION]                   run the migrations (backup first)\n");
 }
 
 } // namespace tad::cli

@@ -16,9 +16,6 @@ namespace tad::cli {
 bool isHistoryCommand(const QString &command);
 int runHistoryCommand(CliContext &context);
 
-// The usage lines of these commands, for --help.
-QString historyUsageText();
-
 // Shared by the two command files.
 int runBackupCommand(CliContext &context, HistoryServices &services);
 QString helpHint();

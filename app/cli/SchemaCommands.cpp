@@ -1,6 +1,6 @@
 #include "SchemaCommands.h"
 
-#include "io/AtomicFile.h"
+#include "CliInput.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
 
@@ -29,15 +29,7 @@ int validateCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
     const QString path = args.positional.isEmpty() ? context.store().path() : args.positional.at(0);
-    auto file = readFile(path);
-    if (!file)
-        return report(file.error());
-    if (!file->stamp.exists) {
-        Error e = makeError(ErrorCode::NotFound, QStringLiteral("no such file to validate"));
-        e.file = path;
-        return report(e);
-    }
-    auto parsed = parseDocument(file->bytes, path);
+    auto parsed = readDocumentArgument(path);
     if (!parsed)
         return report(parsed.error());
     for (const auto &duplicate : parsed->duplicates) {
@@ -119,15 +111,6 @@ int runSchemaCommand(CliContext &context)
         return schemaCommand(context);
     context.printJson(context.shown(schemaDefaultsDocument(context.schema())));
     return 0;
-}
-
-QString schemaUsageText()
-{
-    return QStringLiteral(
-        "  validate [FILE] [--json]   list the file's schema violations (exit 2 if any)\n"
-        "  schema [KEY]               what the schema says about KEY, as JSON\n"
-        "                             (no KEY: the whole schema)\n"
-        "  defaults                   the document a new store gets from the schema\n");
 }
 
 } // namespace tad::cli

@@ -13,6 +13,5 @@ namespace tad::cli {
 
 bool isSchemaCommand(const QString &command);
 int runSchemaCommand(CliContext &context);
-QString schemaUsageText();
 
 } // namespace tad::cli

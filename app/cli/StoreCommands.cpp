@@ -1,6 +1,7 @@
 #include "StoreCommands.h"
 
 #include "CliContext.h"
+#include "CliInput.h"
 #include "schema/Coercion.h"
 #include "schema/KeyMetadata.h"
 
@@ -119,15 +120,18 @@ int runStoreCommand(CliContext &context)
     request.hasKey = !args.positional.isEmpty();
 
     if (args.command == "set") {
-        if (args.positional.size() != 2)
-            return report(needs(QStringLiteral("usage: set KEY VALUE")));
-        auto value = commandLineValue(context, request.key, args.positional.at(1));
+        QString text = args.positional.at(1);
+        if (text == QLatin1String("-")) {
+            auto read = readValueFromStdin();
+            if (!read)
+                return report(read.error());
+            text = *read;
+        }
+        auto value = commandLineValue(context, request.key, text);
         if (!value)
             return report(value.error());
         request.value = std::move(value.value());
     } else if (args.command == "set-multiple") {
-        if (args.positional.size() != 1)
-            return report(needs(QStringLiteral("usage: set-multiple JSON_OBJECT")));
         auto value = parseCommandValue(args.positional.at(0), QStringLiteral("set-multiple"));
         if (!value)
             return report(value.error());

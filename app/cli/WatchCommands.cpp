@@ -183,11 +183,4 @@ void forEachLineWhileWatching(CliContext &context,
     reader.join();
 }
 
-QString watchUsageText()
-{
-    return QStringLiteral(
-        "  watch [KEY ...] [--initial]              one JSON line per change, as it happens\n"
-        "  recover [--from NAME]                    write back the newest good backup\n");
-}
-
 } // namespace tad::cli

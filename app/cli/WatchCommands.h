@@ -13,7 +13,6 @@
 namespace tad::cli {
 
 bool isWatchCommand(const QString &command);
-QString watchUsageText();
 
 // Opens the store itself: `recover` must work on a file that does not parse.
 int runWatchCommand(CliContext &context);

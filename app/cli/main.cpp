@@ -2,6 +2,7 @@
 // store core only.
 #include "CliArguments.h"
 #include "CliContext.h"
+#include "CommandHelp.h"
 #include "HistoryCommands.h"
 #include "SchemaCommands.h"
 #include "StoreCommands.h"
@@ -13,12 +14,27 @@
 using namespace tad;
 using namespace tad::cli;
 
+namespace {
+
+void print(const QString &text, FILE *stream)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // Before anything decodes them: Qt would turn a bad byte into U+FFFD.
+    if (auto utf8 = checkUtf8(argc, argv); !utf8)
+        return report(utf8.error());
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tad-settings-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TAD_VERSION_STRING));
 
+    // Every argument is checked against the command table before any file is read.
     auto parsed = parseArguments(app.arguments().mid(1));
     if (!parsed)
         return report(parsed.error());
@@ -26,14 +42,20 @@ int main(int argc, char *argv[])
     context.args = std::move(parsed.value());
     const CliArguments &args = context.args;
 
-    if (args.help || (args.command.isEmpty() && !args.version)) {
-        const QByteArray text = usageText().toUtf8();
-        std::fwrite(text.constData(), 1, size_t(text.size()), args.help ? stdout : stderr);
-        return args.help ? 0 : int(ErrorCode::Usage);
+    if (args.help) {
+        auto text = helpText(args.helpTopic);
+        if (!text)
+            return report(text.error());
+        print(*text, stdout);
+        return 0;
     }
     if (args.version) {
         context.printLine("tad-settings-cli " TAD_VERSION_STRING);
         return 0;
+    }
+    if (!args.spec) {
+        print(usageText(), stderr);
+        return int(ErrorCode::Usage);
     }
 
     const ConfigLocation location = resolveConfigLocation(args.configPath);
@@ -48,11 +70,6 @@ int main(int argc, char *argv[])
         return runWatchCommand(context);
     if (isHistoryCommand(args.command))
         return runHistoryCommand(context);
-    const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
-    if (!known)
-        return report(makeError(
-            ErrorCode::Usage, QStringLiteral("unknown command \"%1\" (see tad-settings-cli --help)")
-                                  .arg(args.command)));
     if (auto opened = context.file->open(); !opened)
         return report(opened.error());
     // Writes refuse such a file with the same words; reads go on, with a warning.

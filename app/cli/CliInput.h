@@ -1,0 +1,21 @@
+// What a command reads besides the settings file: standard input for `-`,
+// and a JSON document named on the command line (`validate FILE`, `diff A B`).
+#pragma once
+
+#include "Result.h"
+
+#include "json/JsonText.h"
+#include <QString>
+#include <string>
+
+namespace tad::cli {
+
+// All of stdin; Usage when it is not valid UTF-8.
+Result<std::string> readStandardInput();
+// A value given as `-`: stdin without its one trailing newline.
+Result<QString> readValueFromStdin();
+// The document in `path`, or on stdin for "-". A missing or unreadable file,
+// or one that does not parse, is Unreadable (exit 4).
+Result<ParsedDocument> readDocumentArgument(const QString &path);
+
+} // namespace tad::cli

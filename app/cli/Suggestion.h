@@ -1,0 +1,15 @@
+// "did you mean --dry-run?": the nearest of some names by edit distance.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace tad::cli {
+
+// Levenshtein distance (insert, delete, replace one character).
+int editDistance(const QString &a, const QString &b);
+// The candidate nearest to `typed`, if near enough to be a likely typo (at
+// most 2 edits, and fewer than half the typed length); else null.
+QString nearest(const QString &typed, const QStringList &candidates);
+
+} // namespace tad::cli

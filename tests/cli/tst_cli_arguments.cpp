@@ -1,0 +1,212 @@
+// Every command of the command table, run with what it does not take: an
+// unknown option, a misspelled one, another command's option, one argument
+// too many, an argument that is not UTF-8. Each is refused with exit 1
+// before any file is read or written. And every command has its help.
+#include "CliFixture.h"
+#include "CommandTable.h"
+
+#include <QRegularExpression>
+
+using namespace clitest;
+using tad::cli::CommandSpec;
+using tad::cli::commandTable;
+using tad::cli::optionsOf;
+
+namespace {
+
+// Arguments the command needs, made from the names its usage gives them.
+QStringList requiredArguments(const CommandSpec &spec, const CliFixture &fixture)
+{
+    QStringList words = spec.name.split(QLatin1Char(' '));
+    // The names outside [...] are the required ones.
+    const QString required = QString(spec.arguments).remove(QRegularExpression(R"(\[[^\]]*\])"));
+    for (const QString &name : required.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (name == QLatin1String("KEY"))
+            words << QStringLiteral("settings.theme");
+        else if (name == QLatin1String("VALUE"))
+            words << QStringLiteral("dark");
+        else if (name == QLatin1String("JSON_OBJECT"))
+            words << QStringLiteral(R"({"settings.theme":"dark"})");
+        else if (name == QLatin1String("NAME"))
+            words << fixture.backupName();
+        else if (name == QLatin1String("ID"))
+            words << fixture.entryId();
+        else if (name.startsWith(QLatin1String("FILE")))
+            words << fixture.path();
+        else
+            words << QStringLiteral("unknown-placeholder-") + name;
+    }
+    return words;
+}
+
+// The command's longest option (else --pretty) with one letter left out,
+// and the option it stands for.
+std::pair<QString, QString> misspelledOption(const CommandSpec &spec)
+{
+    QString real = QStringLiteral("pretty");
+    for (const QString &name : optionsOf(spec)) {
+        if (name.size() > real.size() || real == QLatin1String("pretty"))
+            real = name;
+    }
+    if (real.size() < 4)
+        real = QStringLiteral("pretty");
+    QString typo = real;
+    typo.remove(typo.size() - 2, 1);
+    return {QStringLiteral("--") + typo, QStringLiteral("--") + real};
+}
+
+} // namespace
+
+class TestCliArguments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!cliPath().isEmpty(), "TAD_CLI must name tad-settings-cli (ctest sets it)");
+        QVERIFY(m_fixture.isValid());
+        QVERIFY(m_fixture.populate());
+        m_before = m_fixture.snapshot();
+        QVERIFY(m_before.size() >= 4); // config, backup and its metadata, an entry
+    }
+
+    void everyCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const CommandSpec &spec : commandTable())
+            QTest::newRow(qPrintable(spec.name)) << spec.name;
+    }
+
+    // An unknown option and a misspelled real one: exit 1, every file as it was.
+    void everyCommand()
+    {
+        QFETCH(QString, command);
+        const CommandSpec *spec = tad::cli::findCommand(command);
+        QVERIFY(spec);
+        const QStringList base = requiredArguments(*spec, m_fixture);
+
+        const Run unknown = m_fixture.run(base + QStringList{"--no-such-option"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("--no-such-option"), unknown.err.constData());
+        QVERIFY(unknown.out.isEmpty());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
+        const auto [typo, real] = misspelledOption(*spec);
+        const Run misspelled = m_fixture.run(base + QStringList{typo});
+        QCOMPARE(misspelled.exitCode, 1);
+        QVERIFY2(misspelled.err.contains(QStringLiteral("did you mean %1?").arg(real).toUtf8()),
+                 misspelled.err.constData());
+        QVERIFY(misspelled.out.isEmpty());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
+        if (spec->maxArguments >= 0) {
+            QStringList tooMany = base;
+            const int given = int(base.size() - spec->name.count(QLatin1Char(' ')) - 1);
+            for (int i = given; i <= spec->maxArguments; ++i)
+                tooMany << QStringLiteral("extra%1").arg(i);
+            const Run extra = m_fixture.run(tooMany);
+            QCOMPARE(extra.exitCode, 1);
+            QVERIFY2(extra.err.contains("too many arguments"), extra.err.constData());
+            QCOMPARE(m_fixture.snapshot(), m_before);
+        }
+    }
+
+    // The cases a new user ran into, one by one.
+    void typosThatUsedToRun()
+    {
+        const Run migrate = m_fixture.run({"migrate", "--dryrun"});
+        QCOMPARE(migrate.exitCode, 1);
+        QVERIFY2(migrate.err.contains("did you mean --dry-run?"), migrate.err.constData());
+
+        const Run restore =
+            m_fixture.run({"backup", "restore", m_fixture.backupName(), "--key", "user.name"});
+        QCOMPARE(restore.exitCode, 1);
+        QVERIFY2(restore.err.contains("did you mean --keys?"), restore.err.constData());
+
+        const Run get = m_fixture.run({"get", "settings.theme", "--jsn"});
+        QCOMPARE(get.exitCode, 1);
+        QVERIFY(get.out.isEmpty());
+        QVERIFY2(get.err.contains("did you mean --json?"), get.err.constData());
+
+        const Run other = m_fixture.run({"get", "settings.theme", "--dry-run"});
+        QCOMPARE(other.exitCode, 1);
+        QVERIFY2(other.err.contains("not an option of get (it belongs to migrate)"),
+                 other.err.constData());
+
+        const Run command = m_fixture.run({"sett", "user.name", "Ada"});
+        QCOMPARE(command.exitCode, 1);
+        QVERIFY2(command.err.contains("did you mean set?"), command.err.constData());
+
+        const Run flagValue = m_fixture.run({"migrate", "--dry-run=no"});
+        QCOMPARE(flagValue.exitCode, 1);
+        QCOMPARE(m_fixture.snapshot(), m_before);
+        QCOMPARE(m_fixture.run({"get", "version"}).out, QByteArray("\"1.0.0\"\n"));
+    }
+
+    // Qt would read a bad byte as U+FFFD; the CLI refuses it instead.
+    void argumentsThatAreNotUtf8()
+    {
+        QProcess shell;
+        shell.start(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral(R"sh("$0" --config "$1" set user.name "$(printf 'Ad\377a')")sh"),
+             cliPath(), m_fixture.path()});
+        QVERIFY(shell.waitForFinished(60000));
+        QCOMPARE(shell.exitCode(), 1);
+        QVERIFY(shell.readAllStandardError().contains("not valid UTF-8"));
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
+        const Run stdinValue = m_fixture.run({"set", "user.name", "-"}, QByteArray("Ad\xff"
+                                                                                   "a"));
+        QCOMPARE(stdinValue.exitCode, 1);
+        QCOMPARE(m_fixture.snapshot(), m_before);
+    }
+
+    // `help COMMAND` and `COMMAND --help` print the same text from the
+    // table: usage, every option, an example and the exit statuses.
+    void helpForEveryCommand()
+    {
+        const Run all = runCli({"help"});
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(runCli({"--help"}).out, all.out);
+        for (const CommandSpec &spec : commandTable()) {
+            QVERIFY2(!spec.summary.isEmpty() && !spec.example.isEmpty() &&
+                         !spec.exitStatuses.isEmpty(),
+                     qPrintable(spec.name + ": summary, example and exit statuses are needed"));
+            QVERIFY2(all.out.contains("\n  " + spec.name.toUtf8() + ' ') ||
+                         all.out.contains("\n  " + spec.name.toUtf8() + '\n'),
+                     qPrintable(spec.name));
+            const Run help = runCli(QStringList{"help"} + spec.name.split(QLatin1Char(' ')));
+            QCOMPARE(help.exitCode, 0);
+            const QByteArray text = help.out;
+            QVERIFY2(text.startsWith("Usage: tad-settings-cli [options] " + spec.name.toUtf8()),
+                     text.constData());
+            for (const QString &option : optionsOf(spec))
+                QVERIFY2(text.contains("\n  --" + option.toUtf8()), qPrintable(spec.name + option));
+            QVERIFY2(text.contains("\nExample:\n  ") &&
+                         text.mid(text.indexOf("\nExample:\n")).contains("tad-settings-cli "),
+                     qPrintable(spec.name));
+            QVERIFY(text.contains("\nExit status: "));
+            if (spec.name == QLatin1String("help"))
+                continue;
+            const Run flag = runCli(spec.name.split(QLatin1Char(' ')) + QStringList{"--help"});
+            QCOMPARE(flag.exitCode, 0);
+            QCOMPARE(flag.out, text);
+        }
+        const Run group = runCli({"help", "backup"});
+        QCOMPARE(group.exitCode, 0);
+        QVERIFY(group.out.contains("backup restore NAME"));
+        const Run none = runCli({"help", "sett"});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY(none.err.contains("did you mean set?"));
+    }
+
+private:
+    CliFixture m_fixture;
+    QMap<QString, QByteArray> m_before;
+};
+
+QTEST_GUILESS_MAIN(TestCliArguments)
+#include "tst_cli_arguments.moc"
