@@ -3,6 +3,7 @@
 #include "CliInput.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
+#include "schema/PlainViolation.h"
 
 #include "json/JsonText.h"
 
@@ -53,6 +54,8 @@ int validateCommand(CliContext &context)
     } else {
         for (const auto &v : violations)
             context.printLine(v.toString().toStdString());
+        for (const QString &line : plainViolationLines(context.schema(), parsed->value, violations))
+            context.printLine(line.toStdString());
         Error summary = makeError(
             ErrorCode::SchemaRejected,
             QStringLiteral("%1 violation(s) of the schema; electron-store throws on reading "

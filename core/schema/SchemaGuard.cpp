@@ -1,6 +1,7 @@
 #include "SchemaGuard.h"
 
 #include "schema/ChangeCheck.h"
+#include "schema/PlainViolation.h"
 
 #include "json/JsonText.h"
 #include <QStringList>
@@ -41,10 +42,11 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
     const SchemaViolations added = addedSchemaViolations(m_schema, before, change.after, paths);
     if (added.empty())
         return {};
-    return rejection(added);
+    return rejection(m_schema, change.after, added);
 }
 
-Error SchemaGuard::rejection(const SchemaViolations &violations)
+Error SchemaGuard::rejection(const Schema &schema, const Json &document,
+                             const SchemaViolations &violations)
 {
     // conf's own wording, so a user sees the same text from both programs.
     QStringList parts;
@@ -53,6 +55,8 @@ Error SchemaGuard::rejection(const SchemaViolations &violations)
                                                QString::fromStdString(v.message));
     Error e = makeError(ErrorCode::SchemaRejected, QStringLiteral("Config schema violation: ") +
                                                        parts.join(QStringLiteral("; ")));
+    for (const QString &line : plainViolationLines(schema, document, violations))
+        e.message += QLatin1Char('\n') + line;
     e.key = violations.front().key();
     return e;
 }

@@ -17,8 +17,10 @@ public:
     Result<void> beforeWrite(const PendingChange &change) override;
     const Schema &schema() const { return m_schema; }
 
-    // The SchemaRejected error for these violations (not empty).
-    static Error rejection(const SchemaViolations &violations);
+    // The SchemaRejected error for these violations (not empty) of
+    // `document`: conf's words on the first line, then one plain line per key.
+    static Error rejection(const Schema &schema, const Json &document,
+                           const SchemaViolations &violations);
 
 private:
     Schema m_schema;

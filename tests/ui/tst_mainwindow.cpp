@@ -365,7 +365,8 @@ void TestMainWindow::invalidValueIsRefused()
     QTRY_COMPARE(
         m_window->statusError(),
         QStringLiteral(
-            "Not written (settings): Config schema violation: `settings/fontSize` must be <= 24"));
+            "Not written (settings): Config schema violation: `settings/fontSize` must be <= 24\n"
+            "settings.fontSize: 99 is above the maximum 24 (allowed: 8 to 24)"));
     QCOMPARE(guitest::readBytes(configPath()), before);
 }
 

@@ -89,19 +89,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<QStringList>("violations");
-        QTest::newRow("above maximum") << QStringList{"set", "settings.fontSize", "99"}
-                                       << QStringList{"`settings/fontSize` must be <= 24"};
+        // After electron-store's words, one plain line per key: what it allows.
+        QTest::addColumn<QStringList>("plain");
+        QTest::newRow("above maximum")
+            << QStringList{"set", "settings.fontSize", "99"}
+            << QStringList{"`settings/fontSize` must be <= 24"}
+            << QStringList{"settings.fontSize: 99 is above the maximum 24 (allowed: 8 to 24)"};
         QTest::newRow("not in enum")
             << QStringList{"set", "settings.theme", "neon"}
             << QStringList{"`settings/theme` must be equal to constant",
-                           "`settings/theme` must match exactly one schema in oneOf"};
+                           "`settings/theme` must match exactly one schema in oneOf"}
+            << QStringList{"settings.theme: \"neon\" is not one of light, dark, auto"};
         QTest::newRow("two keys at once")
             << QStringList{"set-multiple", R"({"ai.temperature":5,"recent.workspaces":7})"}
-            << QStringList{"`ai/temperature` must be <= 2", "`recent/workspaces` must be array"};
+            << QStringList{"`ai/temperature` must be <= 2", "`recent/workspaces` must be array"}
+            << QStringList{"ai.temperature: 5 is above the maximum 2 (allowed: 0 to 2)",
+                           "recent.workspaces: 7 is an integer, not an array"};
         QTest::newRow("wrong type for a parent")
-            << QStringList{"set", "settings", "[]"} << QStringList{"`settings` must be object"};
-        QTest::newRow("bad email") << QStringList{"set", "user.email", "ada-at-example"}
-                                   << QStringList{"`user/email` must match format \"email\""};
+            << QStringList{"set", "settings", "[]"} << QStringList{"`settings` must be object"}
+            << QStringList{"settings: [] is an array, not an object"};
+        QTest::newRow("bad email")
+            << QStringList{"set", "user.email", "ada-at-example"}
+            << QStringList{"`user/email` must match format \"email\""}
+            << QStringList{"user.email: \"ada-at-example\" is not a valid email"};
     }
 
     void refusedSetLeavesTheFileAndHistoryAlone()
@@ -118,6 +128,11 @@ private Q_SLOTS:
         QVERIFY2(run.err.startsWith("tad-settings-cli: Config schema violation: "), run.err);
         for (const QString &violation : violations)
             QVERIFY2(run.err.contains(violation.toUtf8()), run.err);
+        QFETCH(QStringList, plain);
+        const QList<QByteArray> lines = run.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), plain.size() + 1);
+        for (int i = 0; i < plain.size(); ++i)
+            QCOMPARE(QString::fromUtf8(lines.at(i + 1)), plain.at(i));
         QCOMPARE(readAll(m_path), before);
         QCOMPARE(entriesIn(beside("storeHistory")), historyBefore);
         QCOMPARE(entriesIn(beside("backups")), backupsBefore);
