@@ -1,4 +1,5 @@
 // `backup create|list|show|diff|restore|prune`.
+#include "ChangeText.h"
 #include "HistoryCommands.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
@@ -85,8 +86,17 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         auto removed = backups.prune();
         if (!removed)
             return report(removed.error());
+        if (args.json()) {
+            Json out = Json::array();
+            for (const QString &name : *removed)
+                out.push_back(name.toStdString());
+            context.printJson(Json{{"removed", out}});
+            return 0;
+        }
         for (const QString &name : *removed)
             context.printLine("removed " + name.toStdString());
+        if (removed->isEmpty())
+            context.printLine("nothing to remove");
         return 0;
     }
 
@@ -110,6 +120,17 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         auto restored = context.file->restore(*plan);
         if (!restored)
             return report(restored.error());
+        if (args.json()) {
+            Json out = {{"restored", name.toStdString()}, {"changed", restored->changed}};
+            Json keyList = Json::array();
+            for (const KeyPath &key : *keys)
+                keyList.push_back(key.toDotted(context.args.dialect));
+            out["keys"] = std::move(keyList);
+            out["safetyBackup"] =
+                restored->safetyBackup ? Json(restored->safetyBackup->name.toStdString()) : Json();
+            context.printJson(out);
+            return 0;
+        }
         std::string line = "restored " + name.toStdString();
         if (!keys->empty())
             line += " (keys " + args.option(QStringLiteral("keys")).toStdString() + ")";
@@ -125,15 +146,23 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
     if (!content)
         return report(content.error());
     if (sub == QLatin1String("show")) {
-        Json out = content->info.toJson();
-        out["content"] = context.shown(content->document);
-        context.printJson(out);
+        if (args.json()) {
+            Json out = content->info.toJson();
+            out["content"] = context.shown(content->document);
+            context.printJson(out);
+            return 0;
+        }
+        context.printLine(describeLine(content->info));
+        TextStyle style;
+        style.indent = TextStyle::Indent::Spaces;
+        style.spaces = 2;
+        context.printLine(stringify(context.shown(content->document), style));
         return 0;
     }
     auto current = context.store().getAll();
     if (!current)
         return report(current.error());
-    context.printJson(context.shownPatch(diffJson(content->document, *current)));
+    printDocumentDiff(context, content->document, *current);
     return 0;
 }
 

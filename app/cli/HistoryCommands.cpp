@@ -2,6 +2,7 @@
 // `backup` (BackupCommands.cpp).
 #include "HistoryCommands.h"
 
+#include "ChangeText.h"
 #include "CliInput.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
@@ -22,60 +23,96 @@ Error usage(const QString &what)
 
 namespace {
 
+// The keys an entry changed, for a listing: "3 changes: a, b, c".
+std::string changeSummary(const HistoryEntry &entry)
+{
+    const std::vector<std::string> keys = patchedKeys(entry.patch);
+    std::string text = countOf(keys.size(), "change", "changes");
+    const size_t shown = std::min<size_t>(keys.size(), 4);
+    for (size_t i = 0; i < shown; ++i)
+        text += (i == 0 ? ": " : ", ") + keys[i];
+    if (keys.size() > shown)
+        text += " and " + std::to_string(keys.size() - shown) + " more";
+    return text;
+}
+
 Json entryJson(const CliContext &context, const HistoryEntry &entry)
 {
     Json out = entry.toJson();
-    out["patch"] = context.shownPatch(entry.patch);
-    out["inverse"] = context.shownPatch(entry.inverse);
+    out["patch"] = context.shownPatch(standardPatch(entry.patch));
+    out["inverse"] = context.shownPatch(standardPatch(entry.inverse));
+    out["changes"] = changesJson(context, changesOf(entry.patch, entry.inverse));
     return out;
+}
+
+int historyList(CliContext &context, HistoryServices &services)
+{
+    std::vector<Error> skipped;
+    auto entries = services.history().list(&skipped);
+    if (!entries)
+        return report(entries.error());
+    reportWarnings(skipped);
+    if (context.args.json()) {
+        Json out = Json::array();
+        for (const auto &e : *entries) {
+            Json item = e.toJson();
+            item.erase("patch");
+            item.erase("inverse");
+            item["operations"] = e.patch.size();
+            Json keys = Json::array();
+            for (const std::string &key : patchedKeys(e.patch))
+                keys.push_back(key);
+            item["keys"] = std::move(keys);
+            out.push_back(std::move(item));
+        }
+        context.printJson(out);
+        return 0;
+    }
+    for (const auto &e : *entries) {
+        QString line =
+            QStringLiteral("%1  %2  %3  %4  %5")
+                .arg(e.id, backupname::isoTime(e.time),
+                     QString::fromLatin1(changeSourceName(e.source)),
+                     QString::fromStdString(e.operation), QString::fromStdString(changeSummary(e)));
+        if (!e.version.isEmpty())
+            line += QStringLiteral("  version ") + e.version;
+        if (!e.label.isEmpty())
+            line += QStringLiteral("  \"%1\"").arg(e.label);
+        context.printLine(line.toStdString());
+    }
+    return 0;
+}
+
+int historyShow(CliContext &context, HistoryServices &services)
+{
+    auto entry = services.history().find(context.args.positional.at(1));
+    if (!entry)
+        return report(entry.error());
+    if (context.args.json()) {
+        context.printJson(entryJson(context, *entry));
+        return 0;
+    }
+    auto field = [&context](const char *name, const QString &value) {
+        if (!value.isEmpty())
+            context.printLine(
+                QStringLiteral("%1 %2").arg(QLatin1String(name), -9).arg(value).toStdString());
+    };
+    field("entry", entry->id);
+    field("time", backupname::isoTime(entry->time));
+    field("source", QString::fromLatin1(changeSourceName(entry->source)) + QStringLiteral(" (") +
+                        QString::fromStdString(entry->operation) + QLatin1Char(')'));
+    field("label", entry->label);
+    field("version", entry->version);
+    field("undoes", entry->rollbackOf);
+    printChanges(context, changesOf(entry->patch, entry->inverse));
+    return 0;
 }
 
 int historyCommand(CliContext &context, HistoryServices &services)
 {
-    const CliArguments &args = context.args;
-    const QString sub = args.positional.value(0);
-    if (sub == QLatin1String("list")) {
-        std::vector<Error> skipped;
-        auto entries = services.history().list(&skipped);
-        if (!entries)
-            return report(entries.error());
-        reportWarnings(skipped);
-        if (args.flag(QStringLiteral("json"))) {
-            Json out = Json::array();
-            for (const auto &e : *entries) {
-                Json item = e.toJson();
-                item.erase("patch");
-                item.erase("inverse");
-                item["operations"] = e.patch.size();
-                out.push_back(std::move(item));
-            }
-            context.printJson(out);
-            return 0;
-        }
-        for (const auto &e : *entries) {
-            QString line = QStringLiteral("%1  %2  %3  %4  %5 change(s)")
-                               .arg(e.id, backupname::isoTime(e.time),
-                                    QString::fromLatin1(changeSourceName(e.source)),
-                                    QString::fromStdString(e.operation))
-                               .arg(e.patch.size());
-            if (!e.version.isEmpty())
-                line += QStringLiteral("  version ") + e.version;
-            if (!e.label.isEmpty())
-                line += QStringLiteral("  \"%1\"").arg(e.label);
-            context.printLine(line.toStdString());
-        }
-        return 0;
-    }
-    if (sub == QLatin1String("show")) {
-        if (args.positional.size() < 2)
-            return report(usage(QStringLiteral("history show needs an entry ID")));
-        auto entry = services.history().find(args.positional.at(1));
-        if (!entry)
-            return report(entry.error());
-        context.printJson(entryJson(context, *entry));
-        return 0;
-    }
-    return report(usage(QStringLiteral("history needs list or show")));
+    if (context.args.positional.value(0) == QLatin1String("list"))
+        return historyList(context, services);
+    return historyShow(context, services);
 }
 
 int rollbackCommand(CliContext &context)
@@ -101,6 +138,14 @@ int rollbackCommand(CliContext &context)
     auto outcome = context.file->rollback(*plan);
     if (!outcome)
         return report(outcome.error());
+    if (args.json()) {
+        Json out = {{"rolledBack", outcome->undone.id.toStdString()},
+                    {"changed", outcome->changed}};
+        out["entry"] =
+            outcome->recorded.empty() ? Json() : Json(outcome->recorded.front().id.toStdString());
+        context.printJson(out);
+        return 0;
+    }
     std::string line = "rolled back " + outcome->undone.id.toStdString();
     if (!outcome->recorded.empty())
         line += " as entry " + outcome->recorded.front().id.toStdString();
@@ -113,8 +158,6 @@ int rollbackCommand(CliContext &context)
 int diffCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
-    if (args.positional.size() != 2)
-        return report(usage(QStringLiteral("diff needs two files: diff FILE_A FILE_B")));
     if (args.positional.at(0) == QLatin1String("-") && args.positional.at(1) == QLatin1String("-"))
         return report(usage(QStringLiteral("diff can read only one of its files from stdin")));
     Json docs[2];
@@ -124,7 +167,7 @@ int diffCommand(CliContext &context)
             return report(parsed.error());
         docs[i] = std::move(parsed->value);
     }
-    context.printJson(context.shownPatch(diffJson(docs[0], docs[1])));
+    printDocumentDiff(context, docs[0], docs[1]);
     return 0;
 }
 

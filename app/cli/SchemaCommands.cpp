@@ -1,6 +1,7 @@
 #include "SchemaCommands.h"
 
 #include "CliInput.h"
+#include "SchemaText.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
 #include "schema/PlainViolation.h"
@@ -44,7 +45,7 @@ int validateCommand(CliContext &context)
         report(warning);
     }
     const SchemaViolations violations = context.schema().validate(parsed->value);
-    if (args.flag(QStringLiteral("json"))) {
+    if (args.json()) {
         Json out = Json::array();
         for (const auto &v : violations)
             out.push_back(violationJson(v));
@@ -72,7 +73,10 @@ int schemaCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
     if (args.positional.isEmpty()) {
-        context.printJson(context.schema().rootSchema());
+        if (args.json())
+            context.printJson(context.schema().rootSchema());
+        else
+            printSchemaKeys(context);
         return 0;
     }
     const QString key = args.positional.at(0);
@@ -87,6 +91,10 @@ int schemaCommand(CliContext &context)
                                 .arg(key));
         e.key = key;
         return report(e);
+    }
+    if (!args.json()) {
+        printKeyMetadata(context, key.toStdString(), meta);
+        return 0;
     }
     Json out = meta.toJson();
     if (!args.showSecrets && meta.secret && out.contains("default"))
@@ -112,7 +120,11 @@ int runSchemaCommand(CliContext &context)
         return validateCommand(context);
     if (command == QLatin1String("schema"))
         return schemaCommand(context);
-    context.printJson(context.shown(schemaDefaultsDocument(context.schema())));
+    const Json defaults = context.shown(schemaDefaultsDocument(context.schema()));
+    if (context.args.json())
+        context.printJson(defaults);
+    else
+        printLeaves(context, defaults);
     return 0;
 }
 

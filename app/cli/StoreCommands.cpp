@@ -5,6 +5,8 @@
 #include "schema/Coercion.h"
 #include "schema/KeyMetadata.h"
 
+#include "json/JsonText.h"
+
 namespace tad::cli {
 namespace {
 
@@ -111,6 +113,30 @@ Result<Json> commandLineValue(const CliContext &context, const QString &key, con
                                      std::string_view(utf8.constData(), size_t(utf8.size())), key);
 }
 
+// `info` as labelled lines; --json prints the object itself.
+void printInfo(const CliContext &context, const Json &info)
+{
+    auto line = [&context](const char *name, const std::string &value) {
+        context.printLine(QStringLiteral("%1 ").arg(QLatin1String(name), -10).toStdString() +
+                          value);
+    };
+    line("path", info["path"].get<std::string>());
+    if (!info["exists"].get<bool>()) {
+        line("exists", "no (a write creates it)");
+        return;
+    }
+    line("size", std::to_string(info["size"].get<long long>()) + " bytes");
+    line("version", info["version"].get<std::string>());
+    line("mode", info["mode"].get<std::string>());
+    line("style", info["style"].get<std::string>());
+    std::string keys;
+    for (const Json &key : info["keys"])
+        keys += (keys.empty() ? "" : ", ") + key.get<std::string>();
+    line("keys", keys.empty() ? std::string("(none)") : keys);
+    if (!info["confMigrationVersion"].is_null())
+        line("conf", "migration version " + compactJson(info["confMigrationVersion"]));
+}
+
 int runStoreCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
@@ -154,6 +180,10 @@ int runStoreCommand(CliContext &context)
     if (args.command == "has") {
         context.printJson(*result);
         return result->get<bool>() ? 0 : int(ErrorCode::NotFound);
+    }
+    if (args.command == "info" && !args.json()) {
+        printInfo(context, *result);
+        return 0;
     }
     if (args.command == "get" || args.command == "get-all" || args.command == "info")
         context.printJson(*result);

@@ -1,5 +1,6 @@
 #include "WatchCommands.h"
 
+#include "ChangeText.h"
 #include "watch/StoreWatcher.h"
 
 #include "json/JsonText.h"
@@ -132,9 +133,30 @@ int runRecover(CliContext &context)
     auto plan = context.file->planRecovery(from);
     if (!plan)
         return report(plan.error());
-    auto outcome = context.file->recover(*plan, args.flag(QStringLiteral("force")));
+    using State = RecoveryPlan::FileState;
+    const bool force = args.flag(QStringLiteral("force"));
+    // A file that reads is replaced only on request, and only after saying how.
+    std::vector<PatchChange> changes;
+    if (force && plan->state == State::Healthy && plan->currentDocument) {
+        changes = changesBetween(*plan->currentDocument, plan->backup.document);
+        if (!args.json()) {
+            context.printLine("the file reads and passes the schema; " +
+                              plan->backup.info.name.toStdString() + " replaces it, changing:");
+            printChanges(context, changes, "  ");
+        }
+    }
+    auto outcome = context.file->recover(*plan, force);
     if (!outcome)
         return report(outcome.error());
+    if (!args.json()) {
+        for (const QString &skipped : outcome->skipped)
+            context.printLine("passed over " + skipped.toStdString());
+        std::string line = "recovered from " + outcome->restoredName.toStdString();
+        if (!outcome->keptCopy.isEmpty())
+            line += "; the previous content is in " + outcome->keptCopy.toStdString();
+        context.printLine(line);
+        return 0;
+    }
     Json out = Json::object();
     out["restored"] = outcome->restoredName.toStdString();
     out["keptCopy"] = outcome->keptCopy.isEmpty() ? Json() : Json(outcome->keptCopy.toStdString());
@@ -142,6 +164,8 @@ int runRecover(CliContext &context)
     for (const QString &s : outcome->skipped)
         skipped.push_back(s.toStdString());
     out["skipped"] = std::move(skipped);
+    out["forced"] = force && plan->state == State::Healthy;
+    out["changes"] = changesJson(context, changes);
     context.printJson(out);
     return 0;
 }

@@ -88,7 +88,7 @@ private Q_SLOTS:
             all.out,
             QByteArray(R"({"settings":{"fontSize":16},"ui.theme":"dark","a":{"b":true},"c":null})"
                        "\n"));
-        Run info = runCli(with({"info"}));
+        Run info = runCli(with({"info", "--json"}));
         QCOMPARE(info.exitCode, 0);
         QVERIFY(info.out.contains("\"keys\":[\"settings\",\"ui.theme\",\"a\",\"c\"]"));
         QCOMPARE(runCli(with({"clear"})).exitCode, 0);

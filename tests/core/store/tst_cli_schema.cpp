@@ -192,28 +192,29 @@ private Q_SLOTS:
 
     void schemaOfAKey()
     {
-        const Json theme = parse(runCli(with({"schema", "settings.theme"})).out);
+        const Json theme = parse(runCli(with({"schema", "settings.theme", "--json"})).out);
         QCOMPARE(theme["enum"], Json::parse(R"(["light","dark","auto"])"));
         QCOMPARE(theme["enumTitles"][2], Json("Follow the system"));
         QCOMPARE(theme["default"], Json("auto"));
 
-        const Json apiKey = parse(runCli(with({"schema", "ai.apiKey"})).out);
+        const Json apiKey = parse(runCli(with({"schema", "ai.apiKey", "--json"})).out);
         QCOMPARE(apiKey["secret"], Json(true));
-        const Json size = parse(runCli(with({"schema", "settings.fontSize"})).out);
+        const Json size = parse(runCli(with({"schema", "settings.fontSize", "--json"})).out);
         QCOMPARE(size["minimum"], Json(8));
         QCOMPARE(size["maximum"], Json(24));
-        const Json entry = parse(runCli(with({"schema", "workspaces.anything.lastOpened"})).out);
+        const Json entry =
+            parse(runCli(with({"schema", "workspaces.anything.lastOpened", "--json"})).out);
         QCOMPARE(entry["format"], Json("date-time"));
 
         const Run unknown = runCli(with({"schema", "no.such.key"}));
         QCOMPARE(unknown.exitCode, 3);
         QVERIFY(unknown.err.contains("says nothing about no.such.key"));
-        QVERIFY(parse(runCli(with({"schema"})).out).contains("properties"));
+        QVERIFY(parse(runCli(with({"schema", "--json"})).out).contains("properties"));
     }
 
     void defaultsAndReset()
     {
-        const Run defaults = runCli(with({"defaults"}));
+        const Run defaults = runCli(with({"defaults", "--json"}));
         QCOMPARE(defaults.exitCode, 0);
         QCOMPARE(parse(defaults.out), schemaDefaultsDocument(*Schema::builtIn()));
 

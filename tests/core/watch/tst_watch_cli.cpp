@@ -161,7 +161,7 @@ void TestWatchCli::recoverRestoresTheNewestGoodBackup()
     QVERIFY(writeInPlace(path, ""));
 
     const CliRun run = runCli({QStringLiteral("--config"), path, QStringLiteral("--no-schema"),
-                               QStringLiteral("recover")});
+                               QStringLiteral("recover"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     auto out = parseValue(run.out.trimmed().toStdString());
     QVERIFY(out);
