@@ -97,6 +97,14 @@ Result<RecoveryPlan> planRecovery(const QString &storePath, const BackupManager 
         }
         return plan;
     }
+    if (plan.state == RecoveryPlan::FileState::Healthy) {
+        // Nothing is wrong, and no backup could replace it anyway.
+        Error e = makeError(ErrorCode::Usage,
+                            QStringLiteral("the file reads and passes the schema, so there is "
+                                           "nothing to recover (and no backup differs from it)"));
+        e.file = storePath;
+        return e;
+    }
     Error e = makeError(ErrorCode::NotFound,
                         list->empty() ? QStringLiteral("there are no backups to recover from")
                                       : QStringLiteral("none of the %1 backups parses, passes the "

@@ -1,14 +1,206 @@
-// What tad-settings-cli prints and writes: text by default, JSON with --json.
+// What tad-settings-cli prints and writes: text a person reads by default,
+// one JSON shape per command with --json, standard input for `-`, recovery
+// that leaves a healthy file alone, one history entry per write.
 #include "CliFixture.h"
 
+#include "json/JsonText.h"
+
 using namespace clitest;
+using tad::Json;
+
+namespace {
+
+Json parsed(const QByteArray &out)
+{
+    auto value = tad::parseValue(out.trimmed().toStdString());
+    return value ? *value : Json("(not JSON)");
+}
+
+bool isJson(const QByteArray &out)
+{
+    return bool(tad::parseValue(out.trimmed().toStdString()));
+}
+
+} // namespace
 
 class TestCliOutput : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(!cliPath().isEmpty()); }
+    void initTestCase() { QVERIFY2(!cliPath().isEmpty(), "ctest sets TAD_CLI"); }
+
+    void recoverLeavesAHealthyFileAlone()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        const auto before = f.snapshot();
+        const Run healthy = f.run({"recover"});
+        QCOMPARE(healthy.exitCode, 1);
+        QVERIFY2(healthy.err.contains("reads and passes the schema"), healthy.err.constData());
+        QCOMPARE(f.snapshot(), before);
+        const Run empty = f.run({"recover", "--from", ""});
+        QCOMPARE(empty.exitCode, 1);
+        QCOMPARE(f.snapshot(), before);
+        const Run unknown = f.run({"recover", "--from", "backup-none.json"});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(f.snapshot(), before);
+
+        // --force says what it replaces, then replaces it.
+        QCOMPARE(f.run({"set", "settings.fontSize", "20"}).exitCode, 0);
+        const Run forced = f.run({"recover", "--force", "--from", f.backupName()});
+        QCOMPARE(forced.exitCode, 0);
+        QVERIFY2(forced.out.contains("  settings.fontSize: 20 \u2192 16\n"),
+                 forced.out.constData());
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
+    }
+
+    void historyShowReadsAsText()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"set", "settings.fontSize", "18"}).exitCode, 0);
+        QCOMPARE(f.run({"set", "ai.apiKey", "sk-live-1234567890abcdef"}).exitCode, 0);
+        const QList<QByteArray> list = f.run({"history", "list"}).out.split('\n');
+        const QString keyEntry = QString::fromUtf8(list.at(0).split(' ').at(0));
+        const QString sizeEntry = QString::fromUtf8(list.at(1).split(' ').at(0));
+
+        const Run show = f.run({"history", "show", sizeEntry});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.contains("\ntime      20"), show.out.constData());
+        QVERIFY(show.out.contains("\nsource    cli (set)\n"));
+        QVERIFY(show.out.endsWith("\nsettings.fontSize: 16 \u2192 18\n"));
+        QVERIFY(!isJson(show.out));
+
+        const Run secret = f.run({"history", "show", keyEntry});
+        QVERIFY(!secret.out.contains("1234567890"));
+        QVERIFY2(secret.out.contains("ai.apiKey: \"\" \u2192 \"********cdef\""),
+                 secret.out.constData());
+
+        const Run json = f.run({"history", "show", sizeEntry, "--json"});
+        const Json entry = parsed(json.out);
+        QVERIFY2(entry.is_object(), json.out.constData());
+        QVERIFY(entry["changes"][0]["before"] == Json(16));
+        QVERIFY(entry["changes"][0]["after"] == Json(18));
+        for (const char *patch : {"patch", "inverse"}) {
+            for (const Json &op : entry[patch]) {
+                for (const auto &[member, value] : op.items())
+                    QVERIFY2(member == "op" || member == "path" || member == "value" ||
+                                 member == "from",
+                             member.c_str());
+            }
+        }
+        QVERIFY(!f.run({"history", "show", keyEntry, "--json"}).out.contains("1234567890"));
+    }
+
+    // One entry per write, none `external` for our own; the list names the keys.
+    void historyListNamesTheKeys()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        const int before = int(parsed(f.run({"history", "list", "--json"}).out).size());
+        QCOMPARE(f.run({"set", "settings.theme", "dark"}).exitCode, 0);
+        QCOMPARE(f.run({"set-multiple",
+                        R"({"settings.fontSize":12,"user.name":"Ada","ui.sidebarCollapsed":true})"})
+                     .exitCode,
+                 0);
+        QCOMPARE(f.run({"delete", "user.name"}).exitCode, 0);
+        const Json entries = parsed(f.run({"history", "list", "--json"}).out);
+        QCOMPARE(int(entries.size()), before + 3);
+        for (const Json &e : entries)
+            QVERIFY(e["source"] != Json("external"));
+        const QList<QByteArray> lines = f.run({"history", "list"}).out.split('\n');
+        QVERIFY2(lines.at(0).contains("  cli  delete  1 change: user.name"), lines.at(0));
+        QVERIFY2(
+            lines.at(1).contains("  3 changes: settings.fontSize, user.name, ui.sidebarCollapsed"),
+            lines.at(1));
+        QVERIFY2(lines.at(2).contains("  1 change: settings.theme"), lines.at(2));
+        QVERIFY(!f.run({"history", "list"}).out.contains("change(s)"));
+        QCOMPARE(entries[1]["keys"].size(), size_t(3));
+    }
+
+    // Text by default, JSON with --json, for each command that reports something.
+    void textByDefaultJsonOnRequest_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("info") << QStringList{"info"} << QByteArray("\nversion    1.0.0\n");
+        QTest::newRow("schema KEY") << QStringList{"schema", "settings.theme"}
+                                    << QByteArray("  one of       \"light\" (Light)");
+        QTest::newRow("schema") << QStringList{"schema"}
+                                << QByteArray("\nsettings.fontSize  number  Font size\n");
+        QTest::newRow("defaults") << QStringList{"defaults"}
+                                  << QByteArray("\nsettings.fontSize = 14\n");
+        QTest::newRow("diff") << QStringList{"diff", "%BACKUP%", "%CONFIG%"}
+                              << QByteArray("settings.theme: \"auto\" \u2192 \"dark\"\n");
+        QTest::newRow("backup diff") << QStringList{"backup", "diff", "%NAME%"}
+                                     << QByteArray("settings.theme: \"auto\" \u2192 \"dark\"\n");
+        QTest::newRow("backup show")
+            << QStringList{"backup", "show", "%NAME%"} << QByteArray("  \"fixture\"\n{\n");
+        QTest::newRow("backup prune")
+            << QStringList{"backup", "prune"} << QByteArray("nothing to remove\n");
+    }
+
+    void textByDefaultJsonOnRequest()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QByteArray, text);
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"set", "settings.theme", "dark"}).exitCode, 0);
+        for (QString &word : command) {
+            if (word == QLatin1String("%NAME%"))
+                word = f.backupName();
+            else if (word == QLatin1String("%BACKUP%"))
+                word = f.dir() + QStringLiteral("/backups/") + f.backupName();
+            else if (word == QLatin1String("%CONFIG%"))
+                word = f.path();
+        }
+        const Run plain = f.run(command);
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY2(plain.out.contains(text), plain.out.constData());
+        QVERIFY2(!isJson(plain.out), plain.out.constData());
+        const Run json = f.run(command + QStringList{"--json"});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(isJson(json.out), json.out.constData());
+    }
+
+    void dashReadsStandardInput()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"set", "user.name", "-"}, "Ada Lovelace\n").exitCode, 0);
+        QCOMPARE(f.run({"get", "user.name"}).out, QByteArray("\"Ada Lovelace\"\n"));
+        QCOMPARE(f.run({"set", "settings.fontSize", "-"}, "18\n").exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("18\n"));
+
+        const Run valid = f.run({"validate", "-"}, R"({"settings":{"fontSize":12}})");
+        QCOMPARE(valid.exitCode, 0);
+        const Run invalid = f.run({"validate", "-"}, R"({"settings":{"fontSize":99}})");
+        QCOMPARE(invalid.exitCode, 2);
+        QVERIFY2(invalid.out.contains("settings.fontSize: 99 is above the maximum 24"),
+                 invalid.out.constData());
+
+        const Run diff = f.run({"diff", "-", f.path()}, R"({"settings":{"fontSize":12}})");
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY2(diff.out.contains("settings.fontSize: 12 \u2192 18\n"), diff.out.constData());
+        QCOMPARE(f.run({"diff", "-", "-"}, "{}").exitCode, 1);
+    }
+
+    // A missing or unreadable file is exit 4 wherever a file is named.
+    void missingFileIsFourEverywhere()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        const QString missing = f.dir() + QStringLiteral("/no-such.json");
+        QCOMPARE(f.run({"validate", missing}).exitCode, 4);
+        QCOMPARE(f.run({"diff", missing, f.path()}).exitCode, 4);
+        QCOMPARE(f.run({"diff", f.path(), missing}).exitCode, 4);
+        QVERIFY(writeAll(f.path(), "{\"settings\": "));
+        QCOMPARE(f.run({"get", "settings"}).exitCode, 4);
+        QCOMPARE(f.run({"validate"}).exitCode, 4);
+        QCOMPARE(f.run({"set", "user.name", "Ada"}).exitCode, 4);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliOutput)
