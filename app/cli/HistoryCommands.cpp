@@ -175,11 +175,13 @@ int migrateCommand(CliContext &context)
 {
     const CliArguments &args = context.args;
     const QString target = args.option(QStringLiteral("to"));
+    // The document the steps start from, for each step's old values.
+    const Json start = context.store().document();
     auto plan = args.flag(QStringLiteral("dry-run")) ? context.file->planMigration(target)
                                                      : context.file->migrate(target);
     if (!plan)
         return report(plan.error());
-    if (args.flag(QStringLiteral("json"))) {
+    if (args.json()) {
         Json out = plan->toJson();
         for (auto &step : out["steps"])
             step["patch"] = context.shownPatch(step["patch"]);
@@ -198,10 +200,18 @@ int migrateCommand(CliContext &context)
                                               : " with " + plan->toVersion.toStdString()));
         return 0;
     }
-    for (const auto &step : plan->steps)
+    Json document = start;
+    for (const auto &step : plan->steps) {
         context.printLine("step " + step.step.version.toStdString() + ": " +
-                          step.step.description.toStdString() + "\n  " +
-                          compactJson(context.shownPatch(step.patch)));
+                          step.step.description.toStdString());
+        Json next = document;
+        if (applyPatch(next, step.patch)) {
+            printChanges(context, changesBetween(document, next), "  ");
+            document = std::move(next);
+        } else {
+            context.printLine("  " + compactJson(context.shownPatch(step.patch)));
+        }
+    }
     context.printLine(
         std::string(args.flag(QStringLiteral("dry-run")) ? "would migrate to " : "migrated to ") +
         plan->toVersion.toStdString());
