@@ -77,7 +77,12 @@ int main(int argc, char *argv[])
     if (readOnlyCommands.contains(args.command))
         reportWarnings(context.store().warnings());
 
-    if (args.command == QLatin1String("batch"))
-        return runBatch(context);
-    return runStoreCommand(context);
+    const int status =
+        args.command == QLatin1String("batch") ? runBatch(context) : runStoreCommand(context);
+    // A write that met the running app: its read-modify-write may land after
+    // ours, built on a version without our change (or without its own). Stay
+    // until its versions are checked, so nothing is dropped once we are gone.
+    if (auto followed = context.store().followUntilQuiet(); !followed)
+        reportWarnings({followed.error()});
+    return status;
 }

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QRandomGenerator>
+#include <QSet>
+#include <QStringList>
 #include <atomic>
 #include <climits>
 #include <cstdio>
@@ -27,9 +29,15 @@ std::function<void()> &beforeRenameHook()
     static std::function<void()> hook;
     return hook;
 }
+std::function<void()> &afterExchangeHook()
+{
+    static std::function<void()> hook;
+    return hook;
+}
 std::atomic<bool> renameFlagsUnsupported{false};
 
 constexpr char tempMarker[] = ".tad-tmp-";
+constexpr char baseMarker[] = ".tad-base-";
 
 enum class RenameMode
 {
@@ -131,10 +139,91 @@ private:
     bool m_present = false;
 };
 
-QByteArray makeTempName(const QByteArray &targetName)
+// "<pid>-<hex>": one write of one process.
+QByteArray makeWriteId()
 {
-    return '.' + targetName + tempMarker + QByteArray::number(qint64(::getpid())) + '-' +
+    return QByteArray::number(qint64(::getpid())) + '-' +
            QByteArray::number(QRandomGenerator::global()->generate(), 16);
+}
+
+QByteArray tempNameFor(const QByteArray &targetName, const QByteArray &writeId)
+{
+    return '.' + targetName + tempMarker + writeId;
+}
+
+// The base record of a write: a hard link to the file it replaces. Removed
+// on destruction.
+class BaseRecord
+{
+public:
+    BaseRecord(int dirFd, const QByteArray &targetName, const QByteArray &writeId, quint64 tag)
+        : m_dirFd(dirFd),
+          m_name('.' + targetName + baseMarker + writeId + '-' + QByteArray::number(tag, 16))
+    {
+        // Where the file system has no hard links the write goes on without
+        // a record, as it did before records existed.
+        m_present = ::linkat(dirFd, targetName.constData(), dirFd, m_name.constData(), 0) == 0;
+    }
+    BaseRecord(const BaseRecord &) = delete;
+    BaseRecord &operator=(const BaseRecord &) = delete;
+    ~BaseRecord()
+    {
+        if (m_present)
+            ::unlinkat(m_dirFd, m_name.constData(), 0);
+    }
+    bool present() const { return m_present; }
+    // The record stays: the caller removes it (discardWriteRecord).
+    void dismiss() { m_present = false; }
+    const QByteArray &name() const { return m_name; }
+
+private:
+    int m_dirFd;
+    QByteArray m_name;
+    bool m_present = false;
+};
+
+// The pid of a writer from the "<pid>-..." part of a file name, 0 if none.
+pid_t writerPid(QStringView rest)
+{
+    const qsizetype dash = rest.indexOf(QLatin1Char('-'));
+    bool ok = false;
+    const qint64 pid = dash > 0 ? rest.left(dash).toLongLong(&ok) : 0;
+    return ok && pid > 0 ? pid_t(pid) : 0;
+}
+
+bool isRunning(pid_t pid)
+{
+    // EPERM means the process exists under another user: still running.
+    return pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM;
+}
+
+struct FolderOf
+{
+    QByteArray dirPath;
+    QString targetName;
+};
+
+FolderOf folderOf(const QString &targetPath)
+{
+    const QByteArray encoded = encodePath(targetPath);
+    const qsizetype slash = encoded.lastIndexOf('/');
+    return {slash < 0    ? QByteArray(".")
+            : slash == 0 ? QByteArray("/")
+                         : encoded.left(slash),
+            decodePath(encoded.mid(slash + 1))};
+}
+
+// The names in a folder.
+QStringList namesIn(const QByteArray &dirPath)
+{
+    QStringList names;
+    DIR *dir = ::opendir(dirPath.constData());
+    if (!dir)
+        return names;
+    while (const dirent *entry = ::readdir(dir))
+        names << decodePath(QByteArray(entry->d_name));
+    ::closedir(dir);
+    return names;
 }
 
 // The bytes now at the temp name: the file our exchange displaced.
@@ -154,6 +243,10 @@ namespace testing {
 void setBeforeRenameHook(std::function<void()> hook)
 {
     beforeRenameHook() = std::move(hook);
+}
+void setAfterExchangeHook(std::function<void()> hook)
+{
+    afterExchangeHook() = std::move(hook);
 }
 void setRenameFlagsUnsupported(bool unsupported)
 {
@@ -217,7 +310,23 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         return ioError(path, QStringLiteral("look up the file"), errno, folder);
     }
 
-    TempFile temp(dirFd, makeTempName(name));
+    const QByteArray writeId = makeWriteId();
+    std::optional<BaseRecord> baseRecord;
+    if (options.keepBaseRecord && options.learnPrevious && targetExisted) {
+        baseRecord.emplace(dirFd, name, writeId, contentTag(bytes));
+        struct stat linked;
+        if (baseRecord->present() && options.expectedBase &&
+            ::fstatat(dirFd, baseRecord->name().constData(), &linked, AT_SYMLINK_NOFOLLOW) == 0 &&
+            (quint64(linked.st_dev) != options.expectedBase->device ||
+             quint64(linked.st_ino) != options.expectedBase->inode)) {
+            // Another writer replaced the file since the caller read it: a
+            // record of this write would not show its base.
+            ReplaceOutcome stale;
+            stale.baseChanged = true;
+            return stale;
+        }
+    }
+    TempFile temp(dirFd, tempNameFor(name, writeId));
     const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
     if (const int err = temp.create())
         return ioError(path, writeTemp, err, folder);
@@ -260,6 +369,8 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
             }
         }
         if (renamed && renameMode == RenameMode::Exchange) {
+            if (const auto &hook = afterExchangeHook())
+                hook();
             outcome.exchanged = true;
             std::string displaced;
             const int err = readDisplaced(dirFd, temp.name(), displaced);
@@ -269,9 +380,20 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
                 error.message.prepend(QStringLiteral("The new content was written. "));
                 return error;
             }
+            if (baseRecord && baseRecord->present() && options.expectedPrevious &&
+                std::optional<std::string>(displaced) != *options.expectedPrevious) {
+                // Another writer's version is now only at the temp name: both
+                // names stay until the caller has merged it back.
+                outcome.keptRecord =
+                    WriteRecord{folder + QLatin1Char('/') + decodePath(baseRecord->name()),
+                                folder + QLatin1Char('/') + decodePath(temp.name())};
+                baseRecord->dismiss();
+                temp.dismiss();
+            } else {
+                // Before the folder fsync, so that it covers the removal too.
+                temp.remove();
+            }
             outcome.previous = std::move(displaced);
-            // Before the folder fsync, so that it covers the removal too.
-            temp.remove();
         } else if (renamed) {
             temp.dismiss();
         } else if (flagsWork) {
@@ -331,30 +453,81 @@ bool isTempFileName(const QString &fileName, const QString &targetName)
 
 void removeStaleTempFiles(const QString &targetPath)
 {
-    const QByteArray encoded = encodePath(targetPath);
-    const qsizetype slash = encoded.lastIndexOf('/');
-    const QByteArray dirPath = slash < 0    ? QByteArray(".")
-                               : slash == 0 ? QByteArray("/")
-                                            : encoded.left(slash);
-    const QString targetName = decodePath(encoded.mid(slash + 1));
-
-    DIR *dir = ::opendir(dirPath.constData());
-    if (!dir)
-        return;
-    while (const dirent *entry = ::readdir(dir)) {
-        const QString fileName = decodePath(QByteArray(entry->d_name));
-        if (!isTempFileName(fileName, targetName))
-            continue;
-        const qsizetype pidStart = 1 + targetName.size() + qsizetype(sizeof tempMarker - 1);
-        const qsizetype pidEnd = fileName.indexOf(QLatin1Char('-'), pidStart);
-        const pid_t pid =
-            pid_t(QStringView(fileName).mid(pidStart, pidEnd - pidStart).toLongLong());
-        // EPERM means the process exists under another user: still running.
-        const bool running = pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM;
-        if (!running)
-            ::unlinkat(::dirfd(dir), entry->d_name, 0);
+    const FolderOf where = folderOf(targetPath);
+    const QString basePrefix = QLatin1Char('.') + where.targetName + QLatin1String(baseMarker);
+    const QString tempPrefix = QLatin1Char('.') + where.targetName + QLatin1String(tempMarker);
+    const QStringList names = namesIn(where.dirPath);
+    QSet<QString> recorded; // "<pid>-<hex>" of writes with a base record
+    for (const QString &name : names) {
+        if (name.startsWith(basePrefix))
+            recorded.insert(name.mid(basePrefix.size()).section(QLatin1Char('-'), 0, 1));
     }
-    ::closedir(dir);
+    for (const QString &name : names) {
+        if (!isTempFileName(name, where.targetName) ||
+            recorded.contains(name.mid(tempPrefix.size())))
+            continue;
+        if (!isRunning(writerPid(QStringView(name).mid(tempPrefix.size()))))
+            ::unlink((where.dirPath + '/' + encodePath(name)).constData());
+    }
+}
+
+void discardWriteRecord(const WriteRecord &record)
+{
+    for (const QString &path : {record.tempPath, record.basePath}) {
+        if (!path.isEmpty())
+            ::unlink(encodePath(path).constData());
+    }
+}
+
+std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath)
+{
+    const FolderOf where = folderOf(targetPath);
+    const QString basePrefix = QLatin1Char('.') + where.targetName + QLatin1String(baseMarker);
+    const QString tempPrefix = QLatin1Char('.') + where.targetName + QLatin1String(tempMarker);
+    const QString folder = decodePath(where.dirPath);
+    const QStringList names = namesIn(where.dirPath);
+    std::vector<StrandedWrite> stranded;
+    for (const QString &name : names) {
+        if (!name.startsWith(basePrefix))
+            continue;
+        // "<pid>-<hex>-<tag>"
+        const QStringList parts = name.mid(basePrefix.size()).split(QLatin1Char('-'));
+        bool tagOk = false;
+        const quint64 tag = parts.size() == 3 ? parts[2].toULongLong(&tagOk, 16) : 0;
+        const pid_t pid = writerPid(name.mid(basePrefix.size()));
+        if (!tagOk || pid == 0 || isRunning(pid))
+            continue;
+        StrandedWrite write;
+        write.files.basePath = folder + QLatin1Char('/') + name;
+        write.tag = tag;
+        const QString temp = tempPrefix + parts[0] + QLatin1Char('-') + parts[1];
+        if (names.contains(temp))
+            write.files.tempPath = folder + QLatin1Char('/') + temp;
+        stranded.push_back(std::move(write));
+    }
+    return stranded;
+}
+
+quint64 contentTag(std::string_view bytes)
+{
+    // FNV-1a over 8-byte words with a final avalanche: fast on large files.
+    // Each word is assembled byte by byte, so the tag is the same on any
+    // byte order.
+    quint64 hash = 0xcbf29ce484222325ULL ^ quint64(bytes.size());
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        quint64 word = 0;
+        for (int b = 0; b < 8; ++b)
+            word |= quint64(static_cast<unsigned char>(bytes[i + size_t(b)])) << (8 * b);
+        hash = (hash ^ word) * 0x100000001b3ULL;
+        hash ^= hash >> 29;
+    }
+    for (; i < bytes.size(); ++i)
+        hash = (hash ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    return hash;
 }
 
 } // namespace tad

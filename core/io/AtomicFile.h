@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tad {
 
@@ -46,14 +47,42 @@ struct WriteOptions
     quint32 newFileMode = 0600; // only for a file that does not exist yet
     bool learnPrevious = false; // report exactly the bytes our rename replaced
     bool durable = true;        // fsync the file and its folder
+    // With learnPrevious, for the settings file shared with another writer:
+    // before the temp file exists, the file being replaced gets a second,
+    // hidden name (a hard link, ".<name>.tad-base-<pid>-<hex>-<tag>"), removed
+    // once the exchange is complete. A writer killed right after its exchange
+    // leaves that link beside the temp file holding the version it displaced,
+    // so the next run can tell the other writer's change from ours (see
+    // findStrandedWrites). No data is written and nothing is flushed for it.
+    bool keepBaseRecord = false;
+    // With keepBaseRecord: what the caller expects the exchange to displace
+    // (nullopt inside: no file). When it displaces something else, the base
+    // record and the temp file holding that version are kept, and named in
+    // ReplaceOutcome::keptRecord, until the caller has written the merge.
+    const std::optional<std::string> *expectedPrevious = nullptr;
+    // With keepBaseRecord: the file the caller read (device and inode). When
+    // the record finds another file there, nothing is written and the
+    // outcome says baseChanged: the caller reads the file again first.
+    const FileStamp *expectedBase = nullptr;
 };
+
+// A base record and the temp file holding the version an exchange displaced.
+struct WriteRecord
+{
+    QString basePath;
+    QString tempPath;
+};
+// Removes a kept record once its displaced version is safely merged.
+void discardWriteRecord(const WriteRecord &record);
 
 struct ReplaceOutcome
 {
-    bool exchanged = false;              // renameat2(RENAME_EXCHANGE) was used
-    std::optional<std::string> previous; // learnPrevious: the bytes our rename replaced
-                                         // (nullopt: there was no file)
-    FileStamp stamp;                     // the file we wrote, right after the rename
+    bool exchanged = false;                // renameat2(RENAME_EXCHANGE) was used
+    std::optional<std::string> previous;   // learnPrevious: the bytes our rename replaced
+                                           // (nullopt: there was no file)
+    FileStamp stamp;                       // the file we wrote, right after the rename
+    std::optional<WriteRecord> keptRecord; // see WriteOptions::expectedPrevious
+    bool baseChanged = false;              // see WriteOptions::expectedBase
 };
 
 // Writes `bytes` to a hidden temp file next to `path` (".<name>.tad-tmp-<pid>-<hex>"),
@@ -75,8 +104,25 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
 
 // Removes temp files of ours for `targetPath` left by a writer that was
 // killed (the pid in their name no longer runs). Failures are ignored: these
-// files are hidden litter, never data.
+// files are hidden litter, never data. A temp file that has a base record
+// beside it (see keepBaseRecord) is not litter and is left for
+// findStrandedWrites.
 void removeStaleTempFiles(const QString &targetPath);
+
+// What a killed writer of ours left between its base record and its cleanup.
+struct StrandedWrite
+{
+    // basePath: the version that write was based on (a hard link); tempPath:
+    // its temp file, "" when there is none.
+    WriteRecord files;
+    quint64 tag = 0; // contentTag() of the bytes that write meant to put in place
+};
+// The stranded writes for `targetPath`: base records whose writer no longer runs.
+std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath);
+
+// A 64-bit fingerprint of `bytes` (not cryptographic), stable across runs
+// and builds: the same bytes always give the same tag.
+quint64 contentTag(std::string_view bytes);
 
 // True if `fileName` (no folder) is one of our temp files for `targetName`.
 bool isTempFileName(const QString &fileName, const QString &targetName);

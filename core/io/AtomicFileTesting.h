@@ -11,6 +11,11 @@ namespace tad::testing {
 // rename. An empty function removes the hook.
 void setBeforeRenameHook(std::function<void()> hook);
 
+// Called by replaceFile() right after an exchange put the new file in place,
+// before the displaced version is read back or its records are removed (a
+// test can end the process here, as a kill would).
+void setAfterExchangeHook(std::function<void()> hook);
+
 // Makes replaceFile() behave as on a file system without renameat2 flags.
 void setRenameFlagsUnsupported(bool unsupported);
 

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QStringList>
 #include <QThread>
 #include <QThreadPool>
@@ -31,6 +32,10 @@ constexpr std::string_view kInternalKey = "__internal__";
 // milliseconds, faster than one attempt of ours on a loaded machine or a
 // sanitizer build), and stop only after this long.
 constexpr qint64 kMergeBudgetMs = 20000;
+
+// A file modified less than this long before our write is taken as one that
+// another writer is busy with (see Store::metOtherWriter()).
+constexpr qint64 kBusyWriterMs = 1000;
 
 // fsync of a file and its folder, for a version written without it.
 void flushToDisk(const QString &path)
@@ -102,7 +107,12 @@ Store::Store(QString path, StoreOptions options, QObject *parent)
     qRegisterMetaType<tad::ChangeEvent>();
 }
 
-Store::~Store() = default;
+Store::~Store()
+{
+    // Recent ones stay for the next run to merge: no one followed the file
+    // after them (a program that does calls followUntilQuiet()).
+    discardKeptRecords(RecentWrites::kWindowMs);
+}
 
 void Store::removeHook(StoreHook *hook)
 {
@@ -167,6 +177,85 @@ Result<void> Store::refreshIfStale()
     if (!snapshot)
         return snapshot.error();
     return adopt(std::move(snapshot.value()));
+}
+
+// A writer of ours killed between its exchange and the merge that follows
+// left the other writer's version at its temp name, beside a link to the
+// version it was based on. The other writer's change is what lies between
+// the two; it goes back into the file wherever the file still holds the
+// base's value (elsewhere the key changed since, and that newer value stays).
+Result<void> Store::recoverStrandedWrites()
+{
+    for (const StrandedWrite &stranded : findStrandedWrites(m_path)) {
+        const WriteRecord &files = stranded.files;
+        auto temp = files.tempPath.isEmpty() ? Result<FileSnapshot>(FileSnapshot{})
+                                             : readFile(files.tempPath);
+        auto base = readFile(files.basePath);
+        if (!temp || !base || !temp->stamp.exists || !base->stamp.exists) {
+            discardWriteRecord(files); // killed before its temp file held anything
+            continue;
+        }
+        const bool sameAsBase =
+            temp->stamp.device == base->stamp.device && temp->stamp.inode == base->stamp.inode;
+        if (sameAsBase || contentTag(temp->bytes) == stranded.tag) {
+            // It displaced its own base, or never got to the exchange: nothing
+            // of anyone else's is in it.
+            discardWriteRecord(files);
+            continue;
+        }
+        auto theirs = parseDocument(temp->bytes, files.tempPath);
+        auto before = parseDocument(base->bytes, files.basePath);
+        if (!theirs || !before) {
+            // Not ours to judge: kept in plain sight, and said so.
+            const QString keptAs =
+                m_path + QStringLiteral(".displaced-") +
+                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz"));
+            if (::rename(QFile::encodeName(files.tempPath).constData(),
+                         QFile::encodeName(keptAs).constData()) == 0) {
+                Error warning = makeError(
+                    ErrorCode::Unreadable,
+                    QStringLiteral("a version of the file that an interrupted write replaced "
+                                   "does not parse; it is kept as %1 for you to compare")
+                        .arg(keptAs));
+                warning.file = m_path;
+                m_warnings.push_back(std::move(warning));
+                discardWriteRecord({files.basePath, QString()});
+            }
+            continue;
+        }
+        std::vector<StoreOp> ops;
+        for (const auto &change : changedKeys(before->value, theirs->value)) {
+            const std::optional<Json> now = valueAt(m_doc, change.path);
+            const std::optional<Json> was =
+                change.before ? std::optional<Json>(*change.before) : std::nullopt;
+            if (now != was)
+                continue; // changed again since, or already back
+            ops.push_back(change.after ? StoreOp::set(change.path, *change.after)
+                                       : StoreOp::remove(change.path));
+        }
+        if (ops.empty()) {
+            discardWriteRecord(files);
+            continue;
+        }
+        if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
+            return merged; // the record stays for the next run
+        // A read-modify-write of the other writer's that began before this
+        // merge can still drop it: the record stays like one of our own
+        // (see apply()) until the file has been followed, or for the next run.
+        m_kept.push_back({files, nowMs()});
+    }
+    return {};
+}
+
+void Store::discardKeptRecords(qint64 olderThanMs)
+{
+    const qint64 now = nowMs();
+    std::erase_if(m_kept, [&](const KeptRecord &kept) {
+        if (now - kept.atMs < olderThanMs)
+            return false;
+        discardWriteRecord(kept.files);
+        return true;
+    });
 }
 
 Result<bool> Store::refresh()
@@ -294,6 +383,32 @@ Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocu
         return adopted.error();
     }
     return reapplyDisplaced();
+}
+
+Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
+{
+    if (!m_metOtherWriter)
+        return {};
+    if (quietMs < 0) // conf parses and stringifies the whole file on each set
+        quietMs = 300 + int(qMin<qint64>(qint64(m_bytes.size()) / 1024 / 1024 * 60, 3000));
+    QDeadlineTimer budget(budgetMs);
+    if (m_lastWriteMs == 0)
+        m_lastWriteMs = nowMs();
+    // Every late version has been checked: the displaced ones are merged for good.
+    const auto done = qScopeGuard([this] { discardKeptRecords(0); });
+    while (!budget.hasExpired() && nowMs() - m_lastWriteMs < quietMs) {
+        QThread::msleep(5);
+        auto stamp = statFile(m_path);
+        if (!stamp)
+            return stamp.error();
+        if (*stamp == m_stamp)
+            continue;
+        // A new version: adopted, compared with our recent writes and theirs,
+        // and whatever it dropped is written again (which restarts the wait).
+        if (auto followed = refresh(); !followed)
+            return followed.error();
+    }
+    return {};
 }
 
 // Our changes that the adopted version undid are written again.
@@ -584,7 +699,13 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     auto current = readFile(m_path);
     if (!current)
         return current.error();
+    // A file written moments ago has a writer at work: its next
+    // read-modify-write may have begun before ours and land after it.
+    if (current->stamp.exists &&
+        QDateTime::currentMSecsSinceEpoch() - current->stamp.mtimeNs / 1000000 < kBusyWriterMs)
+        m_metOtherWriter = true;
     if (current->stamp.exists != m_exists || current->bytes != m_bytes) {
+        m_metOtherWriter = true;
         if (auto adopted = adopt(std::move(current.value())); !adopted)
             return adopted;
     } else {
@@ -592,6 +713,12 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     }
     if (m_hasDuplicates)
         return writeBlocked();
+    discardKeptRecords(RecentWrites::kWindowMs);
+    if (!m_strandedChecked) {
+        m_strandedChecked = true;
+        if (auto recovered = recoverStrandedWrites(); !recovered)
+            return recovered;
+    }
     // Our own recent changes that the other writer's version undid go first.
     ChangeSource ignored = source;
     std::vector<StoreOp> work = takePendingReapply(ignored);
@@ -612,6 +739,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     // What is on disk now, as far as we know, and the document to change.
     std::optional<std::string> expectedOnDisk =
         m_exists ? std::optional<std::string>(m_bytes) : std::nullopt;
+    FileStamp expectedStamp = m_stamp;
     Json base = std::move(m_doc);
 
     // The other writer's version our last attempt displaced; it goes back
@@ -672,10 +800,48 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         // A writer faster than two fsyncs would win every retry; retries skip
         // them and the version that finally stands is flushed below.
         writeOptions.durable = attempt == 0;
+        writeOptions.keepBaseRecord = true;
+        writeOptions.expectedPrevious = &expectedOnDisk;
+        writeOptions.expectedBase = &expectedStamp;
         auto outcome = replaceFile(m_path, newBytes, writeOptions);
         if (!outcome) {
             restoreDocument();
             return outcome.error();
+        }
+        if (outcome->baseChanged) {
+            // The file changed after we read it and nothing was written:
+            // start again from the new version.
+            m_metOtherWriter = true;
+            auto now = readFile(m_path);
+            Result<ParsedDocument> parsedNow = ParsedDocument{Json::object(), m_style, false, {}};
+            if (now && now->stamp.exists)
+                parsedNow = parseDocument(now->bytes, m_path);
+            if (!now || !parsedNow) {
+                restoreDocument();
+                return now ? parsedNow.error() : now.error();
+            }
+            auto previousState = parseDocument(bytesBefore, m_path);
+            const Json previousDoc = (expectedOnDisk && previousState)
+                                         ? std::move(previousState->value)
+                                         : Json::object();
+            emitDocumentChanges(previousDoc, parsedNow->value, ChangeSource::External);
+            for (auto *hook : m_hooks)
+                hook->documentAdopted(parsedNow->value, now->bytes, true);
+            checkRecentWrites(parsedNow->value);
+            std::vector<StoreOp> again = takePendingReapply(ignored);
+            work.insert(work.begin(), again.begin(), again.end());
+            base = std::move(parsedNow->value);
+            expectedStamp = now->stamp;
+            expectedOnDisk = now->stamp.exists ? std::optional<std::string>(std::move(now->bytes))
+                                               : std::nullopt;
+            continue;
+        }
+        if (outcome->keptRecord) {
+            // The other writer's version our exchange displaced stays on disk
+            // (with the version our write was based on) while the other
+            // writer may still build on what it saw: a kill meanwhile loses
+            // nothing, as the next run merges it back.
+            m_kept.push_back({*outcome->keptRecord, nowMs()});
         }
 
         if (outcome->previous == expectedOnDisk) {
@@ -684,6 +850,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             m_bytes = std::move(newBytes);
             m_stamp = outcome->stamp;
             m_exists = true;
+            m_lastWriteMs = nowMs();
             for (auto *hook : m_hooks)
                 hook->afterWrite(pending, m_bytes);
             const qint64 now = nowMs();
@@ -700,6 +867,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         // Another writer replaced the file between our read and our rename:
         // the file now holds our version without their change. Take theirs
         // as the new base and apply our operations again.
+        m_metOtherWriter = true;
         std::optional<std::string> theirs = std::move(outcome->previous);
         Json theirDoc = Json::object();
         if (theirs) {
@@ -726,6 +894,13 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         // the file then wrote without it. Remember their change like ours, so
         // that it is put back if it disappears.
         for (const auto &change : changedKeys(previousDoc, theirDoc)) {
+            // A key their version lacks may be one they removed, or one added
+            // after they read the file (their read-modify-write began before
+            // it): the second is the common case under load, and putting
+            // back its "removal" would delete someone's key. Only what they
+            // added or changed is kept.
+            if (!change.after)
+                continue;
             m_recent.record(change.path,
                             change.before ? std::optional<Json>(*change.before) : std::nullopt,
                             change.after ? std::optional<Json>(*change.after) : std::nullopt,
@@ -742,6 +917,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         work.insert(work.begin(), again.begin(), again.end());
         base = std::move(theirDoc);
         expectedOnDisk = std::move(newBytes);
+        expectedStamp = outcome->stamp;
         displaced = std::move(theirs);
     }
     Error e = makeError(ErrorCode::Conflict,

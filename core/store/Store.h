@@ -140,6 +140,21 @@ public:
     // Re-reads the file if it changed on disk; reports the changes as external.
     // Returns whether the document changed.
     Result<bool> refresh();
+
+    // Whether a write of this store met another writer: the file had changed
+    // since the store last read it, had been modified within the last second,
+    // or the exchange displaced a version that was not ours. The other writer may then be in the
+    // middle of a read-modify-write built on a version that lacks our change (or, when it read our
+    // version before the merge, its own).
+    bool metOtherWriter() const { return m_metOtherWriter; }
+    // For a program about to exit after such a write: keeps following the
+    // file until `quietMs` have passed since the store's last write of its
+    // own (at most `budgetMs`), so that every version the other writer lands
+    // meanwhile is checked and any change of either side it dropped is
+    // written back (see RecentWrites). Returns at once when no other writer
+    // was met. quietMs < 0: a window that grows with the file's size (the
+    // other writer's read-modify-write takes longer on a larger file).
+    Result<void> followUntilQuiet(int quietMs = -1, int budgetMs = 5000);
     // The same for a version read and parsed elsewhere (a watcher's worker
     // thread), so a large file is never parsed on the UI thread. A version
     // equal to the store's is ignored.
@@ -196,6 +211,9 @@ private:
     Result<KeyPath> parseKey(const std::string &key) const;
     Result<void> refuseReservedKey(const KeyPath &path, ChangeSource source) const;
     Result<void> refreshIfStale();
+    Result<void> recoverStrandedWrites();
+    // Removes the displaced versions kept longer than `olderThanMs` (all with 0).
+    void discardKeptRecords(qint64 olderThanMs);
     Result<void> adopt(FileSnapshot snapshot);
     void adoptParsed(FileSnapshot snapshot, ParsedDocument parsed);
     void finishAdoption(bool external);
@@ -225,6 +243,15 @@ private:
     TextStyle m_style;
     std::vector<Error> m_warnings;
     bool m_hasDuplicates = false;
+    bool m_metOtherWriter = false;
+    bool m_strandedChecked = false;
+    struct KeptRecord
+    {
+        WriteRecord files;
+        qint64 atMs = 0;
+    };
+    std::vector<KeptRecord> m_kept; // see apply() and discardKeptRecords()
+    qint64 m_lastWriteMs = 0;       // when this store last wrote the file (nowMs())
     RecentWrites m_recent;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;
     PerformanceMonitor m_monitor;

@@ -1,0 +1,306 @@
+// A write of ours that meets the running app, tested at the exact moments
+// that matter: the app writes between our read and our exchange, and then
+// (1) we are killed right after the exchange, before the merge: the next run
+//     puts the app's change back, and only where nobody changed the key since;
+// (2) we are killed before the exchange: nothing of ours appears later;
+// (3) the app read our intermediate version, or the one before our write,
+//     and writes after our set() returned: following the file until it is
+//     quiet puts back whatever that late write dropped, theirs or ours.
+// A kill is an _exit() in a forked child: no destructor, no cleanup runs.
+#include "io/AtomicFile.h"
+#include "io/AtomicFileTesting.h"
+#include "store/Store.h"
+
+#include "json/JsonText.h"
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <utility>
+
+using namespace tad;
+
+#define JSON_EQ(actual, expected)                                                                  \
+    do {                                                                                           \
+        const Json a_ = (actual), e_ = (expected);                                                 \
+        QVERIFY2(a_ == e_, qPrintable(QString::fromStdString(a_.dump() + " != " + e_.dump())));    \
+    } while (false)
+
+namespace {
+
+bool writeByRename(const QString &path, const std::string &bytes)
+{
+    const QString temp = path + QStringLiteral(".other-writer");
+    QFile file(temp);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
+        return false;
+    file.close();
+    return ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) == 0;
+}
+
+Json onDisk(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Json();
+    const QByteArray bytes = file.readAll();
+    auto doc = parseDocument(std::string_view(bytes.constData(), size_t(bytes.size())));
+    return doc ? doc->value : Json();
+}
+
+QStringList hiddenFiles(const QString &folder)
+{
+    return QDir(folder)
+        .entryList(QDir::Hidden | QDir::Files | QDir::System)
+        .filter(QRegularExpression(QStringLiteral("^\\.")));
+}
+
+enum class KillAt
+{
+    BeforeExchange,
+    AfterExchange
+};
+
+// A writer of ours in a child process: it sets `key`, the app writes `appVersion`
+// in its window (if given), and it dies at `at`. Returns whether it died there.
+bool runKilledWriter(const QString &path, const std::string &key, const Json &value,
+                     const std::string &appVersion, KillAt at)
+{
+    const pid_t child = ::fork();
+    if (child < 0)
+        return false;
+    if (child == 0) {
+        Store store(path);
+        if (!store.open())
+            ::_exit(10);
+        testing::setBeforeRenameHook([&] {
+            if (!appVersion.empty() && !writeByRename(path, appVersion))
+                ::_exit(11);
+            if (at == KillAt::BeforeExchange)
+                ::_exit(0);
+        });
+        testing::setAfterExchangeHook([&] {
+            if (at == KillAt::AfterExchange)
+                ::_exit(0);
+        });
+        (void)store.set(key, value);
+        ::_exit(12); // the kill did not happen
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+} // namespace
+
+class TestStrandedWrite : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup();
+    void killedAfterTheExchangeTheNextRunPutsTheAppsChangeBack();
+    void aKeyChangedSinceKeepsItsNewerValue();
+    void killedBeforeTheExchangeLeavesNothingBehind();
+    void killedAfterAnExchangeWithNoOtherWriterLeavesNothing();
+    void lateWriteOnOurIntermediateVersionIsRepaired();
+    void lateWriteOnTheVersionBeforeOursIsRepaired();
+    void noOtherWriterMeansNoFollowing();
+};
+
+void TestStrandedWrite::cleanup()
+{
+    testing::setBeforeRenameHook({});
+    testing::setAfterExchangeHook({});
+}
+
+void TestStrandedWrite::killedAfterTheExchangeTheNextRunPutsTheAppsChangeBack()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    QVERIFY(runKilledWriter(path, "ours.k", Json(2), R"({"app":{"k":1},"ours":{}})",
+                            KillAt::AfterExchange));
+    // Right after the kill the file lacks the app's change...
+    QVERIFY(!onDisk(path)["app"].contains("k"));
+    JSON_EQ(onDisk(path)["ours"]["k"], Json(2));
+    // ...which waits beside it, with the version our write was based on.
+    QCOMPARE(int(findStrandedWrites(path).size()), 1);
+
+    // The next run (a window, a CLI) merges it back on its first write.
+    Store next(path);
+    QVERIFY(next.open());
+    QVERIFY(next.set("later", Json(3)));
+    QVERIFY(next.followUntilQuiet());
+    const Json doc = onDisk(path);
+    JSON_EQ(doc["app"]["k"], Json(1));
+    JSON_EQ(doc["ours"]["k"], Json(2));
+    JSON_EQ(doc["later"], Json(3));
+    QVERIFY(findStrandedWrites(path).empty());
+    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
+             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+}
+
+void TestStrandedWrite::aKeyChangedSinceKeepsItsNewerValue()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{"k":0,"j":0},"ours":{}})"));
+    QVERIFY(runKilledWriter(path, "ours.k", Json(2), R"({"app":{"k":1,"j":1},"ours":{}})",
+                            KillAt::AfterExchange));
+    // The app set app.k again since (to 5), on the file as our write left it.
+    QVERIFY(writeByRename(path, R"({"app":{"k":5,"j":0},"ours":{"k":2}})"));
+    Store next(path);
+    QVERIFY(next.open());
+    QVERIFY(next.set("later", Json(3)));
+    QVERIFY(next.followUntilQuiet());
+    const Json doc = onDisk(path);
+    JSON_EQ(doc["app"]["k"], Json(5)); // its newer value stays
+    JSON_EQ(doc["app"]["j"], Json(1)); // the change that was hidden comes back
+    JSON_EQ(doc["ours"]["k"], Json(2));
+    QVERIFY(findStrandedWrites(path).empty());
+}
+
+void TestStrandedWrite::killedBeforeTheExchangeLeavesNothingBehind()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    QVERIFY(runKilledWriter(path, "ours.k", Json(2), R"({"app":{"k":1},"ours":{}})",
+                            KillAt::BeforeExchange));
+    JSON_EQ(onDisk(path), Json::parse(R"({"app":{"k":1},"ours":{}})"));
+    Store next(path);
+    QVERIFY(next.open());
+    QVERIFY(next.set("later", Json(3)));
+    QVERIFY(next.followUntilQuiet());
+    const Json doc = onDisk(path);
+    // The unfinished write's change never appears: it did not report success.
+    QVERIFY(!doc["ours"].contains("k"));
+    JSON_EQ(doc["app"]["k"], Json(1));
+    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
+             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+}
+
+void TestStrandedWrite::killedAfterAnExchangeWithNoOtherWriterLeavesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"ours":{}})"));
+    QVERIFY(runKilledWriter(path, "ours.k", Json(2), std::string(), KillAt::AfterExchange));
+    const QByteArray before = [&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    Store next(path);
+    QVERIFY(next.open());
+    QVERIFY(next.set("ours.k", Json(2))); // the same value: nothing to write
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
+             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+}
+
+// The app read the file in our exchange window (our version without its own
+// change) and writes after set() has returned: that late write drops the
+// app's earlier change, which following the file puts back.
+void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    Store store(path);
+    QVERIFY(store.open());
+    QByteArray intermediate;
+    bool appWrote = false; // once: the merge's own write is not raced
+    testing::setBeforeRenameHook([&] {
+        if (!std::exchange(appWrote, true))
+            QVERIFY(writeByRename(path, R"({"app":{"k":1},"ours":{}})"));
+    });
+    testing::setAfterExchangeHook([&] {
+        if (!intermediate.isEmpty())
+            return;
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        intermediate = f.readAll(); // what the app reads now
+    });
+    QVERIFY(store.set("ours.k", Json(2)));
+    QVERIFY(store.metOtherWriter());
+    auto seen =
+        parseDocument(std::string_view(intermediate.constData(), size_t(intermediate.size())));
+    QVERIFY(seen);
+    QVERIFY(!seen->value["app"].contains("k"));
+    Json late = seen->value;
+    late["app"]["k2"] = 1;
+    std::thread app([&] {
+        QThread::msleep(60);
+        writeByRename(path, late.dump());
+    });
+    QVERIFY(store.followUntilQuiet());
+    app.join();
+    const Json doc = onDisk(path);
+    JSON_EQ(doc["app"]["k"], Json(1));
+    JSON_EQ(doc["app"]["k2"], Json(1));
+    JSON_EQ(doc["ours"]["k"], Json(2));
+}
+
+// The app read the file before our write and writes after set() returned:
+// its version lacks our change, which following the file writes again.
+void TestStrandedWrite::lateWriteOnTheVersionBeforeOursIsRepaired()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    Store store(path);
+    QVERIFY(store.open());
+    bool appWrote = false; // once: the merge's own write is not raced
+    testing::setBeforeRenameHook([&] {
+        if (!std::exchange(appWrote, true))
+            QVERIFY(writeByRename(path, R"({"app":{"k":1},"ours":{}})"));
+    });
+    QVERIFY(store.set("ours.k", Json(2)));
+    std::thread app([&] {
+        QThread::msleep(60);
+        writeByRename(path, R"({"app":{"k":1,"k3":1},"ours":{}})");
+    });
+    QVERIFY(store.followUntilQuiet());
+    app.join();
+    const Json doc = onDisk(path);
+    JSON_EQ(doc["app"]["k"], Json(1));
+    JSON_EQ(doc["app"]["k3"], Json(1));
+    JSON_EQ(doc["ours"]["k"], Json(2));
+}
+
+void TestStrandedWrite::noOtherWriterMeansNoFollowing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"ours":{}})"));
+    // Last written a minute ago: nobody is at work on it.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-60),
+                             QFileDevice::FileModificationTime));
+    file.close();
+    Store store(path);
+    QVERIFY(store.open());
+    QVERIFY(store.set("ours.k", Json(2)));
+    QVERIFY(!store.metOtherWriter());
+    // Returns at once: a write that is not followed by anything is not waited on.
+    std::thread other([&] {
+        QThread::msleep(100);
+        writeByRename(path, R"({"ours":{},"late":1})");
+    });
+    QVERIFY(store.followUntilQuiet(/*quietMs=*/5000));
+    JSON_EQ(store.document(), Json::parse(R"({"ours":{"k":2}})"));
+    other.join();
+}
+
+QTEST_GUILESS_MAIN(TestStrandedWrite)
+#include "tst_strandedwrite.moc"
