@@ -85,6 +85,8 @@ Result<CliArguments> parseArguments(const QStringList &args)
             out.noSchema = true;
         } else if (name == QLatin1String("show-secrets")) {
             out.showSecrets = true;
+        } else if (name == QLatin1String("no-backup")) {
+            out.noBackup = true;
         } else if (name == QLatin1String("pretty")) {
             out.pretty = true;
         } else if (name == QLatin1String("help")) {
@@ -133,6 +135,8 @@ QString usageText()
                "  --schema FILE     JSON Schema to use instead of the built-in one\n"
                "  --no-schema       do not validate against any schema\n"
                "  --show-secrets    print secret values unmasked\n"
+               "  --no-backup       change even when the backup or history record before\n"
+               "                    the change cannot be written (else refused, exit 4)\n"
                "  --compat VERSION  conf15 (default; electron-store 9+) or conf10 (electron-store "
                "8):\n"
                "                    how `set` creates a missing parent for a numeric key segment\n"

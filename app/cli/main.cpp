@@ -46,8 +46,11 @@ int main(int argc, char *argv[])
     // recover must work on a file that does not parse, so it opens the store itself.
     if (isWatchCommand(args.command))
         return runWatchCommand(context);
-    if (isHistoryCommand(args.command))
-        return runHistoryCommand(context);
+    if (isHistoryCommand(args.command)) {
+        const int status = runHistoryCommand(context);
+        reportWarnings(context.file->takeProblems());
+        return status;
+    }
     const bool known = isStoreCommand(args.command) || args.command == QLatin1String("batch");
     if (!known)
         return report(makeError(
@@ -60,7 +63,9 @@ int main(int argc, char *argv[])
     if (readOnlyCommands.contains(args.command))
         reportWarnings(context.store().warnings());
 
-    if (args.command == QLatin1String("batch"))
-        return runBatch(context);
-    return runStoreCommand(context);
+    const int status =
+        args.command == QLatin1String("batch") ? runBatch(context) : runStoreCommand(context);
+    // What a safety net could not do is said after the command, whatever it printed.
+    reportWarnings(context.file->takeProblems());
+    return status;
 }

@@ -273,6 +273,22 @@ Result<std::optional<std::string>> History::head() const
     return std::optional<std::string>(std::move(file->bytes));
 }
 
+Result<void> History::checkWritable() const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto head = folder->stat(kHeadName);
+    if (!head)
+        return head.error();
+    if (head->exists && head->type != SideEntry::Type::File) {
+        // read() refuses it with the words for it, without following it.
+        if (auto refused = folder->read(kHeadName); !refused)
+            return refused.error();
+    }
+    return {};
+}
+
 Result<void> History::setHead(const std::string &bytes)
 {
     auto folder = openFolder(SideFolder::Mode::Create);

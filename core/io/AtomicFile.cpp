@@ -169,7 +169,8 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         return makeError(ErrorCode::Usage, QStringLiteral("Cannot write: no file name given."));
     if (requested.endsWith('/'))
         return ioError(path, QStringLiteral("write the file"), EISDIR);
-    Result<QByteArray> resolved = resolveFinalSymlinks(path, requested);
+    Result<QByteArray> resolved =
+        options.followLink ? resolveFinalSymlinks(path, requested) : Result<QByteArray>(requested);
     if (!resolved)
         return resolved.error();
 
@@ -312,6 +313,28 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
 }
 
 } // namespace io
+
+Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
+{
+    if (!stamp.exists)
+        return {};
+    // access() says yes to root whatever the bits; a file nobody may write
+    // is read-only for root too.
+    const bool noWriteBits = (stamp.mode & 0222) == 0;
+    const bool denied =
+        ::faccessat(AT_FDCWD, encodePath(path).constData(), W_OK, AT_EACCESS) != 0 &&
+        errno == EACCES;
+    if (!noWriteBits && !denied)
+        return {};
+    const QString shown = QDir::toNativeSeparators(path);
+    Error error = makeError(
+        ErrorCode::Unreadable,
+        QStringLiteral("the file is read-only (mode %1), so it was not changed. "
+                       "To allow changes: chmod u+w \"%2\"")
+            .arg(QString::number(stamp.mode, 8).rightJustified(4, QLatin1Char('0')), shown));
+    error.file = path;
+    return error;
+}
 
 bool isTempFileName(const QString &fileName, const QString &targetName)
 {

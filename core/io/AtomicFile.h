@@ -46,6 +46,10 @@ struct WriteOptions
     quint32 newFileMode = 0600; // only for a file that does not exist yet
     bool learnPrevious = false; // report exactly the bytes our rename replaced
     bool durable = true;        // fsync the file and its folder
+    // The settings file may be a link (a dotfiles setup) and is followed;
+    // a file of ours beside it (a .bad- copy) never is: a link there is
+    // refused.
+    bool followLink = true;
 };
 
 struct ReplaceOutcome
@@ -68,10 +72,16 @@ struct ReplaceOutcome
 // cannot exchange, the target is re-read right before a plain rename
 // (exchanged == false, a small window remains).
 //
-// A symlink at `path` is followed: the file it points to is replaced and the
-// link stays.
+// A symlink at `path` is followed (unless options.followLink is false): the
+// file it points to is replaced and the link stays.
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
                                    const WriteOptions &options = {});
+
+// A settings file that exists without write permission for us (chmod 0400)
+// is not to be replaced: a rename needs only the folder's permission and
+// would silently undo the one a person set. Refused with code Unreadable and
+// a message that says how to allow changes; ok for a missing or writable file.
+Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp);
 
 // Removes temp files of ours for `targetPath` left by a writer that was
 // killed (the pid in their name no longer runs). Failures are ignored: these
