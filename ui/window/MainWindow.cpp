@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "BrokenFilePage.h"
+#include "FileActions.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
 #include "session/StoreSession.h"
@@ -15,12 +16,14 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -61,7 +64,17 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(
         QStringLiteral("background: #e8f0fe; padding: 6px; border-radius: 3px;"));
-    m_notice->setVisible(!m_options.notice.isEmpty());
+    auto *noticeRow = new QWidget(left);
+    auto *noticeLayout = new QHBoxLayout(noticeRow);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    noticeLayout->addWidget(m_notice, 1);
+    if (m_options.demo) {
+        auto *openReal = new QPushButton(tr("&Open a settings file..."), noticeRow);
+        openReal->setObjectName(QStringLiteral("noticeOpenButton"));
+        noticeLayout->addWidget(openReal, 0, Qt::AlignTop);
+        connect(openReal, &QPushButton::clicked, this, [this] { m_fileActions->chooseFile(); });
+    }
+    noticeRow->setVisible(!m_options.notice.isEmpty());
     m_find = new QLineEdit(left);
     m_find->setObjectName(QStringLiteral("findBox"));
     m_find->setPlaceholderText(
@@ -83,7 +96,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, 220);
     m_tree->setColumnWidth(SettingsTreeModel::TypeColumn, 120);
     m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 210);
-    leftLayout->addWidget(m_notice);
+    leftLayout->addWidget(noticeRow);
     leftLayout->addWidget(m_find);
     leftLayout->addWidget(m_tree, 1);
 
@@ -188,6 +201,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
     auto *reload = fileMenu->addAction(tr("&Reload"), this, [this] {
         if (m_ready)
             m_session->refresh();
@@ -197,6 +211,8 @@ void MainWindow::buildActions()
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_fileActions = new FileActions(this, fileMenu, m_options.configPath);
+    connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
     auto *undo = editMenu->addAction(tr("&Undo"), this, [this] {
