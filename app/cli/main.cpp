@@ -47,7 +47,9 @@ int main(int argc, char *argv[])
     if (isWatchCommand(args.command))
         return runWatchCommand(context);
     if (isHistoryCommand(args.command)) {
-        const int status = runHistoryCommand(context);
+        int status = runHistoryCommand(context);
+        if (auto settled = context.file->settle(); !settled && status == 0)
+            status = report(settled.error());
         reportWarnings(context.file->takeProblems());
         return status;
     }
@@ -63,8 +65,11 @@ int main(int argc, char *argv[])
     if (readOnlyCommands.contains(args.command))
         reportWarnings(context.store().warnings());
 
-    const int status =
+    int status =
         args.command == QLatin1String("batch") ? runBatch(context) : runStoreCommand(context);
+    // Another writer met on the way may still drop our change after we exit.
+    if (auto settled = context.file->settle(); !settled && status == 0)
+        status = report(settled.error());
     // What a safety net could not do is said after the command, whatever it printed.
     reportWarnings(context.file->takeProblems());
     return status;

@@ -91,6 +91,8 @@ public:
     // history record that was skipped or failed), each saying so: for the
     // person, after the operation that caused it.
     std::vector<Error> takeProblems();
+    // For a program about to exit after writing: Store::followUntilQuiet.
+    Result<void> settle() { return m_store->followUntilQuiet(); }
 
     // --- Edits ------------------------------------------------------------
     // Every edit refuses conf's reserved `__internal__`, keys the schema

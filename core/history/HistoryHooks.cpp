@@ -4,9 +4,6 @@
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcHistory, "tad.history")
 
 namespace tad {
 
@@ -139,7 +136,6 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
         e.message = QStringLiteral("changed without a backup (asked for): the backup before "
                                    "%1 could not be written: %2")
                         .arg(what, e.message);
-        qCWarning(lcHistory, "%s", qPrintable(e.toString()));
         m_problems.push_back(std::move(e));
         return {};
     }
@@ -229,8 +225,8 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
 
 void HistoryRecorder::report(Error error, const QString &what)
 {
+    // Returned to the program, which shows it; not logged twice.
     error.message = what + QStringLiteral(": ") + error.message;
-    qCWarning(lcHistory, "%s", qPrintable(error.toString()));
     m_problems.push_back(std::move(error));
 }
 

@@ -29,6 +29,19 @@ std::function<void()> &beforeRenameHook()
 }
 std::atomic<bool> renameFlagsUnsupported{false};
 
+std::function<int(testing::WriteStep, const QByteArray &)> &writeFaultHook()
+{
+    static std::function<int(testing::WriteStep, const QByteArray &)> hook;
+    return hook;
+}
+
+// The errno a test injects for this step, else 0.
+int injectedFault(testing::WriteStep step, const QByteArray &name)
+{
+    const auto &hook = writeFaultHook();
+    return hook ? hook(step, name) : 0;
+}
+
 constexpr char tempMarker[] = ".tad-tmp-";
 
 enum class RenameMode
@@ -112,6 +125,13 @@ public:
         m_present = m_fd.valid();
         return m_present ? 0 : errno;
     }
+    // Closes the descriptor we wrote through: 0, or the errno close() gave
+    // (on some file systems the last write error shows only here).
+    int close()
+    {
+        const int fd = m_fd.release();
+        return fd >= 0 && ::close(fd) != 0 && errno != EINTR ? errno : 0;
+    }
     // Nothing of ours is left at the temp name (a plain rename moved it).
     void dismiss() { m_present = false; }
     void remove()
@@ -158,6 +178,10 @@ void setBeforeRenameHook(std::function<void()> hook)
 void setRenameFlagsUnsupported(bool unsupported)
 {
     renameFlagsUnsupported.store(unsupported);
+}
+void setWriteFaultHook(std::function<int(WriteStep, const QByteArray &)> hook)
+{
+    writeFaultHook() = std::move(hook);
 }
 } // namespace testing
 
@@ -218,11 +242,14 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         return ioError(path, QStringLiteral("look up the file"), errno, folder);
     }
 
+    using testing::WriteStep;
     TempFile temp(dirFd, makeTempName(name));
     const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
+    if (const int err = injectedFault(WriteStep::Open, name))
+        return ioError(path, writeTemp, err, folder);
     if (const int err = temp.create())
         return ioError(path, writeTemp, err, folder);
-    if (const int err = writeAll(temp.fd(), bytes))
+    if (int err = injectedFault(WriteStep::Write, name); err || (err = writeAll(temp.fd(), bytes)))
         return ioError(path, writeTemp, err, folder);
     if (::fchmod(temp.fd(), mode) != 0)
         return ioError(path, QStringLiteral("set the permissions of the new file"), errno, folder);
@@ -232,12 +259,24 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         ::fchown(temp.fd(), existing.st_uid, existing.st_gid) != 0)
         qCWarning(lcIo) << "could not keep the owner of" << path << qt_error_string(errno);
     if (options.durable) {
-        if (const int err = syncToDisk(temp.fd()))
+        if (int err = injectedFault(WriteStep::Sync, name); err || (err = syncToDisk(temp.fd())))
             return ioError(path, writeTemp, err, folder);
     }
+    // The stamp after the rename comes from a descriptor that only reads
+    // (the rename changes the ctime); the one we wrote through is closed and
+    // checked before the rename, so a late write error never reaches the file.
+    const UniqueFd written(retryOnEintr([&] {
+        return ::openat(dirFd, temp.name().constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    }));
+    if (!written.valid())
+        return ioError(path, writeTemp, errno, folder);
+    if (int err = injectedFault(WriteStep::Close, name); err || (err = temp.close()))
+        return ioError(path, writeTemp, err, folder);
 
     if (const auto &hook = beforeRenameHook())
         hook();
+    if (const int err = injectedFault(WriteStep::Rename, name))
+        return ioError(path, QStringLiteral("replace the file"), err, folder);
 
     ReplaceOutcome outcome;
     const QString replaceAction = QStringLiteral("replace the file");
@@ -300,9 +339,9 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         temp.dismiss();
     }
 
-    struct stat written;
-    if (::fstat(temp.fd(), &written) == 0)
-        outcome.stamp = stampFromStat(written);
+    struct stat st;
+    if (::fstat(written.get(), &st) == 0)
+        outcome.stamp = stampFromStat(st);
     if (options.durable) {
         // The new bytes are in place already; a failure here only weakens the
         // guarantee after a power loss, so it is reported but not an error.

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -204,6 +205,30 @@ Result<void> Store::refreshIfStale()
     if (!snapshot)
         return snapshot.error();
     return adopt(std::move(snapshot.value()));
+}
+
+Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
+{
+    if (!m_metAnotherWriter)
+        return {};
+    const QDeadlineTimer budget(budgetMs);
+    QElapsedTimer quiet;
+    quiet.start();
+    while (quiet.elapsed() < quietMs && !budget.hasExpired()) {
+        QThread::msleep(5);
+        auto stamp = statFile(m_path);
+        if (!stamp)
+            return stamp.error();
+        if (*stamp == m_stamp)
+            continue;
+        // A write of theirs: take it, and put back what it dropped.
+        auto changed = refresh();
+        if (!changed)
+            return changed.error();
+        quiet.restart();
+    }
+    m_metAnotherWriter = false;
+    return {};
 }
 
 Result<bool> Store::refresh()
@@ -631,6 +656,8 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     if (!current)
         return current.error();
     if (current->stamp.exists != m_exists || current->bytes != m_bytes) {
+        // Changed since we last looked: someone else writes it too.
+        m_metAnotherWriter = true;
         if (auto adopted = adopt(std::move(current.value())); !adopted)
             return adopted;
     } else {
@@ -753,6 +780,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         // Another writer replaced the file between our read and our rename:
         // the file now holds our version without their change. Take theirs
         // as the new base and apply our operations again.
+        m_metAnotherWriter = true;
         std::optional<std::string> theirs = std::move(outcome->previous);
         Json theirDoc = Json::object();
         if (theirs) {

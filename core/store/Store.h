@@ -140,6 +140,16 @@ public:
     // Re-reads the file if it changed on disk; reports the changes as external.
     // Returns whether the document changed.
     Result<bool> refresh();
+    // After a write that met another writer (our exchange displaced a version
+    // that was not our base), that writer may still be in the middle of a
+    // read-modify-write built on our intermediate version, which lands later
+    // and drops a change of either side. This keeps looking at the file until
+    // no one has written it for `quietMs` (at most `budgetMs`), and writes
+    // back whatever such a write dropped (RecentWrites). Returns at once when
+    // no other writer was met, so the common case costs nothing. For programs
+    // that exit after a write; a watching program follows the file anyway.
+    Result<void> followUntilQuiet(int quietMs = 300, int budgetMs = 5000);
+    bool metAnotherWriter() const { return m_metAnotherWriter; }
     // The same for a version read and parsed elsewhere (a watcher's worker
     // thread), so a large file is never parsed on the UI thread. A version
     // equal to the store's is ignored.
@@ -225,6 +235,7 @@ private:
     TextStyle m_style;
     std::vector<Error> m_warnings;
     bool m_hasDuplicates = false;
+    bool m_metAnotherWriter = false;
     RecentWrites m_recent;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;
     PerformanceMonitor m_monitor;

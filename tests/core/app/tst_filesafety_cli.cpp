@@ -4,7 +4,7 @@
 // limit are refused; a critical change whose backup cannot be written is
 // refused unless --no-backup.
 #include "CliRunner.h"
-#include "LinkTestHelpers.h"
+#include "FileTestHelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,17 +16,12 @@
 
 using clitest::Run;
 using clitest::runCli;
-using linktest::entries;
-using linktest::isLink;
-using linktest::rawMode;
+using filetest::entries;
+using filetest::isLink;
+using filetest::rawMode;
+using filetest::readAll;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 void writeAll(const QString &path, const QByteArray &bytes)
 {
@@ -221,6 +216,56 @@ private Q_SLOTS:
         QVERIFY2(ahead.err.contains("warning: changed without a backup"), ahead.err.constData());
         QVERIFY2(ahead.err.contains("backups is not a folder"), ahead.err.constData());
         QVERIFY(!ahead.err.contains("sk-"));
+    }
+
+    // A secret is masked whole whatever its JSON type, in every output that
+    // shows values: the document, one key, a backup, the history, diffs.
+    void secretsOfAnyTypeAreMaskedEverywhere()
+    {
+        writeAll(m_config,
+                 R"({"ai":{"apiKey":["sk-one-aaaaaaaaaaaa",{"k":"sk-two-bbbbbbbbbbbb"}]},)"
+                 R"("user":{"token":{"v":"sk-three-cccccccccccc"}},"ui":{"zoom":1}})");
+        const QStringList base{QStringLiteral("--config"), m_config, QStringLiteral("--no-schema")};
+        QCOMPARE(runCli(base + QStringList{"backup", "create"}).exitCode, 0);
+        QCOMPARE(
+            runCli(base + QStringList{"set", "ai.apiKey", R"({"nested":"sk-four-dddddddddddd"})"})
+                .exitCode,
+            0);
+        const Run listed = runCli(base + QStringList{"backup", "list", "--json"});
+        const QString backup = QString::fromUtf8(listed.out)
+                                   .section(QStringLiteral("\"name\":\""), 1)
+                                   .section('"', 0, 0);
+        QVERIFY2(!backup.isEmpty(), listed.out.constData());
+        const Run history = runCli(base + QStringList{"history", "list", "--json"});
+        const QString entry = QString::fromUtf8(history.out)
+                                  .section(QStringLiteral("\"id\":\""), 1)
+                                  .section('"', 0, 0);
+        QVERIFY2(!entry.isEmpty(), history.out.constData());
+        const QString other = m_dir->filePath(QStringLiteral("other.json"));
+        writeAll(other, R"({"ai":{"apiKey":[1,2,"sk-five-eeeeeeeeeeee"]}})");
+
+        const QList<QStringList> commands = {
+            {"get-all"},
+            {"get", "ai"},
+            {"get", "ai.apiKey"},
+            {"get", "user"},
+            {"backup", "show", backup},
+            {"backup", "diff", backup},
+            {"history", "list", "--json"},
+            {"history", "show", entry},
+            {"diff", m_config, other},
+        };
+        for (const QStringList &command : commands) {
+            const Run run = runCli(base + command);
+            QVERIFY2(run.exitCode == 0, qPrintable(command.join(' ') + ": " + run.err));
+            QVERIFY2(!run.out.isEmpty(), qPrintable(command.join(' ')));
+            for (const char *secret : {"aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee"})
+                QVERIFY2(!run.out.contains(secret) && !run.err.contains(secret),
+                         qPrintable(command.join(' ') + ": " + run.out));
+        }
+        // Asked for, they show.
+        QVERIFY(runCli(base + QStringList{"--show-secrets", "get", "ai.apiKey"})
+                    .out.contains("dddddddd"));
     }
 
 private:

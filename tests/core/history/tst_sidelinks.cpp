@@ -3,8 +3,8 @@
 // command refuses or skips it and says so, and the place the link points to
 // keeps its bytes and its mode.
 #include "CliRunner.h"
+#include "FileTestHelpers.h"
 #include "HistoryTestHelpers.h"
-#include "LinkTestHelpers.h"
 #include "history/BackupManager.h"
 #include "history/History.h"
 
@@ -17,9 +17,9 @@
 using namespace tad;
 using namespace historytest;
 using clitest::runCli;
-using linktest::entries;
-using linktest::isLink;
-using linktest::rawMode;
+using filetest::entries;
+using filetest::isLink;
+using filetest::rawMode;
 
 namespace {
 

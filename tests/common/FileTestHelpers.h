@@ -1,5 +1,5 @@
-// Small looks at the file system for tests about links and modes: lstat
-// and stat without Qt's own link handling in the way.
+// Small looks at the file system for tests about files, links and modes:
+// whole contents, lstat and stat without Qt's own link handling in the way.
 #pragma once
 
 #include <QDir>
@@ -8,7 +8,14 @@
 #include <QStringList>
 #include <sys/stat.h>
 
-namespace linktest {
+namespace filetest {
+
+// The whole file; empty if it cannot be read.
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 inline bool isLink(const QString &path)
 {
@@ -33,4 +40,4 @@ inline QStringList entries(const QString &dir)
     return names;
 }
 
-} // namespace linktest
+} // namespace filetest
