@@ -27,6 +27,10 @@ struct Error
     QString key;     // dot-notation key concerned, if any
     int line = 0;    // 1-based, for parse errors; 0 if not applicable
     int column = 0;  // 1-based, for parse errors
+    // Refused because a safety net (the backup before a critical change, the
+    // history record) could not be written; the same request may go ahead
+    // without it if the person says so (SettingsFileOptions::requireBackup).
+    bool safetyNet = false;
 
     // One line for stderr: "<file>:<line>:<column>: <message>" with the
     // parts that apply.

@@ -233,6 +233,7 @@ Result<CliArguments> parseArguments(const QStringList &args)
         return checked.error();
     if (auto counted = checkArgumentCount(out, *out.spec); !counted)
         return counted.error();
+    out.noBackup = out.flag(QStringLiteral("no-backup"));
     return out;
 }
 

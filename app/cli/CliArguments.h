@@ -18,6 +18,7 @@ struct CliArguments
     QString schemaPath;       // --schema
     bool noSchema = false;    // --no-schema
     bool showSecrets = false; // --show-secrets
+    bool noBackup = false;    // --no-backup: go ahead when a safety net cannot be written
     bool pretty = false;      // --pretty: indent JSON output
     bool help = false;        // --help, -h, or the `help` command
     bool version = false;

@@ -12,6 +12,7 @@ Result<void> CliContext::prepare(const QString &configPath)
     SettingsFileOptions options;
     options.dialect = args.dialect;
     options.schema = std::move(schema.value());
+    options.requireBackup = !args.noBackup;
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
     return {};
 }

@@ -68,8 +68,13 @@ int main(int argc, char *argv[])
     // recover must work on a file that does not parse, so it opens the store itself.
     if (isWatchCommand(args.command))
         return runWatchCommand(context);
-    if (isHistoryCommand(args.command))
-        return runHistoryCommand(context);
+    if (isHistoryCommand(args.command)) {
+        int status = runHistoryCommand(context);
+        if (auto settled = context.file->settle(); !settled && status == 0)
+            status = report(settled.error());
+        reportWarnings(context.file->takeProblems());
+        return status;
+    }
     if (auto opened = context.file->open(); !opened)
         return report(opened.error());
     // Writes refuse such a file with the same words; reads go on, with a warning.
@@ -77,12 +82,12 @@ int main(int argc, char *argv[])
     if (readOnlyCommands.contains(args.command))
         reportWarnings(context.store().warnings());
 
-    const int status =
+    int status =
         args.command == QLatin1String("batch") ? runBatch(context) : runStoreCommand(context);
-    // A write that met the running app: its read-modify-write may land after
-    // ours, built on a version without our change (or without its own). Stay
-    // until its versions are checked, so nothing is dropped once we are gone.
-    if (auto followed = context.store().followUntilQuiet(); !followed)
-        reportWarnings({followed.error()});
+    // Another writer met on the way may still drop our change after we exit.
+    if (auto settled = context.file->settle(); !settled && status == 0)
+        status = report(settled.error());
+    // What a safety net could not do is said after the command, whatever it printed.
+    reportWarnings(context.file->takeProblems());
     return status;
 }

@@ -120,6 +120,10 @@ Result<RecoveryOutcome> writeRecovery(const QString &storePath, const RecoveryPl
     outcome.restoredName = plan.backup.info.name;
     outcome.skipped = plan.skipped;
     const bool existed = plan.state != RecoveryPlan::FileState::Missing;
+    if (auto stamp = statFile(storePath); stamp) {
+        if (auto writable = refuseReadOnly(storePath, *stamp); !writable)
+            return writable.error();
+    }
     if (existed && plan.currentRead) {
         // Kept before anything is written: it may hold something worth saving.
         auto kept = keepBadCopy(storePath, plan.currentBytes);

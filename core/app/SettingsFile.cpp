@@ -39,8 +39,22 @@ SettingsFile::SettingsFile(QString path, SettingsFileOptions options)
     // After the guard, and before the first read: a refused change takes no
     // backup and leaves no entry, and the first read is compared with the
     // history too (an external change made while no program of ours ran).
-    if (m_options.history)
+    if (m_options.history) {
         m_history = std::make_unique<HistoryServices>(*m_store);
+        m_history->setSafetyNetsRequired(m_options.requireBackup);
+    }
+}
+
+void SettingsFile::setRequireBackup(bool required)
+{
+    m_options.requireBackup = required;
+    if (m_history)
+        m_history->setSafetyNetsRequired(required);
+}
+
+std::vector<Error> SettingsFile::takeProblems()
+{
+    return m_history ? m_history->takeProblems() : std::vector<Error>();
 }
 
 SettingsFile::~SettingsFile()
@@ -108,7 +122,11 @@ Result<void> SettingsFile::edit(std::vector<StoreOp> ops, const KeyPath &path, C
 Result<void> SettingsFile::set(const KeyPath &path, Json value, ChangeSource source,
                                std::optional<Expected> expected)
 {
-    return edit({StoreOp::set(path, std::move(value))}, path, source, expected, "set");
+    // Moved, not copied: copying a value walks it recursively, and the store
+    // refuses one too deep before anything walks it.
+    std::vector<StoreOp> ops;
+    ops.push_back(StoreOp::set(path, std::move(value)));
+    return edit(std::move(ops), path, source, expected, "set");
 }
 
 Result<void> SettingsFile::remove(const KeyPath &path, ChangeSource source,

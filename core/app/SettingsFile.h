@@ -42,6 +42,11 @@ struct SettingsFileOptions
     Schema schema;
     // Backups before critical changes and a history entry for every change.
     bool history = true;
+    // A change whose safety net (the backup before a critical change or a
+    // clear, its history record) cannot be written is refused, with
+    // Error::safetyNet set. False (the CLI's --no-backup, the window after
+    // asking): it goes ahead and takeProblems() says what was skipped.
+    bool requireBackup = true;
 };
 
 // The schema a program was asked for: `path`, else the built-in one; none at
@@ -78,6 +83,16 @@ public:
     HistoryServices *history() { return m_history.get(); }
     // The backups beside the file (the history services' own when history is on).
     BackupManager &backups();
+    // See SettingsFileOptions::requireBackup; the window turns it off for
+    // one change a person agreed to make without a backup.
+    void setRequireBackup(bool required);
+    bool requireBackup() const { return m_options.requireBackup; }
+    // What the safety nets could not do since the last call (a backup or a
+    // history record that was skipped or failed), each saying so: for the
+    // person, after the operation that caused it.
+    std::vector<Error> takeProblems();
+    // For a program about to exit after writing: Store::followUntilQuiet.
+    Result<void> settle() { return m_store->followUntilQuiet(); }
 
     // --- Edits ------------------------------------------------------------
     // Every edit refuses conf's reserved `__internal__`, keys the schema

@@ -137,6 +137,16 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
         }
     }
 
+    // The copy, its meta file, and the settings file's own next write after
+    // it (about as large as the copy): old backups go first, by the policy.
+    const quint64 needed = 2 * quint64(bytes.size()) + kSideFileSlack;
+    if (auto room = folder->checkRoom(needed, QStringLiteral("a backup")); !room) {
+        if (m_autoPrune)
+            (void)pruneIn(*folder);
+        if (auto again = folder->checkRoom(needed, QStringLiteral("a backup")); !again)
+            return again.error();
+    }
+
     const QDateTime time = m_clock();
     const QString name = backupname::make(time, hash);
     WriteOptions options;

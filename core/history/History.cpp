@@ -160,9 +160,16 @@ Result<HistoryEntry> History::record(HistoryEntry entry)
         entry.time = m_clock();
     if (entry.id.isEmpty())
         entry.id = nextId(entry.time);
-    if (auto written =
-            folder->write(entryFileName(entry.id), compactJson(entry.toJson()), privateFile());
-        !written)
+    const std::string text = compactJson(entry.toJson());
+    // The entry, then head.json, must leave the settings file room for its
+    // next write; old entries go first, by the limits.
+    const quint64 needed = quint64(text.size()) + quint64(entry.sizeAfter) + kSideFileSlack;
+    if (auto room = folder->checkRoom(needed, QStringLiteral("a history record")); !room) {
+        trim(*folder);
+        if (auto again = folder->checkRoom(needed, QStringLiteral("a history record")); !again)
+            return again.error();
+    }
+    if (auto written = folder->write(entryFileName(entry.id), text, privateFile()); !written)
         return written.error();
     trim(*folder);
     return entry;
@@ -273,11 +280,32 @@ Result<std::optional<std::string>> History::head() const
     return std::optional<std::string>(std::move(file->bytes));
 }
 
+Result<void> History::checkWritable() const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto head = folder->stat(kHeadName);
+    if (!head)
+        return head.error();
+    if (head->exists && head->type != SideEntry::Type::File) {
+        // read() refuses it with the words for it, without following it.
+        if (auto refused = folder->read(kHeadName); !refused)
+            return refused.error();
+    }
+    return {};
+}
+
 Result<void> History::setHead(const std::string &bytes)
 {
     auto folder = openFolder(SideFolder::Mode::Create);
     if (!folder)
         return folder.error();
+    // Its temp file beside the old one, and the settings file's next write.
+    const quint64 needed = 2 * quint64(bytes.size()) + kSideFileSlack;
+    if (auto room = folder->checkRoom(needed, QStringLiteral("the history's copy of the file"));
+        !room)
+        return room.error();
     if (auto written = folder->write(kHeadName, bytes, privateFile()); !written)
         return written.error();
     return {};

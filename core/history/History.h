@@ -69,6 +69,10 @@ public:
     // A head.json that is a symbolic link is an error, never followed.
     Result<std::optional<std::string>> head() const;
     Result<void> setHead(const std::string &bytes);
+    // Whether the next record() and setHead() can go where they belong,
+    // checked before a change is written: the folder and head.json are not
+    // links. Costs two lookups, no read.
+    Result<void> checkWritable() const;
 
 private:
     Result<SideFolder> openFolder(SideFolder::Mode mode) const;

@@ -4,9 +4,6 @@
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcHistory, "tad.history")
 
 namespace tad {
 
@@ -119,26 +116,35 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     if (change.source == ChangeSource::Restore || change.source == ChangeSource::Migration ||
         change.source == ChangeSource::Recovery)
         return {};
-    if (clears) {
-        auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("before-clear"));
-        if (!made) {
-            Error e = made.error();
-            e.message =
-                QStringLiteral("not cleared: the backup before clearing failed: ") + e.message;
-            return e;
-        }
+    if (!clears && !critical)
+        return {};
+    if (!clears) {
+        const auto newest = m_backups.newestBackupTime();
+        if (newest && newest->secsTo(m_backups.now()) < m_burstSeconds &&
+            *newest <= m_backups.now())
+            return {};
+    }
+    auto made =
+        m_backups.createFromBytes(change.bytesBefore, clears ? QStringLiteral("before-clear")
+                                                             : QStringLiteral("critical-key"));
+    if (made)
+        return {};
+    const QString what = clears ? QStringLiteral("clearing the settings")
+                                : QStringLiteral("changing a critical key");
+    Error e = made.error();
+    if (!m_required) {
+        e.message = QStringLiteral("changed without a backup (asked for): the backup before "
+                                   "%1 could not be written: %2")
+                        .arg(what, e.message);
+        m_problems.push_back(std::move(e));
         return {};
     }
-    if (!critical)
-        return {};
-    const auto newest = m_backups.newestBackupTime();
-    if (newest && newest->secsTo(m_backups.now()) < m_burstSeconds && *newest <= m_backups.now())
-        return {};
-    if (auto made = m_backups.createFromBytes(change.bytesBefore, QStringLiteral("critical-key"));
-        !made)
-        qCWarning(lcHistory, "no backup before changing a critical key: %s",
-                  qPrintable(made.error().toString()));
-    return {};
+    e.message = QStringLiteral("not changed: the backup taken before %1 could not be written: %2 "
+                               "Fix that and try again, or go ahead without a backup "
+                               "(--no-backup on the command line).")
+                    .arg(what, e.message);
+    e.safetyNet = true;
+    return e;
 }
 
 void HistoryRecorder::annotateNextAdoption(ChangeSource source, Annotation annotation)
@@ -156,7 +162,18 @@ void HistoryRecorder::forgetAnnotations()
 Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
 {
     Q_UNUSED(change);
-    return {};
+    if (!m_required)
+        return {};
+    auto writable = m_history.checkWritable();
+    if (writable)
+        return {};
+    Error e = writable.error();
+    e.message = QStringLiteral("not changed: its history record could not be written: %1 Fix "
+                               "that and try again, or go ahead without a record "
+                               "(--no-backup on the command line).")
+                    .arg(e.message);
+    e.safetyNet = true;
+    return e;
 }
 
 void HistoryRecorder::afterWrite(const PendingChange &change, const std::string &bytesAfter)
@@ -194,14 +211,23 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         entry.sizeAfter = entry.sizeAfter ? entry.sizeAfter : qint64(bytesAfter.size());
         auto recorded = m_history.record(entry);
         if (!recorded) {
-            qCWarning(lcHistory, "history entry not written: %s",
-                      qPrintable(recorded.error().toString()));
+            report(recorded.error(), QStringLiteral("the change was written, but its history "
+                                                    "record was not, so the history misses it"));
             return;
         }
         m_lastRecorded.push_back(std::move(recorded.value()));
     }
     if (auto head = m_history.setHead(bytesAfter); !head)
-        qCWarning(lcHistory, "history head not written: %s", qPrintable(head.error().toString()));
+        report(head.error(), QStringLiteral("the change was written, but the history's copy of "
+                                            "the file was not; the next change will be "
+                                            "recorded against an older copy"));
+}
+
+void HistoryRecorder::report(Error error, const QString &what)
+{
+    // Returned to the program, which shows it; not logged twice.
+    error.message = what + QStringLiteral(": ") + error.message;
+    m_problems.push_back(std::move(error));
 }
 
 void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes, bool external)
@@ -209,13 +235,17 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
     Q_UNUSED(external);
     auto head = m_history.head();
     if (!head) {
-        qCWarning(lcHistory, "%s", qPrintable(head.error().toString()));
+        report(head.error(), QStringLiteral("the file could not be compared with its history, so "
+                                            "a change made by another program may be unrecorded"));
         return;
     }
     if (!head->has_value()) {
         // The first look at this file: it is the base, nothing changed yet.
-        if (!bytes.empty())
-            (void)m_history.setHead(bytes);
+        if (bytes.empty())
+            return;
+        if (auto written = m_history.setHead(bytes); !written)
+            report(written.error(), QStringLiteral("the history's first copy of the file was not "
+                                                   "written, so no change can be recorded yet"));
         return;
     }
     if (**head != bytes)
@@ -242,11 +272,12 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
     entry.sizeAfter = qint64(bytesAfter.size());
     auto recorded = m_history.record(std::move(entry));
     if (!recorded)
-        qCWarning(lcHistory, "external change not recorded: %s",
-                  qPrintable(recorded.error().toString()));
+        report(recorded.error(), QStringLiteral("a change found in the file was not recorded"));
     else if (ours)
         m_lastRecorded = {std::move(recorded.value())};
-    (void)m_history.setHead(bytesAfter);
+    if (auto head = m_history.setHead(bytesAfter); !head)
+        report(head.error(), QStringLiteral("the history's copy of the file was not updated; the "
+                                            "next change will be recorded against an older copy"));
 }
 
 HistoryServices::HistoryServices(Store &store)
@@ -261,6 +292,20 @@ HistoryServices::~HistoryServices()
 {
     m_store.removeHook(&m_recorder);
     m_store.removeHook(&m_backupHook);
+}
+
+void HistoryServices::setSafetyNetsRequired(bool required)
+{
+    m_backupHook.setRequired(required);
+    m_recorder.setRequired(required);
+}
+
+std::vector<Error> HistoryServices::takeProblems()
+{
+    std::vector<Error> problems = m_backupHook.takeProblems();
+    for (auto &problem : m_recorder.takeProblems())
+        problems.push_back(std::move(problem));
+    return problems;
 }
 
 void HistoryServices::setClock(const Clock &clock)

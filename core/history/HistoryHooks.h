@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace tad {
@@ -24,6 +25,11 @@ public:
     explicit BackupHook(BackupManager &backups) : m_backups(backups) {}
     // No critical-key backup when the newest backup is younger than this.
     void setBurstSeconds(int seconds) { m_burstSeconds = seconds; }
+    // Required (the default): a critical change whose backup cannot be
+    // written is refused (Error::safetyNet). Not required: it goes ahead and
+    // the missing backup is reported by takeProblems().
+    void setRequired(bool required) { m_required = required; }
+    std::vector<Error> takeProblems() { return std::exchange(m_problems, {}); }
 
     static bool isCriticalPath(const KeyPath &path);
 
@@ -32,6 +38,8 @@ public:
 private:
     BackupManager &m_backups;
     int m_burstSeconds = 60;
+    bool m_required = true;
+    std::vector<Error> m_problems;
 };
 
 class HistoryRecorder : public StoreHook
@@ -58,6 +66,11 @@ public:
     void annotateNextAdoption(ChangeSource source, Annotation annotation);
     // A failed write leaves nothing behind for the next one.
     void forgetAnnotations();
+    // Required (the default): a change is refused (Error::safetyNet) when
+    // its history record cannot go where it belongs. A record that fails
+    // after the change was written is reported by takeProblems() either way.
+    void setRequired(bool required) { m_required = required; }
+    std::vector<Error> takeProblems() { return std::exchange(m_problems, {}); }
 
     Result<void> beforeWrite(const PendingChange &change) override;
     void afterWrite(const PendingChange &change, const std::string &bytesAfter) override;
@@ -66,6 +79,7 @@ public:
 private:
     void recordExternal(const std::string &before, const Json &after,
                         const std::string &bytesAfter);
+    void report(Error error, const QString &what);
     // SHA-256 of the bytes, remembered for the last ones: what one entry
     // leaves is the next entry's "before".
     QString hashOf(const std::string &bytes);
@@ -77,6 +91,8 @@ private:
     std::vector<HistoryEntry> m_lastRecorded;
     std::string m_hashedBytes;
     QString m_hash;
+    bool m_required = true;
+    std::vector<Error> m_problems;
 };
 
 class HistoryServices
@@ -95,6 +111,11 @@ public:
     HistoryRecorder &recorder() { return m_recorder; }
     BackupHook &backupHook() { return m_backupHook; }
     void setClock(const Clock &clock);
+    // See BackupHook::setRequired and HistoryRecorder::setRequired.
+    void setSafetyNetsRequired(bool required);
+    // What the safety nets could not do since the last call (a backup skipped
+    // when not required, a history record that failed): for the person.
+    std::vector<Error> takeProblems();
     // Compares the store's current content with the history (as opening
     // the store does once the hooks are attached): for hooks attached late.
     void catchUp() { m_recorder.documentAdopted(m_store.document(), m_store.bytes(), false); }

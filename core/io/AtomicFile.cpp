@@ -36,6 +36,19 @@ std::function<void()> &afterExchangeHook()
 }
 std::atomic<bool> renameFlagsUnsupported{false};
 
+std::function<int(testing::WriteStep, const QByteArray &)> &writeFaultHook()
+{
+    static std::function<int(testing::WriteStep, const QByteArray &)> hook;
+    return hook;
+}
+
+// The errno a test injects for this step, else 0.
+int injectedFault(testing::WriteStep step, const QByteArray &name)
+{
+    const auto &hook = writeFaultHook();
+    return hook ? hook(step, name) : 0;
+}
+
 constexpr char tempMarker[] = ".tad-tmp-";
 constexpr char baseMarker[] = ".tad-base-";
 
@@ -119,6 +132,13 @@ public:
         }));
         m_present = m_fd.valid();
         return m_present ? 0 : errno;
+    }
+    // Closes the descriptor we wrote through: 0, or the errno close() gave
+    // (on some file systems the last write error shows only here).
+    int close()
+    {
+        const int fd = m_fd.release();
+        return fd >= 0 && ::close(fd) != 0 && errno != EINTR ? errno : 0;
     }
     // Nothing of ours is left at the temp name (a plain rename moved it).
     void dismiss() { m_present = false; }
@@ -252,6 +272,10 @@ void setRenameFlagsUnsupported(bool unsupported)
 {
     renameFlagsUnsupported.store(unsupported);
 }
+void setWriteFaultHook(std::function<int(WriteStep, const QByteArray &)> hook)
+{
+    writeFaultHook() = std::move(hook);
+}
 } // namespace testing
 
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
@@ -262,7 +286,8 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
         return makeError(ErrorCode::Usage, QStringLiteral("Cannot write: no file name given."));
     if (requested.endsWith('/'))
         return ioError(path, QStringLiteral("write the file"), EISDIR);
-    Result<QByteArray> resolved = resolveFinalSymlinks(path, requested);
+    Result<QByteArray> resolved =
+        options.followLink ? resolveFinalSymlinks(path, requested) : Result<QByteArray>(requested);
     if (!resolved)
         return resolved.error();
 
@@ -310,6 +335,7 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         return ioError(path, QStringLiteral("look up the file"), errno, folder);
     }
 
+    using testing::WriteStep;
     const QByteArray writeId = makeWriteId();
     std::optional<BaseRecord> baseRecord;
     if (options.keepBaseRecord && options.learnPrevious && targetExisted) {
@@ -328,9 +354,11 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
     }
     TempFile temp(dirFd, tempNameFor(name, writeId));
     const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
+    if (const int err = injectedFault(WriteStep::Open, name))
+        return ioError(path, writeTemp, err, folder);
     if (const int err = temp.create())
         return ioError(path, writeTemp, err, folder);
-    if (const int err = writeAll(temp.fd(), bytes))
+    if (int err = injectedFault(WriteStep::Write, name); err || (err = writeAll(temp.fd(), bytes)))
         return ioError(path, writeTemp, err, folder);
     if (::fchmod(temp.fd(), mode) != 0)
         return ioError(path, QStringLiteral("set the permissions of the new file"), errno, folder);
@@ -340,12 +368,24 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         ::fchown(temp.fd(), existing.st_uid, existing.st_gid) != 0)
         qCWarning(lcIo) << "could not keep the owner of" << path << qt_error_string(errno);
     if (options.durable) {
-        if (const int err = syncToDisk(temp.fd()))
+        if (int err = injectedFault(WriteStep::Sync, name); err || (err = syncToDisk(temp.fd())))
             return ioError(path, writeTemp, err, folder);
     }
+    // The stamp after the rename comes from a descriptor that only reads
+    // (the rename changes the ctime); the one we wrote through is closed and
+    // checked before the rename, so a late write error never reaches the file.
+    const UniqueFd written(retryOnEintr([&] {
+        return ::openat(dirFd, temp.name().constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    }));
+    if (!written.valid())
+        return ioError(path, writeTemp, errno, folder);
+    if (int err = injectedFault(WriteStep::Close, name); err || (err = temp.close()))
+        return ioError(path, writeTemp, err, folder);
 
     if (const auto &hook = beforeRenameHook())
         hook();
+    if (const int err = injectedFault(WriteStep::Rename, name))
+        return ioError(path, QStringLiteral("replace the file"), err, folder);
 
     ReplaceOutcome outcome;
     const QString replaceAction = QStringLiteral("replace the file");
@@ -421,9 +461,9 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         temp.dismiss();
     }
 
-    struct stat written;
-    if (::fstat(temp.fd(), &written) == 0)
-        outcome.stamp = stampFromStat(written);
+    struct stat st;
+    if (::fstat(written.get(), &st) == 0)
+        outcome.stamp = stampFromStat(st);
     if (options.durable) {
         // The new bytes are in place already; a failure here only weakens the
         // guarantee after a power loss, so it is reported but not an error.
@@ -434,6 +474,28 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
 }
 
 } // namespace io
+
+Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
+{
+    if (!stamp.exists)
+        return {};
+    // access() says yes to root whatever the bits; a file nobody may write
+    // is read-only for root too.
+    const bool noWriteBits = (stamp.mode & 0222) == 0;
+    const bool denied =
+        ::faccessat(AT_FDCWD, encodePath(path).constData(), W_OK, AT_EACCESS) != 0 &&
+        errno == EACCES;
+    if (!noWriteBits && !denied)
+        return {};
+    const QString shown = QDir::toNativeSeparators(path);
+    Error error = makeError(
+        ErrorCode::Unreadable,
+        QStringLiteral("the file is read-only (mode %1), so it was not changed. "
+                       "To allow changes: chmod u+w \"%2\"")
+            .arg(QString::number(stamp.mode, 8).rightJustified(4, QLatin1Char('0')), shown));
+    error.file = path;
+    return error;
+}
 
 bool isTempFileName(const QString &fileName, const QString &targetName)
 {

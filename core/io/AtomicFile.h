@@ -64,6 +64,10 @@ struct WriteOptions
     // the record finds another file there, nothing is written and the
     // outcome says baseChanged: the caller reads the file again first.
     const FileStamp *expectedBase = nullptr;
+    // The settings file may be a link (a dotfiles setup) and is followed;
+    // a file of ours beside it (a .bad- copy) never is: a link there is
+    // refused.
+    bool followLink = true;
 };
 
 // A base record and the temp file holding the version an exchange displaced.
@@ -97,10 +101,16 @@ struct ReplaceOutcome
 // cannot exchange, the target is re-read right before a plain rename
 // (exchanged == false, a small window remains).
 //
-// A symlink at `path` is followed: the file it points to is replaced and the
-// link stays.
+// A symlink at `path` is followed (unless options.followLink is false): the
+// file it points to is replaced and the link stays.
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
                                    const WriteOptions &options = {});
+
+// A settings file that exists without write permission for us (chmod 0400)
+// is not to be replaced: a rename needs only the folder's permission and
+// would silently undo the one a person set. Refused with code Unreadable and
+// a message that says how to allow changes; ok for a missing or writable file.
+Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp);
 
 // Removes temp files of ours for `targetPath` left by a writer that was
 // killed (the pid in their name no longer runs). Failures are ignored: these

@@ -3,9 +3,26 @@
 // Not for production code; not thread-safe.
 #pragma once
 
+#include <QByteArray>
 #include <functional>
 
 namespace tad::testing {
+
+// The steps of the write path, for injecting failures.
+enum class WriteStep
+{
+    Open,   // creating the temp file
+    Write,  // writing the bytes into it
+    Sync,   // fsync of the temp file
+    Close,  // closing it, before the rename
+    Rename, // the rename (or exchange) over the target
+};
+
+// Called before each step of every write through the write path with the
+// target's plain name in its folder ("tad-config.json", "head.json", a
+// backup's name); a nonzero return fails that step with that errno, as the
+// system would. An empty function removes the hook.
+void setWriteFaultHook(std::function<int(WriteStep step, const QByteArray &name)> hook);
 
 // Called by replaceFile() once the temp file is complete, right before the
 // rename. An empty function removes the hook.

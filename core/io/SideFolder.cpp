@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace tad {
@@ -252,6 +253,27 @@ Result<SideStat> SideFolder::stat(const QString &name) const
     out.type = typeOf(st.st_mode);
     out.stamp = stampFromStat(st);
     return out;
+}
+
+Result<void> SideFolder::checkRoom(quint64 needed, const QString &what) const
+{
+    struct statvfs fs;
+    if (!exists() || ::fstatvfs(m_fd, &fs) != 0)
+        return {};
+    const quint64 available = quint64(fs.f_bavail) * quint64(fs.f_frsize);
+    if (available >= needed)
+        return {};
+    const auto kib = [](quint64 bytes) {
+        return QString::number((bytes + 1023) / 1024);
+    };
+    Error error = makeError(
+        ErrorCode::Unreadable,
+        QStringLiteral("not enough free space for %1: %2 KiB free on the disk of %3, %4 KiB "
+                       "needed so that the settings file stays writable. Free some space, then "
+                       "try again.")
+            .arg(what, kib(available), QDir::toNativeSeparators(m_path), kib(needed)));
+    error.file = m_path;
+    return error;
 }
 
 Result<bool> SideFolder::remove(const QString &name) const

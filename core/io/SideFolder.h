@@ -39,6 +39,10 @@ struct SideStat
     FileStamp stamp; // of the entry itself, never of what a link points to
 };
 
+// Room kept beyond the bytes themselves: block rounding, a meta file, a
+// history entry's folder metadata.
+inline constexpr quint64 kSideFileSlack = 32 * 1024;
+
 class SideFolder
 {
 public:
@@ -80,6 +84,11 @@ public:
     Result<std::vector<SideEntry>> list() const;
     // The entry itself (lstat). Missing: exists == false.
     Result<SideStat> stat(const QString &name) const;
+    // Side files must never take the room the settings file needs for its
+    // next write (a full disk would then refuse every change). Ok when the
+    // folder's file system has `needed` bytes free for us, or cannot say;
+    // else Unreadable, naming `what`, both figures and what to do.
+    Result<void> checkRoom(quint64 needed, const QString &what) const;
     // Removes the entry (a link is removed, never what it points to).
     // Returns false if there was nothing to remove.
     Result<bool> remove(const QString &name) const;

@@ -3,8 +3,33 @@
 #include "JsonText.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace tad {
+
+int jsonDepth(const Json &value, int stopAbove)
+{
+    int deepest = 0;
+    std::vector<std::pair<const Json *, int>> pending{{&value, 0}};
+    while (!pending.empty()) {
+        const auto [node, level] = pending.back();
+        pending.pop_back();
+        if (!node->is_structured())
+            continue;
+        deepest = std::max(deepest, level + 1);
+        if (deepest > stopAbove)
+            return deepest;
+        if (node->is_object()) {
+            for (const auto &member : *node->get_ptr<const Json::object_t *>())
+                pending.emplace_back(&member.second, level + 1);
+        } else {
+            for (const auto &element : *node->get_ptr<const Json::array_t *>())
+                pending.emplace_back(&element, level + 1);
+        }
+    }
+    return deepest;
+}
 
 TextStyle TextStyle::detect(std::string_view bytes)
 {

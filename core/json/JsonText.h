@@ -21,6 +21,11 @@ namespace tad {
 // parsed value (stringify, jsEqual, the destructor) can run out of stack.
 inline constexpr int kMaxJsonDepth = 1000;
 
+// How many objects and arrays are nested in `value` (0 for a scalar, 1 for
+// {"a":1}), the way the reader counts them. Walks with a heap stack, so any
+// value, however deep, is measured safely; stops counting past `stopAbove`.
+int jsonDepth(const Json &value, int stopAbove = kMaxJsonDepth);
+
 // How a file lays out its JSON: the `space` argument given to JSON.stringify,
 // plus whether an editor left a newline at the end.
 struct TextStyle

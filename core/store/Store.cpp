@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -49,6 +50,43 @@ void flushToDisk(const QString &path)
             ::close(fd);
         }
     }
+}
+
+// A document nested deeper than the reader accepts could never be read
+// again, by us or by conf (whose JSON.parse overflows its stack near 5,000
+// levels); so the key's segments and the value's own depth together stay
+// within the reader's limit. Measured with a heap stack, before anything
+// copies or walks the value recursively.
+Error tooDeep(const QString &key, size_t segments, int valueDepth)
+{
+    const QString what =
+        valueDepth > 0 && segments <= size_t(kMaxJsonDepth)
+            ? QStringLiteral("the value nests more than %1 levels under a key of %2 segments")
+                  .arg(kMaxJsonDepth - int(segments))
+                  .arg(segments)
+            : QStringLiteral("the key has %1 segments").arg(segments);
+    Error e = makeError(ErrorCode::Usage,
+                        QStringLiteral("not changed: %1, so the file would be nested more than %2 "
+                                       "levels deep, beyond the limit of %2 levels that the "
+                                       "reader (and every command) accepts. Use a flatter key "
+                                       "or value.")
+                            .arg(what)
+                            .arg(kMaxJsonDepth));
+    e.key = key.size() > 60 ? key.left(60) + QStringLiteral("...") : key;
+    return e;
+}
+
+Result<void> refuseTooDeep(const std::vector<StoreOp> &ops, KeyDialect dialect)
+{
+    for (const auto &op : ops) {
+        const size_t segments = op.path.segments().size();
+        const int valueDepth = segments > size_t(kMaxJsonDepth)
+                                   ? 0
+                                   : jsonDepth(op.value, kMaxJsonDepth - int(segments));
+        if (segments + size_t(valueDepth) > size_t(kMaxJsonDepth))
+            return tooDeep(QString::fromStdString(op.path.toDotted(dialect)), segments, valueDepth);
+    }
+    return {};
 }
 
 bool mentionsInternalKey(const Json &value)
@@ -574,7 +612,10 @@ Result<void> Store::set(const std::string &key, Json value, ChangeSource source)
     auto path = parseKey(key);
     if (!path)
         return path.error();
-    return apply({StoreOp::set(std::move(path.value()), std::move(value))}, source, "set");
+    // Moved, not copied: copying a value walks it recursively.
+    std::vector<StoreOp> ops;
+    ops.push_back(StoreOp::set(std::move(path.value()), std::move(value)));
+    return apply(ops, source, "set");
 }
 
 Result<void> Store::setMultiple(const Json &object, ChangeSource source)
@@ -583,6 +624,10 @@ Result<void> Store::setMultiple(const Json &object, ChangeSource source)
         return makeError(ErrorCode::Usage,
                          QStringLiteral("set-multiple takes a JSON object of {\"key\": value} "
                                         "pairs, for example {\"settings.theme\":\"dark\"}"));
+    // Every key has a segment at least: a member deeper than this is too deep
+    // whatever its key, and is refused before anything walks or copies it.
+    if (jsonDepth(object) > kMaxJsonDepth)
+        return tooDeep(QStringLiteral("(set-multiple)"), 1, kMaxJsonDepth);
     // conf 15 refuses an object that names __internal__ at any depth.
     if (m_options.dialect == KeyDialect::DotProp10 && mentionsInternalKey(object))
         return makeError(ErrorCode::Usage,
@@ -677,6 +722,8 @@ Error Store::writeBlocked() const
 Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                           const std::string &operationName)
 {
+    if (auto deep = refuseTooDeep(ops, m_options.dialect); !deep)
+        return deep;
     std::string monitorKey;
     for (const auto &op : ops) {
         if (!monitorKey.empty())
@@ -785,6 +832,13 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             // Nothing changes on disk: no write, no event.
             scope.finish(false);
             return {};
+        }
+        // Checked once a write is certain: an unchanged value is no write.
+        if (attempt == 0) {
+            if (auto writable = refuseReadOnly(m_path, m_stamp); !writable) {
+                restoreDocument();
+                return writable;
+            }
         }
 
         PendingChange pending{bytesBefore, m_doc, work, oldValues, source, operationName, *applied};

@@ -28,7 +28,7 @@ QStringList listBadCopies(const QString &storePath)
     const QFileInfo store(storePath);
     QDir dir = store.absoluteDir();
     QStringList names = dir.entryList({badPrefix(store.fileName()) + QLatin1Char('*')},
-                                      QDir::Files | QDir::Hidden, QDir::Name);
+                                      QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDir::Name);
     // The time in the name sorts as text; our temp files never match the pattern.
     std::reverse(names.begin(), names.end());
     QStringList paths;
@@ -50,11 +50,13 @@ Result<QString> keepBadCopy(const QString &storePath, std::string_view bytes, co
     const QFileInfo store(storePath);
     QString path = store.absoluteDir().filePath(badCopyName(store.fileName(), time));
     // Two distinct broken versions within one millisecond: keep both.
-    for (int n = 2; QFileInfo::exists(path); ++n)
+    // A link counts as taken even when it points nowhere; it is never followed.
+    for (int n = 2; QFileInfo::exists(path) || QFileInfo(path).isSymLink(); ++n)
         path = store.absoluteDir().filePath(badCopyName(store.fileName(), time) +
                                             QStringLiteral("-%1").arg(n));
     WriteOptions options;
     options.newFileMode = 0600;
+    options.followLink = false; // the copy holds the API key: it goes nowhere else
     if (auto written = replaceFile(path, bytes, options); !written)
         return written.error();
     return path;

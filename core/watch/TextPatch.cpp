@@ -231,22 +231,6 @@ private:
     size_t m_end;
 };
 
-int depthOf(const Json &value)
-{
-    int deepest = 0;
-    if (value.is_object()) {
-        for (const auto &[key, member] : value.items())
-            deepest = std::max(deepest, depthOf(member));
-        return deepest + 1;
-    }
-    if (value.is_array()) {
-        for (const auto &item : value)
-            deepest = std::max(deepest, depthOf(item));
-        return deepest + 1;
-    }
-    return 0;
-}
-
 } // namespace
 
 std::optional<DocumentPatch> diffText(std::string_view oldText, std::string_view newText)
@@ -294,7 +278,7 @@ std::optional<DocumentPatch> diffText(std::string_view oldText, std::string_view
     // No members left between two separators would leave ",," or "{,".
     if (parsed->value.empty() && !found.wholeObject)
         return std::nullopt;
-    if (int(found.path.size()) + depthOf(parsed->value) > kMaxJsonDepth)
+    if (int(found.path.size()) + jsonDepth(parsed->value) > kMaxJsonDepth)
         return std::nullopt;
     // JavaScript lists array-index keys first, wherever they stand in the
     // text; such objects are left to a full parse.

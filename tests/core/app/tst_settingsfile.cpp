@@ -414,6 +414,84 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
+
+    // The window's edits and the CLI's meet the same rules here, as Results.
+    void tooDeepIsRefusedWhateverItsDepth_data()
+    {
+        QTest::addColumn<int>("segments");
+        QTest::addColumn<int>("valueDepth");
+        QTest::newRow("1,001 segments") << 1001 << 0;
+        QTest::newRow("100,000 segments") << 100000 << 0;
+        QTest::newRow("a value 1,000 deep") << 1 << 1000;
+        QTest::newRow("a value 300,000 deep") << 1 << 300000;
+        QTest::newRow("999 segments, a value 2 deep") << 999 << 2;
+    }
+    void tooDeepIsRefusedWhateverItsDepth()
+    {
+        QFETCH(int, segments);
+        QFETCH(int, valueDepth);
+        QVERIFY(writeByRename(m_path, R"({"a":1})"));
+        SettingsFile file(m_path, {KeyDialect::DotProp10, Schema(), true});
+        QVERIFY(file.open());
+        // Built without recursion, so only the code under test could overflow.
+        Json value = 1;
+        for (int i = 0; i < valueDepth; ++i) {
+            Json outer = Json::array();
+            outer.push_back(std::move(value));
+            value = std::move(outer);
+        }
+        const auto path = KeyPath::fromSegments(std::vector<std::string>(size_t(segments), "k"));
+        auto done = file.set(path, std::move(value), ChangeSource::Editor);
+        QVERIFY(!done);
+        QCOMPARE(done.error().code, ErrorCode::Usage);
+        QVERIFY2(done.error().message.contains(QStringLiteral("limit of 1000 levels")),
+                 qPrintable(done.error().message));
+        QCOMPARE(readAll(m_path), std::string(R"({"a":1})"));
+        QVERIFY(file.history()->history().list()->empty());
+        // At the limit it is written and reads back.
+        QVERIFY(file.set(KeyPath::fromSegments(std::vector<std::string>(1000, "k")), Json(1),
+                         ChangeSource::Editor));
+        QVERIFY(parseDocument(readAll(m_path)).ok());
+    }
+
+    void readOnlyFileIsRefused()
+    {
+        QVERIFY(writeByRename(m_path, R"({"a":1})"));
+        QVERIFY(QFile::setPermissions(m_path, QFile::ReadOwner));
+        SettingsFile file(m_path, {KeyDialect::DotProp10, Schema(), true});
+        QVERIFY(file.open());
+        auto done = file.set(KeyPath::fromSegments({"a"}), Json(2), ChangeSource::Editor);
+        QVERIFY(!done);
+        QCOMPARE(done.error().code, ErrorCode::Unreadable);
+        QVERIFY2(done.error().message.contains(QStringLiteral("chmod u+w")),
+                 qPrintable(done.error().message));
+        QCOMPARE(readAll(m_path), std::string(R"({"a":1})"));
+    }
+
+    // The window asks, then goes ahead with requireBackup off for that change.
+    void failedSafetyNetIsRefusedThenAllowed()
+    {
+        QVERIFY(writeByRename(m_path, R"({"settings":{"theme":"dark"}})"));
+        QVERIFY(writeByRename(m_dir->filePath(QStringLiteral("backups")), "a file"));
+        SettingsFile file(m_path, {KeyDialect::DotProp10, Schema(), true});
+        QVERIFY(file.open());
+        const auto theme = KeyPath::fromSegments({"settings", "theme"});
+        auto refused = file.set(theme, Json("light"), ChangeSource::Editor);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().safetyNet);
+        QCOMPARE(refused.error().code, ErrorCode::Unreadable);
+        QVERIFY(file.takeProblems().empty());
+        QCOMPARE(readAll(m_path), std::string(R"({"settings":{"theme":"dark"}})"));
+
+        file.setRequireBackup(false);
+        QVERIFY(file.set(theme, Json("light"), ChangeSource::Editor));
+        file.setRequireBackup(true);
+        QCOMPARE(readAll(m_path), std::string(R"({"settings":{"theme":"light"}})"));
+        const auto problems = file.takeProblems();
+        QCOMPARE(problems.size(), size_t(1));
+        QVERIFY(problems.front().message.startsWith(QStringLiteral("changed without a backup")));
+        QVERIFY(file.takeProblems().empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSettingsFile)

@@ -3,6 +3,7 @@
 // command refuses or skips it and says so, and the place the link points to
 // keeps its bytes and its mode.
 #include "CliRunner.h"
+#include "FileTestHelpers.h"
 #include "HistoryTestHelpers.h"
 #include "history/BackupManager.h"
 #include "history/History.h"
@@ -16,31 +17,13 @@
 using namespace tad;
 using namespace historytest;
 using clitest::runCli;
+using filetest::entries;
+using filetest::isLink;
+using filetest::rawMode;
 
 namespace {
 
 const std::string kOutside = R"({"ai":{"apiKey":"sk-outside-do-not-touch"}})";
-
-bool isLink(const QString &path)
-{
-    struct stat st;
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISLNK(st.st_mode);
-}
-
-quint32 rawMode(const QString &path)
-{
-    struct stat st;
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint32(st.st_mode & 07777)
-                                                                 : 0xffff;
-}
-
-QStringList entries(const QString &dir)
-{
-    QStringList names =
-        QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-    names.sort();
-    return names;
-}
 
 } // namespace
 
@@ -63,9 +46,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("linkStays");
 
         const QString link = QStringLiteral("is a symbolic link");
+        // A change whose history record cannot be written is refused, unless
+        // the person goes ahead without it.
         QTest::newRow("head.json, set")
-            << "storeHistory/head.json" << QStringList{"set", "ui.zoom", "3"} << 0 << link << true
+            << "storeHistory/head.json" << QStringList{"set", "ui.zoom", "3"} << 4 << link << false
             << true;
+        QTest::newRow("head.json, set --no-backup")
+            << "storeHistory/head.json" << QStringList{"--no-backup", "set", "ui.zoom", "3"} << 0
+            << link << true << true;
         QTest::newRow("entry, history list")
             << "storeHistory/%ENTRY%" << QStringList{"history", "list"} << 0 << link << false
             << true;
@@ -99,10 +87,16 @@ private Q_SLOTS:
         QTest::newRow("backups/, backup list") << "backups" << QStringList{"backup", "list"} << 4
                                                << "backups/ is a symbolic link" << false << true;
         QTest::newRow("backups/, set a critical key")
-            << "backups" << QStringList{"set", "settings.theme", "\"light\""} << 0
+            << "backups" << QStringList{"set", "settings.theme", "\"light\""} << 4
+            << "backups/ is a symbolic link" << false << true;
+        QTest::newRow("backups/, set a critical key --no-backup")
+            << "backups" << QStringList{"--no-backup", "set", "settings.theme", "\"light\""} << 0
             << "backups/ is a symbolic link" << true << true;
         QTest::newRow("storeHistory/, set")
-            << "storeHistory" << QStringList{"set", "ui.zoom", "3"} << 0
+            << "storeHistory" << QStringList{"set", "ui.zoom", "3"} << 4
+            << "storeHistory/ is a symbolic link" << false << true;
+        QTest::newRow("storeHistory/, set --no-backup")
+            << "storeHistory" << QStringList{"--no-backup", "set", "ui.zoom", "3"} << 0
             << "storeHistory/ is a symbolic link" << true << true;
         QTest::newRow("storeHistory/, history list")
             << "storeHistory" << QStringList{"history", "list"} << 4

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void sameBrokenContentIsCopiedOnce();
     void repairedFileIsFollowedAgain();
     void emptyFileAppearingIsBroken();
+    void linksAmongCopiesAreNotFollowed();
 };
 
 void TestBrokenFile::brokenWhileWatching_data()
@@ -123,6 +124,33 @@ void TestBrokenFile::sameBrokenContentIsCopiedOnce()
     QVERIFY(!other.open()); // a broken file does not open
     QCOMPARE(keepBadCopy(path, "{\"a\":1").value(), listBadCopies(path).first());
     QCOMPARE(listBadCopies(path).size(), 2);
+}
+
+// A .bad- copy holds the API key: a link where a copy would go, pointing
+// elsewhere (existing or dangling), is neither read, reused nor written through.
+void TestBrokenFile::linksAmongCopiesAreNotFollowed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    const QString outside = dir.filePath(QStringLiteral("outside"));
+    QVERIFY(QDir().mkpath(outside));
+    const QString sameBytes = outside + QStringLiteral("/same");
+    const QString dangling = outside + QStringLiteral("/not-yet");
+    QVERIFY(writeInPlace(sameBytes, "{\"a\":"));
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000, Qt::UTC);
+    const QString first = dir.filePath(badCopyName(QStringLiteral("tad-config.json"), time));
+    QVERIFY(QFile::link(dangling, first));
+    QVERIFY(QFile::link(sameBytes, first + QStringLiteral("-x")));
+
+    QVERIFY(listBadCopies(path).isEmpty());
+    const auto kept = keepBadCopy(path, "{\"a\":", time);
+    QVERIFY2(kept.ok(), qPrintable(kept.ok() ? QString() : kept.error().toString()));
+    QCOMPARE(*kept, first + QStringLiteral("-2"));
+    QCOMPARE(readAll(*kept), std::string("{\"a\":"));
+    QVERIFY(!QFileInfo::exists(dangling));
+    QCOMPARE(readAll(sameBytes), std::string("{\"a\":"));
+    QCOMPARE(QDir(outside).entryList(QDir::Files), QStringList{QStringLiteral("same")});
+    QVERIFY(QFileInfo(first).isSymLink());
 }
 
 void TestBrokenFile::repairedFileIsFollowedAgain()
