@@ -4,6 +4,7 @@
 #include "CliFixture.h"
 
 #include "json/JsonText.h"
+#include <QProcess>
 
 using namespace clitest;
 using tad::Json;
@@ -117,6 +118,25 @@ private Q_SLOTS:
         QVERIFY2(lines.at(2).contains("  1 change: settings.theme"), lines.at(2));
         QVERIFY(!f.run({"history", "list"}).out.contains("change(s)"));
         QCOMPARE(entries[1]["keys"].size(), size_t(3));
+
+        // With `watch` following the file, a write is still one entry.
+        QProcess watch;
+        watch.start(cliPath(), {"--config", f.path(), "watch", "user.name", "--initial"});
+        QVERIFY(watch.waitForStarted());
+        QByteArray seen;
+        while (!seen.contains("\"initial\"") && watch.waitForReadyRead(30000))
+            seen += watch.readAllStandardOutput();
+        QVERIFY2(seen.contains("\"initial\""), seen.constData());
+        QCOMPARE(f.run({"set", "user.name", "Grace"}).exitCode, 0);
+        while (!seen.contains("Grace") && watch.waitForReadyRead(30000))
+            seen += watch.readAllStandardOutput();
+        QVERIFY2(seen.contains("\"newValue\":\"Grace\""), seen.constData());
+        watch.kill();
+        watch.waitForFinished();
+        const Json after = parsed(f.run({"history", "list", "--json"}).out);
+        QCOMPARE(int(after.size()), before + 4);
+        QVERIFY(after[0]["source"] == Json("cli"));
+        QVERIFY(after[1]["id"] == entries[0]["id"]);
     }
 
     // Text by default, JSON with --json, for each command that reports something.
