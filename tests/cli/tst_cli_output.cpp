@@ -185,6 +185,42 @@ private Q_SLOTS:
         QVERIFY2(isJson(json.out), json.out.constData());
     }
 
+    // The writes that report something: text by default, their JSON with --json.
+    void writesReportAsTextOrJson()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"set", "settings.theme", "dark"}).exitCode, 0);
+        const Run restore = f.run({"backup", "restore", f.backupName(), "--json"});
+        QCOMPARE(restore.exitCode, 0);
+        const Json restored = parsed(restore.out);
+        QVERIFY2(restored["restored"] == Json(f.backupName().toStdString()),
+                 restore.out.constData());
+        QVERIFY(restored["changed"] == Json(true));
+
+        QCOMPARE(f.run({"set", "settings.fontSize", "20"}).exitCode, 0);
+        const QString id =
+            QString::fromUtf8(f.run({"history", "list"}).out.split(' ').at(0)).trimmed();
+        const Run rollback = f.run({"rollback", id});
+        QCOMPARE(rollback.exitCode, 0);
+        QVERIFY2(rollback.out.startsWith("rolled back " + id.toUtf8() + " as entry "),
+                 rollback.out.constData());
+        QVERIFY(!isJson(rollback.out));
+        const QString next =
+            QString::fromUtf8(f.run({"history", "list"}).out.split(' ').at(0)).trimmed();
+        const Json undone = parsed(f.run({"rollback", next, "--json"}).out);
+        QVERIFY(undone["rolledBack"] == Json(next.toStdString()));
+
+        QCOMPARE(f.run({"set", "settings.fontSize", "22"}).exitCode, 0);
+        const Run recover = f.run({"recover", "--force", "--from", f.backupName(), "--json"});
+        QCOMPARE(recover.exitCode, 0);
+        const Json recovered = parsed(recover.out);
+        QVERIFY2(recovered["forced"] == Json(true), recover.out.constData());
+        QVERIFY(recovered["changes"][0]["key"] == Json("settings.fontSize"));
+        QVERIFY(recovered["changes"][0]["before"] == Json(22));
+        QVERIFY(recovered["changes"][0]["after"] == Json(16));
+    }
+
     void dashReadsStandardInput()
     {
         CliFixture f;
