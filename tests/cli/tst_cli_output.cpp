@@ -229,6 +229,8 @@ private Q_SLOTS:
         QCOMPARE(f.run({"get", "user.name"}).out, QByteArray("\"Ada Lovelace\"\n"));
         QCOMPARE(f.run({"set", "settings.fontSize", "-"}, "18\n").exitCode, 0);
         QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("18\n"));
+        QCOMPARE(f.run({"set-multiple", "-"}, R"({"settings.theme":"dark"})").exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.theme"}).out, QByteArray("\"dark\"\n"));
 
         const Run valid = f.run({"validate", "-"}, R"({"settings":{"fontSize":12}})");
         QCOMPARE(valid.exitCode, 0);
