@@ -55,7 +55,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         auto made = backups.create(reason, args.option(QStringLiteral("label")));
         if (!made)
             return report(made.error());
-        if (args.flag(QStringLiteral("json"))) {
+        if (args.json()) {
             Json out = made->info.toJson();
             out["reused"] = made->reused;
             context.printJson(out);
@@ -71,7 +71,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         if (!list)
             return report(list.error());
         reportWarnings(skipped);
-        if (args.flag(QStringLiteral("json"))) {
+        if (args.json()) {
             Json out = Json::array();
             for (const auto &b : *list)
                 out.push_back(b.toJson());

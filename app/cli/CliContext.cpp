@@ -13,6 +13,10 @@ Result<void> CliContext::prepare(const QString &configPath)
     options.dialect = args.dialect;
     options.schema = std::move(schema.value());
     options.requireBackup = !args.noBackup;
+    // `watch` only follows the file. Recording what it sees would race the
+    // writer's own entry (a write of ours would appear again as `external`);
+    // the next program that writes finds any change made meanwhile.
+    options.history = args.command != QLatin1String("watch");
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
     return {};
 }

@@ -32,6 +32,13 @@ Result<QString> readValueFromStdin()
     return QString::fromStdString(text);
 }
 
+Result<QString> argumentOrStdin(const QString &argument)
+{
+    if (argument == QLatin1String("-"))
+        return readValueFromStdin();
+    return argument;
+}
+
 Result<ParsedDocument> readDocumentArgument(const QString &path)
 {
     if (path == QLatin1String("-")) {

@@ -14,6 +14,8 @@ namespace tad::cli {
 Result<std::string> readStandardInput();
 // A value given as `-`: stdin without its one trailing newline.
 Result<QString> readValueFromStdin();
+// The argument itself, or for "-" the value read from stdin.
+Result<QString> argumentOrStdin(const QString &argument);
 // The document in `path`, or on stdin for "-". A missing or unreadable file,
 // or one that does not parse, is Unreadable (exit 4).
 Result<ParsedDocument> readDocumentArgument(const QString &path);

@@ -105,7 +105,8 @@ const std::vector<CommandSpec> &commandTable()
          readExits},
         {"set-multiple", "JSON_OBJECT",
          "set several keys in one write: {\"a.b\":1,\"c\":true}",
-         "Keys of the object are dotted keys; one write, one history entry.",
+         "Keys of the object are dotted keys; one write, one history entry.\n"
+         "JSON_OBJECT - reads the object from stdin.",
          1, 1, {}, true, false,
          "tad-settings-cli set-multiple '{\"settings.theme\":\"dark\"}'",
          writeExits},

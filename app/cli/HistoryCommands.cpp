@@ -222,7 +222,7 @@ int migrateCommand(CliContext &context)
 
 QString helpHint()
 {
-    return QStringLiteral(" (see tad-settings-cli --help)");
+    return QStringLiteral(" (see tad-settings-cli help)");
 }
 
 bool isHistoryCommand(const QString &command)

@@ -146,19 +146,18 @@ int runStoreCommand(CliContext &context)
     request.hasKey = !args.positional.isEmpty();
 
     if (args.command == "set") {
-        QString text = args.positional.at(1);
-        if (text == QLatin1String("-")) {
-            auto read = readValueFromStdin();
-            if (!read)
-                return report(read.error());
-            text = *read;
-        }
-        auto value = commandLineValue(context, request.key, text);
+        auto text = argumentOrStdin(args.positional.at(1));
+        if (!text)
+            return report(text.error());
+        auto value = commandLineValue(context, request.key, *text);
         if (!value)
             return report(value.error());
         request.value = std::move(value.value());
     } else if (args.command == "set-multiple") {
-        auto value = parseCommandValue(args.positional.at(0), QStringLiteral("set-multiple"));
+        auto text = argumentOrStdin(args.positional.at(0));
+        if (!text)
+            return report(text.error());
+        auto value = parseCommandValue(*text, QStringLiteral("set-multiple"));
         if (!value)
             return report(value.error());
         request.value = std::move(value.value());

@@ -4,6 +4,7 @@
 #include "CliFixture.h"
 
 #include "json/JsonText.h"
+#include <QProcess>
 
 using namespace clitest;
 using tad::Json;
@@ -117,6 +118,25 @@ private Q_SLOTS:
         QVERIFY2(lines.at(2).contains("  1 change: settings.theme"), lines.at(2));
         QVERIFY(!f.run({"history", "list"}).out.contains("change(s)"));
         QCOMPARE(entries[1]["keys"].size(), size_t(3));
+
+        // With `watch` following the file, a write is still one entry.
+        QProcess watch;
+        watch.start(cliPath(), {"--config", f.path(), "watch", "user.name", "--initial"});
+        QVERIFY(watch.waitForStarted());
+        QByteArray seen;
+        while (!seen.contains("\"initial\"") && watch.waitForReadyRead(30000))
+            seen += watch.readAllStandardOutput();
+        QVERIFY2(seen.contains("\"initial\""), seen.constData());
+        QCOMPARE(f.run({"set", "user.name", "Grace"}).exitCode, 0);
+        while (!seen.contains("Grace") && watch.waitForReadyRead(30000))
+            seen += watch.readAllStandardOutput();
+        QVERIFY2(seen.contains("\"newValue\":\"Grace\""), seen.constData());
+        watch.kill();
+        watch.waitForFinished();
+        const Json after = parsed(f.run({"history", "list", "--json"}).out);
+        QCOMPARE(int(after.size()), before + 4);
+        QVERIFY(after[0]["source"] == Json("cli"));
+        QVERIFY(after[1]["id"] == entries[0]["id"]);
     }
 
     // Text by default, JSON with --json, for each command that reports something.
@@ -165,6 +185,42 @@ private Q_SLOTS:
         QVERIFY2(isJson(json.out), json.out.constData());
     }
 
+    // The writes that report something: text by default, their JSON with --json.
+    void writesReportAsTextOrJson()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"set", "settings.theme", "dark"}).exitCode, 0);
+        const Run restore = f.run({"backup", "restore", f.backupName(), "--json"});
+        QCOMPARE(restore.exitCode, 0);
+        const Json restored = parsed(restore.out);
+        QVERIFY2(restored["restored"] == Json(f.backupName().toStdString()),
+                 restore.out.constData());
+        QVERIFY(restored["changed"] == Json(true));
+
+        QCOMPARE(f.run({"set", "settings.fontSize", "20"}).exitCode, 0);
+        const QString id =
+            QString::fromUtf8(f.run({"history", "list"}).out.split(' ').at(0)).trimmed();
+        const Run rollback = f.run({"rollback", id});
+        QCOMPARE(rollback.exitCode, 0);
+        QVERIFY2(rollback.out.startsWith("rolled back " + id.toUtf8() + " as entry "),
+                 rollback.out.constData());
+        QVERIFY(!isJson(rollback.out));
+        const QString next =
+            QString::fromUtf8(f.run({"history", "list"}).out.split(' ').at(0)).trimmed();
+        const Json undone = parsed(f.run({"rollback", next, "--json"}).out);
+        QVERIFY(undone["rolledBack"] == Json(next.toStdString()));
+
+        QCOMPARE(f.run({"set", "settings.fontSize", "22"}).exitCode, 0);
+        const Run recover = f.run({"recover", "--force", "--from", f.backupName(), "--json"});
+        QCOMPARE(recover.exitCode, 0);
+        const Json recovered = parsed(recover.out);
+        QVERIFY2(recovered["forced"] == Json(true), recover.out.constData());
+        QVERIFY(recovered["changes"][0]["key"] == Json("settings.fontSize"));
+        QVERIFY(recovered["changes"][0]["before"] == Json(22));
+        QVERIFY(recovered["changes"][0]["after"] == Json(16));
+    }
+
     void dashReadsStandardInput()
     {
         CliFixture f;
@@ -173,6 +229,8 @@ private Q_SLOTS:
         QCOMPARE(f.run({"get", "user.name"}).out, QByteArray("\"Ada Lovelace\"\n"));
         QCOMPARE(f.run({"set", "settings.fontSize", "-"}, "18\n").exitCode, 0);
         QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("18\n"));
+        QCOMPARE(f.run({"set-multiple", "-"}, R"({"settings.theme":"dark"})").exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.theme"}).out, QByteArray("\"dark\"\n"));
 
         const Run valid = f.run({"validate", "-"}, R"({"settings":{"fontSize":12}})");
         QCOMPARE(valid.exitCode, 0);
