@@ -150,6 +150,9 @@ public:
     // that exit after a write; a watching program follows the file anyway.
     Result<void> followUntilQuiet(int quietMs = 300, int budgetMs = 5000);
     bool metAnotherWriter() const { return m_metAnotherWriter; }
+    // Someone else is known to be writing the file (it changed moments
+    // before we read it): followUntilQuiet() follows it even without a race.
+    void assumeAnotherWriter() { m_metAnotherWriter = true; }
     // The same for a version read and parsed elsewhere (a watcher's worker
     // thread), so a large file is never parsed on the UI thread. A version
     // equal to the store's is ignored.
@@ -169,6 +172,8 @@ public:
     const Json &document() const { return m_doc; }
     const std::string &bytes() const { return m_bytes; }
     const TextStyle &style() const { return m_style; }
+    // The identity of the file as last read or written.
+    const FileStamp &stamp() const { return m_stamp; }
     PerformanceMonitor &monitor() { return m_monitor; }
     // Warnings about the file that do not stop reading (duplicate keys).
     const std::vector<Error> &warnings() const { return m_warnings; }
