@@ -5,6 +5,7 @@
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
+#include <QDateTime>
 
 namespace tad {
 
@@ -66,7 +67,18 @@ SettingsFile::~SettingsFile()
 
 Result<void> SettingsFile::open()
 {
-    return m_store->open();
+    auto opened = m_store->open();
+    // Written less than a second before we read it, and not by us (the
+    // history's copy differs): the Electron app is busy with the file, and
+    // a read-modify-write of its that began before our write may land
+    // after it. Our own write a moment ago (a script's previous command) is
+    // no such sign, so a loop of commands pays nothing.
+    const FileStamp &stamp = m_store->stamp();
+    const bool recent =
+        stamp.exists && QDateTime::currentMSecsSinceEpoch() - stamp.mtimeNs / 1'000'000 < 1000;
+    if (opened && recent && (!m_history || m_history->recorder().foundExternalChange()))
+        m_store->assumeAnotherWriter();
+    return opened;
 }
 
 const QString &SettingsFile::path() const

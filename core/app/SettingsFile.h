@@ -91,7 +91,8 @@ public:
     // history record that was skipped or failed), each saying so: for the
     // person, after the operation that caused it.
     std::vector<Error> takeProblems();
-    // For a program about to exit after writing: Store::followUntilQuiet.
+    // For a program about to exit after writing: Store::followUntilQuiet
+    // (also when open() found the file busy with another writer).
     Result<void> settle() { return m_store->followUntilQuiet(); }
 
     // --- Edits ------------------------------------------------------------

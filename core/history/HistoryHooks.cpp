@@ -248,8 +248,10 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
                                                    "written, so no change can be recorded yet"));
         return;
     }
-    if (**head != bytes)
+    if (**head != bytes) {
+        m_foundExternal = true;
         recordExternal(**head, doc, bytes);
+    }
 }
 
 void HistoryRecorder::recordExternal(const std::string &before, const Json &after,

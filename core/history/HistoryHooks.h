@@ -66,6 +66,8 @@ public:
     void annotateNextAdoption(ChangeSource source, Annotation annotation);
     // A failed write leaves nothing behind for the next one.
     void forgetAnnotations();
+    // Whether a version read from disk held a change that was not ours.
+    bool foundExternalChange() const { return m_foundExternal; }
     // Required (the default): a change is refused (Error::safetyNet) when
     // its history record cannot go where it belongs. A record that fails
     // after the change was written is reported by takeProblems() either way.
@@ -92,6 +94,7 @@ private:
     std::string m_hashedBytes;
     QString m_hash;
     bool m_required = true;
+    bool m_foundExternal = false;
     std::vector<Error> m_problems;
 };
 

@@ -142,8 +142,8 @@ public:
     Result<bool> refresh();
 
     // Whether a write of this store met another writer: the file had changed
-    // since the store last read it, had been modified within the last second,
-    // or the exchange displaced a version that was not ours. The other writer may then be in the
+    // since the store last read it, the exchange displaced a version that was
+    // not ours, or assumeAnotherWriter() said so. The other writer may then be in the
     // middle of a read-modify-write built on a version that lacks our change (or, when it read our
     // version before the merge, its own).
     bool metOtherWriter() const { return m_metOtherWriter; }
@@ -155,6 +155,9 @@ public:
     // was met. quietMs < 0: a window that grows with the file's size (the
     // other writer's read-modify-write takes longer on a larger file).
     Result<void> followUntilQuiet(int quietMs = -1, int budgetMs = 5000);
+    // Someone else is known to be writing the file (it changed moments
+    // before we read it): followUntilQuiet() follows it even without a race.
+    void assumeAnotherWriter() { m_metOtherWriter = true; }
     // The same for a version read and parsed elsewhere (a watcher's worker
     // thread), so a large file is never parsed on the UI thread. A version
     // equal to the store's is ignored.
@@ -174,6 +177,8 @@ public:
     const Json &document() const { return m_doc; }
     const std::string &bytes() const { return m_bytes; }
     const TextStyle &style() const { return m_style; }
+    // The identity of the file as last read or written.
+    const FileStamp &stamp() const { return m_stamp; }
     PerformanceMonitor &monitor() { return m_monitor; }
     // Warnings about the file that do not stop reading (duplicate keys).
     const std::vector<Error> &warnings() const { return m_warnings; }

@@ -2,7 +2,8 @@
 // of editor writes the file, bad values are refused, undo/redo, reset,
 // find and filters, a conf process writing while the window is open, the
 // keep-mine / take-theirs bar, the broken-file page (on opening and when the
-// file breaks while open), the start-up backup and the history of edits.
+// file breaks while open), the start-up backup and the history of edits,
+// and the question when the backup before a critical edit cannot be written.
 #include "GuiTestHelpers.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
@@ -12,6 +13,7 @@
 #include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
 #include "window/BrokenFilePage.h"
+#include "window/DialogRunner.h"
 #include "window/MainWindow.h"
 #include "window/StartupConfig.h"
 
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -66,6 +69,8 @@ private Q_SLOTS:
     void fileBreakingWhileOpenIsNotWritten();
     void startBackupAndEditorHistory();
     void demoCopyWhenNothingExists();
+    void criticalEditWithoutItsBackupAsks_data();
+    void criticalEditWithoutItsBackupAsks();
 
 private:
     void openWindow();
@@ -651,6 +656,60 @@ void TestMainWindow::demoCopyWhenNothingExists()
     QCOMPARE(valueOnDisk(startup.configPath, QStringLiteral("user.name")),
              QStringLiteral("\"Ada Demo\""));
     QFile::remove(startup.configPath);
+}
+
+void TestMainWindow::criticalEditWithoutItsBackupAsks_data()
+{
+    QTest::addColumn<bool>("goAhead");
+    QTest::newRow("the person goes ahead") << true;
+    QTest::newRow("the person cancels") << false;
+}
+
+// The backup before a critical change cannot be written (a file stands where
+// backups/ should be): the core refuses, the window asks, and only a yes
+// writes the change.
+void TestMainWindow::criticalEditWithoutItsBackupAsks()
+{
+    QFETCH(bool, goAhead);
+    m_window.reset();
+    // The window opened by init() took its start-up backup already.
+    QVERIFY(QDir(m_dir->filePath(QStringLiteral("backups"))).removeRecursively());
+    {
+        QFile blocker(m_dir->filePath(QStringLiteral("backups")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+    }
+    openWindow();
+    QVERIFY(selectInPanel(QStringLiteral("settings.autoSave")));
+    settle();
+    QString asked;
+    setDialogRunner([&](QDialog &dialog) {
+        auto *box = qobject_cast<QMessageBox *>(&dialog);
+        if (!box)
+            return int(QDialog::Rejected);
+        asked = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (goAhead && box->buttonRole(button) == QMessageBox::AcceptRole)
+                QTest::mouseClick(button, Qt::LeftButton);
+        }
+        return int(goAhead ? QDialog::Accepted : QDialog::Rejected);
+    });
+    auto *box = panelWidget<QCheckBox>();
+    QVERIFY(box && box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(5, box->height() / 2));
+    QTRY_VERIFY(!asked.isEmpty());
+    settle();
+    setDialogRunner({});
+    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing a critical key")),
+             qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("backups is not a folder")), qPrintable(asked));
+    if (goAhead) {
+        QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                     QStringLiteral("false"));
+    } else {
+        QTest::qWait(200);
+        QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                 QStringLiteral("true"));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -198,8 +198,11 @@ void StoreSession::write(std::function<Result<void>(SettingsFile &)> change, QSt
     post([this, change = std::move(change), description, path] {
         auto result = change(*m_file);
         auto events = takeEvents();
+        QStringList problems;
+        for (const Error &problem : m_file->takeProblems())
+            problems << problem.message;
         deliver([this, events, ok = result.ok(), error = result.ok() ? Error() : result.error(),
-                 description, path] {
+                 description, path, problems, change] {
             if (!events.isEmpty())
                 Q_EMIT changesArrived(events);
             if (path) {
@@ -207,9 +210,31 @@ void StoreSession::write(std::function<Result<void>(SettingsFile &)> change, QSt
                 if (it != m_writing.end() && --it->second == 0)
                     m_writing.erase(it);
             }
+            if (!ok && error.safetyNet)
+                m_refusedForSafetyNet = RefusedWrite{change, description, path};
             Q_EMIT writeFinished(ok, error, description);
+            if (!problems.isEmpty())
+                Q_EMIT safetyNetProblems(problems);
         });
     });
+}
+
+bool StoreSession::retryWithoutBackup()
+{
+    if (!m_refusedForSafetyNet)
+        return false;
+    RefusedWrite refused = std::move(*m_refusedForSafetyNet);
+    m_refusedForSafetyNet.reset();
+    // Only this change goes ahead unprotected; the next one needs its backup again.
+    write(
+        [change = std::move(refused.change)](SettingsFile &file) {
+            file.setRequireBackup(false);
+            auto result = change(file);
+            file.setRequireBackup(true);
+            return result;
+        },
+        refused.description, refused.path);
+    return true;
 }
 
 Result<std::optional<Expected>>

@@ -95,11 +95,18 @@ public:
     void runOnFile(std::function<void(SettingsFile &)> job);
     // Blocks until every queued job has run (tests and shutdown).
     void waitForIdle();
+    // The last write refused because its safety net (a backup, a history
+    // record) could not be written (writeFinished with error.safetyNet),
+    // run again without it once the person agreed. False if there is none.
+    bool retryWithoutBackup();
 
 Q_SIGNALS:
     void opened(const tad::OpenOutcome &outcome);
     void changesArrived(const QList<tad::ChangeEvent> &events);
     void writeFinished(bool ok, const tad::Error &error, const QString &description);
+    // What the safety nets of a write could not do (a backup skipped, a
+    // history record that failed), each message a sentence for the person.
+    void safetyNetProblems(const QStringList &messages);
     void refreshFailed(const tad::Error &error);
     void valueFetched(const QStringList &segments, const std::optional<tad::Json> &value);
     void busyChanged(bool busy);
@@ -128,8 +135,16 @@ private:
     void startWatcher();
     void flushEvents();
 
+    struct RefusedWrite
+    {
+        std::function<Result<void>(SettingsFile &)> change;
+        QString description;
+        std::optional<KeyPath> path;
+    };
+
     QString m_path;
     StoreSessionOptions m_options;
+    std::optional<RefusedWrite> m_refusedForSafetyNet; // owner side
     QThread m_thread;
     QObject *m_workerContext = nullptr; // lives on m_thread
     // Created, used and destroyed on m_thread, the watcher first.

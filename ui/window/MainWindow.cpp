@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "BrokenFilePage.h"
+#include "DialogRunner.h"
 #include "FileActions.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
@@ -152,7 +153,15 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                     m_errorLabel->clear();
                 else
                     showError(tr("Not written (%1): %2").arg(what, error.message));
+                // The core refused because its backup failed: the person decides.
+                if (!ok && error.safetyNet &&
+                    confirm(this, tr("Change without a backup?"),
+                            tr("%1\n\nMake this change anyway, without it?").arg(error.message),
+                            tr("Change Without Backup")))
+                    m_session->retryWithoutBackup();
             });
+    connect(m_session, &StoreSession::safetyNetProblems, this,
+            [this](const QStringList &messages) { showError(messages.join(QLatin1Char(' '))); });
     connect(m_session, &StoreSession::refreshFailed, this, [this](const Error &error) {
         showError(tr("The file on disk cannot be read; showing the last good version. %1")
                       .arg(error.toString()));

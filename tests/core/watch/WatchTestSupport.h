@@ -41,6 +41,28 @@ inline bool writeByRename(const QString &path, const std::string &bytes)
     return f.commit();
 }
 
+// How many members `group` has.
+inline int countKeys(const Json &doc, const std::string &group)
+{
+    const auto it = doc.find(group);
+    return it != doc.end() && it->is_object() ? int(it->size()) : 0;
+}
+
+// How many of group.k0 .. group.k<n-1> hold exactly valuePrefix<i>.
+inline int countExact(const Json &doc, const std::string &group, const std::string &valuePrefix,
+                      int n)
+{
+    const auto it = doc.find(group);
+    if (it == doc.end() || !it->is_object())
+        return 0;
+    int found = 0;
+    for (int i = 0; i < n; ++i) {
+        const auto v = it->find("k" + std::to_string(i));
+        found += (v != it->end() && *v == Json(valuePrefix + std::to_string(i))) ? 1 : 0;
+    }
+    return found;
+}
+
 inline Json parsedFile(const QString &path)
 {
     auto parsed = parseDocument(readAll(path));

@@ -17,26 +17,6 @@ using namespace tad::testing;
 
 namespace {
 
-int countKeys(const Json &doc, const std::string &group)
-{
-    const auto it = doc.find(group);
-    return it != doc.end() && it->is_object() ? int(it->size()) : 0;
-}
-
-// Keys `group.k<i>` holding exactly `<valuePrefix><i>`.
-int countExact(const Json &doc, const std::string &group, const std::string &valuePrefix, int n)
-{
-    const auto it = doc.find(group);
-    if (it == doc.end() || !it->is_object())
-        return 0;
-    int found = 0;
-    for (int i = 0; i < n; ++i) {
-        const auto v = it->find("k" + std::to_string(i));
-        found += (v != it->end() && *v == Json(valuePrefix + std::to_string(i))) ? 1 : 0;
-    }
-    return found;
-}
-
 // Whether some history entry from `source` sets `pointer` to `value`.
 bool historySets(const std::vector<HistoryEntry> &entries, ChangeSource source,
                  const std::string &pointer, const Json &value)
