@@ -697,7 +697,7 @@ void TestMainWindow::brokenFileOpensToItsPage()
     QSignalSpy ready(m_window.get(), &MainWindow::ready);
     DialogAnswer accept(Qt::Key_Return, QStringLiteral("restoreAll")); // the preview
     QTest::mouseClick(restore, Qt::LeftButton);
-    QVERIFY(ready.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() > 0, 10000);
     QVERIFY(accept.answered());
     QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"dark\""));
@@ -1137,7 +1137,7 @@ void TestMainWindow::recoveryPreviewsBeforeWriting()
         QTest::mouseClick(restore, Qt::LeftButton);
         QTRY_VERIFY(accept.answered());
     }
-    QVERIFY2(ready.wait(10000), qPrintable(m_window->messageBar()->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(ready.count() > 0, qPrintable(m_window->messageBar()->text()), 10000);
     QCOMPARE(guitest::readBytes(configPath()), demo);
     QTRY_VERIFY(m_window->messageBar()->text().startsWith(QStringLiteral("Recovered")));
     QVERIFY(!m_window->messageBar()->isRefusal());
