@@ -13,6 +13,27 @@ void addWindowOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("schema"), QStringLiteral("The JSON schema for the settings."),
                       QStringLiteral("FILE")});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The settings file to open (as --config FILE)."),
+                                 QStringLiteral("[FILE]"));
+}
+
+QString configArgument(const QCommandLineParser &parser, QString *error)
+{
+    const QStringList plain = parser.positionalArguments();
+    const QString option = parser.value(QStringLiteral("config"));
+    if (plain.size() > 1) {
+        *error = QStringLiteral("one settings file at a time: %1 were named (%2)")
+                     .arg(plain.size())
+                     .arg(plain.join(QStringLiteral(", ")));
+        return {};
+    }
+    if (!plain.isEmpty() && !option.isEmpty() && plain.constFirst() != option) {
+        *error = QStringLiteral("two settings files named: --config %1 and %2; give one")
+                     .arg(option, plain.constFirst());
+        return {};
+    }
+    return option.isEmpty() && !plain.isEmpty() ? plain.constFirst() : option;
 }
 
 bool wantsTextOnly(const QCommandLineParser &parser)

@@ -10,8 +10,13 @@
 
 namespace tad {
 
-// The options of tad-settings (--config, --schema, --help, --version).
+// The options of tad-settings (--config, --schema, --help, --version) and
+// its one optional argument, the file to open.
 void addWindowOptions(QCommandLineParser &parser);
+
+// The file the command line names, by --config FILE or as a plain FILE ("" for
+// none); `error` is set when it names more than one.
+QString configArgument(const QCommandLineParser &parser, QString *error);
 
 // True when the arguments ask only for text (help or version): then no
 // window, and no display, is needed.

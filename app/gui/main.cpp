@@ -1,9 +1,11 @@
-// tad-settings [--config FILE] [--schema FILE]
+// tad-settings [--config FILE | FILE] [--schema FILE]
 #include "GuiCommandLine.h"
 #include "Resources.h"
 #include "WindowSettings.h"
+#include "store/ConfigLocation.h"
 #include "window/MainWindow.h"
 #include "window/StartupConfig.h"
+#include "window/WindowLauncher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,20 +59,31 @@ int main(int argc, char *argv[])
     if (auto moved = tad::adoptLegacyWindowSettings(QSettings().fileName()); !moved)
         qWarning("%s", qPrintable(moved.error().toString()));
 
-    const tad::StartupConfig startup =
-        tad::chooseStartupConfig(parser.value(QStringLiteral("config")));
+    QString argumentError;
+    const QString named = tad::configArgument(parser, &argumentError);
+    if (!argumentError.isEmpty()) {
+        std::fprintf(stderr, "tad-settings: %s\n", qPrintable(argumentError));
+        return 1;
+    }
+    if (!named.isEmpty()) {
+        // A file the person named must exist: an empty window for a typo helps nobody.
+        if (auto checked = tad::checkConfigToOpen(named); !checked) {
+            std::fprintf(stderr, "tad-settings: %s\n", qPrintable(checked.error().toString()));
+            return 4;
+        }
+    }
+    const tad::StartupConfig startup = tad::chooseStartupConfig(named);
     if (!startup.error.isEmpty()) {
         qCritical("%s", qPrintable(startup.error));
         return 4;
     }
+    tad::WindowLauncher launcher(parser.isSet(QStringLiteral("schema"))
+                                     ? parser.value(QStringLiteral("schema"))
+                                     : tad::bundledSchemaPath());
     tad::MainWindowOptions options;
     options.configPath = startup.configPath;
     options.notice = startup.notice;
-    options.schemaPath = parser.isSet(QStringLiteral("schema"))
-                             ? parser.value(QStringLiteral("schema"))
-                             : tad::bundledSchemaPath();
-    tad::MainWindow window(options);
-    window.show();
-    window.open();
+    options.demo = startup.demo;
+    launcher.show(std::move(options));
     return app.exec();
 }

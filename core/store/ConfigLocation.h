@@ -1,6 +1,8 @@
 // Where tad-config.json lives when the user does not say.
 #pragma once
 
+#include "Result.h"
+
 #include <QString>
 
 namespace tad {
@@ -23,5 +25,12 @@ struct ConfigLocation
 // ~/Library/Application Support/TAD on macOS, %APPDATA%\TAD on Windows.
 ConfigLocation resolveConfigLocation(const QString &commandLinePath);
 QString electronUserDataConfigPath();
+
+// Whether a file a person named (a window's File > Open, a dropped file, a
+// plain argument) can be opened as a settings file: it exists (a link is
+// followed: the config may be one), it is a regular file and it can be read.
+// The error (Unreadable) says which of these fails and what to do. Whether it
+// parses is the open's business: a broken file opens to its recovery page.
+Result<void> checkConfigToOpen(const QString &path);
 
 } // namespace tad

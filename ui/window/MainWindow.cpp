@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "BrokenFilePage.h"
+#include "FileActions.h"
 #include "MessageBar.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
@@ -18,6 +19,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -25,6 +27,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -65,7 +68,17 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(
         QStringLiteral("background: #e8f0fe; padding: 6px; border-radius: 3px;"));
-    m_notice->setVisible(!m_options.notice.isEmpty());
+    auto *noticeRow = new QWidget(left);
+    auto *noticeLayout = new QHBoxLayout(noticeRow);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    noticeLayout->addWidget(m_notice, 1);
+    if (m_options.demo) {
+        auto *openReal = new QPushButton(tr("&Open a settings file..."), noticeRow);
+        openReal->setObjectName(QStringLiteral("noticeOpenButton"));
+        noticeLayout->addWidget(openReal, 0, Qt::AlignTop);
+        connect(openReal, &QPushButton::clicked, this, [this] { m_fileActions->chooseFile(); });
+    }
+    noticeRow->setVisible(!m_options.notice.isEmpty());
     m_find = new QLineEdit(left);
     m_find->setObjectName(QStringLiteral("findBox"));
     m_find->setPlaceholderText(
@@ -89,7 +102,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 210);
     m_find->installEventFilter(this);
     m_tree->installEventFilter(this);
-    leftLayout->addWidget(m_notice);
+    leftLayout->addWidget(noticeRow);
     leftLayout->addWidget(m_find);
     leftLayout->addWidget(m_tree, 1);
 
@@ -217,6 +230,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
     auto *reload = fileMenu->addAction(tr("&Reload"), this, [this] {
         if (m_ready)
             m_session->refresh();
@@ -226,6 +240,8 @@ void MainWindow::buildActions()
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_fileActions = new FileActions(this, fileMenu, m_options.configPath);
+    connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
     auto *undo = editMenu->addAction(tr("&Undo"), this, [this] { m_undo->undo(); });

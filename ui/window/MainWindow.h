@@ -26,6 +26,7 @@ namespace tad {
 
 class BrokenFilePage;
 class EditorPanel;
+class FileActions;
 class HistoryPanels;
 class MessageBar;
 class SettingsFilterModel;
@@ -38,6 +39,7 @@ struct MainWindowOptions
     QString configPath;
     QString schemaPath;        // empty: the bundled schema, if any
     QString notice;            // shown above the tree (e.g. "this is a demo copy")
+    bool demo = false;         // the bundled demo copy: offers to open a real file
     bool rememberState = true; // window geometry in QSettings
 };
 
@@ -51,6 +53,8 @@ public:
     // Reads the file (on the worker); ready() or brokenFileShown() follows.
     void open();
     bool isReady() const { return m_ready; }
+    const QString &configPath() const { return m_options.configPath; }
+    bool isDemo() const { return m_options.demo; }
 
     SettingsTreeModel *model() const { return m_model; }
     SettingsFilterModel *filterModel() const { return m_filter; }
@@ -71,6 +75,8 @@ public:
 
 Q_SIGNALS:
     void ready();
+    // File > Open, Open Recent, a dropped file, the demo notice's Open button.
+    void openFileRequested(const QString &path);
     void brokenFileShown();
     // Every batch of store changes after the model has taken it.
     void changesApplied();
@@ -125,6 +131,7 @@ private:
     BrokenFilePage *m_broken;
     QListWidget *m_problems;
     HistoryPanels *m_historyPanels = nullptr;
+    FileActions *m_fileActions = nullptr;
     QLabel *m_notice;
     QLabel *m_pathLabel;
     QLabel *m_watchLabel;

@@ -35,8 +35,10 @@ StartupConfig chooseStartupConfig(const QString &commandLinePath)
         target.write(source.readAll());
     }
     result.configPath = demo;
+    result.demo = true;
     result.notice = QStringLiteral("No TAD settings were found at %1, so this is a demo copy (%2). "
-                                   "Changes here do not reach the TAD app.")
+                                   "Changes here do not reach the TAD app. Open your own file "
+                                   "with File > Open or drop it here.")
                         .arg(location.path, demo);
     return result;
 }

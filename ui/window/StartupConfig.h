@@ -10,8 +10,9 @@ namespace tad {
 struct StartupConfig
 {
     QString configPath;
-    QString notice; // says what is open when it is not the user's own file
-    QString error;  // the demo copy could not be made
+    QString notice;    // says what is open when it is not the user's own file
+    bool demo = false; // configPath is the demo copy
+    QString error;     // the demo copy could not be made
 };
 
 StartupConfig chooseStartupConfig(const QString &commandLinePath);
