@@ -5,15 +5,63 @@
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
+#include <QApplication>
+#include <QDialog>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <optional>
 
 namespace guitest {
+
+// Answers the next modal dialog the way a person would: a key (Return takes
+// the default button, Escape refuses) or a click on the named button.
+// text() is everything the dialog said.
+class DialogAnswer : public QObject
+{
+public:
+    explicit DialogAnswer(int key, QString button = {}) : m_key(key), m_button(std::move(button))
+    {
+        m_poll.setInterval(10);
+        QObject::connect(&m_poll, &QTimer::timeout, this, [this] { answer(); });
+        m_poll.start();
+    }
+    bool answered() const { return m_answered; }
+    const QString &text() const { return m_text; }
+    const QString &title() const { return m_title; }
+
+private:
+    void answer()
+    {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        m_poll.stop();
+        m_title = dialog->windowTitle();
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            m_text += label->text() + QLatin1Char('\n');
+        m_answered = true;
+        if (!m_button.isEmpty()) {
+            if (auto *button = dialog->findChild<QPushButton *>(m_button)) {
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        }
+        QTest::keyClick(dialog, Qt::Key(m_key));
+    }
+
+    int m_key;
+    QString m_button;
+    QTimer m_poll;
+    QString m_text, m_title;
+    bool m_answered = false;
+};
 
 inline QByteArray readBytes(const QString &path)
 {

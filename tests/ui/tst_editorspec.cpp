@@ -144,8 +144,9 @@ void TestEditorSpec::metadata()
     QVERIFY(theme.defaultValue && jsEqual(*theme.defaultValue, Json("auto")));
     const EditorSpec font = hints.specFor(segments(QStringLiteral("settings.fontSize")));
     QCOMPARE(font.constraintsText(), QStringLiteral("8 to 24"));
-    QCOMPARE(maskedSecret(QStringLiteral("sk-demo-0000000000001234")),
-             QString(8, QChar(0x2022)) + "1234");
+    // Secrets: the core's rule decides, as for the CLI.
+    QVERIFY(hints.specFor(segments(QStringLiteral("ai.apiKey"))).secret);
+    QVERIFY(!hints.specFor(segments(QStringLiteral("ai.model"))).secret);
     QCOMPARE(displayText(parseValue(R"(["chat","templates"])").value()),
              QStringLiteral("[2 items] chat, templates"));
 }

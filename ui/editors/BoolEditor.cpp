@@ -12,7 +12,7 @@ BoolEditor::BoolEditor(const EditorSpec &spec, QWidget *parent)
     m_box->setAccessibleName(tr("Boolean value"));
     tightLayout(this)->addWidget(m_box);
     setFocusTarget(m_box);
-    connect(m_box, &QCheckBox::toggled, this, [this] { emitEdited(); });
+    connect(m_box, &QCheckBox::toggled, this, [this] { emitCommitted(); });
 }
 
 std::optional<Json> BoolEditor::value() const

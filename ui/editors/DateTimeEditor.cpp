@@ -15,7 +15,9 @@ DateTimeEditor::DateTimeEditor(const EditorSpec &spec, QWidget *parent)
     m_edit->setAccessibleName(tr("Date and time"));
     tightLayout(this)->addWidget(m_edit);
     setFocusTarget(m_edit);
-    connect(m_edit, &QDateTimeEdit::dateTimeChanged, this, [this] { emitEdited(); });
+    // A step is written at once, typing on Enter or when focus leaves.
+    m_edit->setKeyboardTracking(false);
+    connect(m_edit, &QDateTimeEdit::dateTimeChanged, this, [this] { emitCommitted(); });
 }
 
 std::optional<Json> DateTimeEditor::value() const

@@ -16,7 +16,6 @@ public:
 
     std::optional<Json> value() const override;
     void setValue(const Json &v) override;
-    bool typesText() const override { return true; }
 
 private:
     QDateTimeEdit *m_edit;

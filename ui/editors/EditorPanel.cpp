@@ -1,6 +1,7 @@
 #include "EditorPanel.h"
 
 #include "ValueEditor.h"
+#include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
 #include <QFormLayout>
@@ -37,8 +38,9 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     auto *barLayout = new QHBoxLayout(m_conflictBar);
     m_conflictText = new QLabel(m_conflictBar);
     m_conflictText->setWordWrap(true);
-    auto *keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
-    keepMine->setObjectName(QStringLiteral("keepMine"));
+    m_keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
+    m_keepMine->setObjectName(QStringLiteral("keepMine"));
+    auto *keepMine = m_keepMine;
     auto *takeTheirs = new QPushButton(tr("Take theirs"), m_conflictBar);
     takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
     barLayout->addWidget(m_conflictText, 1);
@@ -88,10 +90,6 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     buttons->addStretch();
     layout->addLayout(buttons);
     layout->addStretch();
-
-    m_typingPause.setSingleShot(true);
-    m_typingPause.setInterval(400);
-    connect(&m_typingPause, &QTimer::timeout, this, &EditorPanel::commit);
     clear();
 }
 
@@ -119,6 +117,7 @@ void EditorPanel::showKey(const QString &key, const EditorSpec &spec,
     m_key = key;
     m_spec = spec;
     m_userEdited = false;
+    m_mine.reset();
     m_inFlight.clear();
     m_conflictBar->hide();
     m_title->setText(spec.title.isEmpty() ? key.section(QLatin1Char('.'), -1) : spec.title);
@@ -144,8 +143,10 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     m_editor->setObjectName(QStringLiteral("panelEditor"));
     m_editor->setEnabled(!m_spec.readOnly);
     m_editorSlot->addWidget(m_editor);
+    m_editor->show(); // now, so Tab can reach it at once
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
-    connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::flushPending);
+    connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
+    connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);
     m_message->clear();
 }
 
@@ -153,8 +154,8 @@ void EditorPanel::showValue(const std::optional<Json> &value)
 {
     m_fileValue = value;
     QString shown = value ? displayText(*value, 160) : tr("(not set)");
-    if (m_spec.secret && value && value->is_string())
-        shown = maskedSecret(QString::fromStdString(value->get<std::string>()));
+    if (m_spec.secret && value)
+        shown = displayText(maskedValue(*value), 160);
     m_current->setText(shown);
     const QString problem = value ? m_spec.validate(*value) : QString();
     if (!problem.isEmpty() && !m_userEdited)
@@ -164,39 +165,54 @@ void EditorPanel::showValue(const std::optional<Json> &value)
 void EditorPanel::onEdited()
 {
     m_userEdited = true;
-    const QString problem = m_editor->problem();
-    m_message->setText(problem);
-    if (!problem.isEmpty()) {
-        m_pending = false;
-        m_typingPause.stop();
+    m_message->setText(m_editor->problem());
+}
+
+void EditorPanel::revert()
+{
+    if (!m_editor)
         return;
-    }
-    m_pending = true;
-    if (m_editor->typesText())
-        m_typingPause.start();
-    else
-        commit();
+    m_userEdited = false;
+    if (m_fileValue)
+        m_editor->setValue(*m_fileValue);
+    else if (m_spec.defaultValue)
+        m_editor->setValue(*m_spec.defaultValue);
+    m_message->clear();
+    showValue(m_fileValue);
 }
 
 void EditorPanel::commit()
 {
-    m_typingPause.stop();
-    if (!m_pending || !m_editor)
+    if (!m_editor || !m_userEdited)
         return;
-    m_pending = false;
     const auto value = m_editor->value();
-    if (!value || !m_editor->problem().isEmpty())
+    const QString problem = m_editor->problem();
+    if (!value || !problem.isEmpty()) {
+        // Stays in the field, explained under it; nothing is written.
+        m_message->setText(problem);
         return;
+    }
+    m_message->clear();
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
     m_inFlight.push_back(*value);
-    Q_EMIT editRequested(m_key, *value, m_editor->typesText());
+    Q_EMIT editRequested(m_key, *value);
 }
 
 void EditorPanel::flushPending()
 {
-    if (m_pending)
-        commit();
+    commit();
+}
+
+void EditorPanel::showRefusal(const QString &message, const std::optional<Json> &mine)
+{
+    m_inFlight.clear();
+    m_message->setText(message);
+    if (mine) {
+        m_mine = mine;
+        m_conflictText->setText(message);
+        m_conflictBar->show();
+    }
 }
 
 void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
@@ -204,8 +220,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
     const bool differs =
         !value || !m_editor || !m_editor->value() || !jsEqual(*value, *m_editor->value());
     if (external && m_userEdited && differs) {
-        m_typingPause.stop();
-        m_pending = false;
+        m_mine.reset();
         m_conflictText->setText(
             tr("%1 was changed by another program to %2 while you were editing it.")
                 .arg(m_key, value ? displayText(*value, 60) : tr("(removed)")));
@@ -224,7 +239,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
             }
         }
     }
-    if (m_editor && value && differs && !ownEcho && !m_pending) {
+    if (m_editor && value && differs && !ownEcho) {
         m_editor->setValue(*value);
         m_userEdited = false;
         m_inFlight.clear();
@@ -246,10 +261,12 @@ QString EditorPanel::message() const
 void EditorPanel::keepMine()
 {
     m_conflictBar->hide();
-    const auto mine = m_editor ? m_editor->value() : std::nullopt;
-    if (mine && m_editor->problem().isEmpty()) {
+    const auto mine = m_mine ? m_mine : m_editor ? m_editor->value() : std::nullopt;
+    m_mine.reset();
+    if (mine && m_spec.validate(*mine).isEmpty()) {
         m_inFlight.push_back(*mine);
-        Q_EMIT editRequested(m_key, *mine, false);
+        m_message->clear();
+        Q_EMIT editRequested(m_key, *mine);
     }
 }
 
@@ -257,6 +274,7 @@ void EditorPanel::takeTheirs()
 {
     m_conflictBar->hide();
     m_userEdited = false;
+    m_mine.reset();
     m_message->clear();
     rebuildEditor(m_fileValue);
     showValue(m_fileValue);

@@ -1,13 +1,13 @@
 // The panel beside the tree: what the selected key is, what it may hold,
-// and the editor the schema calls for. Good values leave as editRequested()
-// (after a short pause while typing); bad ones stay here with a message.
-// When the key changes on disk while the user is editing it, a bar offers
-// to keep the user's value or take the file's.
+// and the editor the schema calls for. A value leaves as editRequested()
+// when the person commits it (see ValueEditor); a bad one stays in the
+// field with a message under it and is not written. When the key changes
+// on disk while the user is editing it, or a write of it is refused because
+// it did, a bar offers to keep the user's value or take the file's.
 #pragma once
 
 #include "settings/EditorSpec.h"
 
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -37,12 +37,16 @@ public:
     bool isConflictShown() const;
     ValueEditor *editor() const { return m_editor; }
     QString message() const;
-    void setTypingPause(int ms) { m_typingPause.setInterval(ms); }
-    // Writes a pending typed value now (before undo, on closing).
+    // Why a write of the shown key was not made, under the editor. With
+    // `mine`, the bar offers to apply it again over the file's value.
+    void showRefusal(const QString &message, const std::optional<Json> &mine = std::nullopt);
+    // Writes a typed value that was not committed yet (on closing).
     void flushPending();
+    // Gives up what the editor holds: the file's value again.
+    void revert();
 
 Q_SIGNALS:
-    void editRequested(const QString &key, const tad::Json &value, bool mergeable);
+    void editRequested(const QString &key, const tad::Json &value);
     void resetRequested(const QString &key);
 
 private:
@@ -57,7 +61,7 @@ private:
     EditorSpec m_spec;
     std::optional<Json> m_fileValue;
     bool m_userEdited = false;
-    bool m_pending = false;
+    std::optional<Json> m_mine;   // offered by the bar's "Keep mine"
     std::vector<Json> m_inFlight; // written by us, change event not seen yet
 
     QLabel *m_title;
@@ -71,8 +75,8 @@ private:
     QFrame *m_conflictBar;
     QLabel *m_conflictText;
     QVBoxLayout *m_editorSlot;
+    QPushButton *m_keepMine;
     ValueEditor *m_editor = nullptr;
-    QTimer m_typingPause;
 };
 
 } // namespace tad

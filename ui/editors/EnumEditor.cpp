@@ -15,7 +15,7 @@ EnumEditor::EnumEditor(const EditorSpec &spec, QWidget *parent)
         m_combo->addItem(option.title);
     tightLayout(this)->addWidget(m_combo);
     setFocusTarget(m_combo);
-    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emitEdited(); });
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emitCommitted(); });
 }
 
 std::optional<Json> EnumEditor::value() const

@@ -2,6 +2,7 @@
 
 #include "json/JsonText.h"
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -21,16 +22,36 @@ JsonEditor::JsonEditor(const EditorSpec &spec, bool singleLine, QWidget *parent)
         layout->addWidget(m_line);
         setFocusTarget(m_line);
         connect(m_line, &QLineEdit::textEdited, this, [this] { emitEdited(); });
-        connect(m_line, &QLineEdit::returnPressed, this, &ValueEditor::submitted);
+        connect(m_line, &QLineEdit::editingFinished, this, &ValueEditor::submitted);
     } else {
         m_text = new QPlainTextEdit(this);
         m_text->setFont(mono);
         m_text->setAccessibleName(tr("JSON value"));
         m_text->setTabChangesFocus(true);
+        m_text->setToolTip(tr("Ctrl+Enter or leaving the field writes the value"));
+        m_text->installEventFilter(this);
         layout->addWidget(m_text);
         setFocusTarget(m_text);
         connect(m_text, &QPlainTextEdit::textChanged, this, [this] { emitEdited(); });
     }
+}
+
+// Several lines of text: Enter is a new line, Ctrl+Enter or leaving commits.
+bool JsonEditor::eventFilter(QObject *object, QEvent *event)
+{
+    if (object == m_text) {
+        if (event->type() == QEvent::FocusOut) {
+            Q_EMIT submitted();
+        } else if (event->type() == QEvent::KeyPress) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                key->modifiers() & Qt::ControlModifier) {
+                Q_EMIT submitted();
+                return true;
+            }
+        }
+    }
+    return ValueEditor::eventFilter(object, event);
 }
 
 std::optional<Json> JsonEditor::value() const

@@ -17,7 +17,9 @@ public:
 
     std::optional<Json> value() const override;
     void setValue(const Json &v) override;
-    bool typesText() const override { return true; }
+
+protected:
+    bool eventFilter(QObject *object, QEvent *event) override;
 
 private:
     bool m_singleLine;

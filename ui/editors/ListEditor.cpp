@@ -1,6 +1,7 @@
 #include "ListEditor.h"
 
 #include "json/JsonText.h"
+#include <QAbstractItemDelegate>
 #include <QGridLayout>
 #include <QListWidget>
 #include <QPushButton>
@@ -30,20 +31,44 @@ ListEditor::ListEditor(const EditorSpec &spec, QWidget *parent)
     layout->addWidget(m_up, 2, 1);
     layout->addWidget(m_down, 3, 1);
     setFocusTarget(m_list);
+    // A new item is written once it has a value; Esc (or leaving it
+    // empty) takes it away again.
     connect(m_add, &QPushButton::clicked, this, [this] {
         auto *item = newItem(QString());
         m_list->addItem(item);
         m_list->setCurrentItem(item);
+        m_unsaved = item;
+        updateButtons();
         m_list->editItem(item);
-        changed();
+    });
+    connect(m_list->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+        if (m_unsaved && m_unsaved->text().isEmpty()) {
+            delete m_unsaved;
+            m_unsaved = nullptr;
+            updateButtons();
+        }
     });
     connect(m_remove, &QPushButton::clicked, this, [this] {
-        delete m_list->takeItem(m_list->currentRow());
-        changed();
+        QListWidgetItem *item = m_list->takeItem(m_list->currentRow());
+        const bool wasSaved = item && item != m_unsaved;
+        if (item == m_unsaved)
+            m_unsaved = nullptr;
+        delete item;
+        if (wasSaved)
+            changed();
+        else
+            updateButtons();
     });
     connect(m_up, &QPushButton::clicked, this, [this] { move(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { move(+1); });
-    connect(m_list, &QListWidget::itemChanged, this, [this] { changed(); });
+    connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (item == m_unsaved) {
+            if (item->text().isEmpty())
+                return;
+            m_unsaved = nullptr;
+        }
+        changed();
+    });
     connect(m_list, &QListWidget::currentRowChanged, this, [this] { updateButtons(); });
     updateButtons();
 }
@@ -53,6 +78,8 @@ std::optional<Json> ListEditor::value() const
     Json out = Json::array();
     for (int i = 0; i < m_list->count(); ++i) {
         const QListWidgetItem *item = m_list->item(i);
+        if (item == m_unsaved)
+            continue;
         if (item->data(kIsStringRole).toBool()) {
             out.push_back(item->text().toStdString());
             continue;
@@ -71,6 +98,7 @@ std::optional<Json> ListEditor::value() const
 void ListEditor::setValue(const Json &v)
 {
     m_loading = true;
+    m_unsaved = nullptr;
     m_list->clear();
     if (v.is_array()) {
         for (const auto &item : v) {
@@ -103,13 +131,14 @@ void ListEditor::move(int delta)
     auto *item = m_list->takeItem(row);
     m_list->insertItem(target, item);
     m_list->setCurrentRow(target);
-    changed();
+    if (!m_unsaved)
+        changed();
 }
 
 void ListEditor::changed()
 {
     updateButtons();
-    emitEdited();
+    emitCommitted();
 }
 
 void ListEditor::updateButtons()

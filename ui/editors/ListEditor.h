@@ -26,6 +26,7 @@ private:
 
     QListWidget *m_list;
     QPushButton *m_add, *m_remove, *m_up, *m_down;
+    QListWidgetItem *m_unsaved = nullptr; // added, no value yet: not written
 };
 
 } // namespace tad

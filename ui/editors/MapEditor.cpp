@@ -34,7 +34,7 @@ MapEditor::MapEditor(const EditorSpec &spec, QWidget *parent)
         if (auto *item = m_list->currentItem()) {
             m_current.erase(item->text().toStdString());
             delete item;
-            emitEdited();
+            emitCommitted();
         }
     });
 }
@@ -62,7 +62,7 @@ void MapEditor::addEntry()
     m_current[name] = Json::object();
     m_list->addItem(QString::fromStdString(name));
     m_name->clear();
-    emitEdited();
+    emitCommitted();
 }
 
 } // namespace tad

@@ -3,32 +3,38 @@
 #include "JsDoubleSpinBox.h"
 
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <cmath>
-#include <limits>
 
 namespace tad {
 
 NumberEditor::NumberEditor(EditorKind kind, const EditorSpec &spec, QWidget *parent)
     : ValueEditor(kind, spec, parent)
 {
-    const double lowest =
-        kind == EditorKind::Integer ? -9007199254740991.0 : -std::numeric_limits<double>::max();
     m_spin = new JsDoubleSpinBox(this);
-    m_spin->setDecimals(kind == EditorKind::Integer ? 0 : 15);
-    m_spin->setRange(spec.minimum.value_or(lowest), spec.maximum.value_or(-lowest));
+    m_spin->setStepBounds(spec.minimum, spec.maximum);
     const double span = spec.maximum && spec.minimum ? *spec.maximum - *spec.minimum : 100.0;
     m_spin->setSingleStep(kind == EditorKind::Integer || span >= 10 ? 1.0 : 0.1);
     m_spin->setAccessibleName(kind == EditorKind::Integer ? tr("Whole number") : tr("Number"));
-    m_spin->setKeyboardTracking(true);
     tightLayout(this)->addWidget(m_spin);
     setFocusTarget(m_spin);
-    connect(m_spin, &QDoubleSpinBox::valueChanged, this, [this] { emitEdited(); });
+    // Typing shows its problem at once and is written on Enter or when focus
+    // leaves; a step is written at once.
+    connect(m_spin->findChild<QLineEdit *>(), &QLineEdit::textEdited, this,
+            [this] { emitEdited(); });
+    connect(m_spin, &QAbstractSpinBox::editingFinished, this, &ValueEditor::submitted);
+    connect(m_spin, &JsDoubleSpinBox::stepped, this, [this] { emitCommitted(); });
 }
 
 std::optional<Json> NumberEditor::value() const
 {
-    const double v = m_spin->value();
-    if (m_kind == EditorKind::Integer || (std::floor(v) == v && std::abs(v) < 9007199254740992.0))
+    const auto typed = m_spin->typedNumber();
+    if (!typed) {
+        m_parseProblem = tr("not a number");
+        return std::nullopt;
+    }
+    const double v = *typed;
+    if (std::floor(v) == v && std::abs(v) < 9007199254740992.0)
         return Json(qint64(v));
     return Json(v);
 }

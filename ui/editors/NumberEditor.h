@@ -15,7 +15,6 @@ public:
 
     std::optional<Json> value() const override;
     void setValue(const Json &v) override;
-    bool typesText() const override { return true; }
 
 private:
     JsDoubleSpinBox *m_spin;

@@ -35,7 +35,7 @@ TextEditor::TextEditor(EditorKind kind, const EditorSpec &spec, QWidget *parent)
     }
     setFocusTarget(m_line);
     connect(m_line, &QLineEdit::textEdited, this, [this] { emitEdited(); });
-    connect(m_line, &QLineEdit::returnPressed, this, &ValueEditor::submitted);
+    connect(m_line, &QLineEdit::editingFinished, this, &ValueEditor::submitted);
 }
 
 std::optional<Json> TextEditor::value() const

@@ -10,6 +10,7 @@
 #include "TextEditor.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QPushButton>
 
 namespace tad {
@@ -28,6 +29,25 @@ void ValueEditor::emitEdited()
 {
     if (!m_loading)
         Q_EMIT edited();
+}
+
+void ValueEditor::emitCommitted()
+{
+    if (m_loading)
+        return;
+    Q_EMIT edited();
+    if (m_commitsAtOnce)
+        Q_EMIT submitted();
+}
+
+void ValueEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        Q_EMIT cancelled();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 QString ValueEditor::problem() const

@@ -1,6 +1,11 @@
 // The base of the editor widgets, one subclass per EditorKind. Each turns
 // what the user entered into a JSON value, or says why it cannot; the
-// schema check comes after.
+// schema check comes after. An editor never changes what it was given to
+// fit the schema: a value out of range is shown as it is.
+//
+// Editors commit when the person does: a toggle, a choice, a step of a
+// spin box or a list button at once; typed text and numbers on Enter or
+// when focus leaves the field. Esc gives up what was typed.
 #pragma once
 
 #include "settings/EditorSpec.h"
@@ -9,6 +14,7 @@
 #include <optional>
 
 class QHBoxLayout;
+class QKeyEvent;
 class QPushButton;
 
 namespace tad {
@@ -33,20 +39,26 @@ public:
     virtual void setValue(const Json &value) = 0;
     // Why value() failed, or why the schema refuses the value ("" if fine).
     QString problem() const;
-    // True for editors where each change is a keystroke (merged into one undo step).
-    virtual bool typesText() const { return false; }
     QWidget *focusTarget() const { return m_focus; }
+    // In the tree a step or a choice waits for Enter like typing does.
+    void setCommitsAtOnce(bool atOnce) { m_commitsAtOnce = atOnce; }
 
 Q_SIGNALS:
-    // The user changed the value (not emitted by setValue).
+    // The user changed the value (not emitted by setValue); not yet committed.
     void edited();
-    // Enter in a one-line editor: commit now.
+    // The user committed the value: write it if it is good.
     void submitted();
+    // Esc: give up the change in progress.
+    void cancelled();
 
 protected:
     ValueEditor(EditorKind kind, EditorSpec spec, QWidget *parent);
     void setFocusTarget(QWidget *w);
     void emitEdited();
+    // An edit that commits at once (toggle, choice, step, list button).
+    void emitCommitted();
+    // Esc (when a child does not use it) cancels.
+    void keyPressEvent(QKeyEvent *event) override;
     // A row layout without margins, as every one-line editor uses.
     static QHBoxLayout *tightLayout(QWidget *w);
     // A push button named for tests and accessibility.
@@ -59,6 +71,7 @@ protected:
 
 private:
     QWidget *m_focus = nullptr;
+    bool m_commitsAtOnce = true;
 };
 
 } // namespace tad

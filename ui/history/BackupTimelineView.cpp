@@ -2,6 +2,7 @@
 
 #include "BackgroundWorker.h"
 #include "DiffView.h"
+#include "RestorePreview.h"
 #include "common/Counted.h"
 #include "common/RelativeTime.h"
 #include "io/AtomicFile.h"
@@ -11,8 +12,6 @@
 #include "json/JsonText.h"
 #include <QAction>
 #include <QDesktopServices>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -518,45 +517,19 @@ void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
         Q_EMIT actionFinished(true);
         return;
     }
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("restoreDialog"));
-    dialog.setWindowTitle(tr("Restore %1").arg(name));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *intro = new QLabel(tr("Restoring this backup makes exactly these changes to the "
-                                "settings file. A backup of the current file is taken first. "
-                                "Check keys to restore only those."),
-                             &dialog);
-    intro->setWordWrap(true);
-    auto *preview = new DiffView(&dialog);
-    preview->setObjectName(QStringLiteral("restorePreview"));
-    preview->setSchema(m_actions->schema());
-    preview->setCheckable(true);
-    preview->showDiff(std::move(diff));
-    auto *buttons = new QDialogButtonBox(&dialog);
-    auto *all = buttons->addButton(tr("Restore &all"), QDialogButtonBox::AcceptRole);
-    all->setObjectName(QStringLiteral("restoreAll"));
-    auto *chosen = buttons->addButton(tr("Restore &checked keys"), QDialogButtonBox::ActionRole);
-    chosen->setObjectName(QStringLiteral("restoreChecked"));
-    buttons->addButton(QDialogButtonBox::Cancel);
-    connect(all, &QPushButton::clicked, &dialog, [&dialog] { dialog.done(1); });
-    connect(chosen, &QPushButton::clicked, &dialog, [&dialog, preview] {
-        if (!preview->checkedKeys().isEmpty())
-            dialog.done(2);
-    });
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(intro);
-    layout->addWidget(preview, 1);
-    layout->addWidget(buttons);
-    dialog.resize(900, 600);
-    const int choice = runDialog(dialog);
-    if (choice != 1 && choice != 2) {
+    const RestorePreviewChoice choice = runRestorePreview(
+        this, tr("Restore %1").arg(name),
+        tr("Restoring this backup makes exactly these changes to the settings file. A backup of "
+           "the current file is taken first. Check keys to restore only those."),
+        std::move(diff), m_actions->schema(), true);
+    if (choice.kind == RestorePreviewChoice::Kind::Cancelled) {
         setStatus(tr("Restore cancelled."), false);
         Q_EMIT actionFinished(false);
         return;
     }
     std::vector<KeyPath> keys;
-    if (choice == 2) {
-        for (const QString &key : preview->checkedKeys()) {
+    if (choice.kind == RestorePreviewChoice::Kind::CheckedKeys) {
+        for (const QString &key : choice.keys) {
             if (auto path = KeyPath::parse(key.toStdString()))
                 keys.push_back(std::move(path.value()));
         }

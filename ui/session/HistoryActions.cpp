@@ -33,6 +33,18 @@ void HistoryActions::run(std::function<Result<T>(SettingsFile &)> action,
         });
 }
 
+void HistoryActions::report(const QString &text, bool refused, const QString &undoEntry)
+{
+    Q_EMIT reported(text, refused, undoEntry);
+}
+
+namespace {
+QString entryOf(const std::vector<HistoryEntry> &recorded)
+{
+    return recorded.empty() ? QString() : recorded.back().id;
+}
+} // namespace
+
 void HistoryActions::createBackup(const QString &label,
                                   std::function<void(Result<CreatedBackup>)> done)
 {
@@ -51,7 +63,19 @@ void HistoryActions::restore(const QString &backupName, const std::vector<KeyPat
                 return plan.error();
             return file.restore(*plan);
         },
-        std::move(done));
+        [this, backupName, partial = !keys.empty(), done](Result<RestoreOutcome> outcome) {
+            if (!outcome)
+                report(tr("Not restored from %1: %2").arg(backupName, outcome.error().message),
+                       true);
+            else if (!outcome->changed)
+                report(tr("Nothing to restore: the file already holds %1.").arg(backupName), false);
+            else
+                report(partial ? tr("Restored the chosen keys from %1.").arg(backupName)
+                               : tr("Restored %1.").arg(backupName),
+                       false, entryOf(outcome->recorded));
+            if (done)
+                done(std::move(outcome));
+        });
 }
 
 void HistoryActions::rollback(const QString &entryId, const std::vector<int> &ops,
@@ -64,13 +88,62 @@ void HistoryActions::rollback(const QString &entryId, const std::vector<int> &op
                 return plan.error();
             return file.rollback(*plan);
         },
-        std::move(done));
+        [this, entryId, some = !ops.empty(), done](Result<RollbackOutcome> outcome) {
+            const QString what = some ? tr("Reverted the chosen changes of %1.").arg(entryId)
+                                      : tr("Rolled back %1.").arg(entryId);
+            if (!outcome)
+                report((some ? tr("Not reverted: %1") : tr("Not rolled back: %1"))
+                           .arg(outcome.error().message),
+                       true);
+            else if (!outcome->changed)
+                report(
+                    tr("Nothing to roll back: the values are already as before %1.").arg(entryId),
+                    false);
+            else
+                report(what, false, entryOf(outcome->recorded));
+            if (done)
+                done(std::move(outcome));
+        });
 }
 
 void HistoryActions::migrate(const QString &target, std::function<void(Result<MigrationPlan>)> done)
 {
-    run<MigrationPlan>([target](SettingsFile &file) { return file.migrate(target); },
-                       std::move(done));
+    run<MigrationPlan>(
+        [target](SettingsFile &file) { return file.migrate(target); },
+        [this, done](Result<MigrationPlan> plan) {
+            if (!plan)
+                report(tr("Not migrated: %1").arg(plan.error().message), true);
+            else if (!plan->needed())
+                report(tr("Nothing to migrate: the file is at %1.").arg(plan->fromVersion), false);
+            else
+                report(tr("Migrated the settings file from %1 to %2; the "
+                          "pre-migration backup holds the old content.")
+                           .arg(plan->fromVersion, plan->toVersion),
+                       false);
+            if (done)
+                done(std::move(plan));
+        });
+}
+
+void HistoryActions::recover(const RecoveryPlan &plan,
+                             std::function<void(Result<RecoveryOutcome>)> done)
+{
+    run<RecoveryOutcome>(
+        [plan](SettingsFile &file) { return file.recover(plan); },
+        [this, done](Result<RecoveryOutcome> outcome) {
+            if (!outcome) {
+                report(tr("Not recovered: %1").arg(outcome.error().message), true);
+            } else {
+                QString text =
+                    tr("Recovered the settings file from %1.").arg(outcome->restoredName);
+                if (!outcome->keptCopy.isEmpty())
+                    text += QLatin1Char(' ') +
+                            tr("The broken content is kept in %1.").arg(outcome->keptCopy);
+                report(text, false);
+            }
+            if (done)
+                done(std::move(outcome));
+        });
 }
 
 void HistoryActions::deleteBackups(const QStringList &names,

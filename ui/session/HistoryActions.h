@@ -3,7 +3,9 @@
 // on the StoreSession's worker through the core's application layer
 // (SettingsFile), so the window's store is only ever touched on its own
 // thread, the checks are the core's, and the resulting change events reach
-// the tree like any other write. Results come back on the UI thread.
+// the tree like any other write. Results come back on the UI thread, and
+// every write it makes or is refused is reported() in words for the
+// window's message bar, with the history entry that undoes it.
 #pragma once
 
 #include "Result.h"
@@ -34,12 +36,18 @@ public:
                   std::function<void(Result<RollbackOutcome>)> done);
     void migrate(const QString &target, std::function<void(Result<MigrationPlan>)> done);
     void deleteBackups(const QStringList &names, std::function<void(Result<BackupRemoval>)> done);
+    // Writes back the backup a recovery plan chose (after its preview).
+    void recover(const RecoveryPlan &plan, std::function<void(Result<RecoveryOutcome>)> done);
 
 Q_SIGNALS:
     // After every action that may have written (backups or history changed).
     void finished();
+    // What a write did or why it was refused. `undoEntry`: the history entry
+    // whose rollback undoes it ("" when there is none).
+    void reported(const QString &text, bool refused, const QString &undoEntry);
 
 private:
+    void report(const QString &text, bool refused, const QString &undoEntry = {});
     template <typename T>
     void run(std::function<Result<T>(SettingsFile &)> action, std::function<void(Result<T>)> done);
 

@@ -191,18 +191,19 @@ void StoreSession::refresh()
 }
 
 void StoreSession::write(std::function<Result<void>(SettingsFile &)> change, QString description,
-                         std::optional<KeyPath> path)
+                         std::optional<KeyPath> path, Done done)
 {
     if (path)
         ++m_writing[*path];
-    post([this, change = std::move(change), description, path] {
+    post([this, change = std::move(change), description, path, done = std::move(done)] {
         auto result = change(*m_file);
         auto events = takeEvents();
         QStringList problems;
         for (const Error &problem : m_file->takeProblems())
             problems << problem.message;
-        deliver([this, events, ok = result.ok(), error = result.ok() ? Error() : result.error(),
-                 description, path, problems, change] {
+        deliver([this, events, result, description, path, done, problems, change] {
+            const bool ok = result.ok();
+            const Error error = ok ? Error() : result.error();
             if (!events.isEmpty())
                 Q_EMIT changesArrived(events);
             if (path) {
@@ -212,6 +213,8 @@ void StoreSession::write(std::function<Result<void>(SettingsFile &)> change, QSt
             }
             if (!ok && error.safetyNet)
                 m_refusedForSafetyNet = RefusedWrite{change, description, path};
+            if (done)
+                done(result);
             Q_EMIT writeFinished(ok, error, description);
             if (!problems.isEmpty())
                 Q_EMIT safetyNetProblems(problems);
@@ -259,40 +262,43 @@ StoreSession::expectationFor(const KeyPath &path, const std::optional<Basis> &ba
 }
 
 void StoreSession::set(const KeyPath &path, std::optional<Json> value, std::optional<Basis> basis,
-                       ChangeSource source)
+                       ChangeSource source, Done done)
 {
     const QString key = QString::fromStdString(path.toDotted(m_options.file.dialect));
     write(
         [this, path, value = std::move(value), basis = std::move(basis),
          source](SettingsFile &file) -> Result<void> {
             auto expected = expectationFor(path, basis);
-            Result<void> done = expected ? (value ? file.set(path, *value, source, *expected)
-                                                  : file.remove(path, source, *expected))
-                                         : Result<void>(expected.error());
-            recordOwnWrite(path, done.ok());
-            return done;
+            Result<void> written = expected ? (value ? file.set(path, *value, source, *expected)
+                                                     : file.remove(path, source, *expected))
+                                            : Result<void>(expected.error());
+            recordOwnWrite(path, written);
+            return written;
         },
-        key, path);
+        key, path, std::move(done));
 }
 
-void StoreSession::reset(const KeyPath &path, std::optional<Basis> basis)
+void StoreSession::reset(const KeyPath &path, std::optional<Basis> basis, Done done)
 {
     const QString key = QString::fromStdString(path.toDotted(m_options.file.dialect));
     write(
         [this, path, basis = std::move(basis)](SettingsFile &file) -> Result<void> {
             auto expected = expectationFor(path, basis);
-            Result<void> done =
+            Result<void> written =
                 expected ? file.reset(path, *expected) : Result<void>(expected.error());
-            recordOwnWrite(path, done.ok());
-            return done;
+            recordOwnWrite(path, written);
+            return written;
         },
-        key, path);
+        key, path, std::move(done));
 }
 
-void StoreSession::recordOwnWrite(const KeyPath &path, bool ok)
+void StoreSession::recordOwnWrite(const KeyPath &path, const Result<void> &written)
 {
-    if (!ok) {
-        m_leftByOwnWrite[path] = std::nullopt;
+    if (!written) {
+        // Refused because the key changed: our last write still left what it
+        // left, and the next step is refused for the same reason.
+        if (written.error().code != ErrorCode::Conflict)
+            m_leftByOwnWrite[path] = std::nullopt;
         return;
     }
     const Json *left = findValue(m_file->store().document(), path);

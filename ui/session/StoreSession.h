@@ -82,9 +82,11 @@ public:
     // (writeFinished reports Conflict) unless the file holds what the basis
     // says: nobody else changed the key since. Without a basis the change
     // applies to whatever the file holds.
+    // `done` runs on the session's thread with the write's result.
+    using Done = std::function<void(const Result<void> &)>;
     void set(const KeyPath &path, std::optional<Json> value, std::optional<Basis> basis,
-             ChangeSource source = ChangeSource::Editor);
-    void reset(const KeyPath &path, std::optional<Basis> basis);
+             ChangeSource source = ChangeSource::Editor, Done done = {});
+    void reset(const KeyPath &path, std::optional<Basis> basis, Done done = {});
     // Whether a write of ours to `path` is still on its way.
     bool isWriting(const KeyPath &path) const { return m_writing.count(path) > 0; }
     // Several operations as one write (`operation` names them: "set", ...).
@@ -122,9 +124,9 @@ Q_SIGNALS:
 
 private:
     void write(std::function<Result<void>(SettingsFile &)> change, QString description,
-               std::optional<KeyPath> path = std::nullopt);
+               std::optional<KeyPath> path = std::nullopt, Done done = {});
     // Worker side.
-    void recordOwnWrite(const KeyPath &path, bool ok);
+    void recordOwnWrite(const KeyPath &path, const Result<void> &written);
     Result<std::optional<Expected>> expectationFor(const KeyPath &path,
                                                    const std::optional<Basis> &basis) const;
     void post(std::function<void()> job);

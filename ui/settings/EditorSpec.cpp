@@ -274,12 +274,4 @@ QString displayText(const Json &value, int maxChars)
     return text;
 }
 
-QString maskedSecret(const QString &secret)
-{
-    if (secret.isEmpty())
-        return {};
-    const int shown = secret.size() > 8 ? 4 : 0;
-    return QString(8, QChar(0x2022)) + secret.right(shown);
-}
-
 } // namespace tad

@@ -64,7 +64,5 @@ struct EditorSpec
 QString jsonTypeName(const Json &value);
 // A short one-line rendering for cells: strings unquoted, containers summarized.
 QString displayText(const Json &value, int maxChars = 80);
-// Shown instead of a secret: keeps the last four characters, as key pages do.
-QString maskedSecret(const QString &secret);
 
 } // namespace tad

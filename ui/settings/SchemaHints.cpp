@@ -1,6 +1,7 @@
 #include "SchemaHints.h"
 
 #include "schema/KeyMetadata.h"
+#include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
 #include <QFile>
@@ -52,14 +53,6 @@ bool flagAt(const Json &schema, const char *name)
 {
     auto it = schema.find(name);
     return it != schema.end() && it->is_boolean() && it->get<bool>();
-}
-
-bool looksSecret(const std::string &key)
-{
-    static const QRegularExpression secretName(
-        QStringLiteral("(api[_-]?key|secret|password|token)$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return secretName.match(QString::fromStdString(key)).hasMatch();
 }
 
 } // namespace
@@ -151,6 +144,8 @@ const Json *SchemaHints::resolve(const std::vector<std::string> &segments) const
 EditorSpec SchemaHints::specFor(const std::vector<std::string> &segments) const
 {
     EditorSpec spec = rawSpecFor(segments);
+    // Which keys hold a secret is the core's rule, the same as the CLI's.
+    spec.secret = isSecretKey(m_compiled, segments);
     if (m_compiled.isNull())
         return spec;
     const KeyMetadata meta = keyMetadata(m_compiled, segments);
@@ -187,7 +182,6 @@ EditorSpec SchemaHints::specFor(const std::vector<std::string> &segments) const
         spec.title = meta.title;
     if (!meta.description.isEmpty())
         spec.description = meta.description;
-    spec.secret = spec.secret || meta.secret;
     spec.readOnly = meta.readOnly;
     return spec;
 }
@@ -195,7 +189,6 @@ EditorSpec SchemaHints::specFor(const std::vector<std::string> &segments) const
 EditorSpec SchemaHints::rawSpecFor(const std::vector<std::string> &segments) const
 {
     EditorSpec spec;
-    spec.secret = !segments.empty() && looksSecret(segments.back());
     const Json *schema = isEmpty() ? nullptr : resolve(segments);
     if (!schema || !schema->is_object())
         return spec;
@@ -216,8 +209,6 @@ EditorSpec SchemaHints::rawSpecFor(const std::vector<std::string> &segments) con
     spec.maxItems = countAt(*schema, "maxItems");
     if (auto def = schema->find("default"); def != schema->end())
         spec.defaultValue = *def;
-    spec.secret = spec.secret || flagAt(*schema, "writeOnly") || flagAt(*schema, "secret") ||
-                  spec.format == QLatin1String("password");
     spec.readOnly = flagAt(*schema, "readOnly");
     spec.isMap =
         schema->contains("patternProperties") ||

@@ -5,6 +5,7 @@
 
 #include "json/JsonText.h"
 #include <QAbstractProxyModel>
+#include <QKeyEvent>
 
 namespace tad {
 
@@ -35,8 +36,20 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
                                               ValueEditor::Context::Inline, parent);
     editor->setAutoFillBackground(true);
     editor->setObjectName(QStringLiteral("inlineEditor"));
-    connect(editor, &ValueEditor::submitted, this, [this, editor] {
+    editor->setCommitsAtOnce(false);
+    const QString key = m_model->keyOf(source);
+    editor->setProperty("key", key);
+    connect(editor, &ValueEditor::submitted, this, [this, editor, key] {
         auto *self = const_cast<SettingsDelegate *>(this);
+        if (editor->property("closing").toBool() || !editor->isVisible())
+            return;
+        const QString problem = refusal(editor, key);
+        if (!problem.isEmpty()) {
+            editor->setToolTip(problem);
+            Q_EMIT self->refused(key, problem);
+            return;
+        }
+        editor->setProperty("closing", true);
         Q_EMIT self->commitData(editor);
         Q_EMIT self->closeEditor(editor, QAbstractItemDelegate::NoHint);
     });
@@ -75,6 +88,34 @@ void SettingsDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
         return;
     model->setData(index, QString::fromStdString(compactJson(*value)),
                    SettingsTreeModel::JsonTextRole);
+}
+
+// Why the editor's value is not written ("" when it may be, or when it is
+// what the file holds already: a value the file breaks the schema with is
+// left alone unless changed).
+QString SettingsDelegate::refusal(const ValueEditor *editor, const QString &key) const
+{
+    const QModelIndex source = m_model->indexForKey(key, SettingsTreeModel::ValueColumn);
+    const auto value = editor->value();
+    const auto current = source.isValid() ? m_model->valueOf(source) : std::nullopt;
+    if (value && current && jsEqual(*value, *current))
+        return {};
+    return editor->problem();
+}
+
+bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    // Enter with a refused value keeps the editor open (submitted() said why).
+    auto *editor = qobject_cast<ValueEditor *>(object);
+    if (editor && editor->property("closing").toBool())
+        return event->type() == QEvent::KeyPress; // committed and closed already
+    if (editor && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            !refusal(editor, editor->property("key").toString()).isEmpty())
+            return true;
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
 }
 
 void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,

@@ -1,6 +1,7 @@
 // Inline editing in the tree: the value column gets the same editor the
-// panel would show. A value the schema refuses is not handed to the model;
-// refused() says why instead.
+// panel would show. Enter or leaving the field commits, Esc cancels. A
+// value the schema refuses is not handed to the model: the editor stays
+// open with the value as typed and refused() says why.
 #pragma once
 
 #include <QStyledItemDelegate>
@@ -8,6 +9,7 @@
 namespace tad {
 
 class SettingsTreeModel;
+class ValueEditor;
 
 class SettingsDelegate : public QStyledItemDelegate
 {
@@ -26,8 +28,12 @@ public:
 Q_SIGNALS:
     void refused(const QString &key, const QString &message) const;
 
+protected:
+    bool eventFilter(QObject *object, QEvent *event) override;
+
 private:
     QModelIndex toSource(const QModelIndex &index) const;
+    QString refusal(const ValueEditor *editor, const QString &key) const;
     SettingsTreeModel *m_model;
 };
 

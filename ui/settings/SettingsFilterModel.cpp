@@ -2,6 +2,8 @@
 
 #include "SettingsTreeModel.h"
 
+#include <vector>
+
 namespace tad {
 
 SettingsFilterModel::SettingsFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -37,11 +39,29 @@ void SettingsFilterModel::setQuery(const QString &query)
     invalidateRowsFilter();
 }
 
+QModelIndex SettingsFilterModel::firstMatch() const
+{
+    std::vector<QModelIndex> stack{QModelIndex()};
+    while (!stack.empty()) {
+        const QModelIndex parent = stack.back();
+        stack.pop_back();
+        if (parent.isValid() && matchesItself(mapToSource(parent)))
+            return parent;
+        for (int row = rowCount(parent) - 1; row >= 0; --row)
+            stack.push_back(index(row, 0, parent));
+    }
+    return {};
+}
+
 bool SettingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    return matchesItself(sourceModel()->index(sourceRow, 0, sourceParent));
+}
+
+bool SettingsFilterModel::matchesItself(const QModelIndex &index) const
 {
     if (!isFiltering())
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_stateMask) {
         const int state = index.data(SettingsTreeModel::StateRole).toInt();
         if ((state & m_stateMask) == 0)

@@ -1,6 +1,7 @@
 #include "SettingsTreeModel.h"
 
 #include "keys/KeyPath.h"
+#include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
 #include <QColor>
@@ -223,10 +224,9 @@ QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec
     const QString title = spec.enumTitle(node->scalar);
     if (!title.isEmpty())
         return title;
-    if (spec.secret && node->scalar.is_string() &&
-        !m_revealed.contains(
-            QString::fromStdString(KeyPath::fromSegments(node->path()).toDotted())))
-        return maskedSecret(QString::fromStdString(node->scalar.get<std::string>()));
+    if (spec.secret && !m_revealed.contains(
+                           QString::fromStdString(KeyPath::fromSegments(node->path()).toDotted())))
+        return displayText(maskedValue(node->scalar), 200);
     return displayText(node->scalar, 200);
 }
 

@@ -4,8 +4,11 @@
 #include "BrokenFilePage.h"
 #include "DialogRunner.h"
 #include "FileActions.h"
+#include "MessageBar.h"
 #include "editors/EditorPanel.h"
+#include "editors/ValueEditor.h"
 #include "history/HistoryPanels.h"
+#include "session/HistoryActions.h"
 #include "session/StoreSession.h"
 #include "settings/SettingsDelegate.h"
 #include "settings/SettingsFilterModel.h"
@@ -19,6 +22,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -97,6 +101,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, 220);
     m_tree->setColumnWidth(SettingsTreeModel::TypeColumn, 120);
     m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 210);
+    m_find->installEventFilter(this);
+    m_tree->installEventFilter(this);
     leftLayout->addWidget(noticeRow);
     leftLayout->addWidget(m_find);
     leftLayout->addWidget(m_tree, 1);
@@ -116,7 +122,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_pages->addWidget(loading);
     m_pages->addWidget(split);
     m_pages->addWidget(m_broken);
-    setCentralWidget(m_pages);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_messages = new MessageBar(central);
+    centralLayout->addWidget(m_messages);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
 
     m_problems = new QListWidget(this);
     m_problems->setObjectName(QStringLiteral("problemsList"));
@@ -136,6 +149,15 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_historyPanels = new HistoryPanels(this, m_options.configPath, m_schema.compiled(), m_session,
                                         m_tree, [this] { return currentKey(); });
     buildHelpMenu();
+    connect(m_historyPanels->actions(), &HistoryActions::reported, this,
+            [this](const QString &text, bool refused, const QString &undoEntry) {
+                std::function<void()> undo;
+                if (!undoEntry.isEmpty())
+                    undo = [this, undoEntry] {
+                        m_historyPanels->actions()->rollback(undoEntry, {}, {});
+                    };
+                m_messages->showMessage(text, refused, std::move(undo));
+            });
 
     m_findDelay.setSingleShot(true);
     m_findDelay.setInterval(150);
@@ -175,14 +197,17 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             });
     connect(m_model, &SettingsTreeModel::resyncNeeded, m_session, &StoreSession::fetchValue);
     connect(m_model, &SettingsTreeModel::editRequested, this,
-            [this](const QString &key, const Json &value) { requestEdit(key, value, false); });
+            [this](const QString &key, const Json &value) { requestEdit(key, value); });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_panel, &EditorPanel::editRequested, this, &MainWindow::requestEdit);
     connect(m_panel, &EditorPanel::resetRequested, this, &MainWindow::requestReset);
     connect(static_cast<SettingsDelegate *>(m_tree->itemDelegate()), &SettingsDelegate::refused,
             this, [this](const QString &key, const QString &message) {
-                showError(tr("%1 not changed: %2").arg(key, message));
+                const QString text = tr("%1 not changed: %2").arg(key, message);
+                showError(text);
+                if (m_panel->key() == key)
+                    m_panel->showRefusal(text);
             });
     connect(m_session, &StoreSession::watchingChanged, this, [this](bool watching) {
         m_watchLabel->setText(watching ? tr("Following changes") : tr("Not following changes"));
@@ -203,8 +228,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_panel->flushPending();
+    // Editors that lose focus while the window goes write nothing more.
+    m_panel->disconnect(this);
+    m_model->disconnect(this);
     // Stop the worker before the members its signals reach go away.
     delete m_session;
+    m_session = nullptr;
 }
 
 void MainWindow::buildActions()
@@ -224,17 +253,17 @@ void MainWindow::buildActions()
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto *undo = editMenu->addAction(tr("&Undo"), this, [this] {
-        m_panel->flushPending();
-        m_undo->undo();
-    });
+    auto *undo = editMenu->addAction(tr("&Undo"), this, [this] { m_undo->undo(); });
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setEnabled(false);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     auto *redo = editMenu->addAction(tr("&Redo"), this, [this] { m_undo->redo(); });
     redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Both usual keys, each once (QKeySequence::Redo holds Ctrl+Shift+Z
+    // already on some desktops; twice is an ambiguous shortcut).
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo->setEnabled(false);
     connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
     editMenu->addSeparator();
@@ -376,6 +405,61 @@ void MainWindow::applyFind()
     m_filter->setQuery(m_find->text());
     if (m_filter->isFiltering())
         m_tree->expandAll();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QMainWindow::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool plain = key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier;
+    if (watched == m_find && plain &&
+        (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter))
+        return goToFirstMatch();
+    if (watched == m_tree && plain && m_tree->hasFocus()) {
+        switch (key->key()) {
+        case Qt::Key_F2:
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            return editCurrentValue();
+        case Qt::Key_Tab:
+            if (ValueEditor *editor = m_panel->editor(); editor && editor->isEnabled()) {
+                editor->setFocus(Qt::TabFocusReason);
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::goToFirstMatch()
+{
+    m_findDelay.stop();
+    applyFind();
+    const QModelIndex match = m_filter->firstMatch();
+    if (!match.isValid())
+        return false;
+    m_tree->setCurrentIndex(match);
+    m_tree->scrollTo(match);
+    m_tree->setFocus(Qt::TabFocusReason);
+    return true;
+}
+
+// The current row's value in place, whichever column is current.
+bool MainWindow::editCurrentValue()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid())
+        return false;
+    const QModelIndex value = current.siblingAtColumn(SettingsTreeModel::ValueColumn);
+    if (!(value.flags() & Qt::ItemIsEditable))
+        return false;
+    m_tree->setCurrentIndex(value);
+    m_tree->edit(value);
+    return true;
 }
 
 bool MainWindow::selectKey(const QString &key)

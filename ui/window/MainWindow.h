@@ -4,6 +4,8 @@
 #pragma once
 
 #include "Result.h"
+#include "app/Recovery.h"
+#include "history/DiffData.h"
 #include "settings/SchemaHints.h"
 #include "store/ChangeEvent.h"
 
@@ -26,6 +28,7 @@ class BrokenFilePage;
 class EditorPanel;
 class FileActions;
 class HistoryPanels;
+class MessageBar;
 class SettingsFilterModel;
 class SettingsTreeModel;
 class StoreSession;
@@ -62,6 +65,8 @@ public:
     StoreSession *session() const { return m_session; }
     BrokenFilePage *brokenPage() const { return m_broken; }
     QListWidget *problemsList() const { return m_problems; }
+    // What the last restore, rollback, migration or recovery did, or why not.
+    MessageBar *messageBar() const { return m_messages; }
     // Backups, history, migrations and inspector docks.
     HistoryPanels *historyPanels() const { return m_historyPanels; }
     QString statusError() const;
@@ -78,6 +83,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // The keyboard paths: Down from the find box to the first match, Enter
+    // or F2 in the tree to edit the value in place, Tab to the panel's field.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -88,16 +96,25 @@ private:
     void onFileBroken(const Error &error, const QByteArray &rawBytes);
     void onFileRepaired();
     void onSelectionChanged();
-    void requestEdit(const QString &key, const Json &value, bool mergeable);
+    void requestEdit(const QString &key, const Json &value);
     void requestReset(const QString &key);
+    bool confirmRemoval(const std::optional<Json> &before, const std::optional<Json> &after,
+                        const QString &question, const QString &verb);
+    void pushEdit(const KeyPath &path, const QString &key, std::optional<Json> before,
+                  std::optional<Json> after, bool reset, bool chained);
+    void showRefusal(const QString &key, const QString &message,
+                     const std::optional<Json> &wanted = std::nullopt);
     Result<KeyPath> pathForKey(const QString &key) const;
     void showError(const QString &message);
     void updateProblems();
     void restoreNewestBackup();
+    void previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff);
     void copyKeyPath();
     void copyValue();
     void toggleReveal();
     void applyFind();
+    bool goToFirstMatch();
+    bool editCurrentValue();
     QString currentKey() const;
 
     MainWindowOptions m_options;
@@ -107,6 +124,7 @@ private:
     SettingsFilterModel *m_filter;
     QUndoStack *m_undo;
     QStackedWidget *m_pages;
+    MessageBar *m_messages;
     QTreeView *m_tree;
     QLineEdit *m_find;
     EditorPanel *m_panel;

@@ -1,8 +1,14 @@
 // MainWindow's dealings with the store: opening, following changes, and
 // turning edits into undo steps.
 #include "BrokenFilePage.h"
+#include "DialogRunner.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
+#include "app/RemovedEntries.h"
 #include "editors/EditorPanel.h"
+#include "history/HistoryPanels.h"
+#include "history/RestorePreview.h"
+#include "session/HistoryActions.h"
 #include "session/SetValueCommand.h"
 #include "session/StoreSession.h"
 #include "settings/SettingsFilterModel.h"
@@ -10,6 +16,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPointer>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -141,18 +148,33 @@ void MainWindow::onSelectionChanged()
     m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current));
 }
 
-void MainWindow::requestEdit(const QString &key, const Json &value, bool mergeable)
+// A reset or a removal that takes away more than one entry is confirmed
+// first, saying how many go (the rule is the core's).
+bool MainWindow::confirmRemoval(const std::optional<Json> &before, const std::optional<Json> &after,
+                                const QString &question, const QString &verb)
+{
+    const size_t removed =
+        countRemovedEntries(before ? &*before : nullptr, after ? &*after : nullptr);
+    if (!removalNeedsConfirmation(removed))
+        return true;
+    return confirm(this, question,
+                   question + QLatin1Char('\n') +
+                       tr("This removes %1 entries from the file.").arg(removed),
+                   verb);
+}
+
+void MainWindow::requestEdit(const QString &key, const Json &value)
 {
     const QModelIndex index = m_model->indexForKey(key);
     const EditorSpec spec = index.isValid() ? m_model->specOf(index) : EditorSpec();
     const QString problem = spec.validate(value);
     if (!problem.isEmpty()) {
-        showError(tr("%1 not changed: %2").arg(key, problem));
+        showRefusal(key, tr("%1 not changed: %2").arg(key, problem));
         return;
     }
     auto path = pathForKey(key);
     if (!path) {
-        showError(tr("%1 not changed: %2").arg(key, path.error().message));
+        showRefusal(key, tr("%1 not changed: %2").arg(key, path.error().message));
         return;
     }
     std::optional<Json> before;
@@ -163,8 +185,37 @@ void MainWindow::requestEdit(const QString &key, const Json &value, bool mergeab
     const bool chained = m_session->isWriting(*path);
     if (!chained && before && jsEqual(*before, value))
         return;
-    m_undo->push(new SetValueCommand(m_session, *path, key, std::move(before), value, mergeable,
-                                     false, chained));
+    if (before && onlyRemovesEntries(*before, value) &&
+        !confirmRemoval(before, value, tr("Remove entries from %1?").arg(key), tr("Remove"))) {
+        if (m_panel->key() == key)
+            m_panel->revert();
+        return;
+    }
+    pushEdit(*path, key, std::move(before), value, false, chained);
+}
+
+void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional<Json> before,
+                          std::optional<Json> after, bool reset, bool chained)
+{
+    QPointer<MainWindow> self(this);
+    m_undo->push(new SetValueCommand(
+        m_session, m_undo, path, key, std::move(before), std::move(after), reset, chained,
+        [self, key](const KeyPath &, const Error &error, const std::optional<Json> &wanted) {
+            if (self)
+                self->showRefusal(key, error.message, wanted);
+        }));
+}
+
+// Why a write of `key` was not made: under the editor (the key selected
+// first), and in the status bar.
+void MainWindow::showRefusal(const QString &key, const QString &message,
+                             const std::optional<Json> &wanted)
+{
+    showError(message);
+    if (m_panel->key() != key)
+        selectKey(key);
+    if (m_panel->key() == key)
+        m_panel->showRefusal(message, wanted);
 }
 
 Result<KeyPath> MainWindow::pathForKey(const QString &key) const
@@ -182,7 +233,7 @@ void MainWindow::requestReset(const QString &key)
         return;
     const EditorSpec &spec = m_model->specOf(index);
     if (!spec.defaultValue) {
-        showError(tr("%1 has no default value to reset to").arg(key));
+        showRefusal(key, tr("%1 has no default value to reset to").arg(key));
         return;
     }
     const std::optional<Json> before = m_model->valueOf(index);
@@ -191,8 +242,10 @@ void MainWindow::requestReset(const QString &key)
     auto path = pathForKey(key);
     if (!path)
         return;
-    m_undo->push(new SetValueCommand(m_session, *path, key, before, *spec.defaultValue, false,
-                                     /*reset=*/true, m_session->isWriting(*path)));
+    if (!confirmRemoval(before, spec.defaultValue, tr("Reset %1 to its default?").arg(key),
+                        tr("Reset")))
+        return;
+    pushEdit(*path, key, before, *spec.defaultValue, /*reset=*/true, m_session->isWriting(*path));
     // The panel shows the default at once; the write echo confirms it.
     if (m_panel->key() == key)
         m_panel->showKey(key, spec, spec.defaultValue);
@@ -225,26 +278,61 @@ void MainWindow::updateProblems()
         dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->count()));
 }
 
+// The newest usable backup, previewed as a restore from the Backups dock
+// is, then written back by the core (which keeps the broken bytes as its
+// one `.bad-` copy and records the change as a recovery).
 void MainWindow::restoreNewestBackup()
 {
     QPointer<MainWindow> self(this);
-    m_session->runOnFile([self](SettingsFile &file) {
-        auto plan = file.planRecovery();
-        Result<RecoveryOutcome> outcome =
-            plan ? file.recover(*plan) : Result<RecoveryOutcome>(plan.error());
-        const QString message =
-            outcome ? tr("Recovered from %1").arg(outcome->restoredName) : outcome.error().message;
-        const bool ok = outcome.ok();
+    const Schema schema = m_schema.compiled();
+    m_session->runOnFile([self, schema](SettingsFile &file) {
+        auto plan = std::make_shared<Result<RecoveryPlan>>(file.planRecovery());
+        auto diff = std::make_shared<DiffData>();
+        if (*plan) {
+            const RecoveryPlan &p = plan->value();
+            const QString current =
+                p.currentDocument ? tr("Current file") : tr("Current file (cannot be read)");
+            *diff =
+                diffDocuments(p.currentDocument.value_or(Json::object()), p.backup.document, schema,
+                              current, tr("After recovering from %1").arg(p.backup.info.name));
+        }
         QMetaObject::invokeMethod(
             self.data(),
-            [self, ok, message] {
-                if (!self)
-                    return;
-                self->showError(message);
-                if (ok)
-                    self->open();
+            [self, plan, diff] {
+                if (self)
+                    self->previewRecovery(*plan, std::move(*diff));
             },
             Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff)
+{
+    if (!plan) {
+        m_messages->showMessage(tr("Not recovered: %1").arg(plan.error().message), true);
+        return;
+    }
+    const RecoveryPlan &p = plan.value();
+    QString intro =
+        tr("Recovering writes backup %1 (taken %2, reason %3) in place of the file: "
+           "exactly these changes. The broken content is kept beside the file.")
+            .arg(p.backup.info.name,
+                 QLocale().toString(p.backup.info.time.toLocalTime(), QLocale::ShortFormat),
+                 p.backup.info.reason);
+    if (!p.skipped.isEmpty())
+        intro +=
+            QLatin1Char('\n') + tr("Passed over: %1").arg(p.skipped.join(QStringLiteral("; ")));
+    const RestorePreviewChoice choice =
+        runRestorePreview(this, tr("Recover from %1").arg(p.backup.info.name), intro,
+                          std::move(diff), m_schema.compiled(), false);
+    if (choice.kind == RestorePreviewChoice::Kind::Cancelled) {
+        m_messages->showMessage(tr("Recovery cancelled; nothing was written."), false);
+        return;
+    }
+    QPointer<MainWindow> self(this);
+    m_historyPanels->actions()->recover(p, [self](Result<RecoveryOutcome> outcome) {
+        if (self && outcome)
+            self->open();
     });
 }
 

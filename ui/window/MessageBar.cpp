@@ -1,0 +1,56 @@
+#include "MessageBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace tad {
+
+MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("messageBar"));
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("messageText"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_undo = new QPushButton(tr("&Undo"), this);
+    m_undo->setObjectName(QStringLiteral("messageUndo"));
+    m_close = new QPushButton(tr("Close"), this);
+    m_close->setObjectName(QStringLiteral("messageClose"));
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_undo);
+    layout->addWidget(m_close);
+    connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        auto undo = std::move(m_undoAction);
+        m_undoAction = {};
+        m_undo->hide();
+        if (undo)
+            undo();
+    });
+    hide();
+}
+
+void MessageBar::showMessage(const QString &text, bool refused, std::function<void()> undo)
+{
+    m_refused = refused;
+    m_text->setText(text);
+    setAccessibleName(refused ? tr("Refused") : tr("Done"));
+    setStyleSheet(refused ? QStringLiteral("#messageBar { background: #fde7e4; border: 1px solid "
+                                           "#d9776b; }")
+                          : QStringLiteral("#messageBar { background: #e3f3e5; border: 1px solid "
+                                           "#79b482; }"));
+    m_undoAction = std::move(undo);
+    m_undo->setVisible(bool(m_undoAction));
+    show();
+}
+
+QString MessageBar::text() const
+{
+    return isVisible() ? m_text->text() : QString();
+}
+
+} // namespace tad

@@ -1,0 +1,34 @@
+// A bar across the top of the window that says what an action did or why
+// it was refused (restore, rollback, revert, migration, recovery), with
+// Undo where the action can be undone. It stays until the next message or
+// until closed, so a message is never only a flash in the status bar.
+#pragma once
+
+#include <QFrame>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace tad {
+
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    // `undo` empty: no Undo button.
+    void showMessage(const QString &text, bool refused, std::function<void()> undo = {});
+    QString text() const;
+    bool isRefusal() const { return m_refused; }
+
+private:
+    QLabel *m_text;
+    QPushButton *m_undo;
+    QPushButton *m_close;
+    std::function<void()> m_undoAction;
+    bool m_refused = false;
+};
+
+} // namespace tad
