@@ -846,6 +846,8 @@ void TestMainWindow::criticalEditWithoutItsBackupAsks()
         QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
                  QStringLiteral("true"));
     }
+}
+
 void TestMainWindow::findByNameOrPathReachesTheKey_data()
 {
     QTest::addColumn<QString>("query");
