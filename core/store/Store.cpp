@@ -34,6 +34,10 @@ constexpr std::string_view kInternalKey = "__internal__";
 // sanitizer build), and stop only after this long.
 constexpr qint64 kMergeBudgetMs = 20000;
 
+// A file modified less than this long before our write is taken as one that
+// another writer is busy with (see Store::metOtherWriter()).
+constexpr qint64 kBusyWriterMs = 1000;
+
 // fsync of a file and its folder, for a version written without it.
 void flushToDisk(const QString &path)
 {
@@ -273,6 +277,7 @@ Result<void> Store::recoverStrandedWrites()
         }
         if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
             return merged; // the record stays for the next run
+        m_metOtherWriter = true; // the other writer was at work when ours was killed
         // A read-modify-write of the other writer's that began before this
         // merge can still drop it: the record stays like one of our own
         // (see apply()) until the file has been followed, or for the next run.
@@ -742,6 +747,12 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
     auto current = readFile(m_path);
     if (!current)
         return current.error();
+    // A file written moments ago has a writer at work, maybe another program
+    // of ours (a batch): its next read-modify-write, or the app's, may have
+    // begun before ours and land after it.
+    if (current->stamp.exists &&
+        QDateTime::currentMSecsSinceEpoch() - current->stamp.mtimeNs / 1000000 < kBusyWriterMs)
+        m_metOtherWriter = true;
     if (current->stamp.exists != m_exists || current->bytes != m_bytes) {
         m_metOtherWriter = true;
         if (auto adopted = adopt(std::move(current.value())); !adopted)

@@ -142,8 +142,10 @@ public:
     Result<bool> refresh();
 
     // Whether a write of this store met another writer: the file had changed
-    // since the store last read it, the exchange displaced a version that was
-    // not ours, or assumeAnotherWriter() said so. The other writer may then be in the
+    // since the store last read it, had been modified within the last second
+    // (by anyone: a batch of ours too), the exchange displaced a version that
+    // was not ours, a stranded write was merged back, or assumeAnotherWriter()
+    // said so. The other writer may then be in the
     // middle of a read-modify-write built on a version that lacks our change (or, when it read our
     // version before the merge, its own).
     bool metOtherWriter() const { return m_metOtherWriter; }
