@@ -35,7 +35,8 @@ const std::vector<OptionSpec> &optionTable()
         {"keys", "K,...", "only these keys (dot notation, comma-separated)"},
         {"ops", "N,...", "only these operations of the entry (numbers from `history show`)"},
         {"dry-run", {}, "show what would change and change nothing"},
-        {"no-backup", {},
+        {"no-backup",
+         {},
          "change even when the backup or history record before the change cannot be "
          "written (else refused, exit 4)"},
         {"to", "VERSION", "migrate up to this version only"},

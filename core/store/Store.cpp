@@ -276,7 +276,7 @@ Result<void> Store::recoverStrandedWrites()
             continue;
         }
         if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
-            return merged; // the record stays for the next run
+            return merged;       // the record stays for the next run
         m_metOtherWriter = true; // the other writer was at work when ours was killed
         // A read-modify-write of the other writer's that began before this
         // merge can still drop it: the record stays like one of our own
