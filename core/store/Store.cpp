@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "DocumentChanges.h"
+#include "KeyRead.h"
 #include "StoreUtil.h"
 
 #include <QDateTime>
@@ -324,20 +325,8 @@ Result<void> Store::adopt(FileSnapshot snapshot)
 void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
 {
     std::vector<Error> warnings;
-    for (const auto &dup : parsed.duplicates) {
-        auto key = KeyPath::fromPointer(dup.pointer);
-        const std::string shown = key ? key->toDotted(m_options.dialect) : dup.pointer;
-        Error w = makeError(ErrorCode::Unreadable,
-                            QStringLiteral("the key \"%1\" appears more than once; the "
-                                           "Electron app uses the last one. Remove the other "
-                                           "by hand before changing settings here")
-                                .arg(QString::fromStdString(shown)));
-        w.key = QString::fromStdString(shown);
-        w.file = m_path;
-        w.line = dup.line;
-        w.column = dup.column;
-        warnings.push_back(std::move(w));
-    }
+    for (const auto &dup : parsed.duplicates)
+        warnings.push_back(duplicateKeyWarning(dup, m_options.dialect, m_path));
     const bool external = m_opened;
     Json previous = std::move(m_doc);
     m_doc = std::move(parsed.value);
