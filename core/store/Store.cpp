@@ -3,6 +3,7 @@
 #include "DocumentChanges.h"
 #include "KeyRead.h"
 #include "StoreUtil.h"
+#include "WriteText.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -331,6 +332,7 @@ void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
     Json previous = std::move(m_doc);
     m_doc = std::move(parsed.value);
     m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_exists = snapshot.stamp.exists;
     if (m_exists)
@@ -520,6 +522,7 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
         members = std::move(rebuilt);
     }
     m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_style = patch.style;
 
@@ -793,6 +796,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         auto reparsed = expectedOnDisk ? parseDocument(*expectedOnDisk, m_path)
                                        : Result<ParsedDocument>(Error());
         m_doc = reparsed ? std::move(reparsed->value) : Json::object();
+        m_bytesCanonical = false;
     };
     QDeadlineTimer budget(kMergeBudgetMs);
     for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
@@ -817,7 +821,11 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             restoreDocument();
             return applied.error();
         }
-        std::string newBytes = stringify(m_doc, m_style);
+        // Our own last write is exactly the stringify of the document: a
+        // change of one member is spliced into it (see WriteText.h).
+        const bool spliceable = attempt == 0 && m_bytesCanonical && !*applied && expectedOnDisk;
+        std::string newBytes =
+            textToWrite(m_doc, work, spliceable ? &*expectedOnDisk : nullptr, m_style);
 
         if (expectedOnDisk && newBytes == *expectedOnDisk) {
             // Nothing changes on disk: no write, no event.
@@ -893,6 +901,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             if (attempt > 0)
                 flushToDisk(m_path);
             m_bytes = std::move(newBytes);
+            m_bytesCanonical = true;
             m_stamp = outcome->stamp;
             m_exists = true;
             m_lastWriteMs = nowMs();
