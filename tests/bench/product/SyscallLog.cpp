@@ -12,6 +12,7 @@ struct Call
 {
     QString name;
     QString fdPath;
+    int fd = -1;
 };
 
 // "write(5</tmp/x/.tad-config.json.tmp>, ..." -> name "write", path "/tmp/...".
@@ -26,6 +27,7 @@ Call callAt(const QString &text)
     int i = paren + 1;
     while (i < text.size() && text[i].isDigit())
         ++i;
+    call.fd = text.mid(paren + 1, i - paren - 1).toInt();
     if (i > paren + 1 && i < text.size() && text[i] == QLatin1Char('<')) {
         const int close = text.indexOf(QLatin1String(">,"), i);
         const int end = close >= 0 ? close : text.indexOf(QLatin1Char('>'), i);
@@ -81,10 +83,19 @@ DiskWork readSyscallLog(const QString &log, double fromEpochSeconds)
     QHash<QString, bool> counted;
     while (!file.atEnd()) {
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        // "<pid> <seconds.micro> <call...>"
-        const QString pid = line.section(QLatin1Char(' '), 0, 0);
-        const double at = line.section(QLatin1Char(' '), 1, 1).toDouble();
-        const QString rest = line.section(QLatin1Char(' '), 2);
+        // "<pid>  <seconds.micro> <call...>" (strace pads the pid)
+        const int pidEnd = int(line.indexOf(QLatin1Char(' ')));
+        if (pidEnd <= 0)
+            continue;
+        int timeStart = pidEnd;
+        while (timeStart < line.size() && line[timeStart] == QLatin1Char(' '))
+            ++timeStart;
+        const int timeEnd = int(line.indexOf(QLatin1Char(' '), timeStart));
+        if (timeEnd <= timeStart)
+            continue;
+        const QString pid = line.left(pidEnd);
+        const double at = line.mid(timeStart, timeEnd - timeStart).toDouble();
+        const QString rest = line.mid(timeEnd + 1);
         Call call;
         bool inTime = at >= fromEpochSeconds;
         if (rest.startsWith(QLatin1String("<... "))) {
@@ -106,7 +117,8 @@ DiskWork readSyscallLog(const QString &log, double fromEpochSeconds)
                            call.name == QLatin1String("fdatasync")))
                 ++work.fsyncs;
         }
-        if (!inTime || !isFile(call.fdPath))
+        // Standard output and error may be files too; they are not the store's.
+        if (!inTime || !isFile(call.fdPath) || call.fd == 1 || call.fd == 2)
             continue;
         if (call.name == QLatin1String("write") || call.name == QLatin1String("pwrite64") ||
             call.name == QLatin1String("writev")) {
