@@ -1,6 +1,7 @@
 #include "EditorPanel.h"
 
 #include "ValueEditor.h"
+#include "common/ElidedLabel.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
@@ -36,8 +37,10 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     m_conflictBar->setStyleSheet(
         QStringLiteral("#conflictBar { background: #fff1c2; border: 1px solid #d9b44a; }"));
     auto *barLayout = new QHBoxLayout(m_conflictBar);
-    m_conflictText = new QLabel(m_conflictBar);
-    m_conflictText->setWordWrap(true);
+    // One line whatever the panel's width: a wrapped text made the bar tall
+    // and pushed the splitter each time it appeared.
+    m_conflictText = new ElidedLabel(m_conflictBar);
+    m_conflictText->setObjectName(QStringLiteral("conflictText"));
     m_keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
     m_keepMine->setObjectName(QStringLiteral("keepMine"));
     auto *keepMine = m_keepMine;
@@ -210,7 +213,7 @@ void EditorPanel::showRefusal(const QString &message, const std::optional<Json> 
     m_message->setText(message);
     if (mine) {
         m_mine = mine;
-        m_conflictText->setText(message);
+        m_conflictText->setFullText(message);
         m_conflictBar->show();
     }
 }
@@ -221,7 +224,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
         !value || !m_editor || !m_editor->value() || !jsEqual(*value, *m_editor->value());
     if (external && m_userEdited && differs) {
         m_mine.reset();
-        m_conflictText->setText(
+        m_conflictText->setFullText(
             tr("%1 was changed by another program to %2 while you were editing it.")
                 .arg(m_key, value ? displayText(*value, 60) : tr("(removed)")));
         m_conflictBar->show();

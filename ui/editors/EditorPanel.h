@@ -19,6 +19,7 @@ class QVBoxLayout;
 
 namespace tad {
 
+class ElidedLabel;
 class ValueEditor;
 
 class EditorPanel : public QWidget
@@ -73,7 +74,7 @@ private:
     QLabel *m_message;
     QPushButton *m_reset;
     QFrame *m_conflictBar;
-    QLabel *m_conflictText;
+    ElidedLabel *m_conflictText;
     QVBoxLayout *m_editorSlot;
     QPushButton *m_keepMine;
     ValueEditor *m_editor = nullptr;

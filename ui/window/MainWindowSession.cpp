@@ -4,6 +4,7 @@
 #include "DialogRunner.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "PanelDocks.h"
 #include "app/RemovedEntries.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
@@ -14,6 +15,7 @@
 #include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -53,8 +55,6 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     }
     m_model->resetDocument(std::move(owned));
     m_pages->setCurrentIndex(1);
-    if (auto *dock = m_problems->parentWidget())
-        dock->show();
     if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
@@ -91,8 +91,7 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
             Qt::QueuedConnection);
     });
     m_pages->setCurrentWidget(m_broken);
-    if (auto *dock = m_problems->parentWidget())
-        dock->hide();
+    showProblemsDock(false);
     connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
             &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
     connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
@@ -108,9 +107,8 @@ void MainWindow::onFileRepaired()
     if (m_pages->currentWidget() != m_broken)
         return;
     m_pages->setCurrentIndex(1);
-    if (auto *dock = m_problems->parentWidget())
-        dock->show();
     m_errorLabel->clear();
+    m_problemsDelay.start();
     m_ready = true;
     Q_EMIT ready();
 }
@@ -257,6 +255,8 @@ void MainWindow::updateProblems()
     if (m_model->isLargerThan(kSmallTree)) {
         m_problems->addItem(
             tr("The file is large; type @invalid in the find box to list problems."));
+        if (auto *dock = m_docks->dockOf(m_problems))
+            dock->setWindowTitle(tr("Problems"));
         return;
     }
     std::vector<QModelIndex> stack{QModelIndex()};
@@ -274,8 +274,20 @@ void MainWindow::updateProblems()
         auto *item = new QListWidgetItem(QStringLiteral("%1: %2").arg(key, problem), m_problems);
         item->setData(Qt::UserRole, key);
     }
-    if (auto *dock = m_problems->parentWidget())
+    if (auto *dock = m_docks->dockOf(m_problems))
         dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->count()));
+    showProblemsDock(m_problems->count() > 0);
+}
+
+// The panel opens when problems appear and closes when the last one goes;
+// in between it stays as the person left it (View > Problems).
+void MainWindow::showProblemsDock(bool problems)
+{
+    QDockWidget *dock = m_docks->dockOf(m_problems);
+    if (!dock || problems == m_hadProblems)
+        return;
+    m_hadProblems = problems;
+    dock->setVisible(problems);
 }
 
 // The newest usable backup, previewed as a restore from the Backups dock
