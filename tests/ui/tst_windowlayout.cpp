@@ -238,6 +238,10 @@ void TestWindowLayout::viewMenuListsEveryPanel()
     const QList<QDockWidget *> docks = m_window->docks()->docks();
     QCOMPARE(docks.size(), 5);
     for (QDockWidget *dock : docks)
+        viewAction(dock->windowTitle().section(QLatin1Char(' '), 0, 0))->trigger();
+    QTRY_VERIFY(std::all_of(docks.begin(), docks.end(), [](QDockWidget *d) { return d->isVisible(); }));
+    QCOMPARE(m_window->size(), QSize(1024, 700));
+    for (QDockWidget *dock : docks)
         QCOMPARE(m_window->dockWidgetArea(dock), Qt::BottomDockWidgetArea);
     QCOMPARE(m_window->tabifiedDockWidgets(docks.first()).size(), 4);
 }

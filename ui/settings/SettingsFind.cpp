@@ -110,8 +110,10 @@ void SettingsFind::apply()
     m_delegate->setHighlightedWords(m_filter->words());
     // The key chosen during the find is the one kept afterwards, else the
     // one selected before it.
-    if (!m_filter->isFiltering() && m_remembered)
-        restoreTree(m_chosen.isEmpty() ? m_selectedBefore : m_chosen);
+    if (!m_filter->isFiltering() && m_remembered) {
+        const QString selected = m_chosen.isEmpty() ? m_selectedBefore : m_chosen;
+        restoreTree(selected);
+    }
     m_tree->viewport()->update();
 }
 

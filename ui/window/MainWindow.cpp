@@ -123,9 +123,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     split->setChildrenCollapsible(false);
     split->addWidget(left);
     split->addWidget(panelScroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({kTreeShare, 100 - kTreeShare});
+    // A wider window widens the tree more than the panel.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
 
     m_broken = new BrokenFilePage(this);
     auto *loading = new QLabel(tr("Reading %1 ...").arg(m_options.configPath), this);
@@ -227,7 +227,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-        split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        m_splitPlaced =
+            split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     }
 }
 
@@ -377,6 +378,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
             settings.setValue(QStringLiteral("window/splitter"), split->saveState());
     }
     QMainWindow::closeEvent(event);
+}
+
+// The tree's share of the width, the first time the tree is shown (its
+// page had no width of its own before).
+void MainWindow::placeSplitOnce()
+{
+    if (m_splitPlaced)
+        return;
+    m_splitPlaced = true;
+    auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    if (!split)
+        return;
+    split->resize(m_pages->size());
+    const int width = split->width() - split->handleWidth();
+    split->setSizes({width * kTreeShare / 100, width - width * kTreeShare / 100});
 }
 
 QString MainWindow::currentKey() const

@@ -118,6 +118,7 @@ private:
     void copyValue();
     void toggleReveal();
     void fitTreeColumns();
+    void placeSplitOnce();
     void showProblemsDock(bool problems);
     bool editCurrentValue();
     QString currentKey() const;
@@ -149,6 +150,7 @@ private:
     QTimer m_problemsDelay;
     bool m_ready = false;
     bool m_hadProblems = false;
+    bool m_splitPlaced = false; // the tree's share set at the first show (or restored)
 };
 
 } // namespace tad

@@ -55,6 +55,7 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     }
     m_model->resetDocument(std::move(owned));
     m_pages->setCurrentIndex(1);
+    placeSplitOnce();
     if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
@@ -107,6 +108,7 @@ void MainWindow::onFileRepaired()
     if (m_pages->currentWidget() != m_broken)
         return;
     m_pages->setCurrentIndex(1);
+    placeSplitOnce();
     m_errorLabel->clear();
     m_problemsDelay.start();
     m_ready = true;
