@@ -219,6 +219,8 @@ QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec
         const size_t n = node->children.size();
         if (node->kind == Json::value_t::object)
             return n == 1 ? QStringLiteral("{1 key}") : QStringLiteral("{%1 keys}").arg(n);
+        if (spec.secret) // an array under or of a secret shows no item
+            return displayText(maskedValue(node->toJson()));
         return displayText(n <= kStateCheckLimit ? node->toJson() : Json::array());
     }
     const QString title = spec.enumTitle(node->scalar);
