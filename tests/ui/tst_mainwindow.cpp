@@ -1243,11 +1243,10 @@ void TestMainWindow::refusedRollbackExplainsItself()
             QTreeWidgetItem *item = list->topLevelItem(i);
             for (int j = 0; j < item->childCount() + 1; ++j) {
                 QTreeWidgetItem *row = j == 0 ? item : item->child(j - 1);
-                const QString source = row->text(HistoryView::SourceColumn);
-                if (source.contains(QStringLiteral("editor"), Qt::CaseInsensitive) && !editorEntry)
+                const QString source = row->text(HistoryView::ReasonColumn);
+                if (source == QLatin1String("Edited in TAD Settings") && !editorEntry)
                     editorEntry = row;
-                external =
-                    external || source.contains(QStringLiteral("external"), Qt::CaseInsensitive);
+                external = external || source == QLatin1String("Changed by the app");
             }
         }
         return editorEntry && external;
@@ -1292,7 +1291,8 @@ void TestMainWindow::restoreConfirmsWithUndo()
     QTreeWidgetItem *backup = nullptr;
     QTRY_VERIFY([&] {
         for (QTreeWidgetItemIterator it(list); *it; ++it) {
-            if ((*it)->text(BackupTimelineView::ReasonColumn).contains(QStringLiteral("start"))) {
+            if ((*it)->text(BackupTimelineView::ReasonColumn) ==
+                QLatin1String("When the file was opened")) {
                 backup = *it;
                 return true;
             }

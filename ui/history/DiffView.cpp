@@ -1,6 +1,7 @@
 #include "DiffView.h"
 
 #include "common/Counted.h"
+#include "common/ThemeColors.h"
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
@@ -19,19 +20,19 @@ namespace tad {
 
 namespace {
 
-QColor kindColor(DiffOperation::Kind kind)
+ThemeColors::Tone kindTone(DiffOperation::Kind kind)
 {
     switch (kind) {
     case DiffOperation::Kind::Added:
-        return QColor(0x1b, 0x7f, 0x3b);
+        return ThemeColors::Positive;
     case DiffOperation::Kind::Removed:
-        return QColor(0xb3, 0x26, 0x1e);
+        return ThemeColors::Negative;
     case DiffOperation::Kind::Moved:
-        return QColor(0x5b, 0x3c, 0xc4);
+        return ThemeColors::Active;
     case DiffOperation::Kind::Changed:
         break;
     }
-    return QColor(0x9a, 0x5b, 0x00);
+    return ThemeColors::Neutral;
 }
 
 JsonTextPane *makeTextPane(QWidget *parent, const QString &name)
@@ -203,7 +204,7 @@ void DiffView::fillList()
         item->setText(OldColumn, op.oldText);
         item->setText(NewColumn, op.newText);
         item->setText(NoteColumn, op.notes.join(QStringLiteral("; ")));
-        item->setForeground(KindColumn, kindColor(op.kind));
+        item->setForeground(KindColumn, ThemeColors::text(palette(), kindTone(op.kind)));
         item->setToolTip(KeyColumn, QString::fromStdString(op.pointer));
         item->setToolTip(OldColumn, op.oldText);
         item->setToolTip(NewColumn, op.newText);
@@ -215,7 +216,7 @@ void DiffView::fillList()
             item->setCheckState(KindColumn, Qt::Unchecked);
         }
         if (!op.notes.isEmpty())
-            item->setForeground(NoteColumn, QColor(0x5f, 0x63, 0x68));
+            item->setForeground(NoteColumn, ThemeColors::text(palette(), ThemeColors::Inactive));
         items.append(item);
     }
     m_list->addTopLevelItems(items);
@@ -233,8 +234,8 @@ void DiffView::onCurrentOperation()
     if (row < 0 || size_t(row) >= m_data.ops.size())
         return;
     const DiffOperation &op = m_data.ops[size_t(row)];
-    m_before->markLine(op.beforeLine, QColor(0xfd, 0xe7, 0xe9));
-    m_after->markLine(op.afterLine, QColor(0xe6, 0xf4, 0xea));
+    m_before->markLine(op.beforeLine, ThemeColors::background(palette(), ThemeColors::Negative));
+    m_after->markLine(op.afterLine, ThemeColors::background(palette(), ThemeColors::Positive));
 }
 
 void DiffView::setRevertEnabled(bool enabled, const QString &buttonText)
@@ -287,8 +288,7 @@ void DiffView::updateButtons()
 void DiffView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;")
-                                   : QStringLiteral("color: #1b7f3b;"));
+    ThemeColors::setTextTone(m_message, error ? ThemeColors::Negative : ThemeColors::Positive);
     m_message->setAccessibleName(error ? tr("Error") : tr("Result"));
     m_message->setVisible(!text.isEmpty());
 }

@@ -173,16 +173,19 @@ void MigrationReview::showPreview(MigrationPreview preview)
 {
     m_preview = std::move(preview);
     QString versions =
-        tr("File version: %1%2 · newest migration: %3")
+        tr("Settings version: %1%2 · newest migration: %3")
             .arg(m_preview.fromVersion,
-                 m_preview.versionPresent ? QString() : tr(" (no \"version\" key, taken as 1.0.0)"),
+                 m_preview.versionPresent ? QString() : tr(" (not written in the file, so taken as 1.0.0)"),
                  m_preview.toVersion);
     versions += QStringLiteral(" · ") +
                 (m_preview.confMarker.isEmpty()
-                     ? tr("conf's marker __internal__.migrations.version: not set")
-                     : tr("conf's marker __internal__.migrations.version: %1 (kept as is)")
+                     ? tr("the app has not recorded a migration of its own")
+                     : tr("the app's own record says %1 (left as it is)")
                            .arg(m_preview.confMarker));
     m_versions->setText(versions);
+    // The technical name, for whoever looks for it in the file.
+    m_versions->setToolTip(tr("The app keeps its own record of migrations under "
+                              "__internal__.migrations.version; TAD Settings never changes it."));
     m_pending->clear();
     for (const auto &step : m_preview.steps) {
         auto *item = new QTreeWidgetItem(
