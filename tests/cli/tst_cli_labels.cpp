@@ -34,14 +34,14 @@ private Q_SLOTS:
         const QString meta = backup + QStringLiteral(".meta.json");
         const QByteArray copy = readAll(backup);
         Json before = parsedFile(meta);
-        QCOMPARE(before["label"], Json("fixture"));
+        QVERIFY(before["label"] == Json("fixture"));
 
         const Run run = f.run({"backup", "label", f.backupName(), "before the trip"});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("\"before the trip\""), run.out.constData());
         QCOMPARE(readAll(backup), copy);
         Json after = parsedFile(meta);
-        QCOMPARE(after["label"], Json("before the trip"));
+        QVERIFY(after["label"] == Json("before the trip"));
         after.erase("label");
         before.erase("label");
         QVERIFY(after == before);
@@ -49,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(f.run({"backup", "list"}).out.contains("\"before the trip\""));
         const Run json = f.run({"backup", "label", f.backupName(), "again", "--json"});
         QCOMPARE(json.exitCode, 0);
-        QCOMPARE(tad::parseValue(json.out.trimmed().toStdString()).value()["label"], Json("again"));
+        QVERIFY(tad::parseValue(json.out.trimmed().toStdString()).value()["label"] == Json("again"));
 
         // An empty label removes it.
         QCOMPARE(f.run({"backup", "label", f.backupName(), ""}).exitCode, 0);
@@ -71,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(run.out, QByteArray("labelled " + f.entryId().toUtf8() +
                                      " \"theme experiment\"\n"));
         Json after = parsedFile(file);
-        QCOMPARE(after["label"], Json("theme experiment"));
+        QVERIFY(after["label"] == Json("theme experiment"));
         after.erase("label");
         QVERIFY(after == before);
         const Run show = f.run({"history", "show", f.entryId()});

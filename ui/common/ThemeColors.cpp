@@ -1,5 +1,6 @@
 #include "ThemeColors.h"
 
+#include <QGuiApplication>
 #include <QWidget>
 
 namespace tad::ThemeColors {
@@ -64,8 +65,8 @@ void setTextTone(QWidget *widget, Tone tone)
     // The application's palette, not the widget's: a tone set once must not
     // stay as the base of the next one.
     QPalette palette = widget->palette();
-    const QColor color = tone == Normal ? QPalette().color(QPalette::WindowText)
-                                        : text(QPalette(), tone);
+    const QColor color = tone == Normal ? QGuiApplication::palette().color(QPalette::WindowText)
+                                        : text(QGuiApplication::palette(), tone);
     palette.setColor(QPalette::WindowText, color);
     palette.setColor(QPalette::Text, color);
     widget->setPalette(palette);

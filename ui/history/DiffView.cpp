@@ -80,9 +80,11 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->setHeaderLabels({tr("Change"), tr("Key"), tr("Old"), tr("New"), tr("Note")});
+    // The kind and the key whole (they are short and say what the row is);
+    // the values share what is left, in full in their tooltips.
     m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(KindColumn, 115);
-    m_list->setColumnWidth(KeyColumn, 170);
+    m_list->header()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(KeyColumn, QHeaderView::ResizeToContents);
     m_list->setColumnWidth(OldColumn, 110);
     m_list->setColumnWidth(NewColumn, 110);
 

@@ -62,8 +62,9 @@ MigrationPreview prepare(const QString &configPath, const Schema &schema)
         shown.version = step.step.version;
         shown.description = step.step.description;
         shown.diff =
-            diffDocuments(document, after, schema, QObject::tr("Before %1").arg(step.step.version),
-                          QObject::tr("After %1").arg(step.step.version));
+            diffDocuments(document, after, schema,
+                          MigrationReview::tr("Before the migration to %1").arg(step.step.version),
+                          MigrationReview::tr("After the migration to %1").arg(step.step.version));
         preview.steps.push_back(std::move(shown));
         document = std::move(after);
     }
@@ -149,8 +150,8 @@ MigrationReview::MigrationReview(QString configPath, HistoryActions *actions,
             return;
         const HistoryEntry &entry = m_preview.past[size_t(row)];
         m_diff->showDiff(diffFromPatch(entry.patch, entry.inverse, m_actions->schema(),
-                                       tr("Before %1").arg(entry.version),
-                                       tr("After %1").arg(entry.version)));
+                                       tr("Before the migration to %1").arg(entry.version),
+                                       tr("After the migration to %1").arg(entry.version)));
     });
 }
 

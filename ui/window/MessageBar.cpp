@@ -3,6 +3,7 @@
 #include "common/ThemeColors.h"
 #include "common/ThemeIcons.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -43,7 +44,7 @@ void MessageBar::showMessage(const QString &text, bool refused, std::function<vo
     m_refused = refused;
     m_text->setText(text);
     setAccessibleName(refused ? tr("Refused") : tr("Done"));
-    setStyleSheet(ThemeColors::barStyle(QPalette(), objectName(),
+    setStyleSheet(ThemeColors::barStyle(QGuiApplication::palette(), objectName(),
                                         refused ? ThemeColors::Negative : ThemeColors::Positive));
     m_undoAction = std::move(undo);
     m_undo->setVisible(bool(m_undoAction));
