@@ -835,7 +835,7 @@ void TestMainWindow::criticalEditWithoutItsBackupAsks()
     QTRY_VERIFY(!asked.isEmpty());
     settle();
     setDialogRunner({});
-    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing a critical key")),
+    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing an important setting")),
              qPrintable(asked));
     QVERIFY2(asked.contains(QStringLiteral("backups is not a folder")), qPrintable(asked));
     if (goAhead) {
