@@ -335,6 +335,8 @@ void TestBackupTimeline::deleteConfirmationSaysWhichInWords()
     QVERIFY(!name.isEmpty());
     QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "dark")}));
     QVERIFY(!createBackup(QStringLiteral("after")).isEmpty());
+    m_fixture.window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_fixture.window()));
     QTreeWidget *list = timeline()->list();
     list->clearSelection();
     QVERIFY(timeline()->selectBackup(name));

@@ -234,15 +234,22 @@ void TestHistoryView::diffFollowsTheSelectionAfterHistoryOfKey()
     QCOMPARE(ops->topLevelItem(0)->text(DiffView::KeyColumn), QStringLiteral("user.name"));
     QCOMPARE(ops->topLevelItem(0)->text(DiffView::NewColumn), QStringLiteral("Grace"));
 
-    // A click on another row shows that one.
+    // A new entry comes in: the selected one stays selected and shown.
+    const QString grace = history()->shownEntryId();
     QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Hopper")}));
     QVERIFY(reloadHistory());
     QVERIFY(list->topLevelItemCount() >= 2);
-    QTreeWidgetItem *older = list->topLevelItem(1);
+    QCOMPARE(history()->entryIds().at(1), grace);
+    QCOMPARE(list->currentItem(), list->topLevelItem(1));
+    QCOMPARE(history()->shownEntryId(), grace);
+    // A click on the new row shows that one.
     QSignalSpy clicked(history(), &HistoryView::entryShown);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(older).center());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->topLevelItem(0)).center());
     QVERIFY(clicked.wait(10000));
-    QCOMPARE(history()->shownEntryId(), history()->entryIds().at(1));
+    QCOMPARE(history()->shownEntryId(), history()->entryIds().at(0));
+    QCOMPARE(history()->diffView()->operationsList()->topLevelItem(0)->text(DiffView::NewColumn),
+             QStringLiteral("Hopper"));
     // The panes are titled in words, not file names.
     QVERIFY2(history()->diffView()->data().beforeTitle.startsWith(
                  QStringLiteral("Before the change of ")),
