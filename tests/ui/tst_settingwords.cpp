@@ -18,6 +18,7 @@
 #include "json/JsonText.h"
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>

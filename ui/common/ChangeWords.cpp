@@ -162,7 +162,7 @@ QDateTime ChangeWords::entryTime(const QString &entryId)
 {
     QDateTime time = QDateTime::fromString(entryId.left(18), QStringLiteral("yyyyMMddTHHmmsszzz"));
     if (time.isValid())
-        time.setTimeZone(QTimeZone::UTC);
+        time.setTimeZone(QTimeZone::utc());
     return time;
 }
 
