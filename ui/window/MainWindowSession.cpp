@@ -297,7 +297,10 @@ void MainWindow::restoreNewestBackup()
                 p.currentDocument ? tr("Current file") : tr("Current file (cannot be read)");
             *diff =
                 diffDocuments(p.currentDocument.value_or(Json::object()), p.backup.document, schema,
-                              current, tr("After recovering from %1").arg(p.backup.info.name));
+                              current,
+                              tr("After recovering from %1")
+                                  .arg(ChangeWords::backup(p.backup.info,
+                                                           QDateTime::currentDateTimeUtc())));
         }
         QMetaObject::invokeMethod(
             self.data(),
