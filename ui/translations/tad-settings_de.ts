@@ -434,14 +434,6 @@
         <translation>geändert</translation>
     </message>
     <message>
-        <source>Before %1</source>
-        <translation>Vor %1</translation>
-    </message>
-    <message>
-        <source>After %1</source>
-        <translation>Nach %1</translation>
-    </message>
-    <message>
         <source>Restore &amp;all</source>
         <translation>&amp;Alles wiederherstellen</translation>
     </message>
@@ -1756,14 +1748,6 @@ Diese Änderung trotzdem vornehmen, ohne sie?</translation>
         <translation>Wählen Sie einen Migrationsschritt, um zu sehen, was er ändert.</translation>
     </message>
     <message>
-        <source>Before %1</source>
-        <translation>Vor %1</translation>
-    </message>
-    <message>
-        <source>After %1</source>
-        <translation>Nach %1</translation>
-    </message>
-    <message>
         <source>Dry run...</source>
         <translation>Probelauf …</translation>
     </message>
@@ -1850,6 +1834,14 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
     <message>
         <source>Not migrated: %1</source>
         <translation>Nicht migriert: %1</translation>
+    </message>
+    <message>
+        <source>Before the migration to %1</source>
+        <translation>Vor der Migration auf %1</translation>
+    </message>
+    <message>
+        <source>After the migration to %1</source>
+        <translation>Nach der Migration auf %1</translation>
     </message>
 </context>
 <context>
