@@ -65,6 +65,27 @@ void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QSt
 }
 } // namespace
 
+// Counts the times a widget was disabled while it is watched.
+class EnabledWatch : public QObject
+{
+public:
+    explicit EnabledWatch(QWidget *widget) : m_widget(widget) { widget->installEventFilter(this); }
+    ~EnabledWatch() override { m_widget->removeEventFilter(this); }
+    int disabledCount() const { return m_disabled; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_widget && event->type() == QEvent::EnabledChange && !m_widget->isEnabled())
+            ++m_disabled;
+        return false;
+    }
+
+private:
+    QWidget *m_widget;
+    int m_disabled = 0;
+};
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -701,6 +722,19 @@ void TestMainWindow::brokenFileOpensToItsPage()
         Qt::LeftButton);
     QVERIFY(shown.wait(10000));
     QTRY_VERIFY(restore->isEnabled()); // the core looks for the backup on the worker
+    {
+        // The same broken bytes reported again (Reload here, the watcher
+        // just after opening): the offer stays clickable while the core
+        // looks again, so a click at that moment is never lost.
+        EnabledWatch watch(restore);
+        QTest::mouseClick(
+            m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("reloadBroken")),
+            Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        settle();
+        QVERIFY(restore->isEnabled());
+        QCOMPARE(watch.disabledCount(), 0);
+    }
     QSignalSpy ready(m_window.get(), &MainWindow::ready);
     DialogAnswer accept(Qt::Key_Return, QStringLiteral("restoreAll")); // the preview
     QTest::mouseClick(restore, Qt::LeftButton);

@@ -71,8 +71,10 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
 void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 {
     m_ready = false;
-    m_broken->showError(error, rawBytes);
-    m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
+    // The same bytes again (the watcher after opening, or Reload): the offer
+    // on screen stands while the core looks again, so a click is never lost.
+    if (m_broken->showError(error, rawBytes) || m_pages->currentWidget() != m_broken)
+        m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
     // The core chooses the backup (hash, schema and pins checked), on the
     // store's worker: a large backup is never read on this thread.
     QPointer<MainWindow> self(this);
