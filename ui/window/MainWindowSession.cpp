@@ -80,7 +80,10 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
     QPointer<MainWindow> self(this);
     m_session->runOnFile([self](SettingsFile &file) {
         auto plan = file.planRecovery();
-        const QString name = plan ? plan->backup.info.name : QString();
+        // The backup by its time and reason; its file name in words is no help.
+        const QString name =
+            plan ? ChangeWords::backup(plan->backup.info, QDateTime::currentDateTimeUtc())
+                 : QString();
         const QString why = plan ? QString() : plan.error().message;
         QMetaObject::invokeMethod(
             self.data(),
