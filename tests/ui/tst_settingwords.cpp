@@ -209,6 +209,9 @@ void TestSettingWords::enumDefaultShownByItsTitle()
     QVERIFY(findKey(QStringLiteral("ai.provider")));
     QCOMPARE(panelLabel("default")->text(), QStringLiteral("OpenAI"));
     QCOMPARE(panelLabel("current")->text(), QStringLiteral("Anthropic"));
+    // An empty text says so rather than leaving a blank.
+    QVERIFY(findKey(QStringLiteral("ai.apiKey")));
+    QCOMPARE(panelLabel("default")->text(), QStringLiteral("(empty)"));
 }
 
 void TestSettingWords::entryShownByItsName()

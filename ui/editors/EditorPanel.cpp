@@ -170,6 +170,8 @@ void EditorPanel::showValue(const std::optional<Json> &value)
 // secret masked, anything else in one line.
 QString EditorPanel::shownText(const Json &value) const
 {
+    if (value.is_string() && value.get_ref<const std::string &>().empty())
+        return tr("(empty)"); // a blank line would read as "nothing"
     if (m_spec.secret)
         return displayText(maskedValue(value), 160);
     const QString title = m_spec.enumTitle(value);

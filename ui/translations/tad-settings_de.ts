@@ -1024,6 +1024,10 @@
         <source>(removed)</source>
         <translation>(entfernt)</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
 </context>
 <context>
     <name>tad::EnumEditor</name>
