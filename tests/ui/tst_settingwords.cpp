@@ -64,6 +64,7 @@ private Q_SLOTS:
     void darkPaletteTintsTheTreeDark();
     void darkPaletteTintsTheDiffDark();
     void actionsHaveIcons();
+    void paletteChangeIsFollowed();
 
 private:
     void openWindow();
@@ -330,6 +331,24 @@ void TestSettingWords::actionsHaveIcons()
                     QColor(undo.pixel(x, y)).rgb() ==
                         QApplication::palette().color(QPalette::WindowText).rgb();
     QVERIFY(drawn);
+}
+
+// The desktop turns dark while the window is open: the bars and the
+// problem text take the new palette's tones, without a restart.
+void TestSettingWords::paletteChangeIsFollowed()
+{
+    auto *message = m_window->panel()->findChild<QLabel *>(QStringLiteral("message"));
+    auto *bar = m_window->panel()->findChild<QWidget *>(QStringLiteral("conflictBar"));
+    QVERIFY(message && bar);
+    QVERIFY(message->palette().color(QPalette::WindowText).lightnessF() < 0.5);
+    const QString lightBar = bar->styleSheet();
+    QApplication::setPalette(darkPalette());
+    QCoreApplication::processEvents();
+    QVERIFY2(message->palette().color(QPalette::WindowText).lightnessF() > 0.55,
+             qPrintable(message->palette().color(QPalette::WindowText).name()));
+    QVERIFY(bar->styleSheet() != lightBar);
+    QVERIFY(bar->styleSheet().contains(
+        ThemeColors::background(darkPalette(), ThemeColors::Neutral).name()));
 }
 
 QTEST_MAIN(TestSettingWords)

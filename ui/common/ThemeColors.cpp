@@ -1,11 +1,89 @@
 #include "ThemeColors.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QGuiApplication>
+#include <QPointer>
 #include <QWidget>
+#include <vector>
 
 namespace tad::ThemeColors {
 
 namespace {
+
+const char *const kTextTone = "tadTextTone";
+const char *const kBarTone = "tadBarTone";
+const char *const kBarExtra = "tadBarExtra";
+
+void applyTextTone(QWidget *widget, Tone tone)
+{
+    // The application's palette, not the widget's: a tone set once must not
+    // stay as the base of the next one.
+    const QPalette app = QGuiApplication::palette();
+    const QColor color = tone == Normal ? app.color(QPalette::WindowText) : text(app, tone);
+    if (widget->palette().color(QPalette::WindowText) == color &&
+        widget->palette().color(QPalette::Text) == color)
+        return; // also ends the PaletteChange that setPalette itself sends
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, color);
+    palette.setColor(QPalette::Text, color);
+    widget->setPalette(palette);
+}
+
+void applyBarTone(QWidget *widget)
+{
+    const QString style =
+        barStyle(QGuiApplication::palette(), widget->objectName(),
+                 Tone(widget->property(kBarTone).toInt())) +
+        widget->property(kBarExtra).toString();
+    if (widget->styleSheet() != style)
+        widget->setStyleSheet(style);
+}
+
+// Re-applies the widgets' tones when the application's palette changes
+// (the application object hears of it, whether or not each widget does:
+// one with a style sheet keeps its own palette). Qt 6 deprecates the signal
+// for it; a filter on the application sees every event, and its first test
+// is one pointer comparison.
+class ToneKeeper : public QObject
+{
+public:
+    static ToneKeeper *instance()
+    {
+        static auto *keeper = new ToneKeeper(QCoreApplication::instance());
+        return keeper;
+    }
+    void watch(QWidget *widget)
+    {
+        for (const auto &known : m_widgets)
+            if (known == widget)
+                return;
+        m_widgets.emplace_back(widget);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == QCoreApplication::instance() &&
+            event->type() == QEvent::ApplicationPaletteChange) {
+            std::erase_if(m_widgets, [](const QPointer<QWidget> &w) { return w.isNull(); });
+            for (const auto &widget : m_widgets) {
+                if (widget->property(kTextTone).isValid())
+                    applyTextTone(widget, Tone(widget->property(kTextTone).toInt()));
+                if (widget->property(kBarTone).isValid())
+                    applyBarTone(widget);
+            }
+        }
+        return false;
+    }
+
+private:
+    explicit ToneKeeper(QObject *parent) : QObject(parent)
+    {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+    std::vector<QPointer<QWidget>> m_widgets;
+};
 
 qreal hueOf(Tone tone)
 {
@@ -62,14 +140,9 @@ QColor background(const QPalette &palette, Tone tone)
 
 void setTextTone(QWidget *widget, Tone tone)
 {
-    // The application's palette, not the widget's: a tone set once must not
-    // stay as the base of the next one.
-    QPalette palette = widget->palette();
-    const QColor color = tone == Normal ? QGuiApplication::palette().color(QPalette::WindowText)
-                                        : text(QGuiApplication::palette(), tone);
-    palette.setColor(QPalette::WindowText, color);
-    palette.setColor(QPalette::Text, color);
-    widget->setPalette(palette);
+    widget->setProperty(kTextTone, int(tone));
+    applyTextTone(widget, tone);
+    ToneKeeper::instance()->watch(widget);
 }
 
 QString barStyle(const QPalette &palette, const QString &objectName, Tone tone)
@@ -77,6 +150,14 @@ QString barStyle(const QPalette &palette, const QString &objectName, Tone tone)
     return QStringLiteral("#%1 { background: %2; border: 1px solid %3; }")
         .arg(objectName, background(palette, tone).name(),
              mix(background(palette, tone), text(palette, tone), 0.5).name());
+}
+
+void setBarTone(QWidget *widget, Tone tone, const QString &extra)
+{
+    widget->setProperty(kBarTone, int(tone));
+    widget->setProperty(kBarExtra, extra);
+    applyBarTone(widget);
+    ToneKeeper::instance()->watch(widget);
 }
 
 } // namespace tad::ThemeColors

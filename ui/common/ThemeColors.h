@@ -30,9 +30,13 @@ QColor text(const QPalette &palette, Tone tone);
 QColor background(const QPalette &palette, Tone tone);
 // `a` moved towards `b` by `amount` (0..1).
 QColor mix(const QColor &a, const QColor &b, qreal amount);
-// Gives a label (or any widget) text of that meaning, in its own palette.
+// Gives a label (or any widget) text of that meaning, in its own palette;
+// it follows when the application's palette changes (the desktop turns dark).
 void setTextTone(QWidget *widget, Tone tone);
 // A style sheet for a framed bar `#objectName` tinted with that meaning.
 QString barStyle(const QPalette &palette, const QString &objectName, Tone tone);
+// Gives a framed widget (named: the style sheet selects it by its object
+// name) that tint, plus `extra` style, and keeps it when the palette changes.
+void setBarTone(QWidget *widget, Tone tone, const QString &extra = {});
 
 } // namespace tad::ThemeColors

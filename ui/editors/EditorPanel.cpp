@@ -34,8 +34,7 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     m_conflictBar = new QFrame(this);
     m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
     m_conflictBar->setFrameShape(QFrame::StyledPanel);
-    m_conflictBar->setStyleSheet(
-        ThemeColors::barStyle(palette(), m_conflictBar->objectName(), ThemeColors::Neutral));
+    ThemeColors::setBarTone(m_conflictBar, ThemeColors::Neutral);
     auto *barLayout = new QHBoxLayout(m_conflictBar);
     m_conflictText = new QLabel(m_conflictBar);
     m_conflictText->setWordWrap(true);

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -28,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -39,6 +41,7 @@ constexpr int kNameRole = Qt::UserRole;
 constexpr int kTimeRole = Qt::UserRole + 1;
 constexpr int kReasonRole = Qt::UserRole + 2;
 constexpr int kLabelRole = Qt::UserRole + 3;
+constexpr int kDamagedRole = Qt::UserRole + 4;
 
 struct Listing
 {
@@ -243,6 +246,26 @@ void BackupTimelineView::refreshRelativeTimes()
     }
 }
 
+// Integrity in its colour, from the palette as it is now.
+void BackupTimelineView::applyColours()
+{
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
+        const QVariant damaged = (*it)->data(StateColumn, kDamagedRole);
+        if (damaged.isValid())
+            (*it)->setForeground(StateColumn,
+                                 ThemeColors::text(palette(), damaged.toBool()
+                                                                  ? ThemeColors::Negative
+                                                                  : ThemeColors::Positive));
+    }
+}
+
+void BackupTimelineView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+}
+
 void BackupTimelineView::watchFolder()
 {
     const QString folder = m_backups.directory();
@@ -326,15 +349,16 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         if (backup.damaged()) {
             item->setText(StateColumn,
                           QStringLiteral("\u2717 ") + tr("damaged: %1").arg(backup.problem));
-            item->setForeground(StateColumn, ThemeColors::text(palette(), ThemeColors::Negative));
+            item->setData(StateColumn, kDamagedRole, true);
         } else {
             item->setText(StateColumn, QStringLiteral("\u2713 ") +
                                            (backup.hashChecked ? tr("verified") : tr("size ok")));
-            item->setForeground(StateColumn, ThemeColors::text(palette(), ThemeColors::Positive));
+            item->setData(StateColumn, kDamagedRole, false);
         }
         item->setData(StateColumn, Qt::AccessibleTextRole, item->text(StateColumn));
     }
     m_list->addTopLevelItems(groups);
+    applyColours();
     m_list->expandAll();
     m_listedOnce = true;
     m_pages->setCurrentIndex(backups.empty() ? 1 : 2);

@@ -71,7 +71,11 @@ Q_SIGNALS:
     // A restore or create finished (ok or not); the status line says which.
     void actionFinished(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();
     void watchFolder();
     void showBackups(std::vector<BackupInfo> backups, const QString &error);
     QStringList selectedNames() const;

@@ -5,6 +5,7 @@
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -206,7 +207,6 @@ void DiffView::fillList()
         item->setText(OldColumn, op.oldText);
         item->setText(NewColumn, op.newText);
         item->setText(NoteColumn, op.notes.join(QStringLiteral("; ")));
-        item->setForeground(KindColumn, ThemeColors::text(palette(), kindTone(op.kind)));
         item->setToolTip(KeyColumn, QString::fromStdString(op.pointer));
         item->setToolTip(OldColumn, op.oldText);
         item->setToolTip(NewColumn, op.newText);
@@ -217,14 +217,34 @@ void DiffView::fillList()
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(KindColumn, Qt::Unchecked);
         }
-        if (!op.notes.isEmpty())
-            item->setForeground(NoteColumn, ThemeColors::text(palette(), ThemeColors::Inactive));
         items.append(item);
     }
     m_list->addTopLevelItems(items);
+    applyColours();
     if (!items.isEmpty())
         m_list->setCurrentItem(items.first());
     updateButtons();
+}
+
+// Each row's kind in its colour, from the palette as it is now.
+void DiffView::applyColours()
+{
+    for (int i = 0; i < m_list->topLevelItemCount() && size_t(i) < m_data.ops.size(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        const DiffOperation &op = m_data.ops[size_t(i)];
+        item->setForeground(KindColumn, ThemeColors::text(palette(), kindTone(op.kind)));
+        if (!op.notes.isEmpty())
+            item->setForeground(NoteColumn, ThemeColors::text(palette(), ThemeColors::Inactive));
+    }
+}
+
+void DiffView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyColours();
+        onCurrentOperation();
+    }
 }
 
 void DiffView::onCurrentOperation()

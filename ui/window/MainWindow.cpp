@@ -69,9 +69,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_notice = new QLabel(m_options.notice, left);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(
-        ThemeColors::barStyle(palette(), m_notice->objectName(), ThemeColors::Active) +
-        QStringLiteral(" #notice { padding: 6px; border-radius: 3px; }"));
+    ThemeColors::setBarTone(m_notice, ThemeColors::Active,
+                            QStringLiteral(" #notice { padding: 6px; border-radius: 3px; }"));
     auto *noticeRow = new QWidget(left);
     auto *noticeLayout = new QHBoxLayout(noticeRow);
     noticeLayout->setContentsMargins(0, 0, 0, 0);

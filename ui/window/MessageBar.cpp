@@ -44,8 +44,7 @@ void MessageBar::showMessage(const QString &text, bool refused, std::function<vo
     m_refused = refused;
     m_text->setText(text);
     setAccessibleName(refused ? tr("Refused") : tr("Done"));
-    setStyleSheet(ThemeColors::barStyle(QGuiApplication::palette(), objectName(),
-                                        refused ? ThemeColors::Negative : ThemeColors::Positive));
+    ThemeColors::setBarTone(this, refused ? ThemeColors::Negative : ThemeColors::Positive);
     m_undoAction = std::move(undo);
     m_undo->setVisible(bool(m_undoAction));
     show();
