@@ -214,7 +214,9 @@ void HistoryView::applyFilter()
         for (const auto &entry : m_entries) {
             auto *item = new QTreeWidgetItem;
             item->setData(WhenColumn, kTimeRole, entry.time);
-            item->setToolTip(WhenColumn, ChangeWords::exactTime(entry.time));
+            // The id too, for `tad-settings-cli history show ID` and the like.
+            item->setToolTip(WhenColumn,
+                             ChangeWords::exactTime(entry.time) + QLatin1Char('\n') + entry.id);
             item->setText(ReasonColumn, ChangeWords::reason(entry));
             const QStringList keys = ChangeWords::touchedKeys(entry);
             item->setText(KeysColumn, ChangeWords::keys(keys));
