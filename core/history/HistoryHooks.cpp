@@ -130,7 +130,7 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     if (made)
         return {};
     const QString what = clears ? QStringLiteral("clearing the settings")
-                                : QStringLiteral("changing a critical key");
+                                : QStringLiteral("changing an important setting");
     Error e = made.error();
     if (!m_required) {
         e.message = QStringLiteral("changed without a backup (asked for): the backup before "

@@ -869,7 +869,7 @@ void TestMainWindow::criticalEditWithoutItsBackupAsks()
     QTRY_VERIFY(!asked.isEmpty());
     settle();
     setDialogRunner({});
-    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing a critical key")),
+    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing an important setting")),
              qPrintable(asked));
     QVERIFY2(asked.contains(QStringLiteral("backups is not a folder")), qPrintable(asked));
     if (goAhead) {
@@ -1219,8 +1219,10 @@ void TestMainWindow::recoveryPreviewsBeforeWriting()
         DialogAnswer cancel(Qt::Key_Escape);
         QTest::mouseClick(restore, Qt::LeftButton);
         QTRY_VERIFY(cancel.answered());
-        QVERIFY2(cancel.text().contains(QStringLiteral("application-start")),
+        // The backup by its time and reason, in words, never by its file name.
+        QVERIFY2(cancel.text().contains(QStringLiteral("(when the file was opened)")),
                  qPrintable(cancel.text()));
+        QVERIFY2(!cancel.text().contains(QStringLiteral("backup-20")), qPrintable(cancel.text()));
     }
     settle();
     QCOMPARE(guitest::readBytes(configPath()), broken);
@@ -1277,11 +1279,10 @@ void TestMainWindow::refusedRollbackExplainsItself()
             QTreeWidgetItem *item = list->topLevelItem(i);
             for (int j = 0; j < item->childCount() + 1; ++j) {
                 QTreeWidgetItem *row = j == 0 ? item : item->child(j - 1);
-                const QString source = row->text(HistoryView::SourceColumn);
-                if (source.contains(QStringLiteral("editor"), Qt::CaseInsensitive) && !editorEntry)
+                const QString source = row->text(HistoryView::ReasonColumn);
+                if (source == QLatin1String("Edited in TAD Settings") && !editorEntry)
                     editorEntry = row;
-                external =
-                    external || source.contains(QStringLiteral("external"), Qt::CaseInsensitive);
+                external = external || source == QLatin1String("Changed by the app");
             }
         }
         return editorEntry && external;
@@ -1326,7 +1327,8 @@ void TestMainWindow::restoreConfirmsWithUndo()
     QTreeWidgetItem *backup = nullptr;
     QTRY_VERIFY([&] {
         for (QTreeWidgetItemIterator it(list); *it; ++it) {
-            if ((*it)->text(BackupTimelineView::ReasonColumn).contains(QStringLiteral("start"))) {
+            if ((*it)->text(BackupTimelineView::ReasonColumn) ==
+                QLatin1String("When the file was opened")) {
                 backup = *it;
                 return true;
             }
