@@ -6,6 +6,8 @@
 #include "FileActions.h"
 #include "MessageBar.h"
 #include "PanelDocks.h"
+#include "common/ThemeColors.h"
+#include "common/ThemeIcons.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
 #include "history/HistoryPanels.h"
@@ -78,8 +80,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_notice = new QLabel(m_options.notice, left);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(
-        QStringLiteral("background: #e8f0fe; padding: 6px; border-radius: 3px;"));
+    ThemeColors::setBarTone(m_notice, ThemeColors::Active,
+                            QStringLiteral(" #notice { padding: 6px; border-radius: 3px; }"));
     auto *noticeRow = new QWidget(left);
     auto *noticeLayout = new QHBoxLayout(noticeRow);
     noticeLayout->setContentsMargins(0, 0, 0, 0);
@@ -254,8 +256,10 @@ void MainWindow::buildActions()
             open();
     });
     reload->setShortcut(QKeySequence(Qt::Key_F5));
+    reload->setIcon(ThemeIcons::icon(ThemeIcons::Reload));
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)
+        ->setIcon(ThemeIcons::icon(ThemeIcons::Quit));
     m_fileActions = new FileActions(this, fileMenu, m_options.configPath);
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
@@ -263,10 +267,12 @@ void MainWindow::buildActions()
     auto *undo = editMenu->addAction(tr("&Undo"), this, [this] { m_undo->undo(); });
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     undo->setEnabled(false);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     auto *redo = editMenu->addAction(tr("&Redo"), this, [this] { m_undo->redo(); });
     redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setIcon(ThemeIcons::icon(ThemeIcons::Redo));
     // Both usual keys, each once (QKeySequence::Redo holds Ctrl+Shift+Z
     // already on some desktops; twice is an ambiguous shortcut).
     redo->setShortcuts(
@@ -280,11 +286,16 @@ void MainWindow::buildActions()
     });
     reset->setObjectName(QStringLiteral("resetAction"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    reset->setIcon(ThemeIcons::icon(ThemeIcons::Reset));
+    // Only when the selected key has a default it does not hold yet.
+    reset->setEnabled(false);
+    connect(m_panel, &EditorPanel::resetAvailable, reset, &QAction::setEnabled);
     auto *find = editMenu->addAction(tr("&Find"), this, [this] {
         m_find->setFocus(Qt::ShortcutFocusReason);
         m_find->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    find->setIcon(ThemeIcons::icon(ThemeIcons::Find));
     editMenu->addSeparator();
     auto *copyPath = editMenu->addAction(tr("Copy key &path"), this, &MainWindow::copyKeyPath);
     copyPath->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -297,6 +308,10 @@ void MainWindow::buildActions()
     auto *reveal =
         editMenu->addAction(tr("Reveal or hide &secret"), this, &MainWindow::toggleReveal);
     reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reveal->setObjectName(QStringLiteral("revealAction"));
+    reveal->setIcon(ThemeIcons::icon(ThemeIcons::Reveal));
+    reveal->setEnabled(false); // only for a key that holds a secret (the core's rule)
+    m_revealAction = reveal;
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions({copyPath, reveal, reset});
 }
@@ -326,7 +341,7 @@ void MainWindow::buildStatusBar()
     m_externalLabel->setObjectName(QStringLiteral("statusExternal"));
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("statusError"));
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ThemeColors::setTextTone(m_errorLabel, ThemeColors::Negative);
     m_errorLabel->setAccessibleName(tr("Last error"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);

@@ -140,6 +140,7 @@ private:
     QListWidget *m_problems;
     HistoryPanels *m_historyPanels = nullptr;
     FileActions *m_fileActions = nullptr;
+    QAction *m_revealAction = nullptr;
     QLabel *m_notice;
     QLabel *m_pathLabel;
     QLabel *m_watchLabel;

@@ -6,6 +6,7 @@
 #include "MessageBar.h"
 #include "PanelDocks.h"
 #include "app/RemovedEntries.h"
+#include "common/ChangeWords.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
 #include "history/RestorePreview.h"
@@ -71,14 +72,19 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
 void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 {
     m_ready = false;
-    m_broken->showError(error, rawBytes);
-    m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
+    // The same bytes again (the watcher after opening, or Reload): the offer
+    // on screen stands while the core looks again, so a click is never lost.
+    if (m_broken->showError(error, rawBytes) || m_pages->currentWidget() != m_broken)
+        m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
     // The core chooses the backup (hash, schema and pins checked), on the
     // store's worker: a large backup is never read on this thread.
     QPointer<MainWindow> self(this);
     m_session->runOnFile([self](SettingsFile &file) {
         auto plan = file.planRecovery();
-        const QString name = plan ? plan->backup.info.name : QString();
+        // The backup by its time and reason; its file name in words is no help.
+        const QString name =
+            plan ? ChangeWords::backup(plan->backup.info, QDateTime::currentDateTimeUtc())
+                 : QString();
         const QString why = plan ? QString() : plan.error().message;
         QMetaObject::invokeMethod(
             self.data(),
@@ -143,8 +149,10 @@ void MainWindow::onSelectionChanged()
     const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
     if (!current.isValid()) {
         m_panel->clear();
+        m_revealAction->setEnabled(false);
         return;
     }
+    m_revealAction->setEnabled(m_model->specOf(current).secret);
     m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current));
 }
 
@@ -308,7 +316,10 @@ void MainWindow::restoreNewestBackup()
                 p.currentDocument ? tr("Current file") : tr("Current file (cannot be read)");
             *diff =
                 diffDocuments(p.currentDocument.value_or(Json::object()), p.backup.document, schema,
-                              current, tr("After recovering from %1").arg(p.backup.info.name));
+                              current,
+                              tr("After recovering from %1")
+                                  .arg(ChangeWords::backup(p.backup.info,
+                                                           QDateTime::currentDateTimeUtc())));
         }
         QMetaObject::invokeMethod(
             self.data(),
@@ -327,17 +338,15 @@ void MainWindow::previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff
         return;
     }
     const RecoveryPlan &p = plan.value();
-    QString intro =
-        tr("Recovering writes backup %1 (taken %2, reason %3) in place of the file: "
-           "exactly these changes. The broken content is kept beside the file.")
-            .arg(p.backup.info.name,
-                 QLocale().toString(p.backup.info.time.toLocalTime(), QLocale::ShortFormat),
-                 p.backup.info.reason);
+    const QString backup = ChangeWords::backup(p.backup.info, QDateTime::currentDateTimeUtc());
+    QString intro = tr("Recovering writes %1 in place of the file: exactly these changes. The "
+                       "broken content is kept beside the file.")
+                        .arg(backup);
     if (!p.skipped.isEmpty())
         intro +=
             QLatin1Char('\n') + tr("Passed over: %1").arg(p.skipped.join(QStringLiteral("; ")));
     const RestorePreviewChoice choice =
-        runRestorePreview(this, tr("Recover from %1").arg(p.backup.info.name), intro,
+        runRestorePreview(this, tr("Recover from %1").arg(backup), intro,
                           std::move(diff), m_schema.compiled(), false);
     if (choice.kind == RestorePreviewChoice::Kind::Cancelled) {
         m_messages->showMessage(tr("Recovery cancelled; nothing was written."), false);
