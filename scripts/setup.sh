@@ -19,6 +19,8 @@ LOG_DIR="$ROOT/.cache/setup-logs"
 APT_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libgl1-mesa-dev
+    # the window's translations: lupdate/lrelease and CMake's qt_add_translations
+    qt6-tools-dev qt6-l10n-tools
     nlohmann-json3-dev libvalijson-dev json-schema-test-suite
     xvfb xauth
     # the packaging test: validators, man page rendering, the shells the completions are for

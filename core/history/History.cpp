@@ -267,6 +267,44 @@ Result<HistoryEntry> History::find(const QString &id) const
                          .arg(matches.size()));
 }
 
+Result<HistoryEntry> History::setLabel(const QString &id, const QString &label) const
+{
+    auto found = find(id);
+    if (!found)
+        return found.error();
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    const QString name = entryFileName(found->id);
+    auto file = folder->read(name);
+    if (!file)
+        return file.error();
+    if (!file->stamp.exists)
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("the history entry %1 went away meanwhile").arg(found->id));
+    // The file's own members, those a newer version wrote included, stay.
+    auto json = parseValue(file->bytes);
+    if (!json || !json->is_object()) {
+        Error e = makeError(ErrorCode::Unreadable,
+                            QStringLiteral("the history entry %1 does not read as a JSON object; "
+                                           "it was left as it is")
+                                .arg(found->id));
+        e.file = folder->filePath(name);
+        return e;
+    }
+    const QString trimmed = label.trimmed();
+    if (trimmed.isEmpty())
+        json->erase("label");
+    else
+        (*json)["label"] = trimmed.toStdString();
+    if (auto written = folder->write(name, compactJson(*json), privateFile()); !written)
+        return written.error();
+    auto entry = HistoryEntry::fromJson(*json);
+    if (!entry)
+        return entry.error();
+    return entry;
+}
+
 Result<std::optional<std::string>> History::head() const
 {
     auto folder = openFolder(SideFolder::Mode::OpenExisting);

@@ -65,6 +65,10 @@ public:
     // file that is a symbolic link is refused with a message.
     Result<HistoryEntry> find(const QString &id) const;
 
+    // Gives an entry (as find() names it) a label; an empty one removes it.
+    // Only the entry file's "label" member changes.
+    Result<HistoryEntry> setLabel(const QString &id, const QString &label) const;
+
     // The content the newest entry left; nullopt before the first record.
     // A head.json that is a symbolic link is an error, never followed.
     Result<std::optional<std::string>> head() const;

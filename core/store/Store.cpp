@@ -192,7 +192,8 @@ Result<KeyPath> Store::parseKey(const std::string &key) const
 Result<void> Store::refuseReservedKey(const KeyPath &path, ChangeSource source) const
 {
     const bool personal = source == ChangeSource::Cli || source == ChangeSource::Editor ||
-                          source == ChangeSource::Reset;
+                          source == ChangeSource::Reset || source == ChangeSource::Undo ||
+                          source == ChangeSource::Redo;
     if (!personal || path.isEmpty() || path.segments().front() != kInternalKey)
         return {};
     const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
