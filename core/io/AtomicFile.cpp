@@ -6,6 +6,7 @@
 #include "PosixIo.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QStringList>
@@ -474,6 +475,17 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
 }
 
 } // namespace io
+
+void syncFileAndFolder(const QString &path)
+{
+    const QByteArray file = encodePath(path);
+    const QByteArray dir = encodePath(QFileInfo(path).absolutePath());
+    for (const QByteArray &name : {file, dir}) {
+        UniqueFd fd(retryOnEintr([&] { return ::open(name.constData(), O_RDONLY | O_CLOEXEC); }));
+        if (fd.valid())
+            syncToDisk(fd.get());
+    }
+}
 
 Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
 {
