@@ -310,6 +310,11 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
 
 namespace io {
 
+int injectedWriteFault(testing::WriteStep step, const QByteArray &name)
+{
+    return injectedFault(step, name);
+}
+
 Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::string_view bytes,
                                        const WriteOptions &options, const QString &path,
                                        const QString &folder)
