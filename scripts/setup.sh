@@ -19,12 +19,16 @@ LOG_DIR="$ROOT/.cache/setup-logs"
 APT_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libgl1-mesa-dev
+    # the window's translations: lupdate/lrelease and CMake's qt_add_translations
+    qt6-tools-dev qt6-l10n-tools
     nlohmann-json3-dev libvalijson-dev json-schema-test-suite
     xvfb xauth
     # the packaging test: validators, man page rendering, the shells the completions are for
     desktop-file-utils appstream groff-base man-db zsh fish
     # dpkg-shlibdeps, which finds the Debian package's dependencies
     dpkg-dev
+    # scripts/bench.sh counts each write's fsyncs and bytes through strace
+    strace
 )
 # Debian's nodejs and npm only where the machine has none: a Node installed
 # otherwise brings its own npm, which Debian's npm package conflicts with.

@@ -1,4 +1,4 @@
-// `backup create|list|show|diff|restore|prune`.
+// `backup create|list|show|diff|restore|label|prune`.
 #include "ChangeText.h"
 #include "HistoryCommands.h"
 #include "history/HistoryHooks.h"
@@ -102,12 +102,23 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
 
     const QString name = args.positional.value(1);
     if (sub == QLatin1String("show") || sub == QLatin1String("diff") ||
-        sub == QLatin1String("restore")) {
+        sub == QLatin1String("restore") || sub == QLatin1String("label")) {
         if (name.isEmpty())
             return report(usage(QStringLiteral("backup %1 needs a backup NAME").arg(sub)));
     } else {
-        return report(
-            usage(QStringLiteral("backup needs create, list, show, diff, restore or prune")));
+        return report(usage(
+            QStringLiteral("backup needs create, list, show, diff, restore, label or prune")));
+    }
+
+    if (sub == QLatin1String("label")) {
+        auto labelled = context.file->labelBackup(name, args.positional.value(2));
+        if (!labelled)
+            return report(labelled.error());
+        if (args.json())
+            context.printJson(labelled->toJson());
+        else
+            context.printLine(describeLine(*labelled));
+        return 0;
     }
 
     if (sub == QLatin1String("restore")) {

@@ -1,4 +1,4 @@
-// `history list|show`, `rollback`, `diff`, `migrate`, and the dispatch for
+// `history list|show|label`, `rollback`, `diff`, `migrate`, and the dispatch for
 // `backup` (BackupCommands.cpp).
 #include "HistoryCommands.h"
 
@@ -108,10 +108,32 @@ int historyShow(CliContext &context, HistoryServices &services)
     return 0;
 }
 
+int historyLabel(CliContext &context)
+{
+    const CliArguments &args = context.args;
+    auto labelled = context.file->labelHistoryEntry(args.positional.value(1),
+                                                    args.positional.value(2));
+    if (!labelled)
+        return report(labelled.error());
+    if (args.json()) {
+        Json out = {{"entry", labelled->id.toStdString()}};
+        out["label"] = labelled->label.isEmpty() ? Json() : Json(labelled->label.toStdString());
+        context.printJson(out);
+    } else if (labelled->label.isEmpty()) {
+        context.printLine("removed the label of " + labelled->id.toStdString());
+    } else {
+        context.printLine("labelled " + labelled->id.toStdString() + " \"" +
+                          labelled->label.toStdString() + "\"");
+    }
+    return 0;
+}
+
 int historyCommand(CliContext &context, HistoryServices &services)
 {
     if (context.args.positional.value(0) == QLatin1String("list"))
         return historyList(context, services);
+    if (context.args.positional.value(0) == QLatin1String("label"))
+        return historyLabel(context);
     return historyShow(context, services);
 }
 
@@ -237,12 +259,13 @@ int runHistoryCommand(CliContext &context)
     if (command == QLatin1String("diff"))
         return diffCommand(context);
     // (Re)reading with the hooks attached compares the file with the history.
-    // Listing, showing, creating and pruning backups also work on a file that
-    // does not parse: that is when they are needed most.
+    // Listing, showing, creating, labelling and pruning backups also work on
+    // a file that does not parse: that is when they are needed most.
     const QString sub = context.args.positional.value(0);
     const bool worksOnBrokenFile = command == QLatin1String("backup") &&
                                    QStringList{QStringLiteral("list"), QStringLiteral("show"),
-                                               QStringLiteral("create"), QStringLiteral("prune")}
+                                               QStringLiteral("create"), QStringLiteral("label"),
+                                               QStringLiteral("prune")}
                                        .contains(sub);
     if (auto opened = context.file->open(); !opened && !worksOnBrokenFile)
         return report(opened.error());

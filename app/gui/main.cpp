@@ -2,6 +2,7 @@
 #include "GuiCommandLine.h"
 #include "Resources.h"
 #include "WindowSettings.h"
+#include "common/Translations.h"
 #include "store/ConfigLocation.h"
 #include "window/MainWindow.h"
 #include "window/StartupConfig.h"
@@ -51,6 +52,9 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // The window speaks the system's language where it has a translation;
+    // command-line output (--help, errors before the window) stays English.
+    tad::installTranslations(&app);
     QGuiApplication::setDesktopFileName(QStringLiteral(TAD_APP_ID));
     QApplication::setWindowIcon(appIcon());
     tad::ensureResources();

@@ -211,6 +211,20 @@ Result<BackupRemoval> SettingsFile::deleteBackups(const QStringList &names)
     return backups().remove(names);
 }
 
+Result<BackupInfo> SettingsFile::labelBackup(const QString &name, const QString &label)
+{
+    return backups().setLabel(name, label);
+}
+
+// Labels are read by anyone who lists the history, so a label is written
+// whether or not this file records history itself.
+Result<HistoryEntry> SettingsFile::labelHistoryEntry(const QString &entryId, const QString &label)
+{
+    if (m_history)
+        return m_history->history().setLabel(entryId, label);
+    return History(path()).setLabel(entryId, label);
+}
+
 Result<RestorePlan> SettingsFile::planRestore(const QString &backupName,
                                               const std::vector<KeyPath> &keys)
 {

@@ -122,6 +122,8 @@ public:
     // The `application-start` backup a window takes when it opens a file.
     Result<CreatedBackup> takeStartupBackup();
     Result<BackupRemoval> deleteBackups(const QStringList &names);
+    // A label for a backup made earlier; an empty label removes it.
+    Result<BackupInfo> labelBackup(const QString &name, const QString &label);
     Result<RestorePlan> planRestore(const QString &backupName,
                                     const std::vector<KeyPath> &keys = {});
     // The violations the plan would add (restore() refuses it if any).
@@ -132,6 +134,8 @@ public:
     // Roll back a whole entry, or revert chosen operations of it.
     Result<RollbackPlan> planRollback(const QString &entryId, const std::vector<int> &ops = {});
     Result<RollbackOutcome> rollback(const RollbackPlan &plan);
+    // A label for a recorded change; an empty label removes it.
+    Result<HistoryEntry> labelHistoryEntry(const QString &entryId, const QString &label);
 
     // --- Migrations -------------------------------------------------------
     Result<MigrationPlan> planMigration(const QString &target = {});

@@ -361,6 +361,42 @@ Result<BackupContent> BackupManager::load(const QString &name) const
     return content;
 }
 
+Result<BackupInfo> BackupManager::setLabel(const QString &name, const QString &label) const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    auto path = resolveIn(*folder, name);
+    if (!path)
+        return path.error();
+    const QString metaName = backupname::metaNameOf(name);
+    auto metaFile = folder->read(metaName);
+    if (!metaFile)
+        return metaFile.error();
+    if (!metaFile->stamp.exists)
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("the backup %1 has no metadata file (%2), so it cannot "
+                                        "hold a label")
+                             .arg(name, metaName));
+    auto meta = parseValue(metaFile->bytes);
+    if (!meta || !meta->is_object())
+        return ioError(QStringLiteral("the metadata of %1 does not read as a JSON object; it was "
+                                      "left as it is")
+                           .arg(name),
+                       folder->filePath(metaName));
+    const QString trimmed = label.trimmed();
+    if (trimmed.isEmpty())
+        meta->erase("label");
+    else
+        (*meta)["label"] = trimmed.toStdString();
+    WriteOptions options;
+    options.newFileMode = 0600;
+    const TextStyle style = TextStyle::detect(metaFile->bytes);
+    if (auto written = folder->write(metaName, stringify(*meta, style), options); !written)
+        return written.error();
+    return describe(*folder, name, false);
+}
+
 Result<void> BackupManager::removeOne(const QString &name) const
 {
     auto folder = openFolder(SideFolder::Mode::OpenExisting);

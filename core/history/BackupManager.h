@@ -126,6 +126,11 @@ public:
     // Makes the folder if it is missing (and private), as a write would.
     Result<void> prepareFolder() const;
 
+    // Gives an existing backup a label (an empty one removes it): only the
+    // meta file's "label" changes, its other members stay as they are. A
+    // backup without a meta file is refused (NotFound).
+    Result<BackupInfo> setLabel(const QString &name, const QString &label) const;
+
     Result<BackupPin> pin(const QString &name, const QString &purpose) const;
     // Applies the retention policy; returns the names removed.
     Result<QStringList> prune() const;

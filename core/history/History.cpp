@@ -265,6 +265,23 @@ Result<void> History::catchUpTail(Journal &journal)
         auto stamp = journal.file->stamp();
         if (!stamp)
             return stamp.error();
+        auto named = journal.folder.stat(journal::segmentName(journal.segment));
+        if (!named)
+            return named.error();
+        if (named->exists && named->stamp.inode != stamp->inode) {
+            // The segment was rewritten (a label changed): append to the new file.
+            journal.file.reset();
+            auto file = journal.folder.openAppend(journal::segmentName(journal.segment));
+            if (!file)
+                return file.error();
+            journal.file = std::move(*file);
+            journal.end = 0;
+            journal.entries = 0;
+            journal.lastHashAfter.clear();
+            if (auto locked = journal.file->lock(); !locked)
+                return locked;
+            continue;
+        }
         if (stamp->size == journal.end)
             return {};
         if (stamp->size < journal.end) {
@@ -674,6 +691,85 @@ Result<HistoryEntry> History::find(const QString &id) const
                      QStringLiteral("\"%1\" matches %2 history entries; give more of the id")
                          .arg(id)
                          .arg(matches.size()));
+}
+
+Result<HistoryEntry> History::setLabel(const QString &id, const QString &label) const
+{
+    auto found = find(id);
+    if (!found)
+        return found.error();
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder)
+        return folder.error();
+    const QString trimmed = label.trimmed();
+    auto labelled = [&](Json &json) {
+        if (trimmed.isEmpty())
+            json.erase("label");
+        else
+            json["label"] = trimmed.toStdString();
+    };
+    const QString oldName = found->id + QLatin1String(".json");
+    auto old = folder->stat(oldName);
+    if (!old)
+        return old.error();
+    if (old->exists) {
+        // An entry file of the layout before the journal: its own members,
+        // those a newer version wrote included, stay.
+        auto file = folder->read(oldName);
+        if (!file)
+            return file.error();
+        auto json = parseValue(file->bytes);
+        if (!json || !json->is_object()) {
+            Error e = makeError(ErrorCode::Unreadable,
+                                QStringLiteral("the history entry %1 does not read as a JSON "
+                                               "object; it was left as it is")
+                                    .arg(found->id));
+            e.file = folder->filePath(oldName);
+            return e;
+        }
+        labelled(*json);
+        if (auto written = folder->write(oldName, compactJson(*json), privateFile()); !written)
+            return written.error();
+        return HistoryEntry::fromJson(*json);
+    }
+    auto contents = contentsOf(*folder);
+    if (!contents)
+        return contents.error();
+    const std::string wanted = found->id.toStdString();
+    for (int segment : contents->segments) {
+        const QString name = journal::segmentName(segment);
+        auto file = folder->openAppend(name);
+        if (!file)
+            return file.error();
+        if (auto locked = file->lock(); !locked)
+            return locked.error();
+        auto text = file->readFrom(0);
+        if (!text)
+            return text.error();
+        const journal::Lines lines = journal::splitLines(*text);
+        std::string rewritten;
+        bool changed = false;
+        for (std::string_view line : lines.lines) {
+            auto json = parseValue(line);
+            if (json && json->is_object() && json->value("id", std::string()) == wanted) {
+                labelled(*json);
+                rewritten += compactJson(*json);
+                changed = true;
+            } else {
+                rewritten.append(line);
+            }
+            rewritten += '\n';
+        }
+        if (!changed)
+            continue;
+        if (auto written = folder->write(name, rewritten, privateFile()); !written)
+            return written.error();
+        HistoryEntry entry = *found;
+        entry.label = trimmed;
+        return entry;
+    }
+    return makeError(ErrorCode::NotFound,
+                     QStringLiteral("the history entry %1 went away meanwhile").arg(found->id));
 }
 
 } // namespace tad

@@ -103,6 +103,12 @@ public:
     // file that is a symbolic link is refused with a message.
     Result<HistoryEntry> find(const QString &id) const;
 
+    // Gives an entry (as find() names it) a label; an empty one removes it.
+    // An entry file of the old layout is rewritten; a journal segment is
+    // rewritten whole (temp file and rename, under the journal's lock, so a
+    // writer that appends meanwhile follows it to the new file).
+    Result<HistoryEntry> setLabel(const QString &id, const QString &label) const;
+
     // What the newest entry left; nullopt before the history first saw the
     // file. `withDocument` rebuilds it where the bytes are not held. A
     // journal file that is a symbolic link is an error, never followed.

@@ -106,7 +106,7 @@ Result<void> BackupHook::beforeWrite(const PendingChange &change)
     if (made)
         return {};
     const QString what = clears ? QStringLiteral("clearing the settings")
-                                : QStringLiteral("changing a critical key");
+                                : QStringLiteral("changing an important setting");
     Error e = made.error();
     if (!m_required) {
         e.message = QStringLiteral("changed without a backup (asked for): the backup before "
@@ -227,9 +227,19 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
         return;
     }
     if (!head->has_value()) {
-        // The first look at this file: it is the base, nothing changed yet.
+        // The first look at this file: it is the base, nothing changed yet,
+        // unless we wrote it (a recovery of a file never read before): that
+        // is a change, from nothing readable, recorded under its source.
         if (bytes.empty())
             return;
+        if (m_adoption) {
+            // From an empty base, so the history can rebuild what it left.
+            if (auto based = m_history.setBase(std::string()); !based)
+                report(based.error(), QStringLiteral("the history's first copy of the file was "
+                                                     "not written"));
+            recordExternal(Json::object(), hashOf(std::string()), doc, bytes);
+            return;
+        }
         if (auto written = m_history.setBase(bytes); !written)
             report(written.error(), QStringLiteral("the history's first copy of the file was not "
                                                    "written, so no change can be recorded yet"));

@@ -102,8 +102,11 @@ public:
     using Container::operator[];
     T &operator[](const Key &key) { return emplace(key, T{}).first->second; }
     T &operator[](Key &&key) { return emplace(std::move(key), T{}).first->second; }
-    template <class K, class = std::enable_if_t<std::is_constructible_v<Key, K> &&
-                                                !std::is_integral_v<std::decay_t<K>>>>
+    // A named condition: lupdate's parser misreads the `>>>>` of the nested form.
+    template <class K>
+    using EnableForKeyLike =
+        std::enable_if_t<std::is_constructible_v<Key, K> && !std::is_integral_v<std::decay_t<K>>>;
+    template <class K, class = EnableForKeyLike<K>>
     T &operator[](K &&key)
     {
         return emplace(Key(std::forward<K>(key)), T{}).first->second;

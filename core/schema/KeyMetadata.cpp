@@ -1,6 +1,7 @@
 #include "KeyMetadata.h"
 
 #include "RawSchema.h"
+#include "SecretMask.h"
 
 #include <algorithm>
 
@@ -115,8 +116,6 @@ void merge(const Json &root, const Json &node, bool isBranch, KeyMetadata &meta)
         meta.description = text(member(&node, "description"));
     if (const Json *d = member(&node, "default"); d && !meta.defaultValue)
         meta.defaultValue = *d;
-    if (const Json *w = member(&node, "writeOnly"); w && w->is_boolean() && w->get<bool>())
-        meta.secret = true;
     if (const Json *r = member(&node, "readOnly"); r && r->is_boolean() && r->get<bool>())
         meta.readOnly = true;
 }
@@ -179,6 +178,7 @@ Json KeyMetadata::toJson() const
 KeyMetadata keyMetadata(const Schema &schema, const std::vector<std::string> &tokens)
 {
     KeyMetadata meta;
+    meta.secret = isSecretKey(schema, tokens); // the one rule, in SecretMask
     if (schema.isNull())
         return meta;
     const Json &root = schema.rootSchema();

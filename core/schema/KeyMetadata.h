@@ -31,7 +31,7 @@ struct KeyMetadata
     std::optional<Json> defaultValue;
     QString title;
     QString description;
-    bool secret = false;   // writeOnly: show masked
+    bool secret = false;   // isSecretKey(): show masked
     bool readOnly = false; // readOnly: show, do not edit
 
     bool allowsType(const char *type) const;

@@ -101,16 +101,24 @@ Json maskedValue(const Json &secret)
 
 bool isSecretKey(const Schema &schema, const std::vector<std::string> &tokens)
 {
-    if (tokens.empty())
-        return false;
+    // The key itself or any key above it: a part of a secret is secret.
     const Json &root = schema.isNull() ? emptySchema() : schema.rootSchema();
-    const auto nodes =
-        schema.isNull() ? std::vector<const Json *>{} : schema::schemasAt(root, tokens);
-    return holdsSecret(root, nodes, &tokens.back());
+    std::vector<std::string> prefix;
+    prefix.reserve(tokens.size());
+    for (const std::string &token : tokens) {
+        prefix.push_back(token);
+        const auto nodes =
+            schema.isNull() ? std::vector<const Json *>{} : schema::schemasAt(root, prefix);
+        if (holdsSecret(root, nodes, &prefix.back()))
+            return true;
+    }
+    return false;
 }
 
 Json maskSecrets(const Schema &schema, const Json &value, const std::vector<std::string> &tokens)
 {
+    if (isSecretKey(schema, tokens))
+        return maskedValue(value);
     Json copy = value;
     const Json &root = schema.isNull() ? emptySchema() : schema.rootSchema();
     std::vector<const Json *> nodes;

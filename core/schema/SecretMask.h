@@ -5,7 +5,8 @@
 //    name does: the last segment ends in apiKey, api_key, secret, password
 //    or token (any case), as in `ai.apiKey` or `sync.token`.
 // Whatever the secret's JSON type (a string, an array of keys, an object of
-// credentials, a number), the whole value is masked.
+// credentials, a number), the whole value is masked, and so is every key
+// under it (`sync.secret.value` when `sync.secret` is a secret).
 #pragma once
 
 #include "schema/Schema.h"

@@ -21,6 +21,10 @@ const char *changeSourceName(ChangeSource source)
         return "reset";
     case ChangeSource::Recovery:
         return "recovery";
+    case ChangeSource::Undo:
+        return "undo";
+    case ChangeSource::Redo:
+        return "redo";
     }
     return "unknown";
 }

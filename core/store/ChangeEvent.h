@@ -20,14 +20,17 @@ enum class ChangeSource
     Rollback,
     Migration,
     Reset,
-    Recovery // a broken file replaced by a backup
+    Recovery, // a broken file replaced by a backup
+    Undo,     // the window's Undo of an earlier edit
+    Redo      // the window's Redo of an undone edit
 };
 
 // Every source, in declaration order (for parsing names back).
 inline constexpr ChangeSource kAllChangeSources[] = {
     ChangeSource::Cli,     ChangeSource::Editor,   ChangeSource::External,
     ChangeSource::Restore, ChangeSource::Rollback, ChangeSource::Migration,
-    ChangeSource::Reset,   ChangeSource::Recovery};
+    ChangeSource::Reset,   ChangeSource::Recovery, ChangeSource::Undo,
+    ChangeSource::Redo};
 
 const char *changeSourceName(ChangeSource source);
 

@@ -2,41 +2,19 @@
 
 #include "TextPatch.h"
 
-#include <QMetaObject>
-#include <QPointer>
-
 namespace tad {
 
-VersionReader::VersionReader()
-{
-    m_thread.setObjectName(QStringLiteral("tad-store-reader"));
-    m_worker = new QObject;
-    m_worker->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-}
-
-VersionReader::~VersionReader()
-{
-    m_thread.quit();
-    m_thread.wait();
-}
+VersionReader::VersionReader() : m_worker(QStringLiteral("tad-store-reader")) {}
 
 void VersionReader::read(const QString &path, std::shared_ptr<const std::string> expected,
                          bool allowPatch, QObject *context, Done done)
 {
-    QPointer<QObject> receiver(context);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [path, expected = std::move(expected), allowPatch, receiver, done = std::move(done)]() {
-            auto result = std::make_shared<VersionRead>(readNow(path, expected.get(), allowPatch));
-            if (!receiver)
-                return;
-            // Queued onto the receiver's thread; Qt drops it if the receiver dies first.
-            QMetaObject::invokeMethod(
-                receiver.data(), [done, result]() { done(result); }, Qt::QueuedConnection);
+    m_worker.run<std::shared_ptr<VersionRead>>(
+        context,
+        [path, expected = std::move(expected), allowPatch] {
+            return std::make_shared<VersionRead>(readNow(path, expected.get(), allowPatch));
         },
-        Qt::QueuedConnection);
+        std::move(done));
 }
 
 VersionRead VersionReader::readNow(const QString &path, const std::string *expected,

@@ -3,13 +3,13 @@
 #pragma once
 
 #include "Result.h"
+#include "SerialWorker.h"
 #include "io/AtomicFile.h"
 #include "store/DocumentChanges.h"
 
 #include "json/JsonText.h"
 #include <QObject>
 #include <QString>
-#include <QThread>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -36,7 +36,7 @@ public:
     using Done = std::function<void(std::shared_ptr<VersionRead>)>;
 
     VersionReader();
-    ~VersionReader(); // waits for a read in progress
+    ~VersionReader() = default; // waits for a read in progress, drops the rest
     VersionReader(const VersionReader &) = delete;
     VersionReader &operator=(const VersionReader &) = delete;
 
@@ -53,8 +53,7 @@ public:
                                bool allowPatch = false);
 
 private:
-    QThread m_thread;
-    QObject *m_worker = nullptr; // lives in m_thread
+    SerialWorker m_worker;
 };
 
 } // namespace tad

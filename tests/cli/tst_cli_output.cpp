@@ -56,6 +56,29 @@ private Q_SLOTS:
         QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
     }
 
+    // A file broken before any history existed: the recovery is still one
+    // entry, under its own source, naming the backup it came from.
+    void recoveryWithoutEarlierHistoryIsRecorded()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QVERIFY(QDir(f.dir() + QStringLiteral("/storeHistory")).removeRecursively());
+        QFile file(f.path());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"settings\": ");
+        file.close();
+        const Run recovered = f.run({"recover"});
+        QCOMPARE(recovered.exitCode, 0);
+        const Run list = f.run({"history", "list", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        const Json entries = parsed(list.out);
+        QVERIFY2(entries.is_array() && entries.size() == 1, list.out.constData());
+        QVERIFY2(entries[0]["source"] == Json("recovery"), list.out.constData());
+        QVERIFY2(
+            QString::fromStdString(entries[0]["label"].get<std::string>()).contains(f.backupName()),
+            list.out.constData());
+    }
+
     void historyShowReadsAsText()
     {
         CliFixture f;

@@ -134,6 +134,18 @@ for option in $(grep -hoE '(flag|option)\(QStringLiteral\("[a-z][a-z-]*"\)' "$CL
 done
 [ -z "$unlisted" ] || echo "note: options the CLI reads but --help does not list:$unlisted (checked in the docs too)"
 
+# docs/CLI.md: each command and subcommand of the table is named in bold
+# code where its paragraph starts (**`backup label NAME LABEL ...`**; a few
+# that share one paragraph are named in a row).
+CLI_DOC="$CLI_SOURCES/../../docs/CLI.md"
+if [ -f "$CLI_DOC" ]; then
+    while read -r entry; do
+        grep -qE '(^|, )\*\*`'"$entry"'( |`)' "$CLI_DOC" || fail "docs/CLI.md: no paragraph for '$entry'"
+    done <<<"$entries"
+else
+    fail "docs/CLI.md is not at $CLI_DOC"
+fi
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed" >&2
     exit 1

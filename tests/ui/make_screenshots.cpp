@@ -1,8 +1,10 @@
 // Renders the main states of the window to PNG files (offscreen):
-//   tad-gui-screenshots OUTPUT_DIR
-// normal, editing with an error, search, external change highlight, broken file,
-// and the history panels: backup timeline, restore preview (a diff), history,
-// migration review, inspector.
+//   tad-gui-screenshots OUTPUT_DIR [light|dark] [1024x700|1600x1000 ...]
+// With no palette or size given, all four: light and dark (Fusion), each at
+// 1024x700 and 1600x1000, in OUTPUT_DIR/<palette>-<width>x<height>/.
+// The states: the window, editing with an error, search, an external change
+// highlighted, the broken-file page, and the panels: backups (with the
+// restore preview, a dialog), history, migration review, inspector.
 #include "GuiTestHelpers.h"
 #include "Resources.h"
 #include "editors/EditorPanel.h"
@@ -22,26 +24,77 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
-#include <QDockWidget>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <cstdio>
 #include <memory>
 
 using namespace tad;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWindow(const QString &config)
+struct Variant
+{
+    QString palette; // "light" or "dark"
+    QSize size;
+    QString folder() const
+    {
+        return QStringLiteral("%1-%2x%3").arg(palette).arg(size.width()).arg(size.height());
+    }
+};
+
+// Fusion's colours for a dark desktop, as a dark theme would set them.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    const QColor disabled(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x36, 0x39, 0x3d));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4d));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x41));
+    p.setColor(QPalette::Mid, QColor(0x25, 0x27, 0x2a));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6a, 0xa7, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xff));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+void usePalette(const QString &name)
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(name == QLatin1String("dark") ? darkPalette()
+                                                           : QApplication::style()->standardPalette());
+}
+
+std::unique_ptr<MainWindow> openWindow(const QString &config, QSize size)
 {
     MainWindowOptions options;
     options.configPath = config;
     options.schemaPath = bundledSchemaPath();
     options.rememberState = false;
     auto window = std::make_unique<MainWindow>(options);
-    window->resize(1280, 780);
+    window->resize(size);
     window->model()->setHighlightDuration(60000);
     window->show();
     window->open();
@@ -56,10 +109,12 @@ bool waitReady(MainWindow *window)
     return ready.wait(20000);
 }
 
-void save(MainWindow *window, const QString &dir, const char *name)
+void save(QWidget *widget, const QString &dir, const char *name)
 {
-    QTest::qWait(150);
-    window->grab().save(QDir(dir).filePath(QString::fromLatin1(name)));
+    QTest::qWait(200);
+    const QString path = QDir(dir).filePath(QString::fromLatin1(name));
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
 }
 
 // Waits for `signal` of `sender` after `action` ran.
@@ -78,19 +133,16 @@ bool edit(MainWindow *window, const char *key, Json value)
     });
 }
 
-// The history panels, docked on the right of a wider window.
+// The panels, opened by their keys as a person would, tabbed under the tree.
 void saveHistoryPanels(MainWindow *window, const QString &out)
 {
-    window->resize(1500, 860);
     HistoryPanels *panels = window->historyPanels();
-    auto widen = [window](QWidget *panel) {
-        if (auto *dock = qobject_cast<QDockWidget *>(panel->parentWidget()))
-            window->resizeDocks({dock}, {900}, Qt::Horizontal);
-    };
+    window->selectKey(QStringLiteral("settings.theme"));
     edit(window, "settings.autoSave", false);
     BackupTimelineView *timeline = panels->timeline();
-    waitFor(timeline, &BackupTimelineView::listed, [&] { panels->showPanel(timeline); });
-    widen(timeline);
+    waitFor(timeline, &BackupTimelineView::listed, [&] {
+        QTest::keyClick(window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    });
     waitFor(timeline, &BackupTimelineView::actionFinished,
             [&] { timeline->createBackup(QStringLiteral("before trying the light theme")); });
     edit(window, "settings.theme", Json("light"));
@@ -101,14 +153,15 @@ void saveHistoryPanels(MainWindow *window, const QString &out)
     timeline->selectBackup(names.value(0));
     waitFor(timeline, &BackupTimelineView::comparisonShown,
             [&] { timeline->compareWithCurrent(); });
-    save(window, out, "backup-timeline.png");
+    save(window, out, "backups.png");
 
     // The restore preview is a diff: grab the dialog, then cancel it.
     setDialogRunner([&](QDialog &dialog) {
+        dialog.resize(std::min(window->width() - 80, 1100), std::min(window->height() - 60, 720));
         dialog.show();
         if (auto *preview = dialog.findChild<DiffView *>(QStringLiteral("restorePreview")))
             preview->operationsList()->setCurrentItem(preview->operationsList()->topLevelItem(0));
-        QTest::qWait(150);
+        QTest::qWait(200);
         dialog.grab().save(QDir(out).filePath(QStringLiteral("restore-preview.png")));
         dialog.reject();
         return int(QDialog::Rejected);
@@ -117,40 +170,39 @@ void saveHistoryPanels(MainWindow *window, const QString &out)
     setDialogRunner({});
 
     HistoryView *history = panels->history();
-    waitFor(history, &HistoryView::listed, [&] { panels->showPanel(history); });
-    widen(history);
+    waitFor(history, &HistoryView::listed, [&] {
+        QTest::keyClick(window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    });
     waitFor(history, &HistoryView::entryShown,
             [&] { history->selectEntry(history->entryIds().value(1)); });
     save(window, out, "history.png");
 
     MigrationReview *migrations = panels->migrations();
-    waitFor(migrations, &MigrationReview::reviewed, [&] { panels->showPanel(migrations); });
-    widen(migrations);
+    waitFor(migrations, &MigrationReview::reviewed, [&] {
+        QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    });
     save(window, out, "migration-review.png");
 
     InspectorView *inspector = panels->inspector();
-    waitFor(inspector, &InspectorView::refreshed, [&] { panels->showPanel(inspector); });
-    widen(inspector);
+    waitFor(inspector, &InspectorView::refreshed, [&] {
+        QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+    });
     save(window, out, "inspector.png");
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+bool render(const Variant &variant, const QString &root)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    ensureResources();
-    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    usePalette(variant.palette);
+    const QString out = QDir(root).filePath(variant.folder());
     QDir().mkpath(out);
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("tad-config.json"));
     QFile::copy(guitest::demoConfig(), config);
     QFile::setPermissions(config, QFile::ReadOwner | QFile::WriteOwner);
 
-    auto window = openWindow(config);
+    auto window = openWindow(config, variant.size);
     if (!waitReady(window.get()))
-        return 1;
+        return false;
     window->selectKey(QStringLiteral("settings.theme"));
     save(window.get(), out, "main-window.png");
 
@@ -163,13 +215,15 @@ int main(int argc, char *argv[])
         QTest::keyClicks(line, QStringLiteral("."));
     }
     save(window.get(), out, "editing-error.png");
+    window->panel()->revert();
     window->selectKey(QStringLiteral("settings.fontSize"));
 
-    window->findBox()->setText(QStringLiteral("font"));
-    QTest::qWait(500);
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(window->findBox(), QStringLiteral("font"));
+    QTest::keyClick(window->findBox(), Qt::Key_Down);
     save(window.get(), out, "search.png");
-    window->findBox()->clear();
-    QTest::qWait(300);
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(window->findBox(), Qt::Key_Escape);
 
     window->selectKey(QStringLiteral("settings.language"));
     std::unique_ptr<QProcess> conf(guitest::startConfSet(
@@ -182,11 +236,46 @@ int main(int argc, char *argv[])
 
     window.reset();
     guitest::writeBytes(config, "{\"settings\":{\"theme\":\"dark\",\"fontSize\":14,}\n}");
-    window = openWindow(config);
+    window = openWindow(config, variant.size);
     QSignalSpy broken(window.get(), &MainWindow::brokenFileShown);
     broken.wait(20000);
     if (auto *raw = window->findChild<QPushButton *>(QStringLiteral("viewRaw")))
         raw->click();
     save(window.get(), out, "broken-file.png");
+    std::printf("%s\n", qPrintable(out));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    ensureResources();
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    QStringList palettes;
+    QList<QSize> sizes;
+    for (int i = 2; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("light") || arg == QLatin1String("dark")) {
+            palettes << arg;
+        } else if (const QStringList wh = arg.split(QLatin1Char('x')); wh.size() == 2) {
+            sizes << QSize(wh[0].toInt(), wh[1].toInt());
+        } else {
+            std::fprintf(stderr, "usage: tad-gui-screenshots OUTPUT_DIR [light|dark] [WxH ...]\n");
+            return 2;
+        }
+    }
+    if (palettes.isEmpty())
+        palettes = {QStringLiteral("light"), QStringLiteral("dark")};
+    if (sizes.isEmpty())
+        sizes = {QSize(1024, 700), QSize(1600, 1000)};
+    for (const QString &palette : palettes) {
+        for (const QSize &size : sizes) {
+            if (!render({palette, size}, out))
+                return 1;
+        }
+    }
     return 0;
 }

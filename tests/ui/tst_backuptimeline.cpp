@@ -9,7 +9,10 @@
 #include "session/HistoryActions.h"
 #include "settings/SettingsTreeModel.h"
 
+#include "json/JsonText.h"
 #include <QDir>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -61,6 +64,9 @@ private Q_SLOTS:
     void emptyFolderOffersCreateThenCompareTwo();
     void relativeTimes_data();
     void relativeTimes();
+    void deleteConfirmationSaysWhichInWords();
+    void labelAnExistingBackup();
+    void comparisonTitledInWords();
 
 private:
     BackupTimelineView *timeline() { return m_fixture.panels()->timeline(); }
@@ -100,7 +106,7 @@ void TestBackupTimeline::createWithLabelShowsNewestFirst()
     QCOMPARE(timeline()->backupNames().size(), before + 1);
     QCOMPARE(timeline()->backupNames().first(), name);
     QCOMPARE(column(timeline()->list(), BackupTimelineView::ReasonColumn).first(),
-             QStringLiteral("manual"));
+             QStringLiteral("Made by hand"));
     QVERIFY(column(timeline()->list(), BackupTimelineView::StateColumn)
                 .first()
                 .contains(QStringLiteral("ok")));
@@ -152,7 +158,7 @@ void TestBackupTimeline::restoreWholeBackupAfterPreview()
     QTRY_COMPARE(model->valueOf(model->indexForKey(QStringLiteral("settings.theme"))),
                  std::optional<Json>(Json("dark")));
     QTRY_VERIFY(column(timeline()->list(), BackupTimelineView::ReasonColumn)
-                    .contains(QStringLiteral("before-restore")));
+                    .contains(QStringLiteral("Before a restore")));
 }
 
 void TestBackupTimeline::restoreChosenKeys()
@@ -278,7 +284,7 @@ void TestBackupTimeline::emptyFolderOffersCreateThenCompareTwo()
     QTRY_COMPARE(view.backupNames().size(), 1);
     QVERIFY(view.list()->isVisible());
     QCOMPARE(column(view.list(), BackupTimelineView::ReasonColumn),
-             QStringList(QStringLiteral("manual")));
+             QStringList(QStringLiteral("Made by hand")));
 
     QSignalSpy written(&session, &StoreSession::writeFinished);
     session.set(KeyPath::parse("settings.fontSize").value(), 19, std::nullopt);
@@ -318,6 +324,104 @@ void TestBackupTimeline::relativeTimes()
     const QDateTime now =
         QDateTime::fromString(QStringLiteral("2026-06-01T12:00:00Z"), Qt::ISODate);
     QCOMPARE(relativeTime(now.addSecs(-secondsAgo), now), text);
+}
+
+// Delete on a selected backup asks with its time and reason, not its file name.
+void TestBackupTimeline::deleteConfirmationSaysWhichInWords()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    const QString name = createBackup(QStringLiteral("before the trip"));
+    QVERIFY(!name.isEmpty());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "dark")}));
+    QVERIFY(!createBackup(QStringLiteral("after")).isEmpty());
+    m_fixture.window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_fixture.window()));
+    QTreeWidget *list = timeline()->list();
+    list->clearSelection();
+    QVERIFY(timeline()->selectBackup(name));
+    QString asked;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        if (auto *box = qobject_cast<QMessageBox *>(&dialog))
+            asked = box->text();
+        dialog.reject();
+        return int(QDialog::Rejected);
+    });
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Delete);
+    QVERIFY2(asked.startsWith(QStringLiteral("Delete the backup from ")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("(\u201cbefore the trip\u201d)?")), qPrintable(asked));
+    QVERIFY(!asked.contains(name));
+    QVERIFY(timeline()->backupNames().contains(name));
+    // Two at once: how many, and from when to when.
+    QVERIFY(timeline()->selectBackup(timeline()->backupNames().first()));
+    QTest::keyClick(list, Qt::Key_Delete);
+    QVERIFY2(asked.startsWith(QStringLiteral("Delete 2 backups, from ")), qPrintable(asked));
+}
+
+void TestBackupTimeline::labelAnExistingBackup()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    {
+        QSignalSpy made(timeline(), &BackupTimelineView::actionFinished);
+        QSignalSpy listed(timeline(), &BackupTimelineView::listed);
+        QTest::mouseClick(timeline()->findChild<QPushButton *>(QStringLiteral("createBackup")),
+                          Qt::LeftButton);
+        QVERIFY(made.wait(10000));
+        QVERIFY(listed.wait(10000));
+    }
+    const QString newest = timeline()->backupNames().first();
+    QCOMPARE(column(timeline()->list(), BackupTimelineView::LabelColumn).first(), QString());
+    QTreeWidget *list = timeline()->list();
+    QTreeWidgetItem *row = list->topLevelItem(0)->child(0);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(row).center());
+    auto *label = timeline()->findChild<QPushButton *>(QStringLiteral("labelBackup"));
+    QTRY_VERIFY(label->isEnabled());
+    QString asked;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        auto *input = qobject_cast<QInputDialog *>(&dialog);
+        if (!input)
+            return int(QDialog::Rejected);
+        asked = input->labelText();
+        input->setTextValue(QStringLiteral("known good"));
+        input->accept();
+        return int(QDialog::Accepted);
+    });
+    QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+    QTest::mouseClick(label, Qt::LeftButton);
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(timeline()->statusText()));
+    QVERIFY2(asked.startsWith(QStringLiteral("A label for the backup from ")), qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("(made by hand)")));
+    QTRY_COMPARE(column(list, BackupTimelineView::LabelColumn).first(),
+                 QStringLiteral("known good"));
+    // In the meta file, beside what was there.
+    const QByteArray meta = guitest::readBytes(QFileInfo(m_fixture.configPath()).absolutePath() +
+                                               QStringLiteral("/backups/") + newest +
+                                               QStringLiteral(".meta.json"));
+    const Json parsed = parseValue(meta.toStdString()).value();
+    QVERIFY(parsed["label"] == Json("known good"));
+    QVERIFY(parsed["reason"] == Json("manual"));
+}
+
+void TestBackupTimeline::comparisonTitledInWords()
+{
+    QVERIFY(showTimeline());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(!createBackup(QStringLiteral("one")).isEmpty());
+    QTreeWidget *list = timeline()->list();
+    QTreeWidgetItem *row = list->topLevelItem(0)->child(0);
+    QSignalSpy shown(timeline(), &BackupTimelineView::comparisonShown);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(row).center());
+    QTest::keyClick(list, Qt::Key_Return);
+    QVERIFY(shown.wait(10000));
+    const DiffData &data = timeline()->diffView()->data();
+    QVERIFY2(data.beforeTitle.startsWith(QStringLiteral("Backup from ")),
+             qPrintable(data.beforeTitle));
+    QVERIFY(!data.beforeTitle.contains(QStringLiteral(".json")));
+    QCOMPARE(data.afterTitle, QStringLiteral("Current file"));
+    QCOMPARE(column(list, BackupTimelineView::ReasonColumn).first(), QStringLiteral("Made by hand"));
 }
 
 QTEST_MAIN(TestBackupTimeline)

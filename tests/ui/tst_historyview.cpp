@@ -7,7 +7,12 @@
 #include "history/HistoryView.h"
 #include "settings/SettingsTreeModel.h"
 
+#include "history/History.h"
+
 #include <QAction>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -27,6 +32,10 @@ private Q_SLOTS:
     void revertRefusedAfterConflictingChange();
     void rollBackWholeChange();
     void historyOfKeyFromTreeMenu();
+    void diffFollowsTheSelectionAfterHistoryOfKey();
+    void rollbackConfirmationSaysWhatHappens();
+    void labelAnExistingEntry();
+    void searchNarrowsTheList();
 
 private:
     HistoryView *history() { return m_fixture.panels()->history(); }
@@ -54,7 +63,7 @@ private:
         for (int i = 0; i < list->topLevelItemCount(); ++i) {
             auto *item = list->topLevelItem(i);
             if (item->text(HistoryView::KeysColumn).contains(key) &&
-                (source.isEmpty() || item->text(HistoryView::SourceColumn) == source))
+                (source.isEmpty() || item->text(HistoryView::ReasonColumn) == source))
                 return history()->entryIds().at(i);
         }
         return {};
@@ -80,8 +89,8 @@ void TestHistoryView::entryShowsSourceAndDiff()
     QVERIFY(showHistory());
     const QString id = newestEntryOf(QStringLiteral("settings.fontSize"));
     QVERIFY(!id.isEmpty());
-    QCOMPARE(history()->list()->topLevelItem(0)->text(HistoryView::SourceColumn),
-             QStringLiteral("editor"));
+    QCOMPARE(history()->list()->topLevelItem(0)->text(HistoryView::ReasonColumn),
+             QStringLiteral("Edited in TAD Settings"));
     QVERIFY(selectAndShow(id));
     auto *ops = history()->diffView()->operationsList();
     QCOMPARE(ops->topLevelItemCount(), 1);
@@ -110,8 +119,11 @@ void TestHistoryView::revertChosenOperations()
     QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"light\""));
     // The rollback is an entry of its own.
-    QTRY_COMPARE(history()->list()->topLevelItem(0)->text(HistoryView::SourceColumn),
-                 QStringLiteral("rollback"));
+    QTRY_VERIFY(history()
+                    ->list()
+                    ->topLevelItem(0)
+                    ->text(HistoryView::ReasonColumn)
+                    .startsWith(QStringLiteral("Rollback of the change from ")));
 }
 
 void TestHistoryView::revertRefusedAfterConflictingChange()
@@ -131,7 +143,7 @@ void TestHistoryView::revertRefusedAfterConflictingChange()
     QVERIFY(applied.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(
         (reloadHistory(),
-         !newestEntryOf(QStringLiteral("settings.fontSize"), QStringLiteral("external")).isEmpty()),
+         !newestEntryOf(QStringLiteral("settings.fontSize"), QStringLiteral("Changed by the app")).isEmpty()),
         10000);
 
     QVERIFY(selectAndShow(id));
@@ -192,6 +204,155 @@ void TestHistoryView::historyOfKeyFromTreeMenu()
                       .contains(QStringLiteral("settings.theme")),
                  qPrintable(list->topLevelItem(i)->text(HistoryView::KeysColumn)));
     QCOMPARE(list->topLevelItem(0)->text(HistoryView::KeysColumn), QStringLiteral("user.name"));
+}
+
+// "History of this key" while another key's entry is shown: the diff pane
+// shows the entry of that key that the list selects, never the old one.
+void TestHistoryView::diffFollowsTheSelectionAfterHistoryOfKey()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Grace")}));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(showHistory());
+    const QString theme = newestEntryOf(QStringLiteral("settings.theme"));
+    QVERIFY(selectAndShow(theme));
+    QCOMPARE(history()->diffView()->operationsList()->topLevelItem(0)->text(DiffView::KeyColumn),
+             QStringLiteral("settings.theme"));
+
+    QVERIFY(m_fixture.window()->selectKey(QStringLiteral("user.name")));
+    QSignalSpy listed(history(), &HistoryView::listed);
+    for (auto *candidate : m_fixture.window()->tree()->actions())
+        if (candidate->objectName() == QLatin1String("keyHistoryAction"))
+            candidate->trigger();
+    QCOMPARE(history()->keyFilter(), QStringLiteral("user.name"));
+    QVERIFY(listed.wait(10000));
+    // Its diff follows from the worker.
+    QTRY_COMPARE(
+        history()->diffView()->operationsList()->topLevelItem(0)->text(DiffView::KeyColumn),
+        QStringLiteral("user.name"));
+    auto *list = history()->list();
+    QCOMPARE(list->currentItem(), list->topLevelItem(0));
+    QCOMPARE(history()->shownEntryId(), history()->entryIds().first());
+    QCOMPARE(history()->shownEntryId(), newestEntryOf(QStringLiteral("user.name")));
+    auto *ops = history()->diffView()->operationsList();
+    QCOMPARE(ops->topLevelItemCount(), 1);
+    QCOMPARE(ops->topLevelItem(0)->text(DiffView::KeyColumn), QStringLiteral("user.name"));
+    QCOMPARE(ops->topLevelItem(0)->text(DiffView::NewColumn), QStringLiteral("\"Grace\""));
+
+    // A new entry comes in: the selected one stays selected and shown.
+    const QString grace = history()->shownEntryId();
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Hopper")}));
+    QVERIFY(reloadHistory());
+    QVERIFY(list->topLevelItemCount() >= 2);
+    QCOMPARE(history()->entryIds().at(1), grace);
+    QCOMPARE(list->currentItem(), list->topLevelItem(1));
+    QCOMPARE(history()->shownEntryId(), grace);
+    // A click on the new row shows that one.
+    QSignalSpy clicked(history(), &HistoryView::entryShown);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->topLevelItem(0)).center());
+    QVERIFY(clicked.wait(10000));
+    QCOMPARE(history()->shownEntryId(), history()->entryIds().at(0));
+    QCOMPARE(history()->diffView()->operationsList()->topLevelItem(0)->text(DiffView::NewColumn),
+             QStringLiteral("\"Hopper\""));
+    // The panes are titled in words, not file names.
+    QVERIFY2(history()->diffView()->data().beforeTitle.startsWith(
+                 QStringLiteral("Before the change of ")),
+             qPrintable(history()->diffView()->data().beforeTitle));
+}
+
+void TestHistoryView::rollbackConfirmationSaysWhatHappens()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(showHistory());
+    const QString id = newestEntryOf(QStringLiteral("settings.theme"));
+    QVERIFY(selectAndShow(id));
+    QString asked;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        if (auto *box = qobject_cast<QMessageBox *>(&dialog))
+            asked = box->text();
+        dialog.reject();
+        return int(QDialog::Rejected);
+    });
+    history()->findChild<QPushButton *>(QStringLiteral("rollbackEntry"))->click();
+    QVERIFY2(asked.startsWith(QStringLiteral(
+                 "Roll back the change made just now in TAD Settings to settings.theme?")),
+             qPrintable(asked));
+    QVERIFY(!asked.contains(id));
+    QVERIFY(!asked.contains(id.right(4)));
+    // Refused: nothing was written.
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"light\""));
+}
+
+void TestHistoryView::labelAnExistingEntry()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 16)}));
+    QVERIFY(showHistory());
+    const QString id = newestEntryOf(QStringLiteral("settings.fontSize"));
+    QVERIFY(selectAndShow(id));
+    QString asked;
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        auto *input = qobject_cast<QInputDialog *>(&dialog);
+        if (!input)
+            return int(QDialog::Rejected);
+        asked = input->labelText();
+        input->setTextValue(QStringLiteral("bigger text"));
+        input->accept();
+        return int(QDialog::Accepted);
+    });
+    QSignalSpy labelled(history(), &HistoryView::labelFinished);
+    QSignalSpy listed(history(), &HistoryView::listed);
+    QTest::mouseClick(history()->findChild<QPushButton *>(QStringLiteral("labelEntry")),
+                      Qt::LeftButton);
+    QVERIFY(labelled.wait(10000));
+    QVERIFY(labelled.first().at(0).toBool());
+    QVERIFY2(asked.startsWith(QStringLiteral("A label for the change made just now in TAD "
+                                             "Settings")),
+             qPrintable(asked));
+    auto entry = History(m_fixture.configPath()).find(id);
+    QVERIFY(entry);
+    QCOMPARE(entry->label, QStringLiteral("bigger text"));
+    QTRY_COMPARE(history()->list()->topLevelItem(history()->entryIds().indexOf(id))->text(
+                     HistoryView::LabelColumn),
+                 QStringLiteral("bigger text"));
+    // The label is found by the search.
+    history()->findChild<QLineEdit *>(QStringLiteral("historyKeyFilter"))->clear();
+    QTest::keyClicks(history()->findChild<QLineEdit *>(QStringLiteral("historyKeyFilter")),
+                     QStringLiteral("bigger"));
+    QCOMPARE(history()->entryIds(), QStringList(id));
+}
+
+void TestHistoryView::searchNarrowsTheList()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Grace")}));
+    QVERIFY(showHistory());
+    const int all = int(history()->entryIds().size());
+    auto *search = history()->findChild<QLineEdit *>(QStringLiteral("historyKeyFilter"));
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("user"));
+    QVERIFY(!history()->entryIds().isEmpty());
+    for (int i = 0; i < history()->list()->topLevelItemCount(); ++i)
+        QVERIFY(history()->list()->topLevelItem(i)->text(HistoryView::KeysColumn).contains(
+            QStringLiteral("user")));
+    auto *status = history()->findChild<QLabel *>(QStringLiteral("historyStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("of %1 changes match").arg(all)) ||
+                 status->text().contains(QStringLiteral("of %1 changes matches").arg(all)),
+             qPrintable(status->text()));
+    // By the reason's words, case aside.
+    QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("edited in"));
+    QVERIFY(history()->entryIds().size() >= 2);
+    for (int i = 0; i < history()->list()->topLevelItemCount(); ++i)
+        QCOMPARE(history()->list()->topLevelItem(i)->text(HistoryView::ReasonColumn),
+                 QStringLiteral("Edited in TAD Settings"));
+    // Nothing matches: the empty page says so.
+    QTest::keyClicks(search, QStringLiteral("zzz"));
+    QVERIFY(history()->entryIds().isEmpty());
+    QVERIFY(history()->findChild<QLabel *>(QStringLiteral("historyEmpty"))->isVisible());
+    QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QCOMPARE(int(history()->entryIds().size()), all);
 }
 
 QTEST_MAIN(TestHistoryView)

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void ordersKeysLikeJavaScript();
     void asksForResyncUnderMissingParent();
     void statesComeFromSchema();
+    void partsOfASecretAreMasked();
     void editsLeaveAsRequests();
 };
 
@@ -206,6 +207,32 @@ void TestSettingsTreeModel::asksForResyncUnderMissingParent()
     QCOMPARE(resync.at(1).at(0).toStringList(), QStringList{"l"});
     QVERIFY(model.syncValue({"l"}, parse("[1,null,null,null,1]"), false));
     QCOMPARE(model.rowCount(model.indexForKey(QStringLiteral("l"))), 5);
+}
+
+// What a secret holds is masked wherever it shows: its members, its items
+// and a list's one-line summary.
+void TestSettingsTreeModel::partsOfASecretAreMasked()
+{
+    SettingsTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSchema(testSchema());
+    model.resetDocument(parse(
+        R"({"sync":{"secret":{"id":"plain-id-000","value":"very-long-secret-value-1234"}},"keys":{"apiKey":["sk-aaaaaaaaaaaaaaaa1111"]}})"));
+    const auto shown = [&](const char *key) {
+        return model.indexForKey(QString::fromLatin1(key), SettingsTreeModel::ValueColumn)
+            .data()
+            .toString();
+    };
+    QVERIFY2(!shown("sync.secret.value").contains(QStringLiteral("very-long")),
+             qPrintable(shown("sync.secret.value")));
+    QVERIFY(!shown("sync.secret.id").contains(QStringLiteral("plain-id")));
+    QVERIFY2(!shown("keys.apiKey").contains(QStringLiteral("sk-aaaa")),
+             qPrintable(shown("keys.apiKey")));
+    QVERIFY(!shown("keys.apiKey.0").contains(QStringLiteral("sk-aaaa")));
+    const QString searchable = model.indexForKey(QStringLiteral("sync.secret.value"))
+                                   .data(SettingsTreeModel::SearchTextRole)
+                                   .toString();
+    QVERIFY(!searchable.contains(QStringLiteral("very-long")));
 }
 
 void TestSettingsTreeModel::statesComeFromSchema()

@@ -1,6 +1,8 @@
 #include "EditorPanel.h"
 
 #include "ValueEditor.h"
+#include "common/ElidedLabel.h"
+#include "common/ThemeColors.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
@@ -33,11 +35,12 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     m_conflictBar = new QFrame(this);
     m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
     m_conflictBar->setFrameShape(QFrame::StyledPanel);
-    m_conflictBar->setStyleSheet(
-        QStringLiteral("#conflictBar { background: #fff1c2; border: 1px solid #d9b44a; }"));
+    ThemeColors::setBarTone(m_conflictBar, ThemeColors::Neutral);
     auto *barLayout = new QHBoxLayout(m_conflictBar);
-    m_conflictText = new QLabel(m_conflictBar);
-    m_conflictText->setWordWrap(true);
+    // One line whatever the panel's width: a wrapped text made the bar tall
+    // and pushed the splitter each time it appeared.
+    m_conflictText = new ElidedLabel(m_conflictBar);
+    m_conflictText->setObjectName(QStringLiteral("conflictText"));
     m_keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
     m_keepMine->setObjectName(QStringLiteral("keepMine"));
     auto *keepMine = m_keepMine;
@@ -74,7 +77,7 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     m_editorSlot = new QVBoxLayout;
     layout->addLayout(m_editorSlot);
     m_message = wrappingLabel(QStringLiteral("message"), this);
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ThemeColors::setTextTone(m_message, ThemeColors::Negative);
     m_message->setAccessibleName(tr("Problem with the value"));
     layout->addWidget(m_message);
 
@@ -105,6 +108,7 @@ void EditorPanel::clear()
     m_current->clear();
     m_message->clear();
     m_reset->setEnabled(false);
+    Q_EMIT resetAvailable(false);
     m_conflictBar->hide();
     delete m_editor;
     m_editor = nullptr;
@@ -128,9 +132,7 @@ void EditorPanel::showKey(const QString &key, const EditorSpec &spec,
                                         : spec.types.join(QStringLiteral(" or "));
     const QString constraints = spec.constraintsText();
     m_type->setText(constraints.isEmpty() ? type : type + QStringLiteral("; ") + constraints);
-    m_default->setText(spec.defaultValue ? QString::fromStdString(compactJson(*spec.defaultValue))
-                                         : tr("(none)"));
-    m_reset->setEnabled(spec.defaultValue.has_value() && !spec.readOnly);
+    m_default->setText(spec.defaultValue ? shownText(*spec.defaultValue) : tr("(none)"));
     rebuildEditor(value);
     showValue(value);
 }
@@ -153,13 +155,36 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
 void EditorPanel::showValue(const std::optional<Json> &value)
 {
     m_fileValue = value;
-    QString shown = value ? displayText(*value, 160) : tr("(not set)");
-    if (m_spec.secret && value)
-        shown = displayText(maskedValue(*value), 160);
-    m_current->setText(shown);
+    m_current->setText(value ? shownText(*value) : tr("(not set)"));
+    // Nothing to reset when the value already is the default (a key not in
+    // the file reads as its default, as the app's store fills it in).
+    const bool atDefault =
+        m_spec.defaultValue && (!value || jsEqual(*value, *m_spec.defaultValue));
+    m_reset->setEnabled(m_spec.defaultValue.has_value() && !m_spec.readOnly && !atDefault);
+    m_reset->setToolTip(atDefault ? tr("The value already is the default") : tr("Ctrl+Del"));
+    Q_EMIT resetAvailable(m_reset->isEnabled());
     const QString problem = value ? m_spec.validate(*value) : QString();
     if (!problem.isEmpty() && !m_userEdited)
         m_message->setText(tr("The file holds a value the schema refuses: %1").arg(problem));
+}
+
+// A value as a person reads it: an enum's title ("Follow the system"), a
+// secret masked, anything else in one line.
+QString EditorPanel::shownText(const Json &value) const
+{
+    if (value.is_string() && value.get_ref<const std::string &>().empty())
+        return tr("(empty)"); // a blank line would read as "nothing"
+    if (m_spec.secret)
+        return displayText(maskedValue(value), 160);
+    const QString title = m_spec.enumTitle(value);
+    if (!title.isEmpty())
+        return title;
+    return displayText(value, 160);
+}
+
+bool EditorPanel::canReset() const
+{
+    return m_reset->isEnabled();
 }
 
 void EditorPanel::onEdited()
@@ -210,7 +235,7 @@ void EditorPanel::showRefusal(const QString &message, const std::optional<Json> 
     m_message->setText(message);
     if (mine) {
         m_mine = mine;
-        m_conflictText->setText(message);
+        m_conflictText->setFullText(message);
         m_conflictBar->show();
     }
 }
@@ -221,7 +246,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
         !value || !m_editor || !m_editor->value() || !jsEqual(*value, *m_editor->value());
     if (external && m_userEdited && differs) {
         m_mine.reset();
-        m_conflictText->setText(
+        m_conflictText->setFullText(
             tr("%1 was changed by another program to %2 while you were editing it.")
                 .arg(m_key, value ? displayText(*value, 60) : tr("(removed)")));
         m_conflictBar->show();

@@ -19,6 +19,7 @@ class QVBoxLayout;
 
 namespace tad {
 
+class ElidedLabel;
 class ValueEditor;
 
 class EditorPanel : public QWidget
@@ -35,6 +36,8 @@ public:
     void valueChanged(const std::optional<Json> &value, bool external);
 
     bool isConflictShown() const;
+    // Whether the shown key has a default it does not hold yet.
+    bool canReset() const;
     ValueEditor *editor() const { return m_editor; }
     QString message() const;
     // Why a write of the shown key was not made, under the editor. With
@@ -48,12 +51,15 @@ public:
 Q_SIGNALS:
     void editRequested(const QString &key, const tad::Json &value);
     void resetRequested(const QString &key);
+    // Whether the shown key can be reset (it has a default it does not hold).
+    void resetAvailable(bool available);
 
 private:
     void rebuildEditor(const std::optional<Json> &value);
     void onEdited();
     void commit();
     void showValue(const std::optional<Json> &value);
+    QString shownText(const Json &value) const;
     void keepMine();
     void takeTheirs();
 
@@ -73,7 +79,7 @@ private:
     QLabel *m_message;
     QPushButton *m_reset;
     QFrame *m_conflictBar;
-    QLabel *m_conflictText;
+    ElidedLabel *m_conflictText;
     QVBoxLayout *m_editorSlot;
     QPushButton *m_keepMine;
     ValueEditor *m_editor = nullptr;

@@ -3,7 +3,10 @@
 #include "BackgroundWorker.h"
 #include "DiffView.h"
 #include "RestorePreview.h"
+#include "common/ChangeWords.h"
 #include "common/Counted.h"
+#include "common/ThemeColors.h"
+#include "common/ThemeIcons.h"
 #include "common/RelativeTime.h"
 #include "io/AtomicFile.h"
 #include "session/HistoryActions.h"
@@ -13,6 +16,7 @@
 #include <QAction>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -25,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -34,6 +39,9 @@ namespace {
 
 constexpr int kNameRole = Qt::UserRole;
 constexpr int kTimeRole = Qt::UserRole + 1;
+constexpr int kReasonRole = Qt::UserRole + 2;
+constexpr int kLabelRole = Qt::UserRole + 3;
+constexpr int kDamagedRole = Qt::UserRole + 4;
 
 struct Listing
 {
@@ -134,11 +142,10 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(WhenColumn, 200);
-    m_list->setColumnWidth(ReasonColumn, 110);
-    m_list->setColumnWidth(SizeColumn, 70);
-    m_list->setColumnWidth(HashColumn, 80);
+    // Each column as wide as what it holds, so none is cut; the label takes the rest.
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(LabelColumn, QHeaderView::Interactive);
+    m_list->setColumnWidth(LabelColumn, 160);
     m_pages->addWidget(loading);
     m_pages->addWidget(empty);
     m_pages->addWidget(m_list);
@@ -152,13 +159,22 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_comparePair = new QPushButton(tr("Compare &two"), this);
     m_comparePair->setObjectName(QStringLiteral("comparePair"));
     m_comparePair->setToolTip(tr("Select two backups to compare them"));
+    m_labelButton = new QPushButton(tr("&Label..."), this);
+    m_labelButton->setObjectName(QStringLiteral("labelBackup"));
+    m_labelButton->setToolTip(tr("Give the selected backup a label, or change it"));
     m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteBackup"));
     auto *verify = new QPushButton(tr("&Verify"), this);
     verify->setToolTip(tr("Read every backup and check its SHA-256"));
     auto *folder = new QPushButton(tr("Open &folder"), this);
     folder->setObjectName(QStringLiteral("openBackupFolder"));
-    for (auto *button : {m_restore, m_compare, m_comparePair, m_delete, verify, folder})
+    m_create->setIcon(ThemeIcons::icon(ThemeIcons::Backup));
+    m_restore->setIcon(ThemeIcons::icon(ThemeIcons::Restore));
+    m_compare->setIcon(ThemeIcons::icon(ThemeIcons::Compare));
+    m_labelButton->setIcon(ThemeIcons::icon(ThemeIcons::Label));
+    m_delete->setIcon(ThemeIcons::icon(ThemeIcons::Delete));
+    folder->setIcon(ThemeIcons::icon(ThemeIcons::Open));
+    for (auto *button : {m_restore, m_compare, m_comparePair, m_labelButton, m_delete, verify, folder})
         buttons->addWidget(button);
     buttons->addStretch();
 
@@ -185,6 +201,7 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     connect(m_compare, &QPushButton::clicked, this, &BackupTimelineView::compareWithCurrent);
     connect(m_comparePair, &QPushButton::clicked, this, &BackupTimelineView::compareSelectedPair);
     connect(m_delete, &QPushButton::clicked, this, &BackupTimelineView::deleteSelected);
+    connect(m_labelButton, &QPushButton::clicked, this, &BackupTimelineView::labelSelected);
     connect(verify, &QPushButton::clicked, this, [this] { reload(true); });
     connect(folder, &QPushButton::clicked, this, &BackupTimelineView::openFolder);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &BackupTimelineView::updateButtons);
@@ -227,6 +244,26 @@ void BackupTimelineView::refreshRelativeTimes()
             item->setText(WhenColumn, whenText(time, now));
         }
     }
+}
+
+// Integrity in its colour, from the palette as it is now.
+void BackupTimelineView::applyColours()
+{
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
+        const QVariant damaged = (*it)->data(StateColumn, kDamagedRole);
+        if (damaged.isValid())
+            (*it)->setForeground(StateColumn,
+                                 ThemeColors::text(palette(), damaged.toBool()
+                                                                  ? ThemeColors::Negative
+                                                                  : ThemeColors::Positive));
+    }
+}
+
+void BackupTimelineView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
 }
 
 void BackupTimelineView::watchFolder()
@@ -294,11 +331,15 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         }
         auto *item = new QTreeWidgetItem(day);
         item->setText(WhenColumn, whenText(backup.time, now));
-        item->setToolTip(WhenColumn, QLocale().toString(local, QLocale::LongFormat) +
-                                         QLatin1Char('\n') + backup.name);
+        item->setToolTip(WhenColumn, ChangeWords::exactTime(backup.time) + QLatin1Char('\n') +
+                                         backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);
         item->setData(WhenColumn, kTimeRole, backup.time);
-        item->setText(ReasonColumn, backup.hasMeta ? backup.reason : tr("(no metadata)"));
+        item->setData(WhenColumn, kReasonRole, backup.reason);
+        item->setData(WhenColumn, kLabelRole, backup.label);
+        item->setText(ReasonColumn, backup.hasMeta ? ChangeWords::backupReason(backup.reason)
+                                                   : tr("No metadata file"));
+        item->setToolTip(ReasonColumn, backup.reason);
         item->setText(LabelColumn, backup.label);
         item->setText(SizeColumn, QLocale().formattedDataSize(backup.size));
         const QString hash =
@@ -308,15 +349,16 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         if (backup.damaged()) {
             item->setText(StateColumn,
                           QStringLiteral("\u2717 ") + tr("damaged: %1").arg(backup.problem));
-            item->setForeground(StateColumn, QColor(0xb3, 0x26, 0x1e));
+            item->setData(StateColumn, kDamagedRole, true);
         } else {
             item->setText(StateColumn, QStringLiteral("\u2713 ") +
                                            (backup.hashChecked ? tr("verified") : tr("size ok")));
-            item->setForeground(StateColumn, QColor(0x1b, 0x7f, 0x3b));
+            item->setData(StateColumn, kDamagedRole, false);
         }
         item->setData(StateColumn, Qt::AccessibleTextRole, item->text(StateColumn));
     }
     m_list->addTopLevelItems(groups);
+    applyColours();
     m_list->expandAll();
     m_listedOnce = true;
     m_pages->setCurrentIndex(backups.empty() ? 1 : 2);
@@ -359,6 +401,31 @@ bool BackupTimelineView::selectBackup(const QString &name)
     return false;
 }
 
+BackupInfo BackupTimelineView::shownInfo(const QString &name) const
+{
+    BackupInfo info;
+    info.name = name;
+    for (int g = 0; g < m_list->topLevelItemCount(); ++g) {
+        auto *group = m_list->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            auto *item = group->child(i);
+            if (item->data(WhenColumn, kNameRole).toString() == name) {
+                info.time = item->data(WhenColumn, kTimeRole).toDateTime();
+                info.reason = item->data(WhenColumn, kReasonRole).toString();
+                info.label = item->data(WhenColumn, kLabelRole).toString();
+                return info;
+            }
+        }
+    }
+    info.time = backupname::timeOf(name).value_or(QDateTime());
+    return info;
+}
+
+QString BackupTimelineView::describe(const QString &name) const
+{
+    return ChangeWords::backup(shownInfo(name), QDateTime::currentDateTimeUtc());
+}
+
 QStringList BackupTimelineView::selectedNames() const
 {
     QStringList names;
@@ -378,13 +445,14 @@ QString BackupTimelineView::statusText() const
 void BackupTimelineView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    ThemeColors::setTextTone(m_status, error ? ThemeColors::Negative : ThemeColors::Normal);
 }
 
 void BackupTimelineView::updateButtons()
 {
     const int count = int(selectedNames().size());
     m_restore->setEnabled(count == 1);
+    m_labelButton->setEnabled(count == 1);
     m_compare->setEnabled(count == 1);
     m_comparePair->setEnabled(count == 2);
     m_delete->setEnabled(count >= 1);
@@ -402,11 +470,13 @@ void BackupTimelineView::createBackup(const QString &label)
             return;
         }
         m_label->clear();
-        setStatus(
-            created->reused
-                ? tr("The newest backup already holds this content: %1").arg(created->info.name)
-                : tr("Backup created: %1").arg(created->info.name),
-            false);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        setStatus(created->reused
+                      ? tr("Nothing new to keep: %1 already holds this content.")
+                            .arg(ChangeWords::backup(created->info, now))
+                      : tr("Backup created at %1.")
+                            .arg(ChangeWords::moment(created->info.time, now)),
+                  false);
         reload();
         Q_EMIT actionFinished(true);
     });
@@ -420,10 +490,12 @@ void BackupTimelineView::compareWithCurrent()
     const QString name = names.first();
     const QString configPath = m_configPath;
     const Schema schema = m_actions->schema();
-    m_diff->showBusy(tr("Comparing %1 with the current file...").arg(name));
+    const QString title =
+        ChangeWords::backupTitle(shownInfo(name), QDateTime::currentDateTimeUtc());
+    m_diff->showBusy(tr("Comparing %1 with the current file...").arg(describe(name)));
     m_worker->run<DiffData>(
         this,
-        [configPath, name, schema] {
+        [configPath, name, schema, title] {
             BackupManager backups(configPath);
             auto backup = loadDocument(backups, name, configPath);
             auto current = loadDocument(backups, {}, configPath);
@@ -432,8 +504,7 @@ void BackupTimelineView::compareWithCurrent()
                 failed.beforeTitle = (!backup ? backup.error() : current.error()).toString();
                 return failed;
             }
-            return diffDocuments(*backup, *current, schema, tr("Backup %1").arg(name),
-                                 tr("Current file"));
+            return diffDocuments(*backup, *current, schema, title, tr("Current file"));
         },
         [this](DiffData data) {
             if (data.empty() && !data.hasDocuments)
@@ -453,10 +524,13 @@ void BackupTimelineView::compareSelectedPair()
     std::sort(names.begin(), names.end());
     const QString configPath = m_configPath;
     const Schema schema = m_actions->schema();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString olderTitle = ChangeWords::backupTitle(shownInfo(names[0]), now);
+    const QString newerTitle = ChangeWords::backupTitle(shownInfo(names[1]), now);
     m_diff->showBusy(tr("Comparing two backups..."));
     m_worker->run<DiffData>(
         this,
-        [configPath, names, schema] {
+        [configPath, names, schema, olderTitle, newerTitle] {
             BackupManager backups(configPath);
             auto older = loadDocument(backups, names[0], configPath);
             auto newer = loadDocument(backups, names[1], configPath);
@@ -465,8 +539,7 @@ void BackupTimelineView::compareSelectedPair()
                 failed.beforeTitle = (!older ? older.error() : newer.error()).toString();
                 return failed;
             }
-            return diffDocuments(*older, *newer, schema, tr("Backup %1").arg(names[0]),
-                                 tr("Backup %1").arg(names[1]));
+            return diffDocuments(*older, *newer, schema, olderTitle, newerTitle);
         },
         [this](DiffData data) {
             if (data.empty() && !data.hasDocuments)
@@ -485,10 +558,11 @@ void BackupTimelineView::restoreSelected()
     const QString name = names.first();
     const QString configPath = m_configPath;
     const Schema schema = m_actions->schema();
+    const QString afterTitle = tr("After restoring %1").arg(describe(name));
     setStatus(tr("Preparing the restore preview..."), false);
     m_worker->run<std::pair<DiffData, QString>>(
         this,
-        [configPath, name, schema] {
+        [configPath, name, schema, afterTitle] {
             BackupManager backups(configPath);
             auto backup = loadDocument(backups, name, configPath);
             auto current = loadDocument(backups, {}, configPath);
@@ -496,13 +570,13 @@ void BackupTimelineView::restoreSelected()
                 return std::make_pair(DiffData(), backup.error().toString());
             if (!current)
                 return std::make_pair(DiffData(), current.error().toString());
-            return std::make_pair(diffDocuments(*current, *backup, schema, tr("Current file"),
-                                                tr("After restoring %1").arg(name)),
-                                  QString());
+            return std::make_pair(
+                diffDocuments(*current, *backup, schema, tr("Current file"), afterTitle),
+                QString());
         },
         [this, name](std::pair<DiffData, QString> prepared) {
             if (!prepared.second.isEmpty()) {
-                setStatus(tr("Cannot restore %1: %2").arg(name, prepared.second), true);
+                setStatus(tr("Cannot restore %1: %2").arg(describe(name), prepared.second), true);
                 Q_EMIT actionFinished(false);
                 return;
             }
@@ -513,12 +587,13 @@ void BackupTimelineView::restoreSelected()
 void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
 {
     if (diff.empty()) {
-        setStatus(tr("Nothing to restore: the file already holds %1.").arg(name), false);
+        setStatus(tr("Nothing to restore: the file already holds %1.").arg(describe(name)),
+                  false);
         Q_EMIT actionFinished(true);
         return;
     }
     const RestorePreviewChoice choice = runRestorePreview(
-        this, tr("Restore %1").arg(name),
+        this, tr("Restore %1").arg(describe(name)),
         tr("Restoring this backup makes exactly these changes to the settings file. A backup of "
            "the current file is taken first. Check keys to restore only those."),
         std::move(diff), m_actions->schema(), true);
@@ -534,19 +609,22 @@ void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
                 keys.push_back(std::move(path.value()));
         }
     }
-    setStatus(tr("Restoring %1...").arg(name), false);
+    setStatus(tr("Restoring %1...").arg(describe(name)), false);
     m_actions->restore(
-        name, keys, [this, name, partial = !keys.empty()](Result<RestoreOutcome> outcome) {
+        name, keys,
+        [this, what = describe(name), partial = !keys.empty()](Result<RestoreOutcome> outcome) {
             if (!outcome) {
                 setStatus(tr("Not restored: %1").arg(outcome.error().message), true);
                 Q_EMIT actionFinished(false);
                 return;
             }
-            QString text = partial ? tr("Restored the checked keys from %1.").arg(name)
-                                   : tr("Restored %1.").arg(name);
+            QString text = partial ? tr("Restored the checked keys from %1.").arg(what)
+                                   : tr("Restored %1.").arg(what);
             if (outcome->safetyBackup)
                 text += QLatin1Char(' ') +
-                        tr("The previous content is in %1.").arg(outcome->safetyBackup->name);
+                        tr("The content before is kept in a new backup (%1).")
+                            .arg(ChangeWords::moment(outcome->safetyBackup->time,
+                                                     QDateTime::currentDateTimeUtc()));
             setStatus(text, false);
             reload();
             Q_EMIT actionFinished(true);
@@ -558,9 +636,19 @@ void BackupTimelineView::deleteSelected()
     const QStringList names = selectedNames();
     if (names.isEmpty())
         return;
-    if (!confirm(this, tr("Delete backups"),
-                 counted(int(names.size()), tr("Delete %1 backup? This cannot be undone."),
-                         tr("Delete %1 backups? This cannot be undone.")),
+    QString question;
+    if (names.size() == 1) {
+        question = tr("Delete %1? This cannot be undone.").arg(describe(names.first()));
+    } else {
+        QStringList sorted = names;
+        std::sort(sorted.begin(), sorted.end()); // names sort by time
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        question = tr("Delete %1 backups, from %2 to %3? This cannot be undone.")
+                       .arg(names.size())
+                       .arg(ChangeWords::moment(shownInfo(sorted.first()).time, now),
+                            ChangeWords::moment(shownInfo(sorted.last()).time, now));
+    }
+    if (!confirm(this, names.size() == 1 ? tr("Delete backup") : tr("Delete backups"), question,
                  tr("Delete")))
         return;
     // The core decides: pinned backups and the newest valid one stay.
@@ -574,13 +662,39 @@ void BackupTimelineView::deleteSelected()
         } else {
             QStringList kept;
             for (const auto &[name, why] : removal->kept)
-                kept << tr("%1 was kept: %2").arg(name, why);
+                kept << tr("%1 was kept: %2").arg(describe(name), why);
             setStatus(counted(int(removal->removed.size()), tr("Deleted %1 backup."),
                               tr("Deleted %1 backups.")) +
                           QLatin1Char(' ') + kept.join(QStringLiteral("; ")),
                       true);
         }
         reload();
+    });
+}
+
+void BackupTimelineView::labelSelected()
+{
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return;
+    const QString name = names.first();
+    const BackupInfo info = shownInfo(name);
+    const auto label =
+        askText(this, tr("Label this backup"),
+                tr("A label for %1 (empty removes it):").arg(describe(name)), info.label);
+    if (!label)
+        return;
+    m_actions->labelBackup(name, *label, [this](Result<BackupInfo> labelled) {
+        if (!labelled) {
+            setStatus(tr("No label written: %1").arg(labelled.error().message), true);
+            Q_EMIT actionFinished(false);
+            return;
+        }
+        setStatus(labelled->label.isEmpty() ? tr("Label removed.")
+                                            : tr("Labelled \u201c%1\u201d.").arg(labelled->label),
+                  false);
+        reload();
+        Q_EMIT actionFinished(true);
     });
 }
 

@@ -1,6 +1,6 @@
 // The backup timeline: every backup in `backups/`, newest first, grouped by
 // day, with relative and absolute time, reason, label, size, short hash and
-// integrity. Create (with a label), restore (after a preview of exactly what
+// integrity. Create (with a label), label one made earlier, restore (after a preview of exactly what
 // changes; whole or chosen keys), compare with the current file or with
 // another backup, delete, open the folder. The folder is watched, so a
 // backup made by the Electron app or the CLI appears on its own.
@@ -56,6 +56,8 @@ public:
     void compareWithCurrent();
     void compareSelectedPair();
     void deleteSelected();
+    // Asks for a label for the selected backup (empty removes it) and writes it.
+    void labelSelected();
     void openFolder();
 
     DiffView *diffView() const { return m_diff; }
@@ -69,10 +71,17 @@ Q_SIGNALS:
     // A restore or create finished (ok or not); the status line says which.
     void actionFinished(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();
     void watchFolder();
     void showBackups(std::vector<BackupInfo> backups, const QString &error);
     QStringList selectedNames() const;
+    // What the list knows of a backup (time, reason, label), and the words for it.
+    BackupInfo shownInfo(const QString &name) const;
+    QString describe(const QString &name) const;
     void setStatus(const QString &text, bool error);
     void updateButtons();
     void refreshRelativeTimes();
@@ -98,6 +107,7 @@ private:
     QPushButton *m_restore;
     QPushButton *m_compare;
     QPushButton *m_comparePair;
+    QPushButton *m_labelButton;
     QPushButton *m_delete;
     DiffView *m_diff;
 };

@@ -1,9 +1,11 @@
 #include "DiffView.h"
 
 #include "common/Counted.h"
+#include "common/ThemeColors.h"
 #include "io/AtomicFile.h"
 
 #include "json/JsonText.h"
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,19 +21,19 @@ namespace tad {
 
 namespace {
 
-QColor kindColor(DiffOperation::Kind kind)
+ThemeColors::Tone kindTone(DiffOperation::Kind kind)
 {
     switch (kind) {
     case DiffOperation::Kind::Added:
-        return QColor(0x1b, 0x7f, 0x3b);
+        return ThemeColors::Positive;
     case DiffOperation::Kind::Removed:
-        return QColor(0xb3, 0x26, 0x1e);
+        return ThemeColors::Negative;
     case DiffOperation::Kind::Moved:
-        return QColor(0x5b, 0x3c, 0xc4);
+        return ThemeColors::Active;
     case DiffOperation::Kind::Changed:
         break;
     }
-    return QColor(0x9a, 0x5b, 0x00);
+    return ThemeColors::Neutral;
 }
 
 JsonTextPane *makeTextPane(QWidget *parent, const QString &name)
@@ -79,9 +81,11 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent)
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->setHeaderLabels({tr("Change"), tr("Key"), tr("Old"), tr("New"), tr("Note")});
+    // The kind and the key whole (they are short and say what the row is);
+    // the values share what is left, in full in their tooltips.
     m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(KindColumn, 115);
-    m_list->setColumnWidth(KeyColumn, 170);
+    m_list->header()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(KeyColumn, QHeaderView::ResizeToContents);
     m_list->setColumnWidth(OldColumn, 110);
     m_list->setColumnWidth(NewColumn, 110);
 
@@ -203,7 +207,6 @@ void DiffView::fillList()
         item->setText(OldColumn, op.oldText);
         item->setText(NewColumn, op.newText);
         item->setText(NoteColumn, op.notes.join(QStringLiteral("; ")));
-        item->setForeground(KindColumn, kindColor(op.kind));
         item->setToolTip(KeyColumn, QString::fromStdString(op.pointer));
         item->setToolTip(OldColumn, op.oldText);
         item->setToolTip(NewColumn, op.newText);
@@ -214,14 +217,34 @@ void DiffView::fillList()
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(KindColumn, Qt::Unchecked);
         }
-        if (!op.notes.isEmpty())
-            item->setForeground(NoteColumn, QColor(0x5f, 0x63, 0x68));
         items.append(item);
     }
     m_list->addTopLevelItems(items);
+    applyColours();
     if (!items.isEmpty())
         m_list->setCurrentItem(items.first());
     updateButtons();
+}
+
+// Each row's kind in its colour, from the palette as it is now.
+void DiffView::applyColours()
+{
+    for (int i = 0; i < m_list->topLevelItemCount() && size_t(i) < m_data.ops.size(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        const DiffOperation &op = m_data.ops[size_t(i)];
+        item->setForeground(KindColumn, ThemeColors::text(palette(), kindTone(op.kind)));
+        if (!op.notes.isEmpty())
+            item->setForeground(NoteColumn, ThemeColors::text(palette(), ThemeColors::Inactive));
+    }
+}
+
+void DiffView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyColours();
+        onCurrentOperation();
+    }
 }
 
 void DiffView::onCurrentOperation()
@@ -233,8 +256,8 @@ void DiffView::onCurrentOperation()
     if (row < 0 || size_t(row) >= m_data.ops.size())
         return;
     const DiffOperation &op = m_data.ops[size_t(row)];
-    m_before->markLine(op.beforeLine, QColor(0xfd, 0xe7, 0xe9));
-    m_after->markLine(op.afterLine, QColor(0xe6, 0xf4, 0xea));
+    m_before->markLine(op.beforeLine, ThemeColors::background(palette(), ThemeColors::Negative));
+    m_after->markLine(op.afterLine, ThemeColors::background(palette(), ThemeColors::Positive));
 }
 
 void DiffView::setRevertEnabled(bool enabled, const QString &buttonText)
@@ -287,8 +310,7 @@ void DiffView::updateButtons()
 void DiffView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;")
-                                   : QStringLiteral("color: #1b7f3b;"));
+    ThemeColors::setTextTone(m_message, error ? ThemeColors::Negative : ThemeColors::Positive);
     m_message->setAccessibleName(error ? tr("Error") : tr("Result"));
     m_message->setVisible(!text.isEmpty());
 }

@@ -64,8 +64,12 @@ public:
 Q_SIGNALS:
     void revertRequested(const QList<int> &patchIndices);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fillList();
+    void applyColours();
     void onCurrentOperation();
     void updateButtons();
 

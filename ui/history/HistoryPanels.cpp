@@ -7,19 +7,18 @@
 #include "inspector/InspectorView.h"
 #include "session/HistoryActions.h"
 #include "session/StoreSession.h"
+#include "window/PanelDocks.h"
 
 #include <QAction>
 #include <QDockWidget>
-#include <QMainWindow>
-#include <QMenuBar>
 #include <QTreeView>
 
 namespace tad {
 
-HistoryPanels::HistoryPanels(QMainWindow *window, const QString &configPath, const Schema &schema,
+HistoryPanels::HistoryPanels(PanelDocks *docks, const QString &configPath, const Schema &schema,
                              StoreSession *session, QTreeView *tree,
                              std::function<QString()> currentKey)
-    : QObject(window)
+    : QObject(docks), m_docks(docks)
 {
     m_worker = new BackgroundWorker(this);
     m_actions = new HistoryActions(session, schema, this);
@@ -28,21 +27,10 @@ HistoryPanels::HistoryPanels(QMainWindow *window, const QString &configPath, con
     m_migrations = new MigrationReview(configPath, m_actions, m_worker);
     m_inspector = new InspectorView(session);
 
-    auto *menu = window->menuBar()->addMenu(tr("&View"));
-    menu->setObjectName(QStringLiteral("viewMenu"));
-    auto *first = addPanel(window, m_timeline, tr("Backups"),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), nullptr);
-    addPanel(window, m_history, tr("History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
-             first);
-    addPanel(window, m_migrations, tr("Migrations"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
-             first);
-    addPanel(window, m_inspector, tr("Inspector"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
-             first);
-    for (auto *dock : window->findChildren<QDockWidget *>()) {
-        if (dock->widget() == m_timeline || dock->widget() == m_history ||
-            dock->widget() == m_migrations || dock->widget() == m_inspector)
-            menu->addAction(dock->toggleViewAction());
-    }
+    addPanel(m_timeline, tr("Backups"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    addPanel(m_history, tr("History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    addPanel(m_migrations, tr("Migrations"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    addPanel(m_inspector, tr("Inspector"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
 
     auto *keyHistory = new QAction(tr("History of this key"), tree);
     keyHistory->setObjectName(QStringLiteral("keyHistoryAction"));
@@ -65,18 +53,9 @@ HistoryPanels::HistoryPanels(QMainWindow *window, const QString &configPath, con
         connect(session, SIGNAL(watchingChanged(bool)), m_inspector, SLOT(setWatching(bool)));
 }
 
-QDockWidget *HistoryPanels::addPanel(QMainWindow *window, QWidget *panel, const QString &title,
-                                     const QKeySequence &shortcut, QDockWidget *tabWith)
+void HistoryPanels::addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut)
 {
-    auto *dock = new QDockWidget(title, window);
-    dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
-    dock->setWidget(panel);
-    panel->setAccessibleName(title);
-    window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    if (tabWith)
-        window->tabifyDockWidget(tabWith, dock);
-    dock->hide();
-    dock->toggleViewAction()->setShortcut(shortcut);
+    QDockWidget *dock = m_docks->add(panel, title, shortcut);
     // Lists are read when a panel is first shown, not at start-up.
     connect(dock, &QDockWidget::visibilityChanged, panel, [this, panel](bool visible) {
         if (!visible)
@@ -88,16 +67,11 @@ QDockWidget *HistoryPanels::addPanel(QMainWindow *window, QWidget *panel, const 
         else if (panel == m_migrations)
             m_migrations->reload();
     });
-    return dock;
 }
 
 void HistoryPanels::showPanel(QWidget *panel)
 {
-    auto *dock = qobject_cast<QDockWidget *>(panel->parentWidget());
-    if (!dock)
-        return;
-    dock->show();
-    dock->raise();
+    m_docks->show(panel);
 }
 
 void HistoryPanels::showHistoryOfKey(const QString &key)

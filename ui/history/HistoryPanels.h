@@ -1,5 +1,5 @@
 // The main window's history panels (backups, history, migrations,
-// inspector) as dock widgets with a View menu entry each, plus the tree's
+// inspector), docked through the window's PanelDocks, plus the tree's
 // "History of this key". One object so MainWindow only creates it.
 #pragma once
 
@@ -8,8 +8,7 @@
 #include <QObject>
 #include <functional>
 
-class QDockWidget;
-class QMainWindow;
+class QKeySequence;
 class QTreeView;
 
 namespace tad {
@@ -20,6 +19,7 @@ class HistoryActions;
 class HistoryView;
 class InspectorView;
 class MigrationReview;
+class PanelDocks;
 class StoreSession;
 
 class HistoryPanels : public QObject
@@ -27,7 +27,7 @@ class HistoryPanels : public QObject
     Q_OBJECT
 public:
     // `currentKey` gives the dotted key selected in the settings tree.
-    HistoryPanels(QMainWindow *window, const QString &configPath, const Schema &schema,
+    HistoryPanels(PanelDocks *docks, const QString &configPath, const Schema &schema,
                   StoreSession *session, QTreeView *tree, std::function<QString()> currentKey);
 
     BackupTimelineView *timeline() const { return m_timeline; }
@@ -42,9 +42,9 @@ public:
     void showHistoryOfKey(const QString &key);
 
 private:
-    QDockWidget *addPanel(QMainWindow *window, QWidget *panel, const QString &title,
-                          const QKeySequence &shortcut, QDockWidget *tabWith);
+    void addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut);
 
+    PanelDocks *m_docks;
     BackgroundWorker *m_worker;
     HistoryActions *m_actions;
     BackupTimelineView *m_timeline;

@@ -2,8 +2,10 @@
 
 #include "BackgroundWorker.h"
 #include "DiffView.h"
+#include "common/ChangeWords.h"
 #include "common/Counted.h"
 #include "common/RelativeTime.h"
+#include "common/ThemeIcons.h"
 #include "history/JsonPatch.h"
 #include "session/HistoryActions.h"
 #include "window/DialogRunner.h"
@@ -30,51 +32,31 @@ struct EntryListing
     QString error;
 };
 
-QString sourceTitle(ChangeSource source)
-{
-    switch (source) {
-    case ChangeSource::Cli:
-        return QObject::tr("CLI");
-    case ChangeSource::Editor:
-        return QObject::tr("editor");
-    case ChangeSource::External:
-        return QObject::tr("external");
-    case ChangeSource::Restore:
-        return QObject::tr("restore");
-    case ChangeSource::Rollback:
-        return QObject::tr("rollback");
-    case ChangeSource::Migration:
-        return QObject::tr("migration");
-    case ChangeSource::Reset:
-        return QObject::tr("reset");
-    case ChangeSource::Recovery:
-        return QObject::tr("recovery");
-    }
-    return {};
-}
+constexpr int kTimeRole = Qt::UserRole;
 
 } // namespace
-
-QStringList touchedKeys(const HistoryEntry &entry)
-{
-    QStringList keys;
-    for (const auto &op : entry.patch) {
-        const QString key = QString::fromStdString(pointerToKey(op.value("path", std::string())));
-        if (!keys.contains(key))
-            keys << key;
-    }
-    return keys;
-}
 
 bool entryTouchesKey(const HistoryEntry &entry, const QString &key)
 {
     const QString below = key + QLatin1Char('.');
-    for (const QString &touched : touchedKeys(entry)) {
+    for (const QString &touched : ChangeWords::touchedKeys(entry)) {
         if (touched.isEmpty() || touched == key || touched.startsWith(below) ||
             key.startsWith(touched + QLatin1Char('.')))
             return true;
     }
     return false;
+}
+
+bool entryMatchesSearch(const HistoryEntry &entry, const QString &text)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty() || entryTouchesKey(entry, wanted))
+        return true;
+    for (const QString &touched : ChangeWords::touchedKeys(entry))
+        if (touched.contains(wanted, Qt::CaseInsensitive))
+            return true;
+    return ChangeWords::reason(entry).contains(wanted, Qt::CaseInsensitive) ||
+           entry.label.contains(wanted, Qt::CaseInsensitive);
 }
 
 HistoryView::HistoryView(QString configPath, HistoryActions *actions, BackgroundWorker *worker,
@@ -86,8 +68,9 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     auto *top = new QHBoxLayout;
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("historyKeyFilter"));
-    m_filter->setPlaceholderText(tr("Only changes of this key (e.g. settings.theme)"));
-    m_filter->setAccessibleName(tr("Key filter"));
+    m_filter->setPlaceholderText(tr("Search the history: a key (e.g. settings.theme), a reason "
+                                    "or a label"));
+    m_filter->setAccessibleName(tr("Search the history"));
     m_filter->setClearButtonEnabled(true);
     auto *refresh = new QPushButton(tr("Re&fresh"), this);
     top->addWidget(m_filter, 1);
@@ -109,12 +92,13 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->setHeaderLabels({tr("When"), tr("Source"), tr("Operation"), tr("Keys"), tr("Label")});
-    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->setColumnWidth(WhenColumn, 230);
-    m_list->setColumnWidth(SourceColumn, 80);
-    m_list->setColumnWidth(OperationColumn, 80);
-    m_list->setColumnWidth(KeysColumn, 220);
+    m_list->setHeaderLabels({tr("When"), tr("Reason"), tr("Keys changed"), tr("Label")});
+    // Times and reasons are short: they get their whole width, the keys what is left.
+    m_list->header()->setSectionResizeMode(WhenColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(ReasonColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(KeysColumn, QHeaderView::Interactive);
+    m_list->header()->setStretchLastSection(true);
+    m_list->setColumnWidth(KeysColumn, 240);
     m_pages->addWidget(m_emptyLabel);
     m_pages->addWidget(m_list);
 
@@ -123,8 +107,16 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     m_rollback->setToolTip(
         tr("Undo the whole change; refused if a value it set has changed since"));
     m_rollback->setEnabled(false);
+    m_label = new QPushButton(tr("&Label..."), this);
+    m_label->setObjectName(QStringLiteral("labelEntry"));
+    m_label->setToolTip(tr("Give this change a label to find it by later"));
+    m_label->setEnabled(false);
+    m_rollback->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
+    m_label->setIcon(ThemeIcons::icon(ThemeIcons::Label));
+    refresh->setIcon(ThemeIcons::icon(ThemeIcons::Reload));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_rollback);
+    buttons->addWidget(m_label);
     buttons->addStretch();
 
     m_diff = new DiffView(this);
@@ -143,9 +135,10 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     layout->addWidget(split, 1);
 
     connect(refresh, &QPushButton::clicked, this, &HistoryView::reload);
-    connect(m_filter, &QLineEdit::editingFinished, this, &HistoryView::reload);
+    connect(m_filter, &QLineEdit::textChanged, this, &HistoryView::applyFilter);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &HistoryView::showSelectedEntry);
     connect(m_rollback, &QPushButton::clicked, this, [this] { rollBackSelected(); });
+    connect(m_label, &QPushButton::clicked, this, &HistoryView::labelSelected);
     connect(m_diff, &DiffView::revertRequested, this,
             [this](const QList<int> &ops) { rollBackSelected(ops); });
 
@@ -154,11 +147,18 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     connect(&m_reloadDelay, &QTimer::timeout, this, &HistoryView::reload);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             [this] { m_reloadDelay.start(); });
+    m_clock.setInterval(60 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, &HistoryView::refreshTimes);
+    m_clock.start();
 }
 
 void HistoryView::showKey(const QString &key)
 {
-    m_filter->setText(key);
+    {
+        // One listing for the new key, not a filter pass on the old list first.
+        const QSignalBlocker blocker(m_filter);
+        m_filter->setText(key);
+    }
     reload();
 }
 
@@ -174,20 +174,16 @@ void HistoryView::reload()
         m_watcher.addPath(folder);
     const quint64 generation = ++m_generation;
     const QString configPath = m_configPath;
-    const QString key = keyFilter();
     m_status->setText(tr("Reading the history..."));
     m_worker->run<EntryListing>(
         this,
-        [configPath, key] {
+        [configPath] {
             EntryListing listing;
             auto entries = History(configPath).list();
-            if (!entries) {
+            if (!entries)
                 listing.error = entries.error().toString();
-                return listing;
-            }
-            for (auto &entry : *entries)
-                if (key.isEmpty() || entryTouchesKey(entry, key))
-                    listing.entries.push_back(std::move(entry));
+            else
+                listing.entries = std::move(entries.value());
             return listing;
         },
         [this, generation](EntryListing listing) {
@@ -198,59 +194,82 @@ void HistoryView::reload()
 
 void HistoryView::showEntries(std::vector<HistoryEntry> entries, const QString &error)
 {
+    m_all = std::move(entries);
+    m_error = error;
+    applyFilter();
+}
+
+void HistoryView::applyFilter()
+{
     const QString selected = selectedEntry() ? selectedEntry()->id : QString();
-    m_entries = std::move(entries);
+    const QString search = keyFilter();
+    m_entries.clear();
+    for (const auto &entry : m_all)
+        if (entryMatchesSearch(entry, search))
+            m_entries.push_back(entry);
     {
         const QSignalBlocker blocker(m_list);
         m_list->clear();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         QList<QTreeWidgetItem *> items;
         for (const auto &entry : m_entries) {
             auto *item = new QTreeWidgetItem;
-            item->setText(WhenColumn,
-                          relativeTime(entry.time, now) + QStringLiteral("  ·  ") +
-                              QLocale().toString(entry.time.toLocalTime(),
-                                                 QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-            item->setToolTip(WhenColumn, entry.id);
-            item->setText(SourceColumn, sourceTitle(entry.source));
-            QString operation = QString::fromStdString(entry.operation);
-            if (!entry.version.isEmpty())
-                operation += QLatin1Char(' ') + entry.version;
-            item->setText(OperationColumn, operation);
-            const QStringList keys = touchedKeys(entry);
-            QString keyText = keys.mid(0, 3).join(QStringLiteral(", "));
-            if (keys.size() > 3)
-                keyText += tr(" and %1 more").arg(keys.size() - 3);
-            item->setText(KeysColumn, keyText);
+            item->setData(WhenColumn, kTimeRole, entry.time);
+            // The id too, for `tad-settings-cli history show ID` and the like.
+            item->setToolTip(WhenColumn,
+                             ChangeWords::exactTime(entry.time) + QLatin1Char('\n') + entry.id);
+            item->setText(ReasonColumn, ChangeWords::reason(entry));
+            const QStringList keys = ChangeWords::touchedKeys(entry);
+            item->setText(KeysColumn, ChangeWords::keys(keys));
             item->setToolTip(KeysColumn, keys.join(QLatin1Char('\n')));
-            item->setText(LabelColumn, entry.rollbackOf.isEmpty()
-                                           ? entry.label
-                                           : tr("undoes %1").arg(entry.rollbackOf));
+            item->setText(LabelColumn, entry.label);
             items << item;
         }
         m_list->addTopLevelItems(items);
+        refreshTimes();
     }
-    const QString key = keyFilter();
-    if (!error.isEmpty())
-        m_status->setText(error);
-    else if (key.isEmpty())
+    if (!m_error.isEmpty())
+        m_status->setText(m_error);
+    else if (search.isEmpty())
         m_status->setText(
             counted(int(m_entries.size()), tr("%1 change recorded"), tr("%1 changes recorded")));
     else
-        m_status->setText(
-            counted(int(m_entries.size()), tr("%1 change of %2"), tr("%1 changes of %2")).arg(key));
-    m_emptyLabel->setText(key.isEmpty()
+        m_status->setText(counted(int(m_entries.size()), tr("%1 of %2 changes matches %3"),
+                                  tr("%1 of %2 changes match %3"))
+                              .arg(m_all.size())
+                              .arg(search));
+    m_emptyLabel->setText(search.isEmpty()
                               ? tr("No history yet. Every change to the settings file (from this "
                                    "window, the CLI or the app) is recorded here, so it can be "
                                    "rolled back.")
-                              : tr("No recorded change touches %1. Clear the filter to see all "
+                              : tr("No recorded change matches %1. Clear the search to see all "
                                    "changes.")
-                                    .arg(key));
+                                    .arg(search));
     m_pages->setCurrentIndex(m_entries.empty() ? 0 : 1);
-    if (!selected.isEmpty())
-        selectEntry(selected);
-    m_rollback->setEnabled(selectedEntry() != nullptr);
+    // The diff pane always shows the selected entry: the one selected before
+    // when it is still listed, else the newest.
+    {
+        const QSignalBlocker blocker(m_list);
+        if (selected.isEmpty() || !selectEntry(selected)) {
+            if (m_list->topLevelItemCount() > 0)
+                m_list->setCurrentItem(m_list->topLevelItem(0));
+        }
+    }
+    const HistoryEntry *now = selectedEntry();
+    if (!now || now->id != m_shownId)
+        showSelectedEntry();
+    m_rollback->setEnabled(now != nullptr);
+    m_label->setEnabled(now != nullptr);
     Q_EMIT listed(int(m_entries.size()));
+}
+
+void HistoryView::refreshTimes()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        item->setText(WhenColumn,
+                      relativeTime(item->data(WhenColumn, kTimeRole).toDateTime(), now));
+    }
 }
 
 QStringList HistoryView::entryIds() const
@@ -265,7 +284,11 @@ bool HistoryView::selectEntry(const QString &id)
 {
     for (size_t i = 0; i < m_entries.size(); ++i) {
         if (m_entries[i].id == id) {
-            m_list->setCurrentItem(m_list->topLevelItem(int(i)));
+            QTreeWidgetItem *item = m_list->topLevelItem(int(i));
+            if (m_list->currentItem() == item)
+                showSelectedEntry(); // shown again, and said so
+            else
+                m_list->setCurrentItem(item);
             return true;
         }
     }
@@ -282,17 +305,24 @@ void HistoryView::showSelectedEntry()
 {
     const HistoryEntry *entry = selectedEntry();
     m_rollback->setEnabled(entry != nullptr);
+    m_label->setEnabled(entry != nullptr);
     if (!entry) {
-        m_diff->clear(tr("Select a change to see what it did."));
+        m_shownId.clear();
+        m_diff->clear(m_entries.empty() ? tr("No change to show.")
+                                        : tr("Select a change to see what it did."));
         return;
     }
     const HistoryEntry copy = *entry;
+    m_shownId = copy.id;
     const Schema schema = m_actions->schema();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString when = ChangeWords::moment(copy.time, now);
     m_diff->showBusy(tr("Reading the change..."));
     m_worker->run<DiffData>(
         this,
-        [copy, schema] {
-            return diffFromPatch(copy.patch, copy.inverse, schema, tr("Before"), tr("After"));
+        [copy, schema, when] {
+            return diffFromPatch(copy.patch, copy.inverse, schema, tr("Before the change of %1").arg(when),
+                                 tr("After the change of %1").arg(when));
         },
         [this, id = copy.id](DiffData data) {
             const HistoryEntry *now = selectedEntry();
@@ -309,15 +339,30 @@ void HistoryView::rollBackSelected(const QList<int> &ops)
     if (!entry)
         return;
     const QString id = entry->id;
-    const QString what = ops.isEmpty()
-                             ? tr("Roll back the whole change %1?").arg(id)
-                             : counted(int(ops.size()), tr("Revert %1 checked change of %2?"),
-                                       tr("Revert %1 checked changes of %2?"))
-                                   .arg(id);
+    const QString when = relativeTime(entry->time, QDateTime::currentDateTimeUtc());
+    const QString agent = ChangeWords::agent(*entry);
+    QString what;
+    if (ops.isEmpty()) {
+        what = tr("Roll back the change made %1 %2 to %3?")
+                   .arg(when, agent, ChangeWords::keys(ChangeWords::touchedKeys(*entry)));
+    } else {
+        QStringList keys;
+        for (int op : ops) {
+            if (op >= 0 && size_t(op) < entry->patch.size()) {
+                const QString key = QString::fromStdString(
+                    pointerToKey(entry->patch[size_t(op)].value("path", std::string())));
+                if (!keys.contains(key))
+                    keys << key;
+            }
+        }
+        what = tr("Revert %1 in the change made %2 %3?")
+                   .arg(ChangeWords::keys(keys), when, agent);
+    }
     if (!confirm(this, tr("Roll back"),
                  what + QLatin1Char('\n') +
-                     tr("This is refused if a value it touches has changed since."),
-                 tr("Roll back")))
+                     tr("Each value goes back to what it was before. This is refused if one of "
+                        "them has changed since."),
+                 tr("Roll Back")))
         return;
     std::vector<int> indices(ops.begin(), ops.end());
     m_actions->rollback(id, indices, [this](Result<RollbackOutcome> outcome) {
@@ -332,6 +377,30 @@ void HistoryView::rollBackSelected(const QList<int> &ops)
                             false);
         reload();
         Q_EMIT rollbackFinished(true);
+    });
+}
+
+void HistoryView::labelSelected()
+{
+    const HistoryEntry *entry = selectedEntry();
+    if (!entry)
+        return;
+    const QString id = entry->id;
+    const auto label = askText(
+        this, tr("Label this change"),
+        tr("A label for the change made %1 %2 (empty removes it):")
+            .arg(relativeTime(entry->time, QDateTime::currentDateTimeUtc()), ChangeWords::agent(*entry)),
+        entry->label);
+    if (!label)
+        return;
+    m_actions->labelHistoryEntry(id, *label, [this](Result<HistoryEntry> labelled) {
+        if (!labelled) {
+            m_status->setText(tr("No label written: %1").arg(labelled.error().message));
+            Q_EMIT labelFinished(false);
+            return;
+        }
+        reload();
+        Q_EMIT labelFinished(true);
     });
 }
 

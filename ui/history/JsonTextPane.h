@@ -23,6 +23,7 @@ public:
     // -1 for none. Scrolls the line to the middle of the view.
     void markLine(int line, const QColor &color);
     int markedLine() const { return m_marked; }
+    QColor markColor() const { return m_markColor; }
     int firstVisibleLine() const;
 
 protected:

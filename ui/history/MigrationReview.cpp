@@ -62,8 +62,9 @@ MigrationPreview prepare(const QString &configPath, const Schema &schema)
         shown.version = step.step.version;
         shown.description = step.step.description;
         shown.diff =
-            diffDocuments(document, after, schema, QObject::tr("Before %1").arg(step.step.version),
-                          QObject::tr("After %1").arg(step.step.version));
+            diffDocuments(document, after, schema,
+                          MigrationReview::tr("Before the migration to %1").arg(step.step.version),
+                          MigrationReview::tr("After the migration to %1").arg(step.step.version));
         preview.steps.push_back(std::move(shown));
         document = std::move(after);
     }
@@ -149,8 +150,8 @@ MigrationReview::MigrationReview(QString configPath, HistoryActions *actions,
             return;
         const HistoryEntry &entry = m_preview.past[size_t(row)];
         m_diff->showDiff(diffFromPatch(entry.patch, entry.inverse, m_actions->schema(),
-                                       tr("Before %1").arg(entry.version),
-                                       tr("After %1").arg(entry.version)));
+                                       tr("Before the migration to %1").arg(entry.version),
+                                       tr("After the migration to %1").arg(entry.version)));
     });
 }
 
@@ -173,16 +174,19 @@ void MigrationReview::showPreview(MigrationPreview preview)
 {
     m_preview = std::move(preview);
     QString versions =
-        tr("File version: %1%2 · newest migration: %3")
+        tr("Settings version: %1%2 · newest migration: %3")
             .arg(m_preview.fromVersion,
-                 m_preview.versionPresent ? QString() : tr(" (no \"version\" key, taken as 1.0.0)"),
+                 m_preview.versionPresent ? QString() : tr(" (not written in the file, so taken as 1.0.0)"),
                  m_preview.toVersion);
     versions += QStringLiteral(" · ") +
                 (m_preview.confMarker.isEmpty()
-                     ? tr("conf's marker __internal__.migrations.version: not set")
-                     : tr("conf's marker __internal__.migrations.version: %1 (kept as is)")
+                     ? tr("the app has not recorded a migration of its own")
+                     : tr("the app's own record says %1 (left as it is)")
                            .arg(m_preview.confMarker));
     m_versions->setText(versions);
+    // The technical name, for whoever looks for it in the file.
+    m_versions->setToolTip(tr("The app keeps its own record of migrations under "
+                              "__internal__.migrations.version; TAD Settings never changes it."));
     m_pending->clear();
     for (const auto &step : m_preview.steps) {
         auto *item = new QTreeWidgetItem(

@@ -29,7 +29,7 @@ QString fieldTitle(const QString &field)
         {QStringLiteral("size"), QObject::tr("Size")},
         {QStringLiteral("keys"), QObject::tr("Top-level keys")},
         {QStringLiteral("version"), QObject::tr("Version")},
-        {QStringLiteral("confMarker"), QObject::tr("conf's migration marker")},
+        {QStringLiteral("confMarker"), QObject::tr("The app's migration record")},
         {QStringLiteral("mode"), QObject::tr("File mode")},
         {QStringLiteral("style"), QObject::tr("Style")}};
     return titles.value(field, field);
@@ -135,7 +135,7 @@ void InspectorView::showInfo(const Result<StoreInfo> &result, const PerformanceM
         set("version", QString::fromStdString(info.version));
         set("confMarker", info.confMigrationVersion
                               ? QString::fromStdString(compactJson(*info.confMigrationVersion))
-                              : tr("not set (conf's migrations option is not used)"));
+                              : tr("not set (the app does not record migrations itself)"));
         set("mode", QStringLiteral("0%1").arg(info.mode, 3, 8, QLatin1Char('0')));
         set("style", QString::fromStdString(info.style));
     }

@@ -1,6 +1,7 @@
 #include "HistoryActions.h"
 
 #include "StoreSession.h"
+#include "common/ChangeWords.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -64,14 +65,15 @@ void HistoryActions::restore(const QString &backupName, const std::vector<KeyPat
             return file.restore(*plan);
         },
         [this, backupName, partial = !keys.empty(), done](Result<RestoreOutcome> outcome) {
+            const QString backup =
+                ChangeWords::backupNamed(backupName, QDateTime::currentDateTimeUtc());
             if (!outcome)
-                report(tr("Not restored from %1: %2").arg(backupName, outcome.error().message),
-                       true);
+                report(tr("Not restored from %1: %2").arg(backup, outcome.error().message), true);
             else if (!outcome->changed)
-                report(tr("Nothing to restore: the file already holds %1.").arg(backupName), false);
+                report(tr("Nothing to restore: the file already holds %1.").arg(backup), false);
             else
-                report(partial ? tr("Restored the chosen keys from %1.").arg(backupName)
-                               : tr("Restored %1.").arg(backupName),
+                report(partial ? tr("Restored the chosen keys from %1.").arg(backup)
+                               : tr("Restored %1.").arg(backup),
                        false, entryOf(outcome->recorded));
             if (done)
                 done(std::move(outcome));
@@ -89,15 +91,17 @@ void HistoryActions::rollback(const QString &entryId, const std::vector<int> &op
             return file.rollback(*plan);
         },
         [this, entryId, some = !ops.empty(), done](Result<RollbackOutcome> outcome) {
-            const QString what = some ? tr("Reverted the chosen changes of %1.").arg(entryId)
-                                      : tr("Rolled back %1.").arg(entryId);
+            const QString change =
+                ChangeWords::changeNamed(entryId, QDateTime::currentDateTimeUtc());
+            const QString what = some ? tr("Reverted the chosen values of %1.").arg(change)
+                                      : tr("Rolled back %1.").arg(change);
             if (!outcome)
                 report((some ? tr("Not reverted: %1") : tr("Not rolled back: %1"))
                            .arg(outcome.error().message),
                        true);
             else if (!outcome->changed)
                 report(
-                    tr("Nothing to roll back: the values are already as before %1.").arg(entryId),
+                    tr("Nothing to roll back: the values are already as before %1.").arg(change),
                     false);
             else
                 report(what, false, entryOf(outcome->recorded));
@@ -134,8 +138,9 @@ void HistoryActions::recover(const RecoveryPlan &plan,
             if (!outcome) {
                 report(tr("Not recovered: %1").arg(outcome.error().message), true);
             } else {
-                QString text =
-                    tr("Recovered the settings file from %1.").arg(outcome->restoredName);
+                QString text = tr("Recovered the settings file from %1.")
+                                   .arg(ChangeWords::backupNamed(
+                                       outcome->restoredName, QDateTime::currentDateTimeUtc()));
                 if (!outcome->keptCopy.isEmpty())
                     text += QLatin1Char(' ') +
                             tr("The broken content is kept in %1.").arg(outcome->keptCopy);
@@ -151,6 +156,21 @@ void HistoryActions::deleteBackups(const QStringList &names,
 {
     run<BackupRemoval>([names](SettingsFile &file) { return file.deleteBackups(names); },
                        std::move(done));
+}
+
+void HistoryActions::labelBackup(const QString &name, const QString &label,
+                                 std::function<void(Result<BackupInfo>)> done)
+{
+    run<BackupInfo>([name, label](SettingsFile &file) { return file.labelBackup(name, label); },
+                    std::move(done));
+}
+
+void HistoryActions::labelHistoryEntry(const QString &id, const QString &label,
+                                       std::function<void(Result<HistoryEntry>)> done)
+{
+    run<HistoryEntry>(
+        [id, label](SettingsFile &file) { return file.labelHistoryEntry(id, label); },
+        std::move(done));
 }
 
 } // namespace tad

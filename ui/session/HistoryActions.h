@@ -36,6 +36,11 @@ public:
                   std::function<void(Result<RollbackOutcome>)> done);
     void migrate(const QString &target, std::function<void(Result<MigrationPlan>)> done);
     void deleteBackups(const QStringList &names, std::function<void(Result<BackupRemoval>)> done);
+    // Labels for what was made earlier; an empty label removes one.
+    void labelBackup(const QString &name, const QString &label,
+                     std::function<void(Result<BackupInfo>)> done);
+    void labelHistoryEntry(const QString &id, const QString &label,
+                           std::function<void(Result<HistoryEntry>)> done);
     // Writes back the backup a recovery plan chose (after its preview).
     void recover(const RecoveryPlan &plan, std::function<void(Result<RecoveryOutcome>)> done);
 

@@ -73,7 +73,8 @@ void SetValueCommand::redo()
     if (m_reset)
         m_session->reset(m_path, basis, done);
     else
-        m_session->set(m_path, m_after, basis, ChangeSource::Editor, done);
+        m_session->set(m_path, m_after, basis, first ? ChangeSource::Editor : ChangeSource::Redo,
+                       done);
 }
 
 void SetValueCommand::undo()
@@ -81,7 +82,7 @@ void SetValueCommand::undo()
     if (m_skipNext || isObsolete())
         return;
     std::weak_ptr<bool> alive = m_alive;
-    m_session->set(m_path, m_before, StoreSession::Basis{m_after, true}, ChangeSource::Editor,
+    m_session->set(m_path, m_before, StoreSession::Basis{m_after, true}, ChangeSource::Undo,
                    [this, alive](const Result<void> &result) {
                        if (!alive.expired() && !result)
                            stayOnRefusal(true, result.error(), m_before);

@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QMetaObject>
-#include <QSemaphore>
 
 namespace tad {
 namespace {
@@ -18,28 +17,25 @@ QByteArray readRaw(const QString &path)
 } // namespace
 
 StoreSession::StoreSession(QString path, StoreSessionOptions options, QObject *parent)
-    : QObject(parent), m_path(std::move(path)), m_options(std::move(options))
+    : QObject(parent), m_path(std::move(path)), m_options(std::move(options)),
+      m_worker(QStringLiteral("tad-store"))
 {
-    m_thread.setObjectName(QStringLiteral("tad-store"));
-    m_workerContext = new QObject;
-    m_workerContext->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_workerContext, &QObject::deleteLater);
-    m_thread.start();
-    post([this] {
+    connect(&m_worker, &SerialWorker::busyChanged, this, &StoreSession::busyChanged);
+    QObject *context = m_worker.context();
+    post([this, context] {
         // Everything a program needs, assembled by the core in its one order;
         // before the first read, so that read is compared with the history.
         m_file = std::make_unique<SettingsFile>(m_path, m_options.file);
         Store *store = &m_file->store();
         connect(
-            store, &Store::changed, m_workerContext,
+            store, &Store::changed, context,
             [this](const ChangeEvent &event) { m_events.append(event); }, Qt::DirectConnection);
         // An external version's events go out at once; what the store does
         // after that (re-applying our displaced changes) follows separately.
         connect(
-            store, &Store::reloaded, m_workerContext, [this] { flushEvents(); },
-            Qt::DirectConnection);
+            store, &Store::reloaded, context, [this] { flushEvents(); }, Qt::DirectConnection);
         connect(
-            store, &Store::conflicted, m_workerContext,
+            store, &Store::conflicted, context,
             [this](const ChangeEvent &theirs, const Json &ours) {
                 deliver([this, theirs, ours] { Q_EMIT conflicted(theirs, ours); });
             },
@@ -55,25 +51,12 @@ StoreSession::~StoreSession()
         m_watcher.reset();
         m_file.reset();
     });
-    waitForIdle();
-    m_thread.quit();
-    m_thread.wait();
+    m_worker.waitForJobs();
 }
 
 void StoreSession::post(std::function<void()> job)
 {
-    if (m_pendingJobs.fetch_add(1) == 0)
-        Q_EMIT busyChanged(true);
-    QMetaObject::invokeMethod(
-        m_workerContext,
-        [this, job = std::move(job)] {
-            job();
-            deliver([this] {
-                if (m_pendingJobs.fetch_sub(1) == 1)
-                    Q_EMIT busyChanged(false);
-            });
-        },
-        Qt::QueuedConnection);
+    m_worker.post(std::move(job));
 }
 
 void StoreSession::deliver(std::function<void()> result)
@@ -137,34 +120,34 @@ void StoreSession::startWatcher()
     if (!m_watcher) {
         m_watcher = std::make_unique<StoreWatcher>(m_file->store(), m_options.watcher);
         StoreWatcher *watcher = m_watcher.get();
-        connect(watcher, &StoreWatcher::watchingChanged, m_workerContext, [this](bool watching) {
+        connect(watcher, &StoreWatcher::watchingChanged, m_worker.context(), [this](bool watching) {
             deliver([this, watching] { Q_EMIT watchingChanged(watching); });
         });
-        connect(watcher, &StoreWatcher::versionAdopted, m_workerContext, [this] {
+        connect(watcher, &StoreWatcher::versionAdopted, m_worker.context(), [this] {
             // After a failed open the store has no document yet: open it now.
             if (m_openFailed)
                 openOnWorker();
             else
                 flushEvents();
         });
-        connect(watcher, &StoreWatcher::fileBroken, m_workerContext,
+        connect(watcher, &StoreWatcher::fileBroken, m_worker.context(),
                 [this](const Error &error, const QString &copyPath) {
                     flushEvents();
                     const QByteArray raw = readRaw(copyPath.isEmpty() ? m_path : copyPath);
                     deliver(
                         [this, error, raw, copyPath] { Q_EMIT fileBroken(error, raw, copyPath); });
                 });
-        connect(watcher, &StoreWatcher::fileRepaired, m_workerContext, [this] {
+        connect(watcher, &StoreWatcher::fileRepaired, m_worker.context(), [this] {
             flushEvents();
             // After a failed open, the open that follows says it instead.
             if (!m_openFailed)
                 deliver([this] { Q_EMIT fileRepaired(); });
         });
-        connect(watcher, &StoreWatcher::readFailed, m_workerContext, [this](const Error &error) {
+        connect(watcher, &StoreWatcher::readFailed, m_worker.context(), [this](const Error &error) {
             flushEvents();
             deliver([this, error] { Q_EMIT refreshFailed(error); });
         });
-        connect(watcher, &StoreWatcher::settled, m_workerContext, [this] { flushEvents(); });
+        connect(watcher, &StoreWatcher::settled, m_worker.context(), [this] { flushEvents(); });
     }
     m_watcher->start();
 }
@@ -336,10 +319,7 @@ void StoreSession::runOnFile(std::function<void(SettingsFile &)> job)
 
 void StoreSession::waitForIdle()
 {
-    QSemaphore done;
-    QMetaObject::invokeMethod(
-        m_workerContext, [&done] { done.release(); }, Qt::QueuedConnection);
-    done.acquire();
+    m_worker.waitForJobs();
 }
 
 } // namespace tad

@@ -15,6 +15,7 @@
 // `application-start` backup.
 #pragma once
 
+#include "SerialWorker.h"
 #include "app/SettingsFile.h"
 #include "settings/SettingsNode.h"
 #include "store/Store.h"
@@ -22,8 +23,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QThread>
-#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -59,7 +58,7 @@ public:
     ~StoreSession() override;
 
     const QString &path() const { return m_path; }
-    bool isBusy() const { return m_pendingJobs.load() > 0; }
+    bool isBusy() const { return m_worker.isBusy(); }
 
     // Reads the file; opened() follows. The first successful open of a
     // session then takes the application-start backup (a failure to take it
@@ -147,9 +146,7 @@ private:
     QString m_path;
     StoreSessionOptions m_options;
     std::optional<RefusedWrite> m_refusedForSafetyNet; // owner side
-    QThread m_thread;
-    QObject *m_workerContext = nullptr; // lives on m_thread
-    // Created, used and destroyed on m_thread, the watcher first.
+    // Created, used and destroyed on the worker's thread, the watcher first.
     std::unique_ptr<SettingsFile> m_file;
     std::unique_ptr<StoreWatcher> m_watcher;
     bool m_openFailed = false;        // worker side: the last open failed
@@ -159,7 +156,7 @@ private:
     // Worker side: what our last write of each key left in the file
     // (nullopt inside: it failed).
     std::map<KeyPath, std::optional<std::optional<Json>>> m_leftByOwnWrite;
-    std::atomic<int> m_pendingJobs{0};
+    SerialWorker m_worker; // last: its thread stops before the rest goes away
 };
 
 } // namespace tad

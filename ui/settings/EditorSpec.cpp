@@ -3,6 +3,7 @@
 #include "schema/Formats.h"
 
 #include "json/JsonText.h"
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QUrl>
@@ -123,51 +124,51 @@ QString EditorSpec::validate(const Json &value) const
         for (const auto &t : types)
             typeOk = typeOk || hasType(value, t);
         if (!typeOk)
-            return QStringLiteral("must be %1").arg(types.join(QLatin1Char(',')));
+            return QCoreApplication::translate("EditorSpec", "must be %1").arg(types.join(QLatin1Char(',')));
     }
     if (!enumOptions.empty()) {
         bool found = false;
         for (const auto &option : enumOptions)
             found = found || jsEqual(option.value, value);
         if (!found)
-            return QStringLiteral("must be equal to one of the allowed values");
+            return QCoreApplication::translate("EditorSpec", "must be equal to one of the allowed values");
     }
     if (value.is_number()) {
         const double d = value.get<double>();
         if (maximum && d > *maximum)
-            return QStringLiteral("must be <= %1").arg(num(*maximum));
+            return QCoreApplication::translate("EditorSpec", "must be <= %1").arg(num(*maximum));
         if (minimum && d < *minimum)
-            return QStringLiteral("must be >= %1").arg(num(*minimum));
+            return QCoreApplication::translate("EditorSpec", "must be >= %1").arg(num(*minimum));
         if (exclusiveMaximum && d >= *exclusiveMaximum)
-            return QStringLiteral("must be < %1").arg(num(*exclusiveMaximum));
+            return QCoreApplication::translate("EditorSpec", "must be < %1").arg(num(*exclusiveMaximum));
         if (exclusiveMinimum && d <= *exclusiveMinimum)
-            return QStringLiteral("must be > %1").arg(num(*exclusiveMinimum));
+            return QCoreApplication::translate("EditorSpec", "must be > %1").arg(num(*exclusiveMinimum));
     }
     if (value.is_string()) {
         const QString text = QString::fromStdString(value.get<std::string>());
         const qint64 length = text.toUcs4().size();
         if (maxLength && length > *maxLength)
-            return QStringLiteral("must NOT have more than %1 characters").arg(*maxLength);
+            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 characters").arg(*maxLength);
         if (minLength && length < *minLength)
-            return QStringLiteral("must NOT have fewer than %1 characters").arg(*minLength);
+            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 characters").arg(*minLength);
         if (!pattern.isEmpty() && !QRegularExpression(pattern).match(text).hasMatch())
-            return QStringLiteral("must match pattern \"%1\"").arg(pattern);
+            return QCoreApplication::translate("EditorSpec", "must match pattern \"%1\"").arg(pattern);
         if (!format.isEmpty() && !formatAccepts(format, text))
-            return QStringLiteral("must match format \"%1\"").arg(format);
+            return QCoreApplication::translate("EditorSpec", "must match format \"%1\"").arg(format);
     }
     if (value.is_array()) {
         const auto size = qint64(value.size());
         if (maxItems && size > *maxItems)
-            return QStringLiteral("must NOT have more than %1 items").arg(*maxItems);
+            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 items").arg(*maxItems);
         if (minItems && size < *minItems)
-            return QStringLiteral("must NOT have fewer than %1 items").arg(*minItems);
+            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 items").arg(*minItems);
         if (!itemTypes.isEmpty()) {
             for (size_t i = 0; i < value.size(); ++i) {
                 bool ok = false;
                 for (const auto &t : itemTypes)
                     ok = ok || hasType(value[i], t);
                 if (!ok)
-                    return QStringLiteral("/%1 must be %2")
+                    return QCoreApplication::translate("EditorSpec", "/%1 must be %2")
                         .arg(i)
                         .arg(itemTypes.join(QLatin1Char(',')));
             }
@@ -182,30 +183,30 @@ QString EditorSpec::constraintsText() const
     if (minimum && maximum)
         parts << QStringLiteral("%1 to %2").arg(num(*minimum), num(*maximum));
     else if (minimum)
-        parts << QStringLiteral("at least %1").arg(num(*minimum));
+        parts << QCoreApplication::translate("EditorSpec", "at least %1").arg(num(*minimum));
     else if (maximum)
-        parts << QStringLiteral("at most %1").arg(num(*maximum));
+        parts << QCoreApplication::translate("EditorSpec", "at most %1").arg(num(*maximum));
     if (exclusiveMinimum)
-        parts << QStringLiteral("more than %1").arg(num(*exclusiveMinimum));
+        parts << QCoreApplication::translate("EditorSpec", "more than %1").arg(num(*exclusiveMinimum));
     if (exclusiveMaximum)
-        parts << QStringLiteral("less than %1").arg(num(*exclusiveMaximum));
+        parts << QCoreApplication::translate("EditorSpec", "less than %1").arg(num(*exclusiveMaximum));
     if (!format.isEmpty())
-        parts << QStringLiteral("format %1").arg(format);
+        parts << QCoreApplication::translate("EditorSpec", "format %1").arg(format);
     if (!pattern.isEmpty())
-        parts << QStringLiteral("pattern %1").arg(pattern);
+        parts << QCoreApplication::translate("EditorSpec", "pattern %1").arg(pattern);
     if (minLength)
-        parts << QStringLiteral("at least %1 characters").arg(*minLength);
+        parts << QCoreApplication::translate("EditorSpec", "at least %1 characters").arg(*minLength);
     if (maxLength)
-        parts << QStringLiteral("at most %1 characters").arg(*maxLength);
+        parts << QCoreApplication::translate("EditorSpec", "at most %1 characters").arg(*maxLength);
     if (minItems)
-        parts << QStringLiteral("at least %1 items").arg(*minItems);
+        parts << QCoreApplication::translate("EditorSpec", "at least %1 items").arg(*minItems);
     if (maxItems)
-        parts << QStringLiteral("at most %1 items").arg(*maxItems);
+        parts << QCoreApplication::translate("EditorSpec", "at most %1 items").arg(*maxItems);
     if (!enumOptions.empty()) {
         QStringList names;
         for (const auto &option : enumOptions)
             names << option.title;
-        parts << QStringLiteral("one of: %1").arg(names.join(QStringLiteral(", ")));
+        parts << QCoreApplication::translate("EditorSpec", "one of: %1").arg(names.join(QStringLiteral(", ")));
     }
     if (readOnly)
         parts << QStringLiteral("read-only");
@@ -250,8 +251,8 @@ QString displayText(const Json &value, int maxChars)
     if (value.is_string()) {
         text = QString::fromStdString(value.get<std::string>());
     } else if (value.is_object()) {
-        text = value.size() == 1 ? QStringLiteral("{1 key}")
-                                 : QStringLiteral("{%1 keys}").arg(value.size());
+        text = value.size() == 1 ? QCoreApplication::translate("EditorSpec", "{1 key}")
+                                 : QCoreApplication::translate("EditorSpec", "{%1 keys}").arg(value.size());
     } else if (value.is_array()) {
         QStringList items;
         int length = 0;
@@ -261,8 +262,8 @@ QString displayText(const Json &value, int maxChars)
             items << displayText(item, maxChars);
             length += int(items.last().size()) + 2;
         }
-        const QString count = value.size() == 1 ? QStringLiteral("[1 item]")
-                                                : QStringLiteral("[%1 items]").arg(value.size());
+        const QString count = value.size() == 1 ? QCoreApplication::translate("EditorSpec", "[1 item]")
+                                                : QCoreApplication::translate("EditorSpec", "[%1 items]").arg(value.size());
         text =
             items.isEmpty() ? count : count + QLatin1Char(' ') + items.join(QStringLiteral(", "));
     } else {

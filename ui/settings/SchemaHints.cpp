@@ -4,6 +4,7 @@
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
+#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -84,7 +85,7 @@ SchemaHints SchemaHints::fromFile(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QStringLiteral("cannot read the schema %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("SchemaHints", "cannot read the schema %1: %2").arg(path, file.errorString());
         return {};
     }
     const QByteArray bytes = file.readAll();
@@ -92,7 +93,7 @@ SchemaHints SchemaHints::fromFile(const QString &path, QString *error)
     if (!parsed) {
         if (error)
             *error =
-                QStringLiteral("the schema %1 is not JSON: %2").arg(path, parsed.error().message);
+                QCoreApplication::translate("SchemaHints", "the schema %1 is not JSON: %2").arg(path, parsed.error().message);
         return {};
     }
     auto compiled = Schema::fromJson(parsed.value(), path);

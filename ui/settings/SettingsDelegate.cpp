@@ -5,7 +5,10 @@
 
 #include "json/JsonText.h"
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QKeyEvent>
+#include <QPainter>
+#include <algorithm>
 
 namespace tad {
 
@@ -124,6 +127,85 @@ void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionV
     QRect rect = option.rect;
     rect.setHeight(std::max(rect.height(), editor->sizeHint().height()));
     editor->setGeometry(rect);
+}
+
+QList<std::pair<int, int>> SettingsDelegate::matchRanges(const QString &text,
+                                                         const QStringList &words)
+{
+    QList<std::pair<int, int>> ranges;
+    for (const QString &word : words) {
+        if (word.isEmpty())
+            continue;
+        for (int at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(word, at + int(word.size()), Qt::CaseInsensitive))
+            ranges.append({at, int(word.size())});
+    }
+    std::sort(ranges.begin(), ranges.end());
+    QList<std::pair<int, int>> merged;
+    for (const auto &range : ranges) {
+        if (!merged.isEmpty() && range.first <= merged.last().first + merged.last().second) {
+            auto &last = merged.last();
+            last.second = std::max(last.first + last.second, range.first + range.second) - last.first;
+        } else {
+            merged.append(range);
+        }
+    }
+    return merged;
+}
+
+// The cell as the style draws it, then its text again over a mark behind
+// each word found (only what is on screen: an elided tail is not marked).
+void SettingsDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    const int column = index.column();
+    if (m_words.isEmpty() ||
+        (column != SettingsTreeModel::KeyColumn && column != SettingsTreeModel::ValueColumn)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QList<std::pair<int, int>> ranges = matchRanges(opt.text, m_words);
+    if (ranges.isEmpty()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QString text = opt.text;
+    const QRect textArea = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect textRect = textArea.adjusted(margin, 0, -margin, 0);
+    const QFontMetrics metrics(opt.font);
+    const QString shown = metrics.elidedText(text, opt.textElideMode, textRect.width());
+    // The part of the text shown before any ellipsis.
+    int visible = int(shown.size());
+    if (shown != text)
+        visible = std::max(0, visible - 1);
+    const bool selected = opt.state & QStyle::State_Selected;
+    QColor mark = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight);
+    mark.setAlpha(selected ? 70 : 90);
+    const int top = textRect.top() + (textRect.height() - metrics.height()) / 2;
+    painter->save();
+    painter->setClipRect(textRect);
+    for (const auto &[start, length] : ranges) {
+        if (start >= visible)
+            break;
+        const int end = std::min(start + length, visible);
+        const int x = textRect.left() + metrics.horizontalAdvance(shown.left(start));
+        const int width = metrics.horizontalAdvance(shown.mid(start, end - start));
+        painter->fillRect(QRect(x, top, width, metrics.height()), mark);
+    }
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(opt.state & QStyle::State_Enabled ? QPalette::Normal
+                                                                          : QPalette::Disabled,
+                                      selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(textRect, int(opt.displayAlignment) | Qt::TextSingleLine, shown);
+    painter->restore();
 }
 
 } // namespace tad

@@ -1,9 +1,11 @@
 // Inline editing in the tree: the value column gets the same editor the
 // panel would show. Enter or leaving the field commits, Esc cancels. A
 // value the schema refuses is not handed to the model: the editor stays
-// open with the value as typed and refused() says why.
+// open with the value as typed and refused() says why. While a find is
+// on, the words found are marked in the key and value columns.
 #pragma once
 
+#include <QStringList>
 #include <QStyledItemDelegate>
 
 namespace tad {
@@ -24,6 +26,14 @@ public:
                       const QModelIndex &index) const override;
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
+    // The words to mark (empty: none).
+    void setHighlightedWords(const QStringList &words) { m_words = words; }
+    const QStringList &highlightedWords() const { return m_words; }
+    // Where `words` occur in `text`: (start, length) pairs, in order, not overlapping.
+    static QList<std::pair<int, int>> matchRanges(const QString &text, const QStringList &words);
 
 Q_SIGNALS:
     void refused(const QString &key, const QString &message) const;
@@ -35,6 +45,7 @@ private:
     QModelIndex toSource(const QModelIndex &index) const;
     QString refusal(const ValueEditor *editor, const QString &key) const;
     SettingsTreeModel *m_model;
+    QStringList m_words;
 };
 
 } // namespace tad

@@ -1,11 +1,14 @@
 #include "SettingsTreeModel.h"
 
+#include "common/Counted.h"
+#include "common/ThemeColors.h"
 #include "keys/KeyPath.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 #include <QPalette>
 
 namespace tad {
@@ -205,6 +208,19 @@ bool SettingsTreeModel::hasChildren(const QModelIndex &parent) const
     return rowCount(parent) > 0;
 }
 
+QString SettingsTreeModel::summaryName(const SettingsNode *node) const
+{
+    for (const char *member : {"name", "title", "label", "displayName"}) {
+        const SettingsNode *child = node->child(member);
+        if (child && child->kind == Json::value_t::string) {
+            const QString text = displayText(child->scalar, 60);
+            if (!text.trimmed().isEmpty())
+                return text;
+        }
+    }
+    return {};
+}
+
 QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec &spec,
                                       int role) const
 {
@@ -217,8 +233,17 @@ QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec
         return {};
     if (node->isContainer()) {
         const size_t n = node->children.size();
-        if (node->kind == Json::value_t::object)
-            return n == 1 ? QStringLiteral("{1 key}") : QStringLiteral("{%1 keys}").arg(n);
+        if (node->kind == Json::value_t::object) {
+            const QString count = counted(qint64(n), tr("%1 key"), tr("%1 keys"));
+            // An entry with a name says it ("Work"), as a person calls it;
+            // a secret's members stay hidden, its name too.
+            const QString name = spec.secret ? QString() : summaryName(node);
+            return name.isEmpty() ? QStringLiteral("{%1}").arg(count)
+                                  : tr("%1  (%2)", "an entry's name, then its key count")
+                                        .arg(name, count);
+        }
+        if (spec.secret) // an array under or of a secret shows no item
+            return displayText(maskedValue(node->toJson()));
         return displayText(n <= kStateCheckLimit ? node->toJson() : Json::array());
     }
     const QString title = spec.enumTitle(node->scalar);
@@ -274,9 +299,9 @@ QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
                                                             : jsonTypeName(node->scalar);
             }
             if (!spec.enumOptions.empty())
-                type = QStringLiteral("enum");
+                type = tr("choice");
             if (spec.secret)
-                type += QStringLiteral(" (secret)");
+                type += QLatin1Char(' ') + tr("(secret)");
             else if (!spec.format.isEmpty())
                 type += QStringLiteral(" (%1)").arg(spec.format);
             return type;
@@ -303,17 +328,17 @@ QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
             tip += QStringLiteral("\n") + spec.description;
         const QString problem = problemOf(index);
         if (!problem.isEmpty())
-            tip += QStringLiteral("\nProblem: ") + problem;
+            tip += QLatin1Char('\n') + tr("Problem: %1").arg(problem);
         return tip;
     }
     if (role == Qt::BackgroundRole) {
         if (stateOf(index) & ChangedExternally)
-            return QColor(255, 230, 140);
+            return ThemeColors::background(QGuiApplication::palette(), ThemeColors::Neutral);
         return {};
     }
     if (role == Qt::ForegroundRole && (column == ValueColumn || column == StateColumn)) {
         if (stateOf(index) & Invalid)
-            return QColor(200, 30, 30);
+            return ThemeColors::text(QGuiApplication::palette(), ThemeColors::Negative);
         return {};
     }
     if (role == Qt::FontRole && column == KeyColumn && (stateOf(index) & Modified)) {

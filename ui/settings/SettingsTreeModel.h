@@ -116,6 +116,8 @@ private:
     void emitRowChanged(const SettingsNode *node);
     void markExternal(const std::vector<std::string> &segments);
     void expireHighlights();
+    // The name or title an object entry holds ("Work"), or "".
+    QString summaryName(const SettingsNode *node) const;
     QVariant valueCell(const SettingsNode *node, const EditorSpec &spec, int role) const;
 
     std::unique_ptr<SettingsNode> m_root;

@@ -66,8 +66,14 @@ BrokenFilePage::BrokenFilePage(QWidget *parent) : QWidget(parent)
     setBackupAvailable(false);
 }
 
-void BrokenFilePage::showError(const Error &error, const QByteArray &rawBytes)
+bool BrokenFilePage::showError(const Error &error, const QByteArray &rawBytes)
 {
+    // The same broken bytes seen again (on opening, then by the watcher):
+    // keep the page, its cursor and its recovery offer as they are.
+    if (m_shown && isVisible() && rawBytes == m_shownBytes)
+        return false;
+    m_shown = true;
+    m_shownBytes = rawBytes;
     QString where;
     if (error.line > 0)
         where = tr("Line %1, column %2: ").arg(error.line).arg(error.column);
@@ -82,12 +88,14 @@ void BrokenFilePage::showError(const Error &error, const QByteArray &rawBytes)
                             std::max(0, error.column - 1));
         m_raw->setTextCursor(cursor);
     }
+    return true;
 }
 
 void BrokenFilePage::setBackupAvailable(bool available, const QString &description)
 {
     m_restore->setEnabled(available);
-    m_backupNote->setText(available ? description : tr("No valid backup of this file was found."));
+    m_backupNote->setText(!description.isEmpty() ? description
+                                                 : tr("No valid backup of this file was found."));
 }
 
 QString BrokenFilePage::errorText() const

@@ -18,7 +18,8 @@ class BrokenFilePage : public QWidget
 public:
     explicit BrokenFilePage(QWidget *parent = nullptr);
 
-    void showError(const Error &error, const QByteArray &rawBytes);
+    // False when the page already shows exactly these bytes (left as it is).
+    bool showError(const Error &error, const QByteArray &rawBytes);
     // Whether a valid backup exists to offer; the action is the owner's.
     void setBackupAvailable(bool available, const QString &description = {});
     QString errorText() const;
@@ -34,6 +35,8 @@ private:
     QPushButton *m_restore;
     QPushButton *m_viewRaw;
     QPlainTextEdit *m_raw;
+    QByteArray m_shownBytes;
+    bool m_shown = false;
 };
 
 } // namespace tad

@@ -1,5 +1,6 @@
 #include "DialogRunner.h"
 
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -34,6 +35,20 @@ bool confirm(QWidget *parent, const QString &title, const QString &text, const Q
     box.setDefaultButton(qobject_cast<QPushButton *>(yes));
     runDialog(box);
     return box.clickedButton() == yes || box.result() == QDialog::Accepted;
+}
+
+std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
+                               const QString &initial)
+{
+    QInputDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("textDialog"));
+    dialog.setInputMode(QInputDialog::TextInput);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setTextValue(initial);
+    if (runDialog(dialog) != QDialog::Accepted && dialog.result() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.textValue();
 }
 
 } // namespace tad

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <functional>
+#include <optional>
 
 class QDialog;
 class QWidget;
@@ -18,5 +19,9 @@ void setDialogRunner(DialogRunner runner);
 int runDialog(QDialog &dialog);
 // A yes/no question run through runDialog(); true for yes.
 bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yesText);
+// A line of text asked for through runDialog() (a QInputDialog named
+// "textDialog"); nullopt when cancelled.
+std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
+                               const QString &initial);
 
 } // namespace tad

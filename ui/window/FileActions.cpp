@@ -1,5 +1,7 @@
 #include "FileActions.h"
 
+#include "common/ThemeIcons.h"
+
 #include <QAction>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -30,6 +32,7 @@ FileActions::FileActions(QMainWindow *window, QMenu *fileMenu, QString currentPa
 {
     QAction *first = fileMenu->actions().isEmpty() ? nullptr : fileMenu->actions().constFirst();
     auto *open = new QAction(tr("&Open..."), this);
+    open->setIcon(ThemeIcons::icon(ThemeIcons::Open));
     open->setObjectName(QStringLiteral("openAction"));
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, &FileActions::chooseFile);

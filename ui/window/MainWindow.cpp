@@ -5,6 +5,9 @@
 #include "DialogRunner.h"
 #include "FileActions.h"
 #include "MessageBar.h"
+#include "PanelDocks.h"
+#include "common/ThemeColors.h"
+#include "common/ThemeIcons.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
 #include "history/HistoryPanels.h"
@@ -12,6 +15,7 @@
 #include "session/StoreSession.h"
 #include "settings/SettingsDelegate.h"
 #include "settings/SettingsFilterModel.h"
+#include "settings/SettingsFind.h"
 #include "settings/SettingsTreeModel.h"
 
 #include <QAction>
@@ -29,6 +33,8 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -38,6 +44,13 @@
 #include <QVBoxLayout>
 
 namespace tad {
+
+namespace {
+
+// The tree's share of the width beside the editor panel (percent).
+constexpr int kTreeShare = 64;
+
+} // namespace
 
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     : QMainWindow(parent), m_options(std::move(options))
@@ -67,8 +80,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_notice = new QLabel(m_options.notice, left);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(
-        QStringLiteral("background: #e8f0fe; padding: 6px; border-radius: 3px;"));
+    ThemeColors::setBarTone(m_notice, ThemeColors::Active,
+                            QStringLiteral(" #notice { padding: 6px; border-radius: 3px; }"));
     auto *noticeRow = new QWidget(left);
     auto *noticeLayout = new QHBoxLayout(noticeRow);
     noticeLayout->setContentsMargins(0, 0, 0, 0);
@@ -80,40 +93,41 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         connect(openReal, &QPushButton::clicked, this, [this] { m_fileActions->chooseFile(); });
     }
     noticeRow->setVisible(!m_options.notice.isEmpty());
-    m_find = new QLineEdit(left);
-    m_find->setObjectName(QStringLiteral("findBox"));
-    m_find->setPlaceholderText(
-        tr("Find keys, values, descriptions; @modified @invalid @default @changed"));
-    m_find->setAccessibleName(tr("Find settings"));
-    m_find->setClearButtonEnabled(true);
     m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("settingsTree"));
     m_tree->setAccessibleName(tr("Settings tree"));
     m_tree->setModel(m_filter);
-    m_tree->setItemDelegate(new SettingsDelegate(m_model, m_tree));
+    auto *delegate = new SettingsDelegate(m_model, m_tree);
+    m_tree->setItemDelegate(delegate);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::SelectedClicked);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(SettingsTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, 220);
-    m_tree->setColumnWidth(SettingsTreeModel::TypeColumn, 120);
-    m_tree->setColumnWidth(SettingsTreeModel::StateColumn, 210);
-    m_find->installEventFilter(this);
+    fitTreeColumns();
     m_tree->installEventFilter(this);
+    m_findBar = new SettingsFind(m_tree, m_model, m_filter, delegate, left);
+    m_find = m_findBar->box();
     leftLayout->addWidget(noticeRow);
-    leftLayout->addWidget(m_find);
+    leftLayout->addWidget(m_findBar->bar());
     leftLayout->addWidget(m_tree, 1);
 
+    // The panel scrolls when it is taller or wider than its room, so a long
+    // description or a bar above it never pushes the splitter or the window.
     m_panel = new EditorPanel(this);
+    auto *panelScroll = new QScrollArea(this);
+    panelScroll->setObjectName(QStringLiteral("editorScroll"));
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setWidget(m_panel);
     auto *split = new QSplitter(this);
     split->setObjectName(QStringLiteral("mainSplitter"));
+    split->setChildrenCollapsible(false);
     split->addWidget(left);
-    split->addWidget(m_panel);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->addWidget(panelScroll);
+    // A wider window widens the tree more than the panel.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
 
     m_broken = new BrokenFilePage(this);
     auto *loading = new QLabel(tr("Reading %1 ...").arg(m_options.configPath), this);
@@ -133,12 +147,6 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
     m_problems = new QListWidget(this);
     m_problems->setObjectName(QStringLiteral("problemsList"));
-    m_problems->setAccessibleName(tr("Problems"));
-    auto *dock = new QDockWidget(tr("Problems"), this);
-    dock->setObjectName(QStringLiteral("problemsDock"));
-    dock->setWidget(m_problems);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {110}, Qt::Vertical);
     connect(m_problems, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { selectKey(item->data(Qt::UserRole).toString()); });
     connect(m_problems, &QListWidget::itemClicked, this,
@@ -146,8 +154,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
     buildActions();
     buildStatusBar();
-    m_historyPanels = new HistoryPanels(this, m_options.configPath, m_schema.compiled(), m_session,
-                                        m_tree, [this] { return currentKey(); });
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_docks = new PanelDocks(this, viewMenu);
+    m_historyPanels = new HistoryPanels(m_docks, m_options.configPath, m_schema.compiled(),
+                                        m_session, m_tree, [this] { return currentKey(); });
+    m_docks->add(m_problems, tr("Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     buildHelpMenu();
     connect(m_historyPanels->actions(), &HistoryActions::reported, this,
             [this](const QString &text, bool refused, const QString &undoEntry) {
@@ -159,10 +171,6 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                 m_messages->showMessage(text, refused, std::move(undo));
             });
 
-    m_findDelay.setSingleShot(true);
-    m_findDelay.setInterval(150);
-    connect(m_find, &QLineEdit::textChanged, this, [this] { m_findDelay.start(); });
-    connect(&m_findDelay, &QTimer::timeout, this, &MainWindow::applyFind);
     m_problemsDelay.setSingleShot(true);
     m_problemsDelay.setInterval(300);
     connect(&m_problemsDelay, &QTimer::timeout, this, &MainWindow::updateProblems);
@@ -216,12 +224,13 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
             [this](const Error &error, const QByteArray &raw) { onFileBroken(error, raw); });
     connect(m_session, &StoreSession::fileRepaired, this, &MainWindow::onFileRepaired);
 
-    resize(1100, 700);
+    resize(1024, 700);
     if (m_options.rememberState) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-        split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        m_splitPlaced =
+            split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     }
 }
 
@@ -247,8 +256,10 @@ void MainWindow::buildActions()
             open();
     });
     reload->setShortcut(QKeySequence(Qt::Key_F5));
+    reload->setIcon(ThemeIcons::icon(ThemeIcons::Reload));
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)
+        ->setIcon(ThemeIcons::icon(ThemeIcons::Quit));
     m_fileActions = new FileActions(this, fileMenu, m_options.configPath);
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
@@ -256,10 +267,12 @@ void MainWindow::buildActions()
     auto *undo = editMenu->addAction(tr("&Undo"), this, [this] { m_undo->undo(); });
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     undo->setEnabled(false);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     auto *redo = editMenu->addAction(tr("&Redo"), this, [this] { m_undo->redo(); });
     redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setIcon(ThemeIcons::icon(ThemeIcons::Redo));
     // Both usual keys, each once (QKeySequence::Redo holds Ctrl+Shift+Z
     // already on some desktops; twice is an ambiguous shortcut).
     redo->setShortcuts(
@@ -273,11 +286,16 @@ void MainWindow::buildActions()
     });
     reset->setObjectName(QStringLiteral("resetAction"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    reset->setIcon(ThemeIcons::icon(ThemeIcons::Reset));
+    // Only when the selected key has a default it does not hold yet.
+    reset->setEnabled(false);
+    connect(m_panel, &EditorPanel::resetAvailable, reset, &QAction::setEnabled);
     auto *find = editMenu->addAction(tr("&Find"), this, [this] {
         m_find->setFocus(Qt::ShortcutFocusReason);
         m_find->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    find->setIcon(ThemeIcons::icon(ThemeIcons::Find));
     editMenu->addSeparator();
     auto *copyPath = editMenu->addAction(tr("Copy key &path"), this, &MainWindow::copyKeyPath);
     copyPath->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -290,6 +308,10 @@ void MainWindow::buildActions()
     auto *reveal =
         editMenu->addAction(tr("Reveal or hide &secret"), this, &MainWindow::toggleReveal);
     reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reveal->setObjectName(QStringLiteral("revealAction"));
+    reveal->setIcon(ThemeIcons::icon(ThemeIcons::Reveal));
+    reveal->setEnabled(false); // only for a key that holds a secret (the core's rule)
+    m_revealAction = reveal;
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions({copyPath, reveal, reset});
 }
@@ -319,7 +341,7 @@ void MainWindow::buildStatusBar()
     m_externalLabel->setObjectName(QStringLiteral("statusExternal"));
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("statusError"));
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ThemeColors::setTextTone(m_errorLabel, ThemeColors::Negative);
     m_errorLabel->setAccessibleName(tr("Last error"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
@@ -373,6 +395,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+// The tree's share of the width, the first time the tree is shown (its
+// page had no width of its own before).
+void MainWindow::placeSplitOnce()
+{
+    if (m_splitPlaced)
+        return;
+    m_splitPlaced = true;
+    auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    if (!split)
+        return;
+    split->resize(m_pages->size());
+    const int width = split->width() - split->handleWidth();
+    split->setSizes({width * kTreeShare / 100, width - width * kTreeShare / 100});
+}
+
 QString MainWindow::currentKey() const
 {
     const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
@@ -400,11 +437,28 @@ void MainWindow::toggleReveal()
         m_model->setRevealed(current, !m_model->isRevealed(current));
 }
 
-void MainWindow::applyFind()
+// Type and State as wide as their longest usual text, the key a third of
+// the tree, the value the rest: at 1024 px every column is on screen.
+void MainWindow::fitTreeColumns()
 {
-    m_filter->setQuery(m_find->text());
-    if (m_filter->isFiltering())
-        m_tree->expandAll();
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(40);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(SettingsTreeModel::ValueColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics(m_tree->font());
+    const int padding = 2 * m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+    const auto fit = [&](int column, const QStringList &texts) {
+        int width = metrics.horizontalAdvance(
+                        m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()) +
+                    padding + 8;
+        for (const QString &text : texts)
+            width = std::max(width, metrics.horizontalAdvance(text) + padding);
+        m_tree->setColumnWidth(column, width);
+    };
+    fit(SettingsTreeModel::TypeColumn, {QStringLiteral("string (date-time)")});
+    fit(SettingsTreeModel::StateColumn, {tr("modified"), tr("invalid, modified"), tr("default")});
+    m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -413,9 +467,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         return QMainWindow::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);
     const bool plain = key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier;
-    if (watched == m_find && plain &&
-        (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter))
-        return goToFirstMatch();
     if (watched == m_tree && plain && m_tree->hasFocus()) {
         switch (key->key()) {
         case Qt::Key_F2:
@@ -433,19 +484,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
-}
-
-bool MainWindow::goToFirstMatch()
-{
-    m_findDelay.stop();
-    applyFind();
-    const QModelIndex match = m_filter->firstMatch();
-    if (!match.isValid())
-        return false;
-    m_tree->setCurrentIndex(match);
-    m_tree->scrollTo(match);
-    m_tree->setFocus(Qt::TabFocusReason);
-    return true;
 }
 
 // The current row's value in place, whichever column is current.
@@ -469,8 +507,7 @@ bool MainWindow::selectKey(const QString &key)
         return false;
     QModelIndex proxy = m_filter->mapFromSource(source);
     if (!proxy.isValid()) {
-        m_find->clear();
-        applyFind();
+        m_findBar->clear();
         proxy = m_filter->mapFromSource(source);
     }
     m_tree->setCurrentIndex(proxy);

@@ -29,7 +29,9 @@ class EditorPanel;
 class FileActions;
 class HistoryPanels;
 class MessageBar;
+class PanelDocks;
 class SettingsFilterModel;
+class SettingsFind;
 class SettingsTreeModel;
 class StoreSession;
 struct OpenOutcome;
@@ -65,9 +67,12 @@ public:
     StoreSession *session() const { return m_session; }
     BrokenFilePage *brokenPage() const { return m_broken; }
     QListWidget *problemsList() const { return m_problems; }
+    // Backups, history, migrations, inspector and problems, tabbed under the tree.
+    PanelDocks *docks() const { return m_docks; }
+    SettingsFind *find() const { return m_findBar; }
     // What the last restore, rollback, migration or recovery did, or why not.
     MessageBar *messageBar() const { return m_messages; }
-    // Backups, history, migrations and inspector docks.
+    // Backups, history, migrations and inspector.
     HistoryPanels *historyPanels() const { return m_historyPanels; }
     QString statusError() const;
     // Selects (and scrolls to) a key; clears the find box if it hides the key.
@@ -83,8 +88,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    // The keyboard paths: Down from the find box to the first match, Enter
-    // or F2 in the tree to edit the value in place, Tab to the panel's field.
+    // The keyboard paths: Enter or F2 in the tree to edit the value in
+    // place, Tab to the panel's field (the find box has its own, see SettingsFind).
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -112,8 +117,9 @@ private:
     void copyKeyPath();
     void copyValue();
     void toggleReveal();
-    void applyFind();
-    bool goToFirstMatch();
+    void fitTreeColumns();
+    void placeSplitOnce();
+    void showProblemsDock(bool problems);
     bool editCurrentValue();
     QString currentKey() const;
 
@@ -127,11 +133,14 @@ private:
     MessageBar *m_messages;
     QTreeView *m_tree;
     QLineEdit *m_find;
+    SettingsFind *m_findBar;
+    PanelDocks *m_docks = nullptr;
     EditorPanel *m_panel;
     BrokenFilePage *m_broken;
     QListWidget *m_problems;
     HistoryPanels *m_historyPanels = nullptr;
     FileActions *m_fileActions = nullptr;
+    QAction *m_revealAction = nullptr;
     QLabel *m_notice;
     QLabel *m_pathLabel;
     QLabel *m_watchLabel;
@@ -139,9 +148,10 @@ private:
     QLabel *m_errorLabel;
     QProgressBar *m_progress;
     QTimer m_progressDelay;
-    QTimer m_findDelay;
     QTimer m_problemsDelay;
     bool m_ready = false;
+    bool m_hadProblems = false;
+    bool m_splitPlaced = false; // the tree's share set at the first show (or restored)
 };
 
 } // namespace tad

@@ -4,7 +4,9 @@
 #include "DialogRunner.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "PanelDocks.h"
 #include "app/RemovedEntries.h"
+#include "common/ChangeWords.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
 #include "history/RestorePreview.h"
@@ -14,6 +16,7 @@
 #include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -53,8 +56,7 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     }
     m_model->resetDocument(std::move(owned));
     m_pages->setCurrentIndex(1);
-    if (auto *dock = m_problems->parentWidget())
-        dock->show();
+    placeSplitOnce();
     if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
@@ -70,14 +72,19 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
 void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 {
     m_ready = false;
-    m_broken->showError(error, rawBytes);
-    m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
+    // The same bytes again (the watcher after opening, or Reload): the offer
+    // on screen stands while the core looks again, so a click is never lost.
+    if (m_broken->showError(error, rawBytes) || m_pages->currentWidget() != m_broken)
+        m_broken->setBackupAvailable(false, tr("Looking for a backup to recover from..."));
     // The core chooses the backup (hash, schema and pins checked), on the
     // store's worker: a large backup is never read on this thread.
     QPointer<MainWindow> self(this);
     m_session->runOnFile([self](SettingsFile &file) {
         auto plan = file.planRecovery();
-        const QString name = plan ? plan->backup.info.name : QString();
+        // The backup by its time and reason; its file name in words is no help.
+        const QString name =
+            plan ? ChangeWords::backup(plan->backup.info, QDateTime::currentDateTimeUtc())
+                 : QString();
         const QString why = plan ? QString() : plan.error().message;
         QMetaObject::invokeMethod(
             self.data(),
@@ -91,8 +98,7 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
             Qt::QueuedConnection);
     });
     m_pages->setCurrentWidget(m_broken);
-    if (auto *dock = m_problems->parentWidget())
-        dock->hide();
+    showProblemsDock(false);
     connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
             &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
     connect(m_broken, &BrokenFilePage::reloadRequested, this, &MainWindow::open,
@@ -108,9 +114,9 @@ void MainWindow::onFileRepaired()
     if (m_pages->currentWidget() != m_broken)
         return;
     m_pages->setCurrentIndex(1);
-    if (auto *dock = m_problems->parentWidget())
-        dock->show();
+    placeSplitOnce();
     m_errorLabel->clear();
+    m_problemsDelay.start();
     m_ready = true;
     Q_EMIT ready();
 }
@@ -143,8 +149,10 @@ void MainWindow::onSelectionChanged()
     const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
     if (!current.isValid()) {
         m_panel->clear();
+        m_revealAction->setEnabled(false);
         return;
     }
+    m_revealAction->setEnabled(m_model->specOf(current).secret);
     m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current));
 }
 
@@ -257,6 +265,8 @@ void MainWindow::updateProblems()
     if (m_model->isLargerThan(kSmallTree)) {
         m_problems->addItem(
             tr("The file is large; type @invalid in the find box to list problems."));
+        if (auto *dock = m_docks->dockOf(m_problems))
+            dock->setWindowTitle(tr("Problems"));
         return;
     }
     std::vector<QModelIndex> stack{QModelIndex()};
@@ -274,8 +284,20 @@ void MainWindow::updateProblems()
         auto *item = new QListWidgetItem(QStringLiteral("%1: %2").arg(key, problem), m_problems);
         item->setData(Qt::UserRole, key);
     }
-    if (auto *dock = m_problems->parentWidget())
+    if (auto *dock = m_docks->dockOf(m_problems))
         dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->count()));
+    showProblemsDock(m_problems->count() > 0);
+}
+
+// The panel opens when problems appear and closes when the last one goes;
+// in between it stays as the person left it (View > Problems).
+void MainWindow::showProblemsDock(bool problems)
+{
+    QDockWidget *dock = m_docks->dockOf(m_problems);
+    if (!dock || problems == m_hadProblems)
+        return;
+    m_hadProblems = problems;
+    dock->setVisible(problems);
 }
 
 // The newest usable backup, previewed as a restore from the Backups dock
@@ -294,7 +316,10 @@ void MainWindow::restoreNewestBackup()
                 p.currentDocument ? tr("Current file") : tr("Current file (cannot be read)");
             *diff =
                 diffDocuments(p.currentDocument.value_or(Json::object()), p.backup.document, schema,
-                              current, tr("After recovering from %1").arg(p.backup.info.name));
+                              current,
+                              tr("After recovering from %1")
+                                  .arg(ChangeWords::backup(p.backup.info,
+                                                           QDateTime::currentDateTimeUtc())));
         }
         QMetaObject::invokeMethod(
             self.data(),
@@ -313,17 +338,15 @@ void MainWindow::previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff
         return;
     }
     const RecoveryPlan &p = plan.value();
-    QString intro =
-        tr("Recovering writes backup %1 (taken %2, reason %3) in place of the file: "
-           "exactly these changes. The broken content is kept beside the file.")
-            .arg(p.backup.info.name,
-                 QLocale().toString(p.backup.info.time.toLocalTime(), QLocale::ShortFormat),
-                 p.backup.info.reason);
+    const QString backup = ChangeWords::backup(p.backup.info, QDateTime::currentDateTimeUtc());
+    QString intro = tr("Recovering writes %1 in place of the file: exactly these changes. The "
+                       "broken content is kept beside the file.")
+                        .arg(backup);
     if (!p.skipped.isEmpty())
         intro +=
             QLatin1Char('\n') + tr("Passed over: %1").arg(p.skipped.join(QStringLiteral("; ")));
     const RestorePreviewChoice choice =
-        runRestorePreview(this, tr("Recover from %1").arg(p.backup.info.name), intro,
+        runRestorePreview(this, tr("Recover from %1").arg(backup), intro,
                           std::move(diff), m_schema.compiled(), false);
     if (choice.kind == RestorePreviewChoice::Kind::Cancelled) {
         m_messages->showMessage(tr("Recovery cancelled; nothing was written."), false);

@@ -1,5 +1,9 @@
 #include "MessageBar.h"
 
+#include "common/ThemeColors.h"
+#include "common/ThemeIcons.h"
+
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -18,6 +22,7 @@ MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_undo = new QPushButton(tr("&Undo"), this);
     m_undo->setObjectName(QStringLiteral("messageUndo"));
+    m_undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     m_close = new QPushButton(tr("Close"), this);
     m_close->setObjectName(QStringLiteral("messageClose"));
     layout->addWidget(m_text, 1);
@@ -39,10 +44,7 @@ void MessageBar::showMessage(const QString &text, bool refused, std::function<vo
     m_refused = refused;
     m_text->setText(text);
     setAccessibleName(refused ? tr("Refused") : tr("Done"));
-    setStyleSheet(refused ? QStringLiteral("#messageBar { background: #fde7e4; border: 1px solid "
-                                           "#d9776b; }")
-                          : QStringLiteral("#messageBar { background: #e3f3e5; border: 1px solid "
-                                           "#79b482; }"));
+    ThemeColors::setBarTone(this, refused ? ThemeColors::Negative : ThemeColors::Positive);
     m_undoAction = std::move(undo);
     m_undo->setVisible(bool(m_undoAction));
     show();

@@ -3,6 +3,7 @@
 #include "Resources.h"
 #include "store/ConfigLocation.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -28,7 +29,8 @@ StartupConfig chooseStartupConfig(const QString &commandLinePath)
         QFile target(demo);
         if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly)) {
             result.error =
-                QStringLiteral("No settings file at %1 and the demo copy %2 cannot be made: %3")
+                QCoreApplication::translate(
+                    "StartupConfig", "No settings file at %1 and the demo copy %2 cannot be made: %3")
                     .arg(location.path, demo, target.errorString());
             return result;
         }
@@ -36,9 +38,11 @@ StartupConfig chooseStartupConfig(const QString &commandLinePath)
     }
     result.configPath = demo;
     result.demo = true;
-    result.notice = QStringLiteral("No TAD settings were found at %1, so this is a demo copy (%2). "
-                                   "Changes here do not reach the TAD app. Open your own file "
-                                   "with File > Open or drop it here.")
+    result.notice = QCoreApplication::translate(
+                        "StartupConfig",
+                        "No TAD settings were found at %1, so this is a demo copy (%2). "
+                        "Changes here do not reach the TAD app. Open your own file "
+                        "with File > Open or drop it here.")
                         .arg(location.path, demo);
     return result;
 }

@@ -184,9 +184,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<QString>("what");
         QTest::newRow("critical key")
-            << QStringList{"set", "settings.theme", "\"light\""} << "changing a critical key";
+            << QStringList{"set", "settings.theme", "\"light\""} << "changing an important setting";
         QTest::newRow("api key") << QStringList{"set", "ai.apiKey", "\"sk-new\""}
-                                 << "changing a critical key";
+                                 << "changing an important setting";
         QTest::newRow("clear") << QStringList{"clear"} << "clearing the settings";
     }
     void criticalChangeWithoutItsBackup()

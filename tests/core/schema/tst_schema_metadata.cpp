@@ -59,6 +59,7 @@ private Q_SLOTS:
     void maskSecret_data();
     void maskSecret();
     void maskSecretsInDocument();
+    void partOfASecretIsSecret();
 
 private:
     tad::Schema m_shipped;
@@ -349,6 +350,40 @@ void TestSchemaMetadata::maskSecretsInDocument()
     COMPARE_JSON(tad::maskSecrets(m_shipped, doc["ai"], {"ai"})["apiKey"], Json("********WXYZ"));
     COMPARE_JSON(tad::maskSecrets(m_shipped, doc["ai"]["apiKey"], {"ai", "apiKey"}),
                  Json("********WXYZ"));
+}
+
+// A key under a secret is a secret too, however it is reached: the whole
+// secret, one of its members, one item of a secret list; with and without a
+// schema that describes it.
+void TestSchemaMetadata::partOfASecretIsSecret()
+{
+    const Json doc = {{"sync", {{"secret", {{"id", "abc"}, {"value", "very-long-value-1234"}}}}},
+                      {"keys", {{"apiKey", {"sk-aaaaaaaaaaaaaaaa1111"}}}}};
+    tad::Schema none;
+    for (const tad::Schema *schema : {&m_shipped, &none}) {
+        QVERIFY(tad::isSecretKey(*schema, {"sync", "secret"}));
+        QVERIFY(tad::isSecretKey(*schema, {"sync", "secret", "value"}));
+        QVERIFY(tad::isSecretKey(*schema, {"keys", "apiKey", "0"}));
+        QVERIFY(!tad::isSecretKey(*schema, {"sync"}));
+        QVERIFY(tad::keyMetadata(*schema, {"sync", "secret", "id"}).secret);
+        COMPARE_JSON(
+            tad::maskSecrets(*schema, doc["sync"]["secret"]["value"], {"sync", "secret", "value"}),
+            Json("********1234"));
+        COMPARE_JSON(tad::maskSecrets(*schema, doc["keys"]["apiKey"][0], {"keys", "apiKey", "0"}),
+                     Json("********1111"));
+        COMPARE_JSON(tad::maskSecrets(*schema, doc)["sync"]["secret"], Json("********"));
+    }
+    // writeOnly in the schema marks a container; its members follow it.
+    const Json root = {{"type", "object"},
+                       {"properties",
+                        {{"credentials",
+                          {{"type", "object"},
+                           {"writeOnly", true},
+                           {"properties", {{"user", {{"type", "string"}}}}}}}}}};
+    auto compiled = tad::Schema::fromJson(root);
+    QVERIFY(compiled);
+    QVERIFY(tad::isSecretKey(*compiled, {"credentials", "user"}));
+    QVERIFY(tad::keyMetadata(*compiled, {"credentials", "user"}).secret);
 }
 
 QTEST_GUILESS_MAIN(TestSchemaMetadata)

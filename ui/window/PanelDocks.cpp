@@ -1,0 +1,98 @@
+#include "PanelDocks.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSplitter>
+
+namespace tad {
+
+namespace {
+
+constexpr Qt::DockWidgetArea kArea = Qt::BottomDockWidgetArea;
+
+// Share of the window's height the area takes when it first opens.
+constexpr double kShareOfHeight = 0.45;
+
+QWidget *panelIn(const QDockWidget *dock)
+{
+    auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+    return scroll ? scroll->widget() : dock->widget();
+}
+
+} // namespace
+
+PanelDocks::PanelDocks(QMainWindow *window, QMenu *viewMenu)
+    : QObject(window), m_window(window), m_menu(viewMenu)
+{
+    window->setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks |
+                           QMainWindow::GroupedDragging);
+    window->setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
+}
+
+QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySequence &shortcut)
+{
+    auto *dock = new QDockWidget(title, m_window);
+    dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
+    auto *scroll = new QScrollArea(dock);
+    scroll->setObjectName(panel->objectName() + QStringLiteral("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(panel);
+    dock->setWidget(scroll);
+    panel->setAccessibleName(title);
+    m_window->addDockWidget(kArea, dock);
+    if (!m_docks.isEmpty())
+        m_window->tabifyDockWidget(m_docks.first(), dock);
+    dock->hide();
+    m_docks << dock;
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setShortcut(shortcut);
+    m_menu->addAction(toggle);
+    arrangeFor(dock, true);
+    connect(dock, &QDockWidget::dockLocationChanged, this, [this, dock](Qt::DockWidgetArea area) {
+        arrangeFor(dock, area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea);
+    });
+    // The first time the area opens it takes a fair share of the height;
+    // after that it keeps whatever height the person gave it.
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+        if (!visible || m_heightGiven || dock->isFloating() || m_window->dockWidgetArea(dock) != kArea)
+            return;
+        m_heightGiven = int(m_window->height() * kShareOfHeight);
+        m_window->resizeDocks({dock}, {m_heightGiven}, Qt::Vertical);
+    });
+    return dock;
+}
+
+QDockWidget *PanelDocks::dockOf(const QWidget *panel) const
+{
+    for (QDockWidget *dock : m_docks) {
+        if (panelIn(dock) == panel)
+            return dock;
+    }
+    return nullptr;
+}
+
+void PanelDocks::show(QWidget *panel)
+{
+    QDockWidget *dock = dockOf(panel);
+    if (!dock)
+        return;
+    dock->show();
+    dock->raise();
+}
+
+// The panel's top splitter (list above or beside its detail).
+void PanelDocks::arrangeFor(QDockWidget *dock, bool sideBySide)
+{
+    QWidget *panel = panelIn(dock);
+    if (!panel)
+        return;
+    auto *split = panel->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+    if (split)
+        split->setOrientation(sideBySide ? Qt::Horizontal : Qt::Vertical);
+}
+
+} // namespace tad

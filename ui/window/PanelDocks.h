@@ -1,0 +1,42 @@
+// The window's panels (backups, history, migrations, inspector, problems)
+// as docks tabbed together in one area under the tree, each with an entry
+// in the View menu. Under the tree, a panel never takes width from the
+// tree's columns, and a panel bigger than the room it gets scrolls rather
+// than growing the window. A panel's own list/detail splitter lies side by
+// side when the area is wide and low (top or bottom) and stacked at a side.
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QDockWidget;
+class QKeySequence;
+class QMainWindow;
+class QMenu;
+class QWidget;
+
+namespace tad {
+
+class PanelDocks : public QObject
+{
+    Q_OBJECT
+public:
+    PanelDocks(QMainWindow *window, QMenu *viewMenu);
+
+    // A new dock for `panel`, hidden, tabbed with the others.
+    QDockWidget *add(QWidget *panel, const QString &title, const QKeySequence &shortcut);
+    QDockWidget *dockOf(const QWidget *panel) const;
+    // Shows the panel's dock and brings its tab to the front.
+    void show(QWidget *panel);
+    const QList<QDockWidget *> &docks() const { return m_docks; }
+
+private:
+    void arrangeFor(QDockWidget *dock, bool sideBySide);
+
+    QMainWindow *m_window;
+    QMenu *m_menu;
+    QList<QDockWidget *> m_docks;
+    int m_heightGiven = 0;
+};
+
+} // namespace tad
