@@ -81,6 +81,14 @@ Result<void> SettingsFile::open()
     return opened;
 }
 
+Result<void> SettingsFile::settle()
+{
+    auto settled = m_store->followUntilQuiet();
+    if (m_history)
+        (void)m_history->flush();
+    return settled;
+}
+
 const QString &SettingsFile::path() const
 {
     return m_store->path();

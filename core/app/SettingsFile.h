@@ -92,8 +92,10 @@ public:
     // person, after the operation that caused it.
     std::vector<Error> takeProblems();
     // For a program about to exit after writing: Store::followUntilQuiet
-    // (also when open() found the file busy with another writer).
-    Result<void> settle() { return m_store->followUntilQuiet(); }
+    // (also when open() found the file busy with another writer), then the
+    // history's entries of the burst made durable together (a failure is
+    // left for takeProblems()).
+    Result<void> settle();
 
     // --- Edits ------------------------------------------------------------
     // Every edit refuses conf's reserved `__internal__`, keys the schema

@@ -1,9 +1,12 @@
 #include "HistoryHooks.h"
 
+#include "HistoryJournal.h"
 #include "JsonPatch.h"
+#include "SetChanges.h"
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
+#include <QAbstractEventDispatcher>
 
 namespace tad {
 
@@ -17,65 +20,38 @@ Json parsedOrEmpty(const std::string &bytes)
     return parsed ? std::move(parsed->value) : Json::object();
 }
 
-// Moves a change set found for the value at `pointer` to its place in the
-// whole document: paths get the prefix, operation numbers the offset.
-void rebase(ChangeSet &part, const std::string &pointer, int offset)
-{
-    auto move = [&](Json &op) {
-        op["path"] = pointer + op["path"].get<std::string>();
-        if (auto of = op.find("of"); of != op.end())
-            *of = of->get<int>() + offset;
-        if (auto run = op.find("run"); run != op.end())
-            for (auto &index : *run)
-                index = index.get<int>() + offset;
-    };
-    for (auto &op : part.patch)
-        move(op);
-    for (auto &op : part.inverse)
-        move(op);
-}
-
 // The change set of a write found from its operations alone, without the
 // whole previous document: possible when every operation sets a key that
 // already existed, no two of them touch the same subtree and the schema's
 // defaults added nothing. That is the usual edit, and it saves parsing the
 // previous file on every write (most of the cost of recording a change to
 // a 1 MB file).
-std::optional<ChangeSet> changeSetFromOps(const PendingChange &change)
+std::optional<std::vector<SetChange>> setsFromOps(const PendingChange &change)
 {
     if (change.defaultsAdded)
         return std::nullopt;
-    std::vector<size_t> sets;
+    std::vector<size_t> indices;
     for (size_t i = 0; i < change.ops.size(); ++i) {
         const StoreOp &op = change.ops[i];
         if (op.kind == StoreOp::Kind::Test)
             continue;
         if (op.kind != StoreOp::Kind::Set || !change.oldValues[i] || op.path.isEmpty())
             return std::nullopt;
-        for (size_t earlier : sets) {
+        for (size_t earlier : indices) {
             const KeyPath &other = change.ops[earlier].path;
             if (other.isPrefixOf(op.path) || op.path.isPrefixOf(other))
                 return std::nullopt;
         }
-        sets.push_back(i);
+        indices.push_back(i);
     }
-    ChangeSet whole;
-    std::vector<Json> inverses;
-    for (size_t i : sets) {
+    std::vector<SetChange> sets;
+    for (size_t i : indices) {
         const Json *now = findValue(change.after, change.ops[i].path);
         if (!now)
             return std::nullopt;
-        ChangeSet part = makeChangeSet(*change.oldValues[i], *now);
-        rebase(part, change.ops[i].path.toPointer(), int(whole.patch.size()));
-        for (auto &op : part.patch)
-            whole.patch.push_back(std::move(op));
-        inverses.push_back(std::move(part.inverse));
+        sets.push_back({change.ops[i].path.toPointer(), *change.oldValues[i], *now});
     }
-    // The inverse undoes the last operation first.
-    for (auto it = inverses.rbegin(); it != inverses.rend(); ++it)
-        for (auto &op : *it)
-            whole.inverse.push_back(std::move(op));
-    return whole;
+    return sets;
 }
 
 } // namespace
@@ -197,19 +173,25 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
             entry.rollbackOf = annotation->rollbackOf;
         }
         ChangeSet diff;
-        if (auto fromOps = changeSetFromOps(change))
-            diff = std::move(*fromOps);
-        else
+        if (auto sets = setsFromOps(change)) {
+            diff = changeSetOfSets(*sets);
+            entry.sets = std::move(*sets);
+        } else {
             diff = makeChangeSet(parsedOrEmpty(change.bytesBefore), change.after);
+        }
         entry.patch = std::move(diff.patch);
         entry.inverse = std::move(diff.inverse);
         entry.hashBefore = hashBefore;
         entry.hashAfter = hashAfter;
         entries.push_back(std::move(entry));
     }
-    for (auto &entry : entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+        HistoryEntry &entry = entries[i];
+        const bool last = i + 1 == entries.size();
         entry.sizeAfter = entry.sizeAfter ? entry.sizeAfter : qint64(bytesAfter.size());
-        auto recorded = m_history.record(entry);
+        if (last && m_store)
+            entry.fileAfter = m_store->stamp();
+        auto recorded = m_history.record(entry, last ? &bytesAfter : nullptr);
         if (!recorded) {
             report(recorded.error(), QStringLiteral("the change was written, but its history "
                                                     "record was not, so the history misses it"));
@@ -217,10 +199,14 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         }
         m_lastRecorded.push_back(std::move(recorded.value()));
     }
-    if (auto head = m_history.setHead(bytesAfter); !head)
-        report(head.error(), QStringLiteral("the change was written, but the history's copy of "
-                                            "the file was not; the next change will be "
-                                            "recorded against an older copy"));
+    if (m_recorded)
+        m_recorded();
+}
+
+void HistoryRecorder::reportFlushFailure(Error error)
+{
+    report(std::move(error), QStringLiteral("the changes were written, but their history records "
+                                            "may not have reached the disk"));
 }
 
 void HistoryRecorder::report(Error error, const QString &what)
@@ -233,10 +219,11 @@ void HistoryRecorder::report(Error error, const QString &what)
 void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes, bool external)
 {
     Q_UNUSED(external);
+    const QString unknown = QStringLiteral("the file could not be compared with its history, so "
+                                           "a change made by another program may be unrecorded");
     auto head = m_history.head();
     if (!head) {
-        report(head.error(), QStringLiteral("the file could not be compared with its history, so "
-                                            "a change made by another program may be unrecorded"));
+        report(head.error(), unknown);
         return;
     }
     if (!head->has_value()) {
@@ -246,22 +233,62 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
         if (bytes.empty())
             return;
         if (m_adoption) {
-            recordExternal(std::string(), doc, bytes);
+            // From an empty base, so the history can rebuild what it left.
+            if (auto based = m_history.setBase(std::string()); !based)
+                report(based.error(), QStringLiteral("the history's first copy of the file was "
+                                                     "not written"));
+            recordExternal(Json::object(), hashOf(std::string()), doc, bytes);
             return;
         }
-        if (auto written = m_history.setHead(bytes); !written)
+        if (auto written = m_history.setBase(bytes); !written)
             report(written.error(), QStringLiteral("the history's first copy of the file was not "
                                                    "written, so no change can be recorded yet"));
         return;
     }
-    if (**head != bytes) {
-        m_foundExternal = true;
-        recordExternal(**head, doc, bytes);
+    const HistoryHead &known = **head;
+    if (known.bytes) {
+        if (*known.bytes != bytes) {
+            m_foundExternal = true;
+            recordExternal(parsedOrEmpty(*known.bytes), hashOf(*known.bytes), doc, bytes);
+        }
+        return;
     }
+    // Only the newest entry's file and hash are at hand: the same file as it
+    // left (the usual case: our own last write) needs no hash at all.
+    if (m_store && &bytes == &m_store->bytes() && !known.hash.isEmpty() &&
+        journal::sameFile(known.file, m_store->stamp())) {
+        // The next write's hashBefore, without hashing.
+        m_hashedBytes = bytes;
+        m_hash = known.hash;
+        return;
+    }
+    if (!known.hash.isEmpty() && hashOf(bytes) == known.hash)
+        return;
+    auto rebuilt = m_history.head(true);
+    if (!rebuilt) {
+        report(rebuilt.error(), unknown);
+        return;
+    }
+    if (rebuilt->has_value() && (*rebuilt)->document) {
+        m_foundExternal = true;
+        recordExternal(*(*rebuilt)->document, known.hash, doc, bytes);
+        return;
+    }
+    // What the newest entry left cannot be rebuilt (its segment's base is
+    // gone): the history goes on from the file as it is now.
+    Error lost = makeError(ErrorCode::Unreadable,
+                           QStringLiteral("what the newest history entry left could not be "
+                                          "rebuilt from %1")
+                               .arg(m_history.directory()));
+    report(std::move(lost), QStringLiteral("a change made by another program since then is "
+                                           "unrecorded; the history goes on from the file as it "
+                                           "is now"));
+    if (auto written = m_history.setBase(bytes); !written)
+        report(written.error(), QStringLiteral("the history's copy of the file was not written"));
 }
 
-void HistoryRecorder::recordExternal(const std::string &before, const Json &after,
-                                     const std::string &bytesAfter)
+void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefore,
+                                     const Json &after, const std::string &bytesAfter)
 {
     HistoryEntry entry;
     entry.source = ChangeSource::External;
@@ -272,26 +299,38 @@ void HistoryRecorder::recordExternal(const std::string &before, const Json &afte
         entry.operation = ours->second.operation;
         entry.label = ours->second.label;
     }
-    const ChangeSet diff = makeChangeSet(parsedOrEmpty(before), after);
+    const ChangeSet diff = makeChangeSet(before, after);
     entry.patch = diff.patch;
     entry.inverse = diff.inverse;
-    entry.hashBefore = hashOf(before); // usually the last write's bytes, already hashed
+    entry.hashBefore = hashBefore;
     entry.hashAfter = hashOf(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
-    auto recorded = m_history.record(std::move(entry));
+    if (m_store && &bytesAfter == &m_store->bytes())
+        entry.fileAfter = m_store->stamp();
+    auto recorded = m_history.record(std::move(entry), &bytesAfter);
     if (!recorded)
         report(recorded.error(), QStringLiteral("a change found in the file was not recorded"));
     else if (ours)
         m_lastRecorded = {std::move(recorded.value())};
-    if (auto head = m_history.setHead(bytesAfter); !head)
-        report(head.error(), QStringLiteral("the history's copy of the file was not updated; the "
-                                            "next change will be recorded against an older copy"));
+    if (m_recorded)
+        m_recorded();
 }
 
 HistoryServices::HistoryServices(Store &store)
     : m_store(store), m_backups(store.path()), m_history(store.path()), m_backupHook(m_backups),
       m_recorder(m_history)
 {
+    m_recorder.setStore(&m_store);
+    // A burst of changes is made durable together: when it ends (the
+    // program flushes, or a second passes without a change where an event
+    // loop runs), or every History::kGroupCommit entries.
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushDelayMs);
+    QObject::connect(&m_flushTimer, &QTimer::timeout, [this] { (void)flush(); });
+    m_recorder.setRecordedCallback([this] {
+        if (QAbstractEventDispatcher::instance() && m_history.needsFlush())
+            m_flushTimer.start();
+    });
     m_store.addHook(&m_backupHook);
     m_store.addHook(&m_recorder);
 }
@@ -300,6 +339,17 @@ HistoryServices::~HistoryServices()
 {
     m_store.removeHook(&m_recorder);
     m_store.removeHook(&m_backupHook);
+    m_flushTimer.stop();
+    (void)flush();
+}
+
+Result<void> HistoryServices::flush()
+{
+    m_flushTimer.stop();
+    auto flushed = m_history.flush();
+    if (!flushed)
+        m_recorder.reportFlushFailure(flushed.error());
+    return flushed;
 }
 
 void HistoryServices::setSafetyNetsRequired(bool required)

@@ -12,6 +12,8 @@
 #include "History.h"
 #include "store/Store.h"
 
+#include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -46,6 +48,13 @@ class HistoryRecorder : public StoreHook
 {
 public:
     explicit HistoryRecorder(History &history) : m_history(history) {}
+    // The store whose hook this is: its stamp tells the history which file a
+    // change left, so the next look at the same file needs no hash.
+    void setStore(const Store *store) { m_store = store; }
+    // Called after each entry is appended (HistoryServices schedules the flush).
+    void setRecordedCallback(std::function<void()> recorded) { m_recorded = std::move(recorded); }
+    // A group of entries that could not be made durable, for takeProblems().
+    void reportFlushFailure(Error error);
 
     // What the next write is, for the entry it gets (restore, rollback).
     struct Annotation
@@ -79,7 +88,7 @@ public:
     void documentAdopted(const Json &doc, const std::string &bytes, bool external) override;
 
 private:
-    void recordExternal(const std::string &before, const Json &after,
+    void recordExternal(const Json &before, const QString &hashBefore, const Json &after,
                         const std::string &bytesAfter);
     void report(Error error, const QString &what);
     // SHA-256 of the bytes, remembered for the last ones: what one entry
@@ -87,6 +96,8 @@ private:
     QString hashOf(const std::string &bytes);
 
     History &m_history;
+    const Store *m_store = nullptr;
+    std::function<void()> m_recorded;
     std::optional<Annotation> m_annotation;
     std::optional<std::pair<ChangeSource, Annotation>> m_adoption;
     std::vector<HistoryEntry> m_steps;
@@ -122,6 +133,11 @@ public:
     // Compares the store's current content with the history (as opening
     // the store does once the hooks are attached): for hooks attached late.
     void catchUp() { m_recorder.documentAdopted(m_store.document(), m_store.bytes(), false); }
+    // Makes the history's entries so far durable (History::flush); a failure
+    // is also left for takeProblems(). Programs call it when a burst ends.
+    Result<void> flush();
+
+    static constexpr int kFlushDelayMs = 1000;
 
 private:
     Store &m_store;
@@ -129,6 +145,7 @@ private:
     History m_history;
     BackupHook m_backupHook;
     HistoryRecorder m_recorder;
+    QTimer m_flushTimer;
 };
 
 } // namespace tad

@@ -6,6 +6,7 @@
 #include "PosixIo.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QStringList>
@@ -309,6 +310,11 @@ Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
 
 namespace io {
 
+int injectedWriteFault(testing::WriteStep step, const QByteArray &name)
+{
+    return injectedFault(step, name);
+}
+
 Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::string_view bytes,
                                        const WriteOptions &options, const QString &path,
                                        const QString &folder)
@@ -474,6 +480,17 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
 }
 
 } // namespace io
+
+void syncFileAndFolder(const QString &path)
+{
+    const QByteArray file = encodePath(path);
+    const QByteArray dir = encodePath(QFileInfo(path).absolutePath());
+    for (const QByteArray &name : {file, dir}) {
+        UniqueFd fd(retryOnEintr([&] { return ::open(name.constData(), O_RDONLY | O_CLOEXEC); }));
+        if (fd.valid())
+            syncToDisk(fd.get());
+    }
+}
 
 Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
 {

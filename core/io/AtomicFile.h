@@ -106,6 +106,11 @@ struct ReplaceOutcome
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
                                    const WriteOptions &options = {});
 
+// fsync of the file at `path` and of its folder, for a version that was
+// written with durable == false. Failures are ignored (the next durable
+// write tries again); counted in IoCounters like every other fsync.
+void syncFileAndFolder(const QString &path);
+
 // A settings file that exists without write permission for us (chmod 0400)
 // is not to be replaced: a rename needs only the folder's permission and
 // would silently undo the one a person set. Refused with code Unreadable and

@@ -1,5 +1,7 @@
 #include "PosixIo.h"
 
+#include "IoCounters.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -38,6 +40,7 @@ void UniqueFd::reset()
 
 int writeAll(int fd, std::string_view bytes)
 {
+    countWrite(bytes.size());
     while (!bytes.empty()) {
         const ssize_t written =
             retryOnEintr([&] { return ::write(fd, bytes.data(), bytes.size()); });
@@ -69,6 +72,7 @@ int readToEnd(int fd, std::string &out)
 
 int syncToDisk(int fd)
 {
+    countFsync();
 #if defined(__APPLE__)
     // On macOS fsync only reaches the drive's cache.
     if (retryOnEintr([&] { return ::fcntl(fd, F_FULLFSYNC); }) == 0)

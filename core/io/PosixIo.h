@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AtomicFile.h"
+#include "AtomicFileTesting.h"
 
 #include <QByteArray>
 #include <QLoggingCategory>
@@ -54,6 +55,10 @@ int writeAll(int fd, std::string_view bytes);
 int readToEnd(int fd, std::string &out);
 // fsync, with F_FULLFSYNC where fsync alone does not reach the disk (macOS).
 int syncToDisk(int fd);
+
+// The errno a test injects for this step of a write of `name`, else 0
+// (see AtomicFileTesting.h).
+int injectedWriteFault(testing::WriteStep step, const QByteArray &name);
 
 FileStamp stampFromStat(const struct stat &st);
 

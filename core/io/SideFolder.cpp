@@ -184,6 +184,71 @@ Result<ReplaceOutcome> SideFolder::write(const QString &name, std::string_view b
                            QDir::toNativeSeparators(m_path));
 }
 
+Result<AppendFile> SideFolder::openAppend(const QString &name) const
+{
+    auto encoded = checkedName(name);
+    if (!encoded)
+        return encoded.error();
+    const QString path = filePath(name);
+    const QString folder = QDir::toNativeSeparators(m_path);
+    if (!exists())
+        return ioError(path, QStringLiteral("open the file"), ENOENT, folder);
+    if (const int err = injectedWriteFault(testing::WriteStep::Open, *encoded))
+        return ioError(path, QStringLiteral("open the file"), err, folder);
+    bool created = false;
+    int fd = -1;
+    for (int attempt = 0; attempt < 3 && fd < 0; ++attempt) {
+        fd = retryOnEintr([&] {
+            return ::openat(m_fd, encoded->constData(), O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+        });
+        if (fd >= 0 || errno != ENOENT)
+            break;
+        fd = retryOnEintr([&] {
+            return ::openat(m_fd, encoded->constData(),
+                            O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        });
+        created = fd >= 0;
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        const int err = errno;
+        struct stat st;
+        if (err == ELOOP && ::fstatat(m_fd, encoded->constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISLNK(st.st_mode))
+            return linkRefused(path);
+        return ioError(path, QStringLiteral("open the file"), err, folder);
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return ioError(path, QStringLiteral("open the file"), EISDIR, folder);
+    }
+    const int dirFd = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+    if (dirFd < 0) {
+        const int err = errno;
+        ::close(fd);
+        return ioError(path, QStringLiteral("open the file"), err, folder);
+    }
+    return AppendFile(fd, dirFd, *encoded, path, created);
+}
+
+Result<void> SideFolder::rename(const QString &from, const QString &to) const
+{
+    auto source = checkedName(from);
+    if (!source)
+        return source.error();
+    auto target = checkedName(to);
+    if (!target)
+        return target.error();
+    const QString folder = QDir::toNativeSeparators(m_path);
+    if (::renameat(m_fd, source->constData(), m_fd, target->constData()) != 0)
+        return ioError(filePath(from), QStringLiteral("rename the file"), errno, folder);
+    if (const int err = syncToDisk(m_fd))
+        return ioError(m_path, QStringLiteral("flush the folder to disk"), err, folder);
+    return {};
+}
+
 Result<std::vector<SideEntry>> SideFolder::list() const
 {
     std::vector<SideEntry> entries;

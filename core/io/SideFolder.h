@@ -10,6 +10,7 @@
 // the folders beside it.)
 #pragma once
 
+#include "AppendFile.h"
 #include "AtomicFile.h"
 #include "Result.h"
 
@@ -80,6 +81,9 @@ public:
     // fsync, rename, folder fsync. A link at `name` is refused, not replaced.
     Result<ReplaceOutcome> write(const QString &name, std::string_view bytes,
                                  const WriteOptions &options) const;
+    // `name` opened for appending (made 0600 when missing), never through a
+    // link; see AppendFile.h.
+    Result<AppendFile> openAppend(const QString &name) const;
     // Every entry but "." and "..", in no particular order.
     Result<std::vector<SideEntry>> list() const;
     // The entry itself (lstat). Missing: exists == false.
@@ -89,6 +93,9 @@ public:
     // folder's file system has `needed` bytes free for us, or cannot say;
     // else Unreadable, naming `what`, both figures and what to do.
     Result<void> checkRoom(quint64 needed, const QString &what) const;
+    // Renames `from` to `to` within the folder (replacing `to`), then fsyncs
+    // the folder. A link at `from` is moved as a link, never followed.
+    Result<void> rename(const QString &from, const QString &to) const;
     // Removes the entry (a link is removed, never what it points to).
     // Returns false if there was nothing to remove.
     Result<bool> remove(const QString &name) const;

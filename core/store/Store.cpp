@@ -40,20 +40,6 @@ constexpr qint64 kMergeBudgetMs = 20000;
 // another writer is busy with (see Store::metOtherWriter()).
 constexpr qint64 kBusyWriterMs = 1000;
 
-// fsync of a file and its folder, for a version written without it.
-void flushToDisk(const QString &path)
-{
-    const QByteArray file = QFile::encodeName(path);
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
-    for (const QByteArray &name : {file, dir}) {
-        const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
-            ::fsync(fd);
-            ::close(fd);
-        }
-    }
-}
-
 // A document nested deeper than the reader accepts could never be read
 // again, by us or by conf (whose JSON.parse overflows its stack near 5,000
 // levels); so the key's segments and the value's own depth together stay
@@ -900,7 +886,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
 
         if (outcome->previous == expectedOnDisk) {
             if (attempt > 0)
-                flushToDisk(m_path);
+                syncFileAndFolder(m_path);
             m_bytes = std::move(newBytes);
             m_bytesCanonical = true;
             m_stamp = outcome->stamp;

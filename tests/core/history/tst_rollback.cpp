@@ -73,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(list[1].hashAfter, list[0].hashBefore);
         QCOMPARE(list[0].hashAfter, backupname::sha256Hex(readBytes(m_storePath)));
         QCOMPARE(
-            modeOf(m_services->history().directory() + QLatin1Char('/') + list[0].id + ".json"),
+            modeOf(m_services->history().directory() + QStringLiteral("/journal-000001.jsonl")),
             quint32(0600));
     }
 

@@ -1,0 +1,174 @@
+// A history entry as JSON: whole (the layout before the journal, `history
+// show --json`) and as one journal line, which leaves out what the line
+// before it or its own id already says.
+#include "History.h"
+#include "HistoryJournal.h"
+
+#include "json/JsonText.h"
+#include <QTimeZone>
+
+namespace tad {
+
+namespace {
+
+QString text(const Json &json, const char *key)
+{
+    const auto it = json.find(key);
+    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                               : QString();
+}
+
+QDateTime timeOfId(const QString &id)
+{
+    QDateTime time =
+        QDateTime::fromString(id.left(18), QStringLiteral("yyyyMMddTHHmmsszzz"));
+    time.setTimeZone(QTimeZone::utc());
+    return time;
+}
+
+} // namespace
+
+std::optional<ChangeSource> changeSourceFromName(std::string_view name)
+{
+    for (ChangeSource s : kAllChangeSources) {
+        if (name == changeSourceName(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+Json HistoryEntry::toJson() const
+{
+    Json out = Json::object();
+    out["id"] = id.toStdString();
+    out["time"] = backupname::isoTime(time).toStdString();
+    out["source"] = changeSourceName(source);
+    out["operation"] = operation;
+    if (!label.isEmpty())
+        out["label"] = label.toStdString();
+    if (!version.isEmpty())
+        out["version"] = version.toStdString();
+    if (!rollbackOf.isEmpty())
+        out["rollbackOf"] = rollbackOf.toStdString();
+    out["hashBefore"] = hashBefore.toStdString();
+    out["hashAfter"] = hashAfter.toStdString();
+    out["sizeAfter"] = sizeAfter;
+    out["patch"] = patch;
+    out["inverse"] = inverse;
+    return out;
+}
+
+Result<HistoryEntry> HistoryEntry::fromJson(const Json &json)
+{
+    if (!json.is_object() || !json.contains("patch") || !json["patch"].is_array() ||
+        !json.contains("inverse") || !json["inverse"].is_array())
+        return makeError(ErrorCode::Unreadable, QStringLiteral("not a history entry"));
+    HistoryEntry entry;
+    entry.id = text(json, "id");
+    entry.time = backupname::parseIsoTime(text(json, "time")).value_or(QDateTime());
+    entry.source =
+        changeSourceFromName(text(json, "source").toStdString()).value_or(ChangeSource::External);
+    entry.operation = text(json, "operation").toStdString();
+    entry.label = text(json, "label");
+    entry.version = text(json, "version");
+    entry.rollbackOf = text(json, "rollbackOf");
+    entry.hashBefore = text(json, "hashBefore");
+    entry.hashAfter = text(json, "hashAfter");
+    if (json.contains("sizeAfter") && json["sizeAfter"].is_number_integer())
+        entry.sizeAfter = json["sizeAfter"].get<qint64>();
+    entry.patch = json["patch"];
+    entry.inverse = json["inverse"];
+    return entry;
+}
+
+namespace journal {
+
+std::string toLine(const HistoryEntry &entry, const QString &previousHashAfter)
+{
+    Json out = Json::object();
+    out["id"] = entry.id.toStdString();
+    if (entry.time != timeOfId(entry.id))
+        out["time"] = backupname::isoTime(entry.time).toStdString();
+    out["source"] = changeSourceName(entry.source);
+    out["operation"] = entry.operation;
+    if (!entry.label.isEmpty())
+        out["label"] = entry.label.toStdString();
+    if (!entry.version.isEmpty())
+        out["version"] = entry.version.toStdString();
+    if (!entry.rollbackOf.isEmpty())
+        out["rollbackOf"] = entry.rollbackOf.toStdString();
+    if (entry.hashBefore != previousHashAfter)
+        out["hashBefore"] = entry.hashBefore.toStdString();
+    out["hashAfter"] = entry.hashAfter.toStdString();
+    out["sizeAfter"] = entry.sizeAfter;
+    if (entry.fileAfter.exists)
+        out["file"] = Json::array({entry.fileAfter.inode, entry.fileAfter.size,
+                                   entry.fileAfter.mtimeNs});
+    if (!entry.sets.empty()) {
+        out["sets"] = setChangesToJson(entry.sets);
+    } else {
+        out["patch"] = entry.patch;
+        out["inverse"] = entry.inverse;
+    }
+    std::string line = compactJson(out);
+    line += '\n';
+    return line;
+}
+
+Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHashAfter)
+{
+    auto parsed = parseValue(line);
+    if (!parsed || !parsed->is_object())
+        return makeError(ErrorCode::Unreadable, QStringLiteral("not a history entry"));
+    Json &json = *parsed;
+    HistoryEntry entry;
+    if (auto sets = json.find("sets"); sets != json.end()) {
+        auto decoded = setChangesFromJson(*sets);
+        if (!decoded)
+            return makeError(ErrorCode::Unreadable, QStringLiteral("not a history entry"));
+        const ChangeSet change = changeSetOfSets(*decoded);
+        entry.sets = std::move(*decoded);
+        entry.patch = change.patch;
+        entry.inverse = change.inverse;
+    } else {
+        auto whole = HistoryEntry::fromJson(json);
+        if (!whole)
+            return whole.error();
+        entry.patch = std::move(whole->patch);
+        entry.inverse = std::move(whole->inverse);
+    }
+    entry.id = text(json, "id");
+    const QString time = text(json, "time");
+    entry.time = time.isEmpty() ? timeOfId(entry.id)
+                                : backupname::parseIsoTime(time).value_or(QDateTime());
+    entry.source =
+        changeSourceFromName(text(json, "source").toStdString()).value_or(ChangeSource::External);
+    entry.operation = text(json, "operation").toStdString();
+    entry.label = text(json, "label");
+    entry.version = text(json, "version");
+    entry.rollbackOf = text(json, "rollbackOf");
+    entry.hashBefore = json.contains("hashBefore") ? text(json, "hashBefore") : previousHashAfter;
+    entry.hashAfter = text(json, "hashAfter");
+    if (json.contains("sizeAfter") && json["sizeAfter"].is_number_integer())
+        entry.sizeAfter = json["sizeAfter"].get<qint64>();
+    if (auto file = json.find("file"); file != json.end() && file->is_array() &&
+                                        file->size() == 3 && (*file)[0].is_number_unsigned() &&
+                                        (*file)[1].is_number_integer() &&
+                                        (*file)[2].is_number_integer()) {
+        entry.fileAfter.exists = true;
+        entry.fileAfter.inode = (*file)[0].get<quint64>();
+        entry.fileAfter.size = (*file)[1].get<qint64>();
+        entry.fileAfter.mtimeNs = (*file)[2].get<qint64>();
+    }
+    return entry;
+}
+
+bool sameFile(const FileStamp &recorded, const FileStamp &now)
+{
+    return recorded.exists && now.exists && recorded.inode == now.inode &&
+           recorded.size == now.size && recorded.mtimeNs == now.mtimeNs;
+}
+
+} // namespace journal
+
+} // namespace tad
