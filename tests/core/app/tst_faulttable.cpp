@@ -1,7 +1,7 @@
 // The fault table: ENOSPC and EIO at each step (open, write, fsync, close,
 // rename) of every file a change writes - the settings file, the backup
-// before a critical change, its meta file, the history entry and the
-// history's copy of the file. Whatever fails, the settings file holds the
+// before a critical change, its meta file, the history's base copy of the
+// file and its journal line. Whatever fails, the settings file holds the
 // old or the new content, the result says which, and no failure is silent.
 #include "FileTestHelpers.h"
 #include "app/SettingsFile.h"
@@ -29,13 +29,13 @@ QString kindOf(const QByteArray &name)
 {
     if (name == "tad-config.json")
         return QStringLiteral("config");
-    if (name == "head.json")
-        return QStringLiteral("head");
+    if (name.startsWith("journal-"))
+        return name.endsWith(".base") ? QStringLiteral("base") : QStringLiteral("journal");
     if (name.startsWith("backup-"))
         return name.endsWith(".meta.json") ? QStringLiteral("meta") : QStringLiteral("backup");
     if (name.startsWith(".pin-"))
         return QStringLiteral("pin");
-    return QStringLiteral("entry");
+    return QStringLiteral("other");
 }
 
 // Temp files of ours left anywhere under `dir`.
@@ -71,11 +71,16 @@ private Q_SLOTS:
                                                                  {WriteStep::Sync, "fsync"},
                                                                  {WriteStep::Close, "close"},
                                                                  {WriteStep::Rename, "rename"}};
-        // The entry and the head are written after the change, which then stands.
+        // The journal line is written after the change, which then stands:
+        // appended to the open segment (write), made durable when the burst
+        // ends (fsync). The base is written on the first look (see below).
         const QList<std::pair<const char *, bool>> kinds = {
-            {"config", false}, {"backup", false}, {"meta", false}, {"entry", true}, {"head", true}};
+            {"config", false}, {"backup", false}, {"meta", false}, {"journal", true}};
         for (const auto &[kind, stands] : kinds) {
             for (const auto &[step, stepName] : steps) {
+                if (QByteArray(kind) == "journal" && step != WriteStep::Write &&
+                    step != WriteStep::Sync)
+                    continue;
                 for (const auto &[err, errName] :
                      QList<std::pair<int, const char *>>{{ENOSPC, "ENOSPC"}, {EIO, "EIO"}}) {
                     QTest::addRow("%s %s %s", kind, stepName, errName)
@@ -110,9 +115,10 @@ private Q_SLOTS:
             return err;
         });
         // A critical key: a backup and its meta file first, then the file,
-        // then the history entry and head.json.
+        // then the history's base (its first change) and the journal line.
         auto done = file.set(KeyPath::fromSegments({"settings", "theme"}), Json("light"),
                              ChangeSource::Editor);
+        (void)file.settle(); // the end of a burst: the journal is made durable
         const auto problems = file.takeProblems();
         tad::testing::setWriteFaultHook({});
 
@@ -139,6 +145,64 @@ private Q_SLOTS:
         QVERIFY(file.takeProblems().empty());
         QVERIFY(parseDocument(filetest::readAll(path).toStdString())->value["ui"]["zoom"] ==
                 Json(2));
+    }
+
+    // The history's base copy is written when a file is first looked at. A
+    // fault there leaves the file as it was, is said, and the next change
+    // goes through and is recorded.
+    void faultWritingTheBaseOnFirstLook_data()
+    {
+        QTest::addColumn<int>("step");
+        QTest::addColumn<int>("err");
+        const QList<std::pair<WriteStep, const char *>> steps = {{WriteStep::Open, "open"},
+                                                                 {WriteStep::Write, "write"},
+                                                                 {WriteStep::Sync, "fsync"},
+                                                                 {WriteStep::Close, "close"},
+                                                                 {WriteStep::Rename, "rename"}};
+        for (const auto &[step, stepName] : steps) {
+            for (const auto &[err, errName] :
+                 QList<std::pair<int, const char *>>{{ENOSPC, "ENOSPC"}, {EIO, "EIO"}})
+                QTest::addRow("base %s %s", stepName, errName) << int(step) << err;
+        }
+    }
+    void faultWritingTheBaseOnFirstLook()
+    {
+        QFETCH(int, step);
+        QFETCH(int, err);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kBefore);
+        }
+        int hits = 0;
+        tad::testing::setWriteFaultHook([&](WriteStep at, const QByteArray &name) {
+            if (int(at) != step || kindOf(name) != QLatin1String("base"))
+                return 0;
+            ++hits;
+            return err;
+        });
+        SettingsFile file(path, {KeyDialect::DotProp10, Schema(), true});
+        const auto opened = file.open();
+        const auto problems = file.takeProblems();
+        tad::testing::setWriteFaultHook({});
+        QVERIFY2(hits > 0, "the fault was never reached");
+        QVERIFY(opened);
+        QCOMPARE(filetest::readAll(path), kBefore);
+        QVERIFY(!problems.empty());
+        QVERIFY2(problems.front().message.contains(qt_error_string(err)),
+                 qPrintable(problems.front().message));
+        QVERIFY2(leftovers(dir.path()).isEmpty(), qPrintable(leftovers(dir.path()).join(' ')));
+
+        QVERIFY(file.set(KeyPath::fromSegments({"ui", "zoom"}), Json(2), ChangeSource::Editor));
+        (void)file.settle();
+        QVERIFY(file.takeProblems().empty());
+        QVERIFY(file.history());
+        auto entries = file.history()->history().list();
+        QVERIFY(entries);
+        QVERIFY(!entries->empty());
     }
 };
 

@@ -36,7 +36,7 @@ private Q_SLOTS:
 
     void linkIsRefusedOrSkipped_data()
     {
-        // what: the side entry replaced by a link; %BACKUP%, %META%, %ENTRY% name
+        // what: the side entry replaced by a link; %BACKUP%, %META%, %JOURNAL%, %BASE% name
         // the fixture's files. command: CLI arguments after --config.
         QTest::addColumn<QString>("what");
         QTest::addColumn<QStringList>("command");
@@ -48,20 +48,25 @@ private Q_SLOTS:
         const QString link = QStringLiteral("is a symbolic link");
         // A change whose history record cannot be written is refused, unless
         // the person goes ahead without it.
-        QTest::newRow("head.json, set")
-            << "storeHistory/head.json" << QStringList{"set", "ui.zoom", "3"} << 4 << link << false
+        QTest::newRow("journal, set")
+            << "storeHistory/%JOURNAL%" << QStringList{"set", "ui.zoom", "3"} << 4 << link << false
             << true;
-        QTest::newRow("head.json, set --no-backup")
-            << "storeHistory/head.json" << QStringList{"--no-backup", "set", "ui.zoom", "3"} << 0
+        QTest::newRow("journal, set --no-backup")
+            << "storeHistory/%JOURNAL%" << QStringList{"--no-backup", "set", "ui.zoom", "3"} << 0
             << link << true << true;
-        QTest::newRow("entry, history list")
-            << "storeHistory/%ENTRY%" << QStringList{"history", "list"} << 0 << link << false
+        QTest::newRow("journal, history list")
+            << "storeHistory/%JOURNAL%" << QStringList{"history", "list"} << 0 << link << false
             << true;
-        QTest::newRow("entry, history show")
-            << "storeHistory/%ENTRY%" << QStringList{"history", "show", "%ID%"} << 4 << link
+        QTest::newRow("journal, history show")
+            << "storeHistory/%JOURNAL%" << QStringList{"history", "show", "%ID%"} << 4 << link
             << false << true;
-        QTest::newRow("entry, rollback")
-            << "storeHistory/%ENTRY%" << QStringList{"rollback", "%ID%"} << 4 << link << false
+        QTest::newRow("journal, rollback")
+            << "storeHistory/%JOURNAL%" << QStringList{"rollback", "%ID%"} << 4 << link << false
+            << true;
+        QTest::newRow("base, set") << "storeHistory/%BASE%" << QStringList{"set", "ui.zoom", "3"}
+                                   << 4 << link << false << true;
+        QTest::newRow("base, history list")
+            << "storeHistory/%BASE%" << QStringList{"history", "list"} << 0 << link << false
             << true;
         QTest::newRow("backup, backup list")
             << "backups/%BACKUP%" << QStringList{"backup", "list"} << 0 << link << false << true;
@@ -140,7 +145,8 @@ private Q_SLOTS:
         auto expand = [&](QString text) {
             return text.replace(QStringLiteral("%BACKUP%"), backupName)
                 .replace(QStringLiteral("%META%"), backupName + QStringLiteral(".meta.json"))
-                .replace(QStringLiteral("%ENTRY%"), id + QStringLiteral(".json"))
+                .replace(QStringLiteral("%JOURNAL%"), QStringLiteral("journal-000001.jsonl"))
+                .replace(QStringLiteral("%BASE%"), QStringLiteral("journal-000001.base"))
                 .replace(QStringLiteral("%ID%"), id);
         };
         const QString linkPath = cfg + QLatin1Char('/') + expand(what);
