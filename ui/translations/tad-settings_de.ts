@@ -1133,10 +1133,6 @@
 <context>
     <name>tad::HistoryPanels</name>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
@@ -1463,14 +1459,6 @@
         <translation>Eine Einstellungsdatei &amp;öffnen …</translation>
     </message>
     <message>
-        <source>Find keys, values, descriptions; @modified @invalid @default @changed</source>
-        <translation>Schlüssel, Werte, Beschreibungen suchen; @modified @invalid @default @changed</translation>
-    </message>
-    <message>
-        <source>Find settings</source>
-        <translation>Einstellungen suchen</translation>
-    </message>
-    <message>
         <source>Settings tree</source>
         <translation>Einstellungsbaum</translation>
     </message>
@@ -1661,6 +1649,10 @@ Diese Änderung trotzdem vornehmen, ohne sie?</translation>
     <message>
         <source>Recovering writes %1 in place of the file: exactly these changes. The broken content is kept beside the file.</source>
         <translation>Die Reparatur schreibt %1 an die Stelle der Datei: genau diese Änderungen. Der beschädigte Inhalt wird neben der Datei aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1853,65 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
     <message>
         <source>not a number</source>
         <translation>keine Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>tad::SettingsFind</name>
+    <message>
+        <source>Find keys, values, descriptions; @modified @invalid @default @changed</source>
+        <translation>Schlüssel, Werte, Beschreibungen suchen; @modified @invalid @default @changed</translation>
+    </message>
+    <message>
+        <source>Find settings</source>
+        <translation>Einstellungen suchen</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Suche läuft</translation>
+    </message>
+    <message>
+        <source>Settings found</source>
+        <translation>Gefundene Einstellungen</translation>
+    </message>
+    <message>
+        <source>Searching...</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No settings found</source>
+        <translation>Keine Einstellungen gefunden</translation>
+    </message>
+    <message>
+        <source>1 setting found</source>
+        <translation>1 Einstellung gefunden</translation>
+    </message>
+    <message>
+        <source>%1 settings found</source>
+        <translation>%1 Einstellungen gefunden</translation>
+    </message>
+    <message>
+        <source>Press Esc to clear the search.</source>
+        <translation>Esc leert die Suche.</translation>
+    </message>
+    <message>
+        <source>No setting is modified: each one holds its default or has none.</source>
+        <translation>Keine Einstellung ist geändert: Jede hat ihren Standardwert oder keinen.</translation>
+    </message>
+    <message>
+        <source>No setting is invalid: the file fits the schema.</source>
+        <translation>Keine Einstellung ist ungültig: Die Datei entspricht dem Schema.</translation>
+    </message>
+    <message>
+        <source>No setting holds its default value.</source>
+        <translation>Keine Einstellung hat ihren Standardwert.</translation>
+    </message>
+    <message>
+        <source>No setting was changed by another program just now.</source>
+        <translation>Gerade eben hat kein anderes Programm eine Einstellung geändert.</translation>
+    </message>
+    <message>
+        <source>No settings match “%1”.</source>
+        <translation>Keine Einstellungen passen zu „%1“.</translation>
     </message>
 </context>
 <context>
