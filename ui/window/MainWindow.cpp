@@ -460,8 +460,8 @@ void MainWindow::fitTreeColumns()
     // The model's own words for the states, two at once at most on most rows.
     const QString invalid = SettingsTreeModel::tr("invalid");
     const QString modified = SettingsTreeModel::tr("modified");
-    fit(SettingsTreeModel::StateColumn,
-        {modified, invalid + QStringLiteral(", ") + modified, SettingsTreeModel::tr("default")});
+    fit(SettingsTreeModel::StateColumn, {modified, invalid + QStringLiteral(", ") + modified,
+                                         SettingsTreeModel::tr("changed externally")});
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
+#include <QLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
@@ -52,8 +54,9 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
     toggle->setShortcut(shortcut);
     m_menu->addAction(toggle);
     arrangeFor(dock, true);
+    dock->installEventFilter(this);
     connect(dock, &QDockWidget::dockLocationChanged, this, [this, dock](Qt::DockWidgetArea area) {
-        arrangeFor(dock, area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea);
+        arrangeFor(dock, wide(dock, area));
     });
     // The first time the area opens it takes a fair share of the height;
     // after that it keeps whatever height the person gave it.
@@ -82,6 +85,37 @@ void PanelDocks::show(QWidget *panel)
         return;
     dock->show();
     dock->raise();
+}
+
+// Side by side when the area is low and wide, and wide enough for both
+// halves at their smallest (else they are stacked, and nothing is cut).
+bool PanelDocks::wide(QDockWidget *dock, Qt::DockWidgetArea area) const
+{
+    if (area != Qt::TopDockWidgetArea && area != Qt::BottomDockWidgetArea)
+        return false;
+    QWidget *panel = panelIn(dock);
+    auto *split = panel ? panel->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly)
+                        : nullptr;
+    if (!split)
+        return true;
+    int needed = 0;
+    for (int i = 0; i < split->count(); ++i)
+        needed += split->widget(i)->minimumSizeHint().width() + split->handleWidth();
+    // The panel's own margins around the splitter.
+    if (panel->layout())
+        needed += panel->layout()->contentsMargins().left() +
+                  panel->layout()->contentsMargins().right();
+    needed += 24;
+    return needed <= dock->width();
+}
+
+bool PanelDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        if (auto *dock = qobject_cast<QDockWidget *>(watched); dock && m_docks.contains(dock))
+            arrangeFor(dock, wide(dock, m_window->dockWidgetArea(dock)));
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 // The panel's top splitter (list above or beside its detail).
