@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QEvent>
-#include <QLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
@@ -17,6 +16,9 @@ constexpr Qt::DockWidgetArea kArea = Qt::BottomDockWidgetArea;
 
 // Share of the window's height the area takes when it first opens.
 constexpr double kShareOfHeight = 0.45;
+
+// The width from which a panel's list and detail lie side by side.
+constexpr int kSideBySideWidth = 1200;
 
 QWidget *panelIn(const QDockWidget *dock)
 {
@@ -87,26 +89,14 @@ void PanelDocks::show(QWidget *panel)
     dock->raise();
 }
 
-// Side by side when the area is low and wide, and wide enough for both
-// halves at their smallest (else they are stacked, and nothing is cut).
+// Side by side when the area is low and wide enough for a list and a diff
+// next to each other (their smallest widths change with what they show, so
+// a fixed width is asked for); else stacked, and nothing is cut.
 bool PanelDocks::wide(QDockWidget *dock, Qt::DockWidgetArea area) const
 {
     if (area != Qt::TopDockWidgetArea && area != Qt::BottomDockWidgetArea)
         return false;
-    QWidget *panel = panelIn(dock);
-    auto *split = panel ? panel->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly)
-                        : nullptr;
-    if (!split)
-        return true;
-    int needed = 0;
-    for (int i = 0; i < split->count(); ++i)
-        needed += split->widget(i)->minimumSizeHint().width() + split->handleWidth();
-    // The panel's own margins around the splitter.
-    if (panel->layout())
-        needed += panel->layout()->contentsMargins().left() +
-                  panel->layout()->contentsMargins().right();
-    needed += 24;
-    return needed <= dock->width();
+    return dock->width() >= kSideBySideWidth;
 }
 
 bool PanelDocks::eventFilter(QObject *watched, QEvent *event)
