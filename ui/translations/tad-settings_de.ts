@@ -1899,7 +1899,7 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
     </message>
     <message>
         <source>No setting is invalid: the file fits the schema.</source>
-        <translation>Keine Einstellung ist ungültig: Die Datei entspricht dem Schema.</translation>
+        <translation>Keine Einstellung ist ungültig: Die Datei passt zum Schema.</translation>
     </message>
     <message>
         <source>No setting holds its default value.</source>
@@ -1907,11 +1907,11 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
     </message>
     <message>
         <source>No setting was changed by another program just now.</source>
-        <translation>Gerade eben hat kein anderes Programm eine Einstellung geändert.</translation>
+        <translation>Keine Einstellung wurde eben von einem anderen Programm geändert.</translation>
     </message>
     <message>
         <source>No settings match “%1”.</source>
-        <translation>Keine Einstellungen passen zu „%1“.</translation>
+        <translation>Keine Einstellung passt zu „%1“.</translation>
     </message>
 </context>
 <context>
