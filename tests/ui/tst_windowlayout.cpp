@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -196,6 +197,11 @@ void TestWindowLayout::eachPanelKeepsTheWindowAndTheTree()
              qPrintable(QString::number(m_window->tree()->viewport()->height())));
     const QString clipped = clippedColumns();
     QVERIFY2(clipped.isEmpty(), qPrintable(clipped));
+    // The panel fits its room: nothing cut off at the side.
+    auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+    QVERIFY(scroll);
+    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+             qPrintable(QStringLiteral("%1 in %2").arg(scroll->widget()->minimumSizeHint().width()).arg(dock->width())));
     // The same key closes it again.
     QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(!dock->isVisible());

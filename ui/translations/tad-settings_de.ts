@@ -1654,18 +1654,6 @@ Diese Änderung trotzdem vornehmen, ohne sie?</translation>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
-    <message>
-        <source>modified</source>
-        <translation>geändert</translation>
-    </message>
-    <message>
-        <source>invalid, modified</source>
-        <translation>ungültig, geändert</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>Standard</translation>
-    </message>
 </context>
 <context>
     <name>tad::MapEditor</name>

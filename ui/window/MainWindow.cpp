@@ -457,7 +457,11 @@ void MainWindow::fitTreeColumns()
         m_tree->setColumnWidth(column, width);
     };
     fit(SettingsTreeModel::TypeColumn, {QStringLiteral("string (date-time)")});
-    fit(SettingsTreeModel::StateColumn, {tr("modified"), tr("invalid, modified"), tr("default")});
+    // The model's own words for the states, two at once at most on most rows.
+    const QString invalid = SettingsTreeModel::tr("invalid");
+    const QString modified = SettingsTreeModel::tr("modified");
+    fit(SettingsTreeModel::StateColumn, {modified, invalid + QStringLiteral(", ") + modified,
+                                         SettingsTreeModel::tr("changed externally")});
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
 }
 

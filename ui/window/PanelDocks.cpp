@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
@@ -15,6 +16,9 @@ constexpr Qt::DockWidgetArea kArea = Qt::BottomDockWidgetArea;
 
 // Share of the window's height the area takes when it first opens.
 constexpr double kShareOfHeight = 0.45;
+
+// The width from which a panel's list and detail lie side by side.
+constexpr int kSideBySideWidth = 1200;
 
 QWidget *panelIn(const QDockWidget *dock)
 {
@@ -52,8 +56,9 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
     toggle->setShortcut(shortcut);
     m_menu->addAction(toggle);
     arrangeFor(dock, true);
+    dock->installEventFilter(this);
     connect(dock, &QDockWidget::dockLocationChanged, this, [this, dock](Qt::DockWidgetArea area) {
-        arrangeFor(dock, area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea);
+        arrangeFor(dock, wide(dock, area));
     });
     // The first time the area opens it takes a fair share of the height;
     // after that it keeps whatever height the person gave it.
@@ -82,6 +87,25 @@ void PanelDocks::show(QWidget *panel)
         return;
     dock->show();
     dock->raise();
+}
+
+// Side by side when the area is low and wide enough for a list and a diff
+// next to each other (their smallest widths change with what they show, so
+// a fixed width is asked for); else stacked, and nothing is cut.
+bool PanelDocks::wide(QDockWidget *dock, Qt::DockWidgetArea area) const
+{
+    if (area != Qt::TopDockWidgetArea && area != Qt::BottomDockWidgetArea)
+        return false;
+    return dock->width() >= kSideBySideWidth;
+}
+
+bool PanelDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        if (auto *dock = qobject_cast<QDockWidget *>(watched); dock && m_docks.contains(dock))
+            arrangeFor(dock, wide(dock, m_window->dockWidgetArea(dock)));
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 // The panel's top splitter (list above or beside its detail).

@@ -10,6 +10,7 @@
 #include <QObject>
 
 class QDockWidget;
+class QEvent;
 class QKeySequence;
 class QMainWindow;
 class QMenu;
@@ -30,7 +31,11 @@ public:
     void show(QWidget *panel);
     const QList<QDockWidget *> &docks() const { return m_docks; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    bool wide(QDockWidget *dock, Qt::DockWidgetArea area) const;
     void arrangeFor(QDockWidget *dock, bool sideBySide);
 
     QMainWindow *m_window;
