@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "StoreCommands.h"
 
 #include "json/JsonText.h"
 
@@ -16,7 +17,9 @@ Result<void> CliContext::prepare(const QString &configPath)
     // `watch` only follows the file. Recording what it sees would race the
     // writer's own entry (a write of ours would appear again as `external`);
     // the next program that writes finds any change made meanwhile.
-    options.history = args.command != QLatin1String("watch");
+    // A one-shot get or has writes nothing and records nothing either: a
+    // change found in the file is recorded by the next program that writes.
+    options.history = args.command != QLatin1String("watch") && !isOneShotRead(args.command);
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
     return {};
 }

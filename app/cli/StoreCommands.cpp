@@ -4,6 +4,7 @@
 #include "CliInput.h"
 #include "schema/Coercion.h"
 #include "schema/KeyMetadata.h"
+#include "store/KeyRead.h"
 
 #include "json/JsonText.h"
 
@@ -24,7 +25,31 @@ Error needs(const QString &what)
     return makeError(ErrorCode::Usage, what + QStringLiteral(" (see tad-settings-cli --help)"));
 }
 
+// `get` or `has` in a program that reads that one key and exits: the file
+// is read for the key alone (store/KeyRead.h), with no store, no history
+// and no watch. The file is checked before the key, as opening it is.
+Result<Json> readOnce(const CliContext &context, const Request &request)
+{
+    auto path = context.keyPath(request.key);
+    auto read = readKey(context.file->path(), path ? &path.value() : nullptr, context.args.dialect);
+    if (!read)
+        return read.error();
+    reportWarnings(read->warnings);
+    if (!path)
+        return path.error();
+    if (request.op == "has")
+        return Json(read->present);
+    if (!read->value && !request.defaultValue)
+        return notFound(request.key);
+    return context.shown(read->value ? *read->value : *request.defaultValue, *path);
+}
+
 } // namespace
+
+bool isOneShotRead(const QString &command)
+{
+    return command == QLatin1String("get") || command == QLatin1String("has");
+}
 
 bool isStoreCommand(const QString &command)
 {
@@ -38,6 +63,8 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
     SettingsFile &file = *context.file;
     Store &store = file.store();
     const QString &op = request.op;
+    if (isOneShotRead(op) && request.hasKey && !store.isOpen())
+        return readOnce(context, request);
     const bool needsKey =
         op == "get" || op == "set" || op == "delete" || op == "has" || op == "reset";
     if (needsKey && !request.hasKey)

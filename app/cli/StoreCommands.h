@@ -27,5 +27,8 @@ struct CliContext;
 Result<Json> executeRequest(const CliContext &context, const Request &request);
 
 bool isStoreCommand(const QString &command);
+// get and has as commands of their own: they read one key and exit, so the
+// file is not opened as a store (executeRequest reads the key alone).
+bool isOneShotRead(const QString &command);
 
 } // namespace tad::cli

@@ -75,12 +75,15 @@ int main(int argc, char *argv[])
         reportWarnings(context.file->takeProblems());
         return status;
     }
-    if (auto opened = context.file->open(); !opened)
-        return report(opened.error());
-    // Writes refuse such a file with the same words; reads go on, with a warning.
-    static const QStringList readOnlyCommands = {"get", "has", "get-all", "info"};
-    if (readOnlyCommands.contains(args.command))
-        reportWarnings(context.store().warnings());
+    // A one-shot get or has reads its key alone, with the same checks and warnings.
+    if (!isOneShotRead(args.command)) {
+        if (auto opened = context.file->open(); !opened)
+            return report(opened.error());
+        // Writes refuse such a file with the same words; reads go on, with a warning.
+        static const QStringList readOnlyCommands = {"get-all", "info"};
+        if (readOnlyCommands.contains(args.command))
+            reportWarnings(context.store().warnings());
+    }
 
     int status =
         args.command == QLatin1String("batch") ? runBatch(context) : runStoreCommand(context);

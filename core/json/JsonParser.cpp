@@ -5,6 +5,11 @@
 // the way JavaScript does, refuse deep nesting before it costs stack, and
 // build the order-keeping Json directly. It is iterative, so the nesting
 // depth costs heap, not stack.
+//
+// The same reader also reads a document for one key (parseDocumentFor): every
+// byte is checked as above, but only the members on the way to the key are
+// built; the rest is only validated, with duplicate keys found by the names
+// alone. One reader for both, so both give the same errors by construction.
 #include "JsonText.h"
 
 #include <algorithm>
@@ -13,7 +18,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <limits>
+#include <memory>
+#include <unordered_set>
 
 namespace tad {
 namespace {
@@ -151,12 +159,18 @@ constexpr const char *kExpectedValue = "expected a value (a string in double quo
 
 constexpr size_t kInitialCapacity = 4;
 
+// Past this many members, an object whose values are not built finds its
+// repeated names through a hash set instead of a scan.
+constexpr size_t kLinearKeyScan = 32;
+
 class Parser
 {
 public:
-    explicit Parser(std::string_view text)
+    // With `target`, only the members named by it (one name per level) are
+    // built, from the root object down; the value at its end is built whole.
+    explicit Parser(std::string_view text, const std::vector<std::string> *target = nullptr)
         : m_begin(text.data()), m_p(text.data()), m_end(text.data() + text.size()),
-          m_positions(text)
+          m_positions(text), m_target(target)
     {}
 
     bool parse(Json &root)
@@ -164,7 +178,7 @@ public:
         skipWhitespace();
         if (m_p == m_end)
             return fail(m_begin == m_end ? "the text is empty" : "the text holds only whitespace");
-        if (!beginValue(root))
+        if (!beginValue(&root, m_target ? 0 : kBuildAll))
             return false;
         while (!m_stack.empty()) {
             if (!(m_stack.back().isObject ? continueObject() : continueArray()))
@@ -181,13 +195,54 @@ public:
     std::vector<DuplicateKey> takeDuplicates() { return std::move(m_duplicates); }
 
 private:
+    // A frame's `pathDepth`: build everything below (kBuildAll), or build
+    // only the member named (*m_target)[pathDepth] of this object.
+    static constexpr int kBuildAll = -1;
+
     struct Frame
     {
-        Json *value;
-        bool isObject;
+        Json *value = nullptr; // null: validated, not built
+        bool isObject = false;
+        int pathDepth = kBuildAll;
         size_t count = 0;
-        const std::string *key = nullptr; // current member, for duplicate pointers
+        std::string_view key; // current member, for duplicate pointers
+        // The names seen in an object that is not built whole, for repeats:
+        // m_keys[keysBegin..] (or keySet once there are many); the unescaped
+        // ones that differ from their text live in m_storedKeys[storedBegin..].
+        size_t keysBegin = 0;
+        size_t storedBegin = 0;
+        std::unique_ptr<std::unordered_set<std::string_view>> keySet;
     };
+
+    bool buildsWhole(const Frame &frame) const
+    {
+        return frame.value && frame.pathDepth == kBuildAll;
+    }
+
+    void popFrame()
+    {
+        m_keys.resize(m_stack.back().keysBegin);
+        m_storedKeys.resize(m_stack.back().storedBegin);
+        m_stack.pop_back();
+    }
+
+    // False if the frame has seen `key` before.
+    bool rememberKey(Frame &frame, std::string_view key)
+    {
+        if (frame.keySet)
+            return frame.keySet->insert(key).second;
+        for (size_t i = frame.keysBegin; i < m_keys.size(); ++i) {
+            if (m_keys[i] == key)
+                return false;
+        }
+        m_keys.push_back(key);
+        if (m_keys.size() - frame.keysBegin > kLinearKeyScan) {
+            frame.keySet = std::make_unique<std::unordered_set<std::string_view>>(
+                m_keys.begin() + long(frame.keysBegin), m_keys.end());
+            m_keys.resize(frame.keysBegin);
+        }
+        return true;
+    }
 
     bool fail(std::string message, const char *at = nullptr)
     {
@@ -225,7 +280,8 @@ private:
             ++m_p;
     }
 
-    bool beginValue(Json &slot)
+    // `slot` null: the value is checked, not built. `pathDepth`: see Frame.
+    bool beginValue(Json *slot, int pathDepth)
     {
         if (m_p == m_end)
             return failHere("expected a value");
@@ -237,24 +293,38 @@ private:
                 return fail("objects and arrays are nested more than " +
                             std::to_string(kMaxJsonDepth) + " levels deep");
             ++m_p;
-            slot = Json(isObject ? Json::value_t::object : Json::value_t::array);
+            if (slot)
+                *slot = Json(isObject ? Json::value_t::object : Json::value_t::array);
             skipWhitespace();
             if (m_p != m_end && *m_p == (isObject ? '}' : ']')) {
                 ++m_p;
                 return true;
             }
+            Frame frame;
+            frame.value = slot;
+            frame.isObject = isObject;
+            // Only objects are walked by name; an array on the way is built whole.
+            frame.pathDepth = isObject ? pathDepth : kBuildAll;
+            frame.keysBegin = m_keys.size();
+            frame.storedBegin = m_storedKeys.size();
             // Settings objects are small: room for a few members up front
             // saves the 1-2-4 reallocations, which dominate on large files.
-            if (isObject)
-                slot.get_ptr<Json::object_t *>()->reserve(kInitialCapacity);
-            else
-                slot.get_ptr<Json::array_t *>()->reserve(kInitialCapacity);
-            m_stack.push_back(Frame{&slot, isObject});
+            if (buildsWhole(frame)) {
+                if (isObject)
+                    slot->get_ptr<Json::object_t *>()->reserve(kInitialCapacity);
+                else
+                    slot->get_ptr<Json::array_t *>()->reserve(kInitialCapacity);
+            }
+            m_stack.push_back(std::move(frame));
             return true;
         }
         case '"':
-            slot = Json(Json::value_t::string);
-            return parseString(*slot.get_ptr<std::string *>());
+            if (!slot) {
+                m_scratch.clear();
+                return parseString(m_scratch);
+            }
+            *slot = Json(Json::value_t::string);
+            return parseString(*slot->get_ptr<std::string *>());
         case 't':
             return parseLiteral(slot, "true", Json(true));
         case 'f':
@@ -306,7 +376,7 @@ private:
         if (frame.count > 0) {
             if (m_p != m_end && *m_p == '}') {
                 ++m_p;
-                m_stack.pop_back();
+                popFrame();
                 return true;
             }
             if (m_p == m_end || *m_p != ',')
@@ -320,6 +390,8 @@ private:
             return failHere("expected a member name in double quotes");
         }
         const char *keyStart = m_p;
+        if (!buildsWhole(frame))
+            return continuePartialObject(frame, keyStart);
         std::string key;
         if (!parseString(key))
             return false;
@@ -337,8 +409,46 @@ private:
             member->second = Json();
         }
         ++frame.count;
-        frame.key = &member->first;
-        return beginValue(member->second); // may grow m_stack: `frame` is dead from here
+        frame.key = member->first;
+        return beginValue(&member->second, kBuildAll); // may grow m_stack: `frame` is dead from here
+    }
+
+    // A member of an object that is not built whole: its name is remembered
+    // for repeats, and its value is built only if it is the next step of
+    // the target.
+    bool continuePartialObject(Frame &frame, const char *keyStart)
+    {
+        m_keyBuffer.clear();
+        if (!parseString(m_keyBuffer))
+            return false;
+        // A name without escapes is its own text; one with escapes is kept.
+        std::string_view key(keyStart + 1, static_cast<size_t>(m_p - keyStart) - 2);
+        if (m_keyBuffer.size() != key.size()) {
+            m_storedKeys.push_back(m_keyBuffer);
+            key = m_storedKeys.back();
+        }
+        skipWhitespace();
+        if (m_p == m_end || *m_p != ':')
+            return failHere("expected ':' after the member name");
+        ++m_p;
+        skipWhitespace();
+
+        if (!rememberKey(frame, key))
+            noteDuplicate(key, keyStart);
+        ++frame.count;
+        frame.key = key;
+        const bool onTarget = frame.value && frame.pathDepth >= 0 &&
+                              size_t(frame.pathDepth) < m_target->size() &&
+                              key == (*m_target)[size_t(frame.pathDepth)];
+        if (!onTarget)
+            return beginValue(nullptr, kBuildAll);
+        auto &members = *frame.value->get_ptr<Json::object_t *>();
+        auto [member, inserted] = members.emplace(std::string(key), Json());
+        if (!inserted)
+            member->second = Json(); // JSON.parse: the last value wins
+        const int next =
+            size_t(frame.pathDepth) + 1 < m_target->size() ? frame.pathDepth + 1 : kBuildAll;
+        return beginValue(&member->second, next); // may grow m_stack: `frame` is dead from here
     }
 
     bool continueArray()
@@ -348,7 +458,7 @@ private:
         if (frame.count > 0) {
             if (m_p != m_end && *m_p == ']') {
                 ++m_p;
-                m_stack.pop_back();
+                popFrame();
                 return true;
             }
             if (m_p == m_end || *m_p != ',')
@@ -356,19 +466,21 @@ private:
             ++m_p;
             skipWhitespace();
         }
+        ++frame.count;
+        if (!frame.value)
+            return beginValue(nullptr, kBuildAll);
         auto &elements = *frame.value->get_ptr<Json::array_t *>();
         elements.emplace_back();
-        ++frame.count;
-        return beginValue(elements.back());
+        return beginValue(&elements.back(), kBuildAll);
     }
 
-    void noteDuplicate(const std::string &key, const char *keyStart)
+    void noteDuplicate(std::string_view key, const char *keyStart)
     {
         std::string pointer;
         for (size_t i = 0; i + 1 < m_stack.size(); ++i) {
             const Frame &f = m_stack[i];
             if (f.isObject)
-                appendPointerSegment(pointer, *f.key);
+                appendPointerSegment(pointer, f.key);
             else
                 appendPointerSegment(pointer, std::to_string(f.count - 1));
         }
@@ -377,7 +489,7 @@ private:
         m_duplicates.push_back(DuplicateKey{std::move(pointer), pos.line, pos.column});
     }
 
-    bool parseLiteral(Json &slot, std::string_view word, Json value)
+    bool parseLiteral(Json *slot, std::string_view word, Json value)
     {
         const auto avail = static_cast<size_t>(m_end - m_p);
         if (avail < word.size() || std::memcmp(m_p, word.data(), word.size()) != 0) {
@@ -388,14 +500,17 @@ private:
             return failHere(kExpectedValue);
         }
         m_p += word.size();
-        slot = std::move(value);
+        if (slot)
+            *slot = std::move(value);
         return true;
     }
 
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-    bool parseNumber(Json &slot)
+    bool parseNumber(Json *target)
     {
+        Json unused;
+        Json &slot = target ? *target : unused;
         const char *start = m_p;
         const bool negative = *m_p == '-';
         if (negative)
@@ -619,6 +734,11 @@ private:
     std::vector<Frame> m_stack;
     std::vector<DuplicateKey> m_duplicates;
     PositionCursor m_positions;
+    const std::vector<std::string> *m_target;
+    std::vector<std::string_view> m_keys;
+    std::deque<std::string> m_storedKeys;
+    std::string m_keyBuffer;
+    std::string m_scratch;
     std::string m_error;
     size_t m_errorOffset = 0;
 };
@@ -641,9 +761,9 @@ const char *typeName(const Json &value)
     }
 }
 
-} // namespace
 
-Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file)
+Result<ParsedDocument> readDocument(std::string_view bytes, const QString &file,
+                                    const std::vector<std::string> *target)
 {
     ParsedDocument doc;
     std::string_view text = bytes;
@@ -661,7 +781,7 @@ Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file
         return e;
     };
 
-    Parser parser(text);
+    Parser parser(text, target);
     if (!parser.parse(doc.value))
         return error(QStringLiteral("not valid JSON: ") +
                          QString::fromStdString(parser.errorMessage()),
@@ -676,6 +796,20 @@ Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file
     doc.duplicates = parser.takeDuplicates();
     doc.style = TextStyle::detect(bytes);
     return doc;
+}
+
+} // namespace
+
+Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file)
+{
+    return readDocument(bytes, file, nullptr);
+}
+
+Result<ParsedDocument> parseDocumentFor(std::string_view bytes,
+                                        const std::vector<std::string> &segments,
+                                        const QString &file)
+{
+    return readDocument(bytes, file, &segments);
 }
 
 Result<Json> parseValue(std::string_view text)

@@ -76,6 +76,18 @@ struct ParsedDocument
 // is wrong and what to do. `file` only fills Error::file.
 Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file = {});
 
+// The store file read for one key, for a program that needs nothing else
+// (a one-shot `get`): the whole text is checked exactly as parseDocument
+// checks it (the same errors with the same line and column, the depth
+// limit, UTF-8, the same duplicates and style), but `value` holds only the
+// members named by `segments` from the root down, each level's member
+// alone, and the value at the end whole. A value on the way that is not an
+// object (an array, a string) is built whole too. No segments: the text is
+// only checked, and `value` is an empty object.
+Result<ParsedDocument> parseDocumentFor(std::string_view bytes,
+                                        const std::vector<std::string> &segments,
+                                        const QString &file = {});
+
 // Any JSON value, e.g. a command-line argument. Failures are Usage errors.
 Result<Json> parseValue(std::string_view text);
 

@@ -1,7 +1,9 @@
 #include "Store.h"
 
 #include "DocumentChanges.h"
+#include "KeyRead.h"
 #include "StoreUtil.h"
+#include "WriteText.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -325,24 +327,13 @@ Result<void> Store::adopt(FileSnapshot snapshot)
 void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
 {
     std::vector<Error> warnings;
-    for (const auto &dup : parsed.duplicates) {
-        auto key = KeyPath::fromPointer(dup.pointer);
-        const std::string shown = key ? key->toDotted(m_options.dialect) : dup.pointer;
-        Error w = makeError(ErrorCode::Unreadable,
-                            QStringLiteral("the key \"%1\" appears more than once; the "
-                                           "Electron app uses the last one. Remove the other "
-                                           "by hand before changing settings here")
-                                .arg(QString::fromStdString(shown)));
-        w.key = QString::fromStdString(shown);
-        w.file = m_path;
-        w.line = dup.line;
-        w.column = dup.column;
-        warnings.push_back(std::move(w));
-    }
+    for (const auto &dup : parsed.duplicates)
+        warnings.push_back(duplicateKeyWarning(dup, m_options.dialect, m_path));
     const bool external = m_opened;
     Json previous = std::move(m_doc);
     m_doc = std::move(parsed.value);
     m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_exists = snapshot.stamp.exists;
     if (m_exists)
@@ -532,6 +523,7 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
         members = std::move(rebuilt);
     }
     m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_style = patch.style;
 
@@ -805,6 +797,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
         auto reparsed = expectedOnDisk ? parseDocument(*expectedOnDisk, m_path)
                                        : Result<ParsedDocument>(Error());
         m_doc = reparsed ? std::move(reparsed->value) : Json::object();
+        m_bytesCanonical = false;
     };
     QDeadlineTimer budget(kMergeBudgetMs);
     for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
@@ -829,7 +822,11 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             restoreDocument();
             return applied.error();
         }
-        std::string newBytes = stringify(m_doc, m_style);
+        // Our own last write is exactly the stringify of the document: a
+        // change of one member is spliced into it (see WriteText.h).
+        const bool spliceable = attempt == 0 && m_bytesCanonical && !*applied && expectedOnDisk;
+        std::string newBytes =
+            textToWrite(m_doc, work, spliceable ? &*expectedOnDisk : nullptr, m_style);
 
         if (expectedOnDisk && newBytes == *expectedOnDisk) {
             // Nothing changes on disk: no write, no event.
@@ -905,6 +902,7 @@ Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
             if (attempt > 0)
                 flushToDisk(m_path);
             m_bytes = std::move(newBytes);
+            m_bytesCanonical = true;
             m_stamp = outcome->stamp;
             m_exists = true;
             m_lastWriteMs = nowMs();

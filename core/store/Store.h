@@ -246,6 +246,7 @@ private:
     bool m_exists = false;
     Json m_doc = Json::object();
     std::string m_bytes;
+    bool m_bytesCanonical = false; // m_bytes is exactly stringify(m_doc, m_style): we wrote it
     FileStamp m_stamp;
     TextStyle m_style;
     std::vector<Error> m_warnings;
