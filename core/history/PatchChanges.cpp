@@ -1,7 +1,9 @@
 #include "PatchChanges.h"
 
 #include "history/JsonPatch.h"
+#include "schema/SchemaPaths.h"
 
+#include "json/JsonText.h"
 #include <algorithm>
 #include <unordered_map>
 
@@ -31,6 +33,7 @@ std::vector<PatchChange> changesOf(const Json &patch, const Json &inverse)
         if (change.op == "test")
             continue;
         change.pointer = raw.value("path", std::string());
+        change.index = int(i);
         if (auto it = oldValues.find((long long)i); it != oldValues.end())
             change.before = it->second;
         if (change.op != "remove" && raw.contains("value"))
@@ -38,6 +41,41 @@ std::vector<PatchChange> changesOf(const Json &patch, const Json &inverse)
         changes.push_back(std::move(change));
     }
     return changes;
+}
+
+std::vector<PatchChange> changesTo(const Json &before, const Json &patch)
+{
+    std::vector<PatchChange> changes = changesOf(patch, Json());
+    for (PatchChange &change : changes) {
+        if (change.op == "add")
+            continue;
+        if (const Json *old = valueAt(before, change.pointer))
+            change.before = *old;
+    }
+    return changes;
+}
+
+const Json *valueAt(const Json &doc, const std::string &pointer)
+{
+    const Json *at = &doc;
+    for (const std::string &token : schema::pointerTokens(pointer)) {
+        if (at->is_object()) {
+            auto it = at->find(token);
+            if (it == at->end())
+                return nullptr;
+            at = &*it;
+        } else if (at->is_array()) {
+            if (!isArrayIndexKey(token))
+                return nullptr;
+            const size_t index = std::stoul(token);
+            if (index >= at->size())
+                return nullptr;
+            at = &(*at)[index];
+        } else {
+            return nullptr;
+        }
+    }
+    return at;
 }
 
 std::vector<PatchChange> changesBetween(const Json &before, const Json &after)

@@ -5,6 +5,7 @@
 #include "GuiTestHelpers.h"
 #include "history/DiffView.h"
 #include "history/JsonPatch.h"
+#include "history/PatchChanges.h"
 #include "schema/Defaults.h"
 
 #include <QApplication>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void exportedPatchTurnsBeforeIntoAfter();
     void entryDiffTakesOldValuesFromInverse();
     void entryDiffNotesValuesTheSchemaRefuses();
+    void entryDiffListsWhatTheCoreListsForIt();
     void emptyDiffSaysSo();
 };
 
@@ -204,6 +206,40 @@ void TestDiffView::entryDiffNotesValuesTheSchemaRefuses()
         font->text(DiffView::NoteColumn).contains(QStringLiteral("now invalid: must be <= 24")),
         qPrintable(font->text(DiffView::NoteColumn)));
     QVERIFY(!theme->text(DiffView::NoteColumn).contains(QStringLiteral("invalid")));
+}
+
+// A guarded entry (a `test` before its change, as the window's edits are
+// written): the window shows the changes the core describes for the command
+// line's `history show`, with the same old and new values, and no row for
+// the guard.
+void TestDiffView::entryDiffListsWhatTheCoreListsForIt()
+{
+    Json before = demo();
+    Json after = before;
+    after["settings"]["fontSize"] = 18;
+    after["settings"]["theme"] = "light";
+    const ChangeSet change = makeChangeSet(before, after);
+    Json patch = Json::array();
+    patch.push_back(Json::parse(R"({"op":"test","path":"/settings/fontSize","value":14})"));
+    Json inverse = change.inverse;
+    for (auto &undo : inverse)
+        if (undo.contains("of"))
+            undo["of"] = undo["of"].get<int>() + 1;
+    for (const auto &op : change.patch)
+        patch.push_back(op);
+    const auto described = changesOf(patch, inverse);
+    QCOMPARE(described.size(), size_t(2));
+    DiffView view;
+    view.showDiff(diffFromPatch(patch, inverse, Schema(), {}, {}));
+    QCOMPARE(view.operationsList()->topLevelItemCount(), int(described.size()));
+    for (const auto &c : described) {
+        auto *row = rowOf(view, QString::fromStdString(pointerToKey(c.pointer)));
+        QVERIFY2(row, c.pointer.c_str());
+        QCOMPARE(row->text(DiffView::OldColumn),
+                 c.before ? QString::fromStdString(compactJson(*c.before)) : QString());
+        QCOMPARE(row->text(DiffView::NewColumn),
+                 c.after ? QString::fromStdString(compactJson(*c.after)) : QString());
+    }
 }
 
 void TestDiffView::emptyDiffSaysSo()

@@ -5,10 +5,9 @@
 #include "RestorePreview.h"
 #include "common/ChangeWords.h"
 #include "common/Counted.h"
+#include "common/RelativeTime.h"
 #include "common/ThemeColors.h"
 #include "common/ThemeIcons.h"
-#include "common/RelativeTime.h"
-#include "io/AtomicFile.h"
 #include "session/HistoryActions.h"
 #include "window/DialogRunner.h"
 
@@ -17,13 +16,13 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -32,6 +31,7 @@
 #include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace tad {
 
@@ -49,19 +49,9 @@ struct Listing
     QString error;
 };
 
-Result<Json> loadDocument(const BackupManager &backups, const QString &nameOrCurrent,
-                          const QString &configPath)
+Result<Json> loadBackup(const QString &configPath, const QString &name)
 {
-    if (nameOrCurrent.isEmpty()) {
-        auto snapshot = readFile(configPath);
-        if (!snapshot)
-            return snapshot.error();
-        auto parsed = parseDocument(snapshot->bytes, configPath);
-        if (!parsed)
-            return parsed.error();
-        return std::move(parsed->value);
-    }
-    auto content = backups.load(nameOrCurrent);
+    auto content = BackupManager(configPath).load(name);
     if (!content)
         return content.error();
     return std::move(content->document);
@@ -174,7 +164,8 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_labelButton->setIcon(ThemeIcons::icon(ThemeIcons::Label));
     m_delete->setIcon(ThemeIcons::icon(ThemeIcons::Delete));
     folder->setIcon(ThemeIcons::icon(ThemeIcons::Open));
-    for (auto *button : {m_restore, m_compare, m_comparePair, m_labelButton, m_delete, verify, folder})
+    for (auto *button :
+         {m_restore, m_compare, m_comparePair, m_labelButton, m_delete, verify, folder})
         buttons->addWidget(button);
     buttons->addStretch();
 
@@ -331,8 +322,8 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         }
         auto *item = new QTreeWidgetItem(day);
         item->setText(WhenColumn, whenText(backup.time, now));
-        item->setToolTip(WhenColumn, ChangeWords::exactTime(backup.time) + QLatin1Char('\n') +
-                                         backup.name);
+        item->setToolTip(WhenColumn,
+                         ChangeWords::exactTime(backup.time) + QLatin1Char('\n') + backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);
         item->setData(WhenColumn, kTimeRole, backup.time);
         item->setData(WhenColumn, kReasonRole, backup.reason);
@@ -471,12 +462,12 @@ void BackupTimelineView::createBackup(const QString &label)
         }
         m_label->clear();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        setStatus(created->reused
-                      ? tr("Nothing new to keep: %1 already holds this content.")
-                            .arg(ChangeWords::backup(created->info, now))
-                      : tr("Backup created at %1.")
-                            .arg(ChangeWords::moment(created->info.time, now)),
-                  false);
+        setStatus(
+            created->reused
+                ? tr("Nothing new to keep: %1 already holds this content.")
+                      .arg(ChangeWords::backup(created->info, now))
+                : tr("Backup created at %1.").arg(ChangeWords::moment(created->info.time, now)),
+            false);
         reload();
         Q_EMIT actionFinished(true);
     });
@@ -493,26 +484,31 @@ void BackupTimelineView::compareWithCurrent()
     const QString title =
         ChangeWords::backupTitle(shownInfo(name), QDateTime::currentDateTimeUtc());
     m_diff->showBusy(tr("Comparing %1 with the current file...").arg(describe(name)));
-    m_worker->run<DiffData>(
-        this,
-        [configPath, name, schema, title] {
-            BackupManager backups(configPath);
-            auto backup = loadDocument(backups, name, configPath);
-            auto current = loadDocument(backups, {}, configPath);
-            if (!backup || !current) {
-                DiffData failed;
-                failed.beforeTitle = (!backup ? backup.error() : current.error()).toString();
-                return failed;
-            }
-            return diffDocuments(*backup, *current, schema, title, tr("Current file"));
-        },
-        [this](DiffData data) {
-            if (data.empty() && !data.hasDocuments)
-                m_diff->clear(data.beforeTitle);
-            else
-                m_diff->showDiff(std::move(data));
-            Q_EMIT comparisonShown();
-        });
+    // The current document comes from the store that holds the file.
+    m_actions->currentDocument([this, self = QPointer<QWidget>(this), configPath, name, schema,
+                                title](Result<Json> read) {
+        if (!self)
+            return;
+        auto current = std::make_shared<Result<Json>>(std::move(read));
+        m_worker->run<DiffData>(
+            this,
+            [configPath, name, schema, title, current] {
+                auto backup = loadBackup(configPath, name);
+                if (!backup || !*current) {
+                    DiffData failed;
+                    failed.beforeTitle = (!backup ? backup.error() : current->error()).toString();
+                    return failed;
+                }
+                return diffDocuments(*backup, **current, schema, title, tr("Current file"));
+            },
+            [this](DiffData data) {
+                if (data.empty() && !data.hasDocuments)
+                    m_diff->clear(data.beforeTitle);
+                else
+                    m_diff->showDiff(std::move(data));
+                Q_EMIT comparisonShown();
+            });
+    });
 }
 
 void BackupTimelineView::compareSelectedPair()
@@ -531,9 +527,8 @@ void BackupTimelineView::compareSelectedPair()
     m_worker->run<DiffData>(
         this,
         [configPath, names, schema, olderTitle, newerTitle] {
-            BackupManager backups(configPath);
-            auto older = loadDocument(backups, names[0], configPath);
-            auto newer = loadDocument(backups, names[1], configPath);
+            auto older = loadBackup(configPath, names[0]);
+            auto newer = loadBackup(configPath, names[1]);
             if (!older || !newer) {
                 DiffData failed;
                 failed.beforeTitle = (!older ? older.error() : newer.error()).toString();
@@ -560,35 +555,39 @@ void BackupTimelineView::restoreSelected()
     const Schema schema = m_actions->schema();
     const QString afterTitle = tr("After restoring %1").arg(describe(name));
     setStatus(tr("Preparing the restore preview..."), false);
-    m_worker->run<std::pair<DiffData, QString>>(
-        this,
-        [configPath, name, schema, afterTitle] {
-            BackupManager backups(configPath);
-            auto backup = loadDocument(backups, name, configPath);
-            auto current = loadDocument(backups, {}, configPath);
-            if (!backup)
-                return std::make_pair(DiffData(), backup.error().toString());
-            if (!current)
-                return std::make_pair(DiffData(), current.error().toString());
-            return std::make_pair(
-                diffDocuments(*current, *backup, schema, tr("Current file"), afterTitle),
-                QString());
-        },
-        [this, name](std::pair<DiffData, QString> prepared) {
-            if (!prepared.second.isEmpty()) {
-                setStatus(tr("Cannot restore %1: %2").arg(describe(name), prepared.second), true);
-                Q_EMIT actionFinished(false);
-                return;
-            }
-            showRestoreDialog(name, std::move(prepared.first));
-        });
+    m_actions->currentDocument([this, self = QPointer<QWidget>(this), configPath, name, schema,
+                                afterTitle](Result<Json> read) {
+        if (!self)
+            return;
+        auto current = std::make_shared<Result<Json>>(std::move(read));
+        m_worker->run<std::pair<DiffData, QString>>(
+            this,
+            [configPath, name, schema, afterTitle, current] {
+                auto backup = loadBackup(configPath, name);
+                if (!backup)
+                    return std::make_pair(DiffData(), backup.error().toString());
+                if (!*current)
+                    return std::make_pair(DiffData(), current->error().toString());
+                return std::make_pair(
+                    diffDocuments(**current, *backup, schema, tr("Current file"), afterTitle),
+                    QString());
+            },
+            [this, name](std::pair<DiffData, QString> prepared) {
+                if (!prepared.second.isEmpty()) {
+                    setStatus(tr("Cannot restore %1: %2").arg(describe(name), prepared.second),
+                              true);
+                    Q_EMIT actionFinished(false);
+                    return;
+                }
+                showRestoreDialog(name, std::move(prepared.first));
+            });
+    });
 }
 
 void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
 {
     if (diff.empty()) {
-        setStatus(tr("Nothing to restore: the file already holds %1.").arg(describe(name)),
-                  false);
+        setStatus(tr("Nothing to restore: the file already holds %1.").arg(describe(name)), false);
         Q_EMIT actionFinished(true);
         return;
     }

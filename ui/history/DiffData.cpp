@@ -1,6 +1,7 @@
 #include "DiffData.h"
 
 #include "history/JsonPatch.h"
+#include "history/PatchChanges.h"
 #include "schema/ChangeCheck.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
@@ -20,29 +21,6 @@ namespace {
 // list is a bulk change and the notes would not be read anyway.
 constexpr size_t kAnnotatedOps = 5000;
 constexpr int kValueTextLimit = 160;
-
-const Json *lookup(const Json &doc, const std::vector<std::string> &tokens)
-{
-    const Json *at = &doc;
-    for (const auto &token : tokens) {
-        if (at->is_object()) {
-            auto it = at->find(token);
-            if (it == at->end())
-                return nullptr;
-            at = &*it;
-        } else if (at->is_array()) {
-            if (!isArrayIndexKey(token))
-                return nullptr;
-            const size_t index = std::stoul(token);
-            if (index >= at->size())
-                return nullptr;
-            at = &(*at)[index];
-        } else {
-            return nullptr;
-        }
-    }
-    return at;
-}
 
 QString shortText(const Json &value)
 {
@@ -260,25 +238,24 @@ DiffData diffDocuments(const Json &before, const Json &after, const Schema &sche
     // holds a secret, without a schema lookup per operation.
     const Json maskedBefore = schema.isNull() ? before : maskSecrets(schema, before);
     const Json maskedAfter = schema.isNull() ? after : maskSecrets(schema, after);
-    for (size_t i = 0; i < data.patch.size(); ++i) {
-        const Json &raw = data.patch[i];
+    // Old and new values as the core describes a change (the command line's
+    // `history show` lists the same).
+    for (PatchChange &change : changesTo(before, data.patch)) {
         DiffOperation op;
-        op.patchIndex = int(i);
-        op.kind = kindOf(raw.value("op", std::string()));
-        op.pointer = raw.value("path", std::string());
+        op.patchIndex = change.index;
+        op.kind = kindOf(change.op);
+        op.pointer = std::move(change.pointer);
         op.key = keyOf(op.pointer);
         const auto tokens = schema::pointerTokens(op.pointer);
-        if (op.kind != DiffOperation::Kind::Added) {
-            if (const Json *old = lookup(before, tokens)) {
-                op.oldValue = *old;
-                const Json *shown = lookup(maskedBefore, tokens);
-                op.oldText = shortText(shown ? *shown : *old);
-                op.secret = op.secret || (shown && *shown != *old);
-            }
+        if (change.before) {
+            op.oldValue = std::move(change.before);
+            const Json *shown = valueAt(maskedBefore, op.pointer);
+            op.oldText = shortText(shown ? *shown : *op.oldValue);
+            op.secret = op.secret || (shown && *shown != *op.oldValue);
         }
-        if (raw.contains("value")) {
-            op.newValue = raw["value"];
-            const Json *shown = lookup(maskedAfter, tokens);
+        if (change.after) {
+            op.newValue = std::move(change.after);
+            const Json *shown = valueAt(maskedAfter, op.pointer);
             const Json masked =
                 shown
                     ? *shown
@@ -341,28 +318,18 @@ DiffData diffFromPatch(const Json &patch, const Json &inverse, const Schema &sch
     data.beforeTitle = beforeTitle;
     data.afterTitle = afterTitle;
     data.patch = patch.is_array() ? patch : Json::array();
-    // The undo of forward operation i restores its old value.
-    std::unordered_map<int, Json> oldValues;
-    if (inverse.is_array()) {
-        for (const auto &undo : inverse) {
-            const std::string op = undo.value("op", std::string());
-            if ((op == "replace" || op == "add") && undo.contains("of") && undo.contains("value"))
-                oldValues[undo["of"].get<int>()] = undo["value"];
-        }
-    }
     const bool annotate = data.patch.size() <= kAnnotatedOps;
     std::string beforeText, afterText;
     int beforeLine = 0, afterLine = 0;
-    for (size_t i = 0; i < data.patch.size(); ++i) {
-        const Json &raw = data.patch[i];
+    // Old values from the guarded inverse, as the core describes a change
+    // (the command line's `history show` lists the same).
+    for (PatchChange &change : changesOf(data.patch, inverse)) {
         DiffOperation op;
-        op.patchIndex = int(i);
-        op.kind = kindOf(raw.value("op", std::string()));
-        op.pointer = raw.value("path", std::string());
-        if (auto it = oldValues.find(int(i)); it != oldValues.end())
-            op.oldValue = it->second;
-        if (raw.contains("value"))
-            op.newValue = raw["value"];
+        op.patchIndex = change.index;
+        op.kind = kindOf(change.op);
+        op.pointer = std::move(change.pointer);
+        op.oldValue = std::move(change.before);
+        op.newValue = std::move(change.after);
         describe(op, schema, annotate);
         if (annotate)
             noteInvalidValue(op, schema);

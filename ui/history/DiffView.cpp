@@ -295,12 +295,6 @@ QStringList DiffView::checkedKeys() const
     return keys;
 }
 
-void DiffView::setAllChecked(bool checked)
-{
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        m_list->topLevelItem(i)->setCheckState(KindColumn, checked ? Qt::Checked : Qt::Unchecked);
-}
-
 void DiffView::updateButtons()
 {
     m_revertButton->setEnabled(!checkedOperations().isEmpty());

@@ -48,7 +48,6 @@ public:
     void setCheckable(bool checkable);
     QList<int> checkedOperations() const; // patch indices
     QStringList checkedKeys() const;
-    void setAllChecked(bool checked);
     // A line above the list: the outcome of the last revert, refusals included.
     void showMessage(const QString &text, bool error);
     QString message() const;

@@ -62,11 +62,6 @@ int JsonTextPane::lineHeight() const
     return fontMetrics().height();
 }
 
-int JsonTextPane::firstVisibleLine() const
-{
-    return verticalScrollBar()->value();
-}
-
 void JsonTextPane::markLine(int line, const QColor &color)
 {
     m_marked = line < lineCount() ? line : -1;

@@ -24,7 +24,6 @@ public:
     void markLine(int line, const QColor &color);
     int markedLine() const { return m_marked; }
     QColor markColor() const { return m_markColor; }
-    int firstVisibleLine() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -6,7 +6,6 @@
 #include "common/RelativeTime.h"
 #include "history/JsonPatch.h"
 #include "history/Migrator.h"
-#include "io/AtomicFile.h"
 #include "session/HistoryActions.h"
 #include "window/DialogRunner.h"
 
@@ -15,17 +14,21 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace tad {
 
 namespace {
 
-MigrationPreview prepare(const QString &configPath, const Schema &schema)
+// The preview of the dry run the session made on the file's own store.
+MigrationPreview prepare(const QString &configPath, const Result<PlannedMigration> &planned,
+                         const Schema &schema)
 {
     MigrationPreview preview;
     if (auto entries = History(configPath).list()) {
@@ -33,26 +36,22 @@ MigrationPreview prepare(const QString &configPath, const Schema &schema)
             if (entry.source == ChangeSource::Migration)
                 preview.past.push_back(std::move(entry));
     }
-    auto migrator = Migrator::builtIn();
-    if (!migrator)
-        return preview.error = migrator.error().toString(), preview;
-    auto snapshot = readFile(configPath);
-    if (!snapshot)
-        return preview.error = snapshot.error().toString(), preview;
-    auto parsed = parseDocument(snapshot->bytes, configPath);
-    if (!parsed)
-        return preview.error = parsed.error().toString(), preview;
-    auto plan = migrator->plan(parsed->value, snapshot->bytes, parsed->style);
-    if (!plan)
-        return preview.error = plan.error().message, preview;
-    preview.fromVersion = plan->fromVersion;
-    preview.toVersion = plan->toVersion.isEmpty() ? migrator->latestVersion() : plan->toVersion;
-    preview.versionPresent = plan->versionPresent;
-    if (plan->confMarker)
-        preview.confMarker = QString::fromStdString(compactJson(*plan->confMarker));
+    if (!planned)
+        return preview.error = planned.error().toString(), preview;
+    const MigrationPlan &plan = planned->plan;
+    preview.fromVersion = plan.fromVersion;
+    if (!plan.toVersion.isEmpty()) {
+        preview.toVersion = plan.toVersion;
+    } else if (auto migrator = Migrator::builtIn()) {
+        preview.toVersion = migrator->latestVersion();
+    }
+    preview.versionPresent = plan.versionPresent;
+    if (plan.confMarker)
+        preview.confMarker = QString::fromStdString(compactJson(*plan.confMarker));
     // Each step's diff, from the document the steps before it leave.
-    Json document = parsed->value;
-    for (const auto &step : plan->steps) {
+    const auto &steps = plan.steps;
+    Json document = planned->document;
+    for (const auto &step : steps) {
         Json after = document;
         if (auto applied = applyPatch(after, step.patch); !applied) {
             preview.error = applied.error().message;
@@ -160,14 +159,22 @@ void MigrationReview::reload()
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Dry run..."));
     m_run->setEnabled(false);
-    const QString configPath = m_configPath;
-    const Schema schema = m_actions->schema();
-    m_worker->run<MigrationPreview>(
-        this, [configPath, schema] { return prepare(configPath, schema); },
-        [this, generation](MigrationPreview preview) {
-            if (generation == m_generation)
-                showPreview(std::move(preview));
-        });
+    m_actions->planMigration([this, self = QPointer<QWidget>(this),
+                              generation](Result<PlannedMigration> result) {
+        if (!self)
+            return;
+        if (generation != m_generation)
+            return;
+        auto planned = std::make_shared<Result<PlannedMigration>>(std::move(result));
+        const QString configPath = m_configPath;
+        const Schema schema = m_actions->schema();
+        m_worker->run<MigrationPreview>(
+            this, [configPath, planned, schema] { return prepare(configPath, *planned, schema); },
+            [this, generation](MigrationPreview preview) {
+                if (generation == m_generation)
+                    showPreview(std::move(preview));
+            });
+    });
 }
 
 void MigrationReview::showPreview(MigrationPreview preview)
@@ -176,13 +183,14 @@ void MigrationReview::showPreview(MigrationPreview preview)
     QString versions =
         tr("Settings version: %1%2 · newest migration: %3")
             .arg(m_preview.fromVersion,
-                 m_preview.versionPresent ? QString() : tr(" (not written in the file, so taken as 1.0.0)"),
+                 m_preview.versionPresent ? QString()
+                                          : tr(" (not written in the file, so taken as 1.0.0)"),
                  m_preview.toVersion);
-    versions += QStringLiteral(" · ") +
-                (m_preview.confMarker.isEmpty()
-                     ? tr("the app has not recorded a migration of its own")
-                     : tr("the app's own record says %1 (left as it is)")
-                           .arg(m_preview.confMarker));
+    versions +=
+        QStringLiteral(" · ") +
+        (m_preview.confMarker.isEmpty()
+             ? tr("the app has not recorded a migration of its own")
+             : tr("the app's own record says %1 (left as it is)").arg(m_preview.confMarker));
     m_versions->setText(versions);
     // The technical name, for whoever looks for it in the file.
     m_versions->setToolTip(tr("The app keeps its own record of migrations under "

@@ -160,12 +160,4 @@ void InspectorView::showInfo(const Result<StoreInfo> &result, const PerformanceM
     Q_EMIT refreshed();
 }
 
-QString InspectorView::fieldText(const QString &field) const
-{
-    if (field == QLatin1String("watcher"))
-        return m_watching->text();
-    auto *label = findChild<QLabel *>(QStringLiteral("inspector_") + field);
-    return label ? label->text() : QString();
-}
-
 } // namespace tad

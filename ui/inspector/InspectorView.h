@@ -28,7 +28,6 @@ public Q_SLOTS:
     void setWatching(bool watching);
 
 public:
-    QString fieldText(const QString &field) const; // "path", "size", "keys", ...
     QTreeWidget *operationsTable() const { return m_operations; }
 
 Q_SIGNALS:

@@ -15,20 +15,21 @@ HistoryActions::HistoryActions(StoreSession *session, Schema schema, QObject *pa
 
 template <typename T>
 void HistoryActions::run(std::function<Result<T>(SettingsFile &)> action,
-                         std::function<void(Result<T>)> done)
+                         std::function<void(Result<T>)> done, bool writes)
 {
     QPointer<HistoryActions> self(this);
     m_session->runOnFile(
-        [self, action = std::move(action), done = std::move(done)](SettingsFile &file) {
+        [self, action = std::move(action), done = std::move(done), writes](SettingsFile &file) {
             auto result = std::make_shared<Result<T>>(action(file));
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, done, result] {
+                [self, done, result, writes] {
                     if (!self)
                         return;
                     if (done)
                         done(std::move(*result));
-                    Q_EMIT self->finished();
+                    if (writes)
+                        Q_EMIT self->finished();
                 },
                 Qt::QueuedConnection);
         });
@@ -100,9 +101,8 @@ void HistoryActions::rollback(const QString &entryId, const std::vector<int> &op
                            .arg(outcome.error().message),
                        true);
             else if (!outcome->changed)
-                report(
-                    tr("Nothing to roll back: the values are already as before %1.").arg(change),
-                    false);
+                report(tr("Nothing to roll back: the values are already as before %1.").arg(change),
+                       false);
             else
                 report(what, false, entryOf(outcome->recorded));
             if (done)
@@ -129,6 +129,26 @@ void HistoryActions::migrate(const QString &target, std::function<void(Result<Mi
         });
 }
 
+void HistoryActions::currentDocument(std::function<void(Result<Json>)> done)
+{
+    run<Json>([](SettingsFile &file) { return file.store().getAll(); }, std::move(done), false);
+}
+
+void HistoryActions::planMigration(std::function<void(Result<PlannedMigration>)> done)
+{
+    run<PlannedMigration>(
+        [](SettingsFile &file) -> Result<PlannedMigration> {
+            auto document = file.store().getAll();
+            if (!document)
+                return document.error();
+            auto plan = file.planMigration();
+            if (!plan)
+                return plan.error();
+            return PlannedMigration{std::move(*document), std::move(*plan)};
+        },
+        std::move(done), false);
+}
+
 void HistoryActions::recover(const RecoveryPlan &plan,
                              std::function<void(Result<RecoveryOutcome>)> done)
 {
@@ -139,8 +159,8 @@ void HistoryActions::recover(const RecoveryPlan &plan,
                 report(tr("Not recovered: %1").arg(outcome.error().message), true);
             } else {
                 QString text = tr("Recovered the settings file from %1.")
-                                   .arg(ChangeWords::backupNamed(
-                                       outcome->restoredName, QDateTime::currentDateTimeUtc()));
+                                   .arg(ChangeWords::backupNamed(outcome->restoredName,
+                                                                 QDateTime::currentDateTimeUtc()));
                 if (!outcome->keptCopy.isEmpty())
                     text += QLatin1Char(' ') +
                             tr("The broken content is kept in %1.").arg(outcome->keptCopy);
@@ -168,9 +188,8 @@ void HistoryActions::labelBackup(const QString &name, const QString &label,
 void HistoryActions::labelHistoryEntry(const QString &id, const QString &label,
                                        std::function<void(Result<HistoryEntry>)> done)
 {
-    run<HistoryEntry>(
-        [id, label](SettingsFile &file) { return file.labelHistoryEntry(id, label); },
-        std::move(done));
+    run<HistoryEntry>([id, label](SettingsFile &file) { return file.labelHistoryEntry(id, label); },
+                      std::move(done));
 }
 
 } // namespace tad

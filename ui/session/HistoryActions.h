@@ -21,6 +21,13 @@ namespace tad {
 
 class StoreSession;
 
+// The file's document as the store holds it, and what migrating it would do.
+struct PlannedMigration
+{
+    Json document;
+    MigrationPlan plan;
+};
+
 class HistoryActions : public QObject
 {
     Q_OBJECT
@@ -41,6 +48,10 @@ public:
                      std::function<void(Result<BackupInfo>)> done);
     void labelHistoryEntry(const QString &id, const QString &label,
                            std::function<void(Result<HistoryEntry>)> done);
+    // Read only, from the store that holds the file (never from the disk
+    // behind its back): the current document, and the migration's dry run.
+    void currentDocument(std::function<void(Result<Json>)> done);
+    void planMigration(std::function<void(Result<PlannedMigration>)> done);
     // Writes back the backup a recovery plan chose (after its preview).
     void recover(const RecoveryPlan &plan, std::function<void(Result<RecoveryOutcome>)> done);
 
@@ -54,7 +65,8 @@ Q_SIGNALS:
 private:
     void report(const QString &text, bool refused, const QString &undoEntry = {});
     template <typename T>
-    void run(std::function<Result<T>(SettingsFile &)> action, std::function<void(Result<T>)> done);
+    void run(std::function<Result<T>(SettingsFile &)> action, std::function<void(Result<T>)> done,
+             bool writes = true);
 
     StoreSession *m_session;
     Schema m_schema;

@@ -27,6 +27,38 @@ private Q_SLOTS:
         QVERIFY(byPointer["/list/1"].first == Json(2) && !byPointer["/list/1"].second);
     }
 
+    // A diff's patch without an inverse: old values come from the document
+    // it was made to; a `test` is no change; each keeps its patch position.
+    void changesToADocument()
+    {
+        const Json before = Json::parse(R"({"a":{"b":1},"list":[1,2],"we~ird/":"x"})");
+        const Json patch = Json::parse(
+            R"([{"op":"test","path":"/a/b","value":1},{"op":"replace","path":"/a/b","value":2},
+                {"op":"add","path":"/c","value":3},{"op":"remove","path":"/list/1"},
+                {"op":"replace","path":"/we~0ird~1","value":"y"}])");
+        const auto changes = tad::changesTo(before, patch);
+        QCOMPARE(changes.size(), size_t(4));
+        QCOMPARE(changes[0].index, 1);
+        QVERIFY(changes[0].before == Json(1) && changes[0].after == Json(2));
+        QCOMPARE(changes[1].index, 2);
+        QVERIFY(!changes[1].before && changes[1].after == Json(3));
+        QCOMPARE(changes[2].op, std::string("remove"));
+        QVERIFY(changes[2].before == Json(2) && !changes[2].after);
+        QVERIFY(changes[3].before == Json("x") && changes[3].after == Json("y"));
+    }
+
+    void valuesAtPointers()
+    {
+        const Json doc = Json::parse(R"({"a":{"b":[10,{"c":true}]},"":0})");
+        QCOMPARE(tad::valueAt(doc, ""), &doc);
+        QVERIFY(tad::valueAt(doc, "/a/b/1/c") && *tad::valueAt(doc, "/a/b/1/c") == Json(true));
+        QVERIFY(tad::valueAt(doc, "/") && *tad::valueAt(doc, "/") == Json(0));
+        QVERIFY(!tad::valueAt(doc, "/a/b/2"));
+        QVERIFY(!tad::valueAt(doc, "/a/b/x"));
+        QVERIFY(!tad::valueAt(doc, "/a/b/0/deeper"));
+        QVERIFY(!tad::valueAt(doc, "/missing"));
+    }
+
     void keysOnceInPatchOrder()
     {
         const Json patch = Json::parse(

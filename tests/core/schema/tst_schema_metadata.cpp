@@ -1,4 +1,4 @@
-// Per-key editor metadata, input coercion and secret masking.
+// Per-key editor metadata, command-line values and secret masking.
 #include "SchemaTestData.h"
 #include "keys/KeyPath.h"
 #include "schema/Coercion.h"
@@ -51,9 +51,6 @@ private Q_SLOTS:
     void secretAndReadOnly();
     void unknownKey();
     void toJsonListsSetFields();
-    void coercion_data();
-    void coercion();
-    void nullFromEmptyText();
     void commandLineValue_data();
     void commandLineValue();
     void maskSecret_data();
@@ -186,93 +183,6 @@ void TestSchemaMetadata::toJsonListsSetFields()
     QVERIFY(!j.contains("minimum"));
     COMPARE_JSON(metaOf(m_shipped, "settings.theme").toJson()["enumTitles"][2],
                  Json("Follow the system"));
-}
-
-void TestSchemaMetadata::coercion_data()
-{
-    QTest::addColumn<QString>("key");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("expected"); // JSON, or "" for an error
-    QTest::newRow("number") << "settings.fontSize"
-                            << "16"
-                            << "16";
-    QTest::newRow("number with fraction") << "settings.fontSize"
-                                          << "12.5"
-                                          << "12.5";
-    QTest::newRow("number with spaces") << "settings.fontSize"
-                                        << " 16 "
-                                        << "16";
-    QTest::newRow("number exponent") << "ai.temperature"
-                                     << "1e-1"
-                                     << "0.1";
-    QTest::newRow("number hex") << "settings.fontSize"
-                                << "0x10"
-                                << "16";
-    QTest::newRow("number empty") << "settings.fontSize"
-                                  << ""
-                                  << "";
-    QTest::newRow("number word") << "settings.fontSize"
-                                 << "big"
-                                 << "";
-    QTest::newRow("number infinity") << "settings.fontSize"
-                                     << "Infinity"
-                                     << "";
-    QTest::newRow("boolean true") << "settings.autoSave"
-                                  << "true"
-                                  << "true";
-    QTest::newRow("boolean false") << "settings.autoSave"
-                                   << "false"
-                                   << "false";
-    QTest::newRow("boolean other") << "settings.autoSave"
-                                   << "yes"
-                                   << "";
-    QTest::newRow("string stays") << "settings.language"
-                                  << "42"
-                                  << "\"42\"";
-    QTest::newRow("integer") << "server"
-                             << "80"
-                             << "80";
-    QTest::newRow("integer from 80.0") << "server"
-                                       << "80.0"
-                                       << "80";
-    QTest::newRow("integer refuses fraction") << "server"
-                                              << "80.5"
-                                              << "";
-    QTest::newRow("string or null: text") << "maybe"
-                                          << ""
-                                          << "\"\"";
-    QTest::newRow("no type: JSON") << "unknown"
-                                   << "[1,2]"
-                                   << "[1,2]";
-    QTest::newRow("no type: text") << "unknown"
-                                   << "hello"
-                                   << "\"hello\"";
-}
-
-void TestSchemaMetadata::coercion()
-{
-    QFETCH(QString, key);
-    QFETCH(QString, text);
-    QFETCH(QString, expected);
-    const tad::Schema &schema = (key == "server" || key == "maybe") ? m_custom : m_shipped;
-    const auto meta = tad::keyMetadata(schema, dottedSegments(key.toStdString()));
-    const auto value = tad::coerceEditorText(meta, text, key);
-    if (expected.isEmpty()) {
-        QVERIFY(!value.ok());
-        QCOMPARE(value.error().code, tad::ErrorCode::Usage);
-        QVERIFY2(value.error().message.contains(key), qPrintable(value.error().message));
-    } else {
-        QVERIFY2(value.ok(), qPrintable(value.ok() ? QString() : value.error().message));
-        QCOMPARE(QString::fromStdString(value->dump()), expected);
-    }
-}
-
-void TestSchemaMetadata::nullFromEmptyText()
-{
-    tad::KeyMetadata meta;
-    meta.types = {"integer", "null"};
-    COMPARE_JSON(tad::coerceEditorText(meta, "").value(), Json(nullptr));
-    COMPARE_JSON(tad::coerceEditorText(meta, "7").value(), Json(7));
 }
 
 void TestSchemaMetadata::commandLineValue_data()
