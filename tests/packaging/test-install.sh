@@ -87,7 +87,7 @@ shots=0
 while read -r shot; do
     shots=$((shots + 1))
     [ -f "$TAD_SOURCE_DIR/docs/screenshots/$shot" ] || fail "the metainfo shows $shot, which is not in docs/screenshots"
-done < <(sed -n 's|.*<image>.*/\([^/<]*\)</image>.*|\1|p' "$metainfo")
+done < <(sed -n 's|.*<image>.*/docs/screenshots/\([^<]*\)</image>.*|\1|p' "$metainfo")
 [ "$shots" -gt 0 ] && pass "$shots metainfo screenshots are in docs/screenshots" || fail "no screenshots in the metainfo"
 
 # Both man pages: groff with every warning on must say nothing, and man renders them.

@@ -17,6 +17,7 @@
 
 #include "json/JsonText.h"
 #include <QAction>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -187,8 +188,8 @@ void TestSettingWords::revealOnlyForSecrets()
     QVERIFY(!reveal->isEnabled());
     QVERIFY(findKey(QStringLiteral("ai.apiKey")));
     QVERIFY(reveal->isEnabled());
-    const QModelIndex cell = m_window->model()->indexForKey(QStringLiteral("ai.apiKey"),
-                                                            SettingsTreeModel::ValueColumn);
+    const QModelIndex cell =
+        m_window->model()->indexForKey(QStringLiteral("ai.apiKey"), SettingsTreeModel::ValueColumn);
     QVERIFY(cell.data().toString().startsWith(QStringLiteral("********")));
     QTest::keyClick(m_window->tree(), Qt::Key_R, Qt::ControlModifier);
     QCOMPARE(cell.data().toString(), QStringLiteral("sk-demo-0000000000001234"));
@@ -218,16 +219,16 @@ void TestSettingWords::enumDefaultShownByItsTitle()
 void TestSettingWords::entryShownByItsName()
 {
     auto *model = m_window->model();
-    const QString site = model->indexForKey(QStringLiteral("workspaces.tad-site"),
-                                            SettingsTreeModel::ValueColumn)
-                             .data()
-                             .toString();
+    const QString site =
+        model->indexForKey(QStringLiteral("workspaces.tad-site"), SettingsTreeModel::ValueColumn)
+            .data()
+            .toString();
     QCOMPARE(site, QStringLiteral("TAD website  (4 keys)"));
     // Without a name or title, the count alone.
-    const QString bounds = model->indexForKey(QStringLiteral("ui.windowBounds"),
-                                              SettingsTreeModel::ValueColumn)
-                               .data()
-                               .toString();
+    const QString bounds =
+        model->indexForKey(QStringLiteral("ui.windowBounds"), SettingsTreeModel::ValueColumn)
+            .data()
+            .toString();
     QCOMPARE(bounds, QStringLiteral("{4 keys}"));
 }
 
@@ -256,10 +257,17 @@ void TestSettingWords::undoIsRecordedAsUndo()
     QCOMPARE((*entries)[0].source, ChangeSource::Redo);
     QCOMPARE((*entries)[1].source, ChangeSource::Undo);
     QCOMPARE((*entries)[2].source, ChangeSource::Editor);
-    // On disk as its own name.
-    QVERIFY(guitest::readBytes(History(configPath()).directory() + QLatin1Char('/') +
-                               (*entries)[1].id + QStringLiteral(".json"))
-                .contains("\"source\":\"undo\""));
+    // On disk as its own name: the entry's line in the history's journal.
+    const QDir folder(History(configPath()).directory());
+    bool found = false;
+    for (const QString &segment :
+         folder.entryList({QStringLiteral("journal-*.jsonl")}, QDir::Files)) {
+        for (const QByteArray &line : guitest::readBytes(folder.filePath(segment)).split('\n')) {
+            if (line.contains((*entries)[1].id.toUtf8()) && line.contains("\"source\":\"undo\""))
+                found = true;
+        }
+    }
+    QVERIFY(found);
 }
 
 void TestSettingWords::darkPaletteTintsTheTreeDark()
@@ -298,8 +306,8 @@ void TestSettingWords::darkPaletteTintsTheDiffDark()
     view.show();
     const Json before = parseValue(R"({"a":1,"b":"x","c":true})").value();
     const Json after = parseValue(R"({"a":2,"c":true,"d":[1]})").value();
-    view.showDiff(diffDocuments(before, after, Schema(), QStringLiteral("Before"),
-                                QStringLiteral("After")));
+    view.showDiff(
+        diffDocuments(before, after, Schema(), QStringLiteral("Before"), QStringLiteral("After")));
     auto *list = view.operationsList();
     QVERIFY(list->topLevelItemCount() >= 3);
     for (int i = 0; i < list->topLevelItemCount(); ++i) {

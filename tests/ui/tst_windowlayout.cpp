@@ -45,6 +45,7 @@ private Q_SLOTS:
     void treeColumnsFitAt1024();
     void eachPanelKeepsTheWindowAndTheTree_data();
     void eachPanelKeepsTheWindowAndTheTree();
+    void aPanelOpenedComesToTheFront();
     void backupTimesAreNotCut();
     void viewMenuListsEveryPanel();
     void problemsPanelOnlyWithProblems();
@@ -118,11 +119,13 @@ QString TestWindowLayout::clippedColumns() const
     for (int column = 0; column < header->count(); ++column) {
         const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
         if (header->sectionViewportPosition(column) < 0 || right > room)
-            problems << QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(room);
+            problems
+                << QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(room);
     }
     // Type and State show their whole text on every row shown.
     for (int column : {int(SettingsTreeModel::TypeColumn), int(SettingsTreeModel::StateColumn)}) {
-        if (header->sectionSize(column) < static_cast<QAbstractItemView *>(tree)->sizeHintForColumn(column))
+        if (header->sectionSize(column) <
+            static_cast<QAbstractItemView *>(tree)->sizeHintForColumn(column))
             problems << QStringLiteral("column %1 is %2 wide, its text %3")
                             .arg(column)
                             .arg(header->sectionSize(column))
@@ -201,11 +204,41 @@ void TestWindowLayout::eachPanelKeepsTheWindowAndTheTree()
     auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
     QVERIFY(scroll);
     QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
-             qPrintable(QStringLiteral("%1 in %2").arg(scroll->widget()->minimumSizeHint().width()).arg(dock->width())));
+             qPrintable(QStringLiteral("%1 in %2")
+                            .arg(scroll->widget()->minimumSizeHint().width())
+                            .arg(dock->width())));
     // The same key closes it again.
     QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(!dock->isVisible());
     QCOMPARE(m_window->size(), QSize(1024, 700));
+}
+
+// Backups open, then History by its key: History is the tab in front,
+// Backups stays open behind it.
+void TestWindowLayout::aPanelOpenedComesToTheFront()
+{
+    openWindow();
+    QVERIFY(waitReady());
+    QAction *backups = viewAction(QStringLiteral("Backups"));
+    QAction *history = viewAction(QStringLiteral("History"));
+    QVERIFY(backups && history);
+    QDockWidget *backupsDock = nullptr;
+    QDockWidget *historyDock = nullptr;
+    for (QDockWidget *d : m_window->docks()->docks()) {
+        if (d->toggleViewAction() == backups)
+            backupsDock = d;
+        if (d->toggleViewAction() == history)
+            historyDock = d;
+    }
+    QVERIFY(backupsDock && historyDock);
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(backupsDock->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(historyDock->isVisible());
+    // What is on screen: History's tab in front, Backups behind it, open.
+    QTRY_VERIFY(!historyDock->visibleRegion().isEmpty());
+    QVERIFY(backupsDock->visibleRegion().isEmpty());
+    QVERIFY(backups->isChecked());
 }
 
 void TestWindowLayout::backupTimesAreNotCut()
@@ -222,7 +255,8 @@ void TestWindowLayout::backupTimesAreNotCut()
     list->expandAll();
     QCoreApplication::processEvents();
     QCOMPARE(m_window->size(), QSize(1024, 700));
-    QVERIFY2(list->header()->sectionSize(0) >= static_cast<QAbstractItemView *>(list)->sizeHintForColumn(0),
+    QVERIFY2(list->header()->sectionSize(0) >=
+                 static_cast<QAbstractItemView *>(list)->sizeHintForColumn(0),
              qPrintable(QStringLiteral("%1 < %2")
                             .arg(list->header()->sectionSize(0))
                             .arg(static_cast<QAbstractItemView *>(list)->sizeHintForColumn(0))));
@@ -232,9 +266,9 @@ void TestWindowLayout::viewMenuListsEveryPanel()
 {
     openWindow();
     QVERIFY(waitReady());
-    for (const QString &title : {QStringLiteral("Backups"), QStringLiteral("History"),
-                                 QStringLiteral("Migrations"), QStringLiteral("Inspector"),
-                                 QStringLiteral("Problems")}) {
+    for (const QString &title :
+         {QStringLiteral("Backups"), QStringLiteral("History"), QStringLiteral("Migrations"),
+          QStringLiteral("Inspector"), QStringLiteral("Problems")}) {
         QAction *action = viewAction(title);
         QVERIFY2(action, qPrintable(title));
         QVERIFY(action->isCheckable());
@@ -245,7 +279,8 @@ void TestWindowLayout::viewMenuListsEveryPanel()
     QCOMPARE(docks.size(), 5);
     for (QDockWidget *dock : docks)
         viewAction(dock->windowTitle().section(QLatin1Char(' '), 0, 0))->trigger();
-    QTRY_VERIFY(std::all_of(docks.begin(), docks.end(), [](QDockWidget *d) { return d->isVisible(); }));
+    QTRY_VERIFY(
+        std::all_of(docks.begin(), docks.end(), [](QDockWidget *d) { return d->isVisible(); }));
     QCOMPARE(m_window->size(), QSize(1024, 700));
     for (QDockWidget *dock : docks)
         QCOMPARE(m_window->dockWidgetArea(dock), Qt::BottomDockWidgetArea);

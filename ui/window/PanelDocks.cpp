@@ -55,15 +55,21 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
     QAction *toggle = dock->toggleViewAction();
     toggle->setShortcut(shortcut);
     m_menu->addAction(toggle);
+    // A panel opened from the View menu or its key comes to the front of
+    // the tabs, not behind the one that was showing.
+    connect(toggle, &QAction::triggered, dock, [dock](bool checked) {
+        if (checked)
+            dock->raise();
+    });
     arrangeFor(dock, true);
     dock->installEventFilter(this);
-    connect(dock, &QDockWidget::dockLocationChanged, this, [this, dock](Qt::DockWidgetArea area) {
-        arrangeFor(dock, wide(dock, area));
-    });
+    connect(dock, &QDockWidget::dockLocationChanged, this,
+            [this, dock](Qt::DockWidgetArea area) { arrangeFor(dock, wide(dock, area)); });
     // The first time the area opens it takes a fair share of the height;
     // after that it keeps whatever height the person gave it.
     connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
-        if (!visible || m_heightGiven || dock->isFloating() || m_window->dockWidgetArea(dock) != kArea)
+        if (!visible || m_heightGiven || dock->isFloating() ||
+            m_window->dockWidgetArea(dock) != kArea)
             return;
         m_heightGiven = int(m_window->height() * kShareOfHeight);
         m_window->resizeDocks({dock}, {m_heightGiven}, Qt::Vertical);
