@@ -3,6 +3,7 @@
 // metadata and the entry's patch stay byte for byte), an empty label removes
 // it, and an unknown name or id is exit 3 with nothing written.
 #include "CliFixture.h"
+#include "FileTestHelpers.h"
 
 #include "json/JsonText.h"
 
@@ -49,7 +50,8 @@ private Q_SLOTS:
         QVERIFY(f.run({"backup", "list"}).out.contains("\"before the trip\""));
         const Run json = f.run({"backup", "label", f.backupName(), "again", "--json"});
         QCOMPARE(json.exitCode, 0);
-        QVERIFY(tad::parseValue(json.out.trimmed().toStdString()).value()["label"] == Json("again"));
+        QVERIFY(tad::parseValue(json.out.trimmed().toStdString()).value()["label"] ==
+                Json("again"));
 
         // An empty label removes it.
         QCOMPARE(f.run({"backup", "label", f.backupName(), ""}).exitCode, 0);
@@ -60,27 +62,34 @@ private Q_SLOTS:
     {
         CliFixture f;
         QVERIFY(f.populate());
-        const QString file =
-            f.dir() + QStringLiteral("/storeHistory/") + f.entryId() + QStringLiteral(".json");
-        Json before = parsedFile(file);
+        // The entry as the history gives it (its line in the journal).
+        const auto entry = [&] {
+            const Run show = f.run({"history", "show", f.entryId(), "--json"});
+            return show.exitCode == 0 ? tad::parseValue(show.out.trimmed().toStdString()).value()
+                                      : Json();
+        };
+        Json before = entry();
+        QVERIFY(before.is_object());
         QVERIFY(!before.contains("label"));
+        const QByteArray config = filetest::readAll(f.path());
 
         // A unique prefix of the id is enough.
         const Run run = f.run({"history", "label", f.entryId().left(20), "theme experiment"});
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(run.out, QByteArray("labelled " + f.entryId().toUtf8() +
-                                     " \"theme experiment\"\n"));
-        Json after = parsedFile(file);
+        QCOMPARE(run.out,
+                 QByteArray("labelled " + f.entryId().toUtf8() + " \"theme experiment\"\n"));
+        Json after = entry();
         QVERIFY(after["label"] == Json("theme experiment"));
         after.erase("label");
         QVERIFY(after == before);
+        QCOMPARE(filetest::readAll(f.path()), config); // the settings file is not touched
         const Run show = f.run({"history", "show", f.entryId()});
         QVERIFY2(show.out.contains("\nlabel     theme experiment\n"), show.out.constData());
 
         const Run removed = f.run({"history", "label", f.entryId(), "", "--json"});
         QCOMPARE(removed.exitCode, 0);
         QVERIFY(tad::parseValue(removed.out.trimmed().toStdString()).value()["label"].is_null());
-        QVERIFY(!parsedFile(file).contains("label"));
+        QVERIFY(!entry().contains("label"));
     }
 
     void unknownNamesWriteNothing()
