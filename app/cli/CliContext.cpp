@@ -1,4 +1,5 @@
 #include "CliContext.h"
+
 #include "StoreCommands.h"
 
 #include "json/JsonText.h"

@@ -111,8 +111,8 @@ int historyShow(CliContext &context, HistoryServices &services)
 int historyLabel(CliContext &context)
 {
     const CliArguments &args = context.args;
-    auto labelled = context.file->labelHistoryEntry(args.positional.value(1),
-                                                    args.positional.value(2));
+    auto labelled =
+        context.file->labelHistoryEntry(args.positional.value(1), args.positional.value(2));
     if (!labelled)
         return report(labelled.error());
     if (args.json()) {
@@ -262,11 +262,11 @@ int runHistoryCommand(CliContext &context)
     // Listing, showing, creating, labelling and pruning backups also work on
     // a file that does not parse: that is when they are needed most.
     const QString sub = context.args.positional.value(0);
-    const bool worksOnBrokenFile = command == QLatin1String("backup") &&
-                                   QStringList{QStringLiteral("list"), QStringLiteral("show"),
-                                               QStringLiteral("create"), QStringLiteral("label"),
-                                               QStringLiteral("prune")}
-                                       .contains(sub);
+    const bool worksOnBrokenFile =
+        command == QLatin1String("backup") &&
+        QStringList{QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("create"),
+                    QStringLiteral("label"), QStringLiteral("prune")}
+            .contains(sub);
     if (auto opened = context.file->open(); !opened && !worksOnBrokenFile)
         return report(opened.error());
     HistoryServices &services = *context.file->history();

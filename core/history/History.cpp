@@ -160,8 +160,7 @@ struct History::Journal
 {
     Journal(SideFolder folder, int segment, AppendFile file)
         : folder(std::move(folder)), segment(segment), file(std::move(file))
-    {
-    }
+    {}
     SideFolder folder;
     int segment = 0;
     std::optional<AppendFile> file; // the segment's .jsonl
@@ -376,11 +375,11 @@ Result<void> History::rotate(Journal &journal, const std::string &base)
     journal.unflushed = 0;
     const int next = journal.segment + 1;
     const quint64 needed = 2 * quint64(base.size()) + kSideFileSlack;
-    if (auto room = journal.folder.checkRoom(needed, QStringLiteral("the history's copy of the file"));
+    if (auto room =
+            journal.folder.checkRoom(needed, QStringLiteral("the history's copy of the file"));
         !room)
         return room;
-    if (auto written = journal.folder.write(journal::baseName(next), base, privateFile());
-        !written)
+    if (auto written = journal.folder.write(journal::baseName(next), base, privateFile()); !written)
         return written.error();
     // Only the newest segment's base is ever read.
     (void)journal.folder.remove(journal::baseName(journal.segment));
@@ -425,13 +424,12 @@ Result<void> History::setBase(const std::string &bytes)
         } else if (journal.entries == 0 && !base->exists) {
             // A history that starts here: this segment's own base.
             const quint64 needed = 2 * quint64(bytes.size()) + kSideFileSlack;
-            if (auto room = journal.folder.checkRoom(needed,
-                                                     QStringLiteral("the history's copy of the file"));
+            if (auto room = journal.folder.checkRoom(
+                    needed, QStringLiteral("the history's copy of the file"));
                 !room)
                 done = room;
-            else if (auto written =
-                         journal.folder.write(journal::baseName(journal.segment), bytes,
-                                              privateFile());
+            else if (auto written = journal.folder.write(journal::baseName(journal.segment), bytes,
+                                                         privateFile());
                      !written)
                 done = written.error();
         } else {
@@ -514,8 +512,9 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
         return base.error();
     if (!base->has_value())
         return std::optional<HistoryHead>(std::move(head));
-    auto parsed = (*base)->empty() ? Result<ParsedDocument>(ParsedDocument{Json::object(), {}, false, {}})
-                                   : parseDocument(**base);
+    auto parsed = (*base)->empty()
+                      ? Result<ParsedDocument>(ParsedDocument{Json::object(), {}, false, {}})
+                      : parseDocument(**base);
     if (!parsed)
         return std::optional<HistoryHead>(std::move(head));
     Json doc = std::move(parsed->value);
@@ -547,8 +546,7 @@ Result<void> History::checkWritable() const
         if (contents->newest == 0) {
             names << kHeadName << journal::segmentName(1);
         } else {
-            names << journal::segmentName(contents->newest)
-                  << journal::baseName(contents->newest);
+            names << journal::segmentName(contents->newest) << journal::baseName(contents->newest);
         }
     }
     for (const QString &name : names) {

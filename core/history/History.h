@@ -120,7 +120,7 @@ public:
     // change is written: the folder and the journal's files are not links.
     Result<void> checkWritable() const;
 
-    static constexpr int kGroupCommit = 16;   // entries per fdatasync at most
+    static constexpr int kGroupCommit = 16;     // entries per fdatasync at most
     static constexpr int kSegmentEntries = 250; // entries per journal segment
 
 private:

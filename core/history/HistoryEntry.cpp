@@ -20,8 +20,7 @@ QString text(const Json &json, const char *key)
 
 QDateTime timeOfId(const QString &id)
 {
-    QDateTime time =
-        QDateTime::fromString(id.left(18), QStringLiteral("yyyyMMddTHHmmsszzz"));
+    QDateTime time = QDateTime::fromString(id.left(18), QStringLiteral("yyyyMMddTHHmmsszzz"));
     time.setTimeZone(QTimeZone::utc());
     return time;
 }
@@ -102,8 +101,8 @@ std::string toLine(const HistoryEntry &entry, const QString &previousHashAfter)
     out["hashAfter"] = entry.hashAfter.toStdString();
     out["sizeAfter"] = entry.sizeAfter;
     if (entry.fileAfter.exists)
-        out["file"] = Json::array({entry.fileAfter.inode, entry.fileAfter.size,
-                                   entry.fileAfter.mtimeNs});
+        out["file"] =
+            Json::array({entry.fileAfter.inode, entry.fileAfter.size, entry.fileAfter.mtimeNs});
     if (!entry.sets.empty()) {
         out["sets"] = setChangesToJson(entry.sets);
     } else {
@@ -139,8 +138,8 @@ Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHash
     }
     entry.id = text(json, "id");
     const QString time = text(json, "time");
-    entry.time = time.isEmpty() ? timeOfId(entry.id)
-                                : backupname::parseIsoTime(time).value_or(QDateTime());
+    entry.time =
+        time.isEmpty() ? timeOfId(entry.id) : backupname::parseIsoTime(time).value_or(QDateTime());
     entry.source =
         changeSourceFromName(text(json, "source").toStdString()).value_or(ChangeSource::External);
     entry.operation = text(json, "operation").toStdString();
@@ -152,9 +151,9 @@ Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHash
     if (json.contains("sizeAfter") && json["sizeAfter"].is_number_integer())
         entry.sizeAfter = json["sizeAfter"].get<qint64>();
     if (auto file = json.find("file"); file != json.end() && file->is_array() &&
-                                        file->size() == 3 && (*file)[0].is_number_unsigned() &&
-                                        (*file)[1].is_number_integer() &&
-                                        (*file)[2].is_number_integer()) {
+                                       file->size() == 3 && (*file)[0].is_number_unsigned() &&
+                                       (*file)[1].is_number_integer() &&
+                                       (*file)[2].is_number_integer()) {
         entry.fileAfter.exists = true;
         entry.fileAfter.inode = (*file)[0].get<quint64>();
         entry.fileAfter.size = (*file)[1].get<qint64>();

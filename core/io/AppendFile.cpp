@@ -18,16 +18,14 @@ using testing::WriteStep;
 AppendFile::AppendFile(int fd, int dirFd, QByteArray name, QString path, bool created)
     : m_fd(fd), m_dirFd(dirFd), m_name(std::move(name)), m_path(std::move(path)),
       m_folderSyncPending(created)
-{
-}
+{}
 
 AppendFile::AppendFile(AppendFile &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)), m_dirFd(std::exchange(other.m_dirFd, -1)),
       m_name(std::move(other.m_name)), m_path(std::move(other.m_path)),
       m_folderSyncPending(other.m_folderSyncPending), m_dirty(other.m_dirty),
       m_locked(std::exchange(other.m_locked, false))
-{
-}
+{}
 
 AppendFile &AppendFile::operator=(AppendFile &&other) noexcept
 {
@@ -115,7 +113,8 @@ Result<void> AppendFile::truncate(qint64 size)
 Result<void> AppendFile::append(std::string_view bytes)
 {
     const QString action = QStringLiteral("append to the file");
-    if (int err = injectedWriteFault(WriteStep::Write, m_name); err || (err = writeAll(m_fd, bytes)))
+    if (int err = injectedWriteFault(WriteStep::Write, m_name);
+        err || (err = writeAll(m_fd, bytes)))
         return ioError(m_path, action, err, folderOf(m_path));
     m_dirty = true;
     return {};

@@ -410,7 +410,8 @@ private:
         }
         ++frame.count;
         frame.key = member->first;
-        return beginValue(&member->second, kBuildAll); // may grow m_stack: `frame` is dead from here
+        return beginValue(&member->second,
+                          kBuildAll); // may grow m_stack: `frame` is dead from here
     }
 
     // A member of an object that is not built whole: its name is remembered
@@ -760,7 +761,6 @@ const char *typeName(const Json &value)
         return "a number";
     }
 }
-
 
 Result<ParsedDocument> readDocument(std::string_view bytes, const QString &file,
                                     const std::vector<std::string> *target)

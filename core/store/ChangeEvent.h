@@ -27,10 +27,9 @@ enum class ChangeSource
 
 // Every source, in declaration order (for parsing names back).
 inline constexpr ChangeSource kAllChangeSources[] = {
-    ChangeSource::Cli,     ChangeSource::Editor,   ChangeSource::External,
-    ChangeSource::Restore, ChangeSource::Rollback, ChangeSource::Migration,
-    ChangeSource::Reset,   ChangeSource::Recovery, ChangeSource::Undo,
-    ChangeSource::Redo};
+    ChangeSource::Cli,      ChangeSource::Editor,    ChangeSource::External, ChangeSource::Restore,
+    ChangeSource::Rollback, ChangeSource::Migration, ChangeSource::Reset,    ChangeSource::Recovery,
+    ChangeSource::Undo,     ChangeSource::Redo};
 
 const char *changeSourceName(ChangeSource source);
 

@@ -19,8 +19,8 @@ namespace tad {
 
 struct KeyRead
 {
-    std::optional<Json> value; // what Store::get gives
-    bool present = false;      // what Store::has gives
+    std::optional<Json> value;   // what Store::get gives
+    bool present = false;        // what Store::has gives
     std::vector<Error> warnings; // what Store::warnings gives
 };
 

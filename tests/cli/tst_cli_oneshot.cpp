@@ -44,8 +44,9 @@ Answer throughTheStore(const CliFixture &f, const QString &op, const QString &ke
     if (!line || !line->is_object())
         return {"(no answer)", run.err, -1};
     if ((*line)["ok"].get<bool>()) {
-        const tad::TextStyle style =
-            extra.contains(QStringLiteral("--pretty")) ? tad::TextStyle::withSpaces(2) : tad::TextStyle();
+        const tad::TextStyle style = extra.contains(QStringLiteral("--pretty"))
+                                         ? tad::TextStyle::withSpaces(2)
+                                         : tad::TextStyle();
         answer.out = QByteArray::fromStdString(tad::stringify((*line)["value"], style)) + "\n";
         if (op == QLatin1String("has") && !(*line)["value"].get<bool>())
             answer.exitCode = int(tad::ErrorCode::NotFound);
@@ -91,45 +92,68 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QStringList>("extra");
         const QStringList none;
-        QTest::newRow("nested") << kDemo << "get" << "settings.theme" << none;
-        QTest::newRow("object") << kDemo << "get" << "settings" << none;
-        QTest::newRow("pretty") << kDemo << "get" << "ui" << QStringList{"--pretty"};
-        QTest::newRow("secret masked") << kDemo << "get" << "ai" << none;
-        QTest::newRow("secret shown") << kDemo << "get" << "ai.apiKey" << QStringList{"--show-secrets"};
-        QTest::newRow("array element") << kDemo << "get" << "ui.activePanels.1" << none;
-        QTest::newRow("array length") << kDemo << "get" << "ui.activePanels.length" << none;
-        QTest::newRow("string length") << kDemo << "get" << "user.name.length" << none;
-        QTest::newRow("numbers") << kDemo << "get" << "n" << none;
-        QTest::newRow("unicode") << kDemo << "get" << "user.name" << none;
-        QTest::newRow("missing") << kDemo << "get" << "settings.nope" << none;
-        QTest::newRow("missing, default") << kDemo << "get" << "settings.nope"
-                                          << QStringList{"--default", "\"x\""};
-        QTest::newRow("prototype name") << kDemo << "get" << "settings.toString" << none;
-        QTest::newRow("has") << kDemo << "has" << "ui.sidebarCollapsed" << none;
-        QTest::newRow("has not") << kDemo << "has" << "ui.nope" << none;
-        QTest::newRow("has method") << kDemo << "has" << "settings.toString" << none;
-        QTest::newRow("conf10 keys") << kDemo << "get" << "settings.theme"
-                                     << QStringList{"--compat", "conf10"};
-        QTest::newRow("bad key") << kDemo << "get" << "settings..theme" << none;
+        QTest::newRow("nested") << kDemo << "get"
+                                << "settings.theme" << none;
+        QTest::newRow("object") << kDemo << "get"
+                                << "settings" << none;
+        QTest::newRow("pretty") << kDemo << "get"
+                                << "ui" << QStringList{"--pretty"};
+        QTest::newRow("secret masked") << kDemo << "get"
+                                       << "ai" << none;
+        QTest::newRow("secret shown") << kDemo << "get"
+                                      << "ai.apiKey" << QStringList{"--show-secrets"};
+        QTest::newRow("array element") << kDemo << "get"
+                                       << "ui.activePanels.1" << none;
+        QTest::newRow("array length") << kDemo << "get"
+                                      << "ui.activePanels.length" << none;
+        QTest::newRow("string length") << kDemo << "get"
+                                       << "user.name.length" << none;
+        QTest::newRow("numbers") << kDemo << "get"
+                                 << "n" << none;
+        QTest::newRow("unicode") << kDemo << "get"
+                                 << "user.name" << none;
+        QTest::newRow("missing") << kDemo << "get"
+                                 << "settings.nope" << none;
+        QTest::newRow("missing, default") << kDemo << "get"
+                                          << "settings.nope" << QStringList{"--default", "\"x\""};
+        QTest::newRow("prototype name") << kDemo << "get"
+                                        << "settings.toString" << none;
+        QTest::newRow("has") << kDemo << "has"
+                             << "ui.sidebarCollapsed" << none;
+        QTest::newRow("has not") << kDemo << "has"
+                                 << "ui.nope" << none;
+        QTest::newRow("has method") << kDemo << "has"
+                                    << "settings.toString" << none;
+        QTest::newRow("conf10 keys") << kDemo << "get"
+                                     << "settings.theme" << QStringList{"--compat", "conf10"};
+        QTest::newRow("bad key") << kDemo << "get"
+                                 << "settings..theme" << none;
         QTest::newRow("bad key, broken file") << QByteArray("{\"a\":1,\n\"b\" 2}") << "get"
                                               << "settings..theme" << none;
-        QTest::newRow("duplicates") << QByteArray("{\"a\":1,\n\"b\":{\"x\":1,\"x\":2},\"a\":3}")
-                                    << "get" << "b.x" << none;
+        QTest::newRow("duplicates")
+            << QByteArray("{\"a\":1,\n\"b\":{\"x\":1,\"x\":2},\"a\":3}") << "get"
+            << "b.x" << none;
         QTest::newRow("duplicate on the path")
-            << QByteArray("{\"b\":{\"x\":1},\n \"b\":{\"y\":2}}") << "get" << "b" << none;
+            << QByteArray("{\"b\":{\"x\":1},\n \"b\":{\"y\":2}}") << "get"
+            << "b" << none;
         QTest::newRow("broken") << QByteArray("{\"settings\": {\"theme\": \"dark\",\n  \"x\" 1}}")
-                                << "get" << "settings.theme" << none;
+                                << "get"
+                                << "settings.theme" << none;
         QTest::newRow("broken after the key")
             << QByteArray("{\"settings\": {\"theme\": \"dark\"},\n  \"x\": [1,]}") << "get"
             << "settings.theme" << none;
         QTest::newRow("bad UTF-8 elsewhere") << QByteArray("{\"a\":1,\"z\":\"\xC3\x28\"}") << "get"
                                              << "a" << none;
-        QTest::newRow("array root") << QByteArray("[1,2]") << "get" << "a" << none;
-        QTest::newRow("empty file") << QByteArray() << "get" << "a" << none;
-        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF{\"a\":{\"b\":true}}") << "get" << "a.b"
-                             << none;
-        QTest::newRow("missing file") << QByteArray("(missing)") << "get" << "a" << none;
-        QTest::newRow("missing file, has") << QByteArray("(missing)") << "has" << "a" << none;
+        QTest::newRow("array root") << QByteArray("[1,2]") << "get"
+                                    << "a" << none;
+        QTest::newRow("empty file") << QByteArray() << "get"
+                                    << "a" << none;
+        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF{\"a\":{\"b\":true}}") << "get"
+                             << "a.b" << none;
+        QTest::newRow("missing file") << QByteArray("(missing)") << "get"
+                                      << "a" << none;
+        QTest::newRow("missing file, has") << QByteArray("(missing)") << "has"
+                                           << "a" << none;
     }
 
     void sameAsTheOpenStore()

@@ -83,8 +83,8 @@ QPalette darkPalette()
 void usePalette(const QString &name)
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(name == QLatin1String("dark") ? darkPalette()
-                                                           : QApplication::style()->standardPalette());
+    QApplication::setPalette(
+        name == QLatin1String("dark") ? darkPalette() : QApplication::style()->standardPalette());
 }
 
 std::unique_ptr<MainWindow> openWindow(const QString &config, QSize size)
@@ -140,9 +140,8 @@ void saveHistoryPanels(MainWindow *window, const QString &out)
     window->selectKey(QStringLiteral("settings.theme"));
     edit(window, "settings.autoSave", false);
     BackupTimelineView *timeline = panels->timeline();
-    waitFor(timeline, &BackupTimelineView::listed, [&] {
-        QTest::keyClick(window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
-    });
+    waitFor(timeline, &BackupTimelineView::listed,
+            [&] { QTest::keyClick(window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier); });
     waitFor(timeline, &BackupTimelineView::actionFinished,
             [&] { timeline->createBackup(QStringLiteral("before trying the light theme")); });
     edit(window, "settings.theme", Json("light"));
@@ -170,23 +169,20 @@ void saveHistoryPanels(MainWindow *window, const QString &out)
     setDialogRunner({});
 
     HistoryView *history = panels->history();
-    waitFor(history, &HistoryView::listed, [&] {
-        QTest::keyClick(window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
-    });
+    waitFor(history, &HistoryView::listed,
+            [&] { QTest::keyClick(window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier); });
     waitFor(history, &HistoryView::entryShown,
             [&] { history->selectEntry(history->entryIds().value(1)); });
     save(window, out, "history.png");
 
     MigrationReview *migrations = panels->migrations();
-    waitFor(migrations, &MigrationReview::reviewed, [&] {
-        QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
-    });
+    waitFor(migrations, &MigrationReview::reviewed,
+            [&] { QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier); });
     save(window, out, "migration-review.png");
 
     InspectorView *inspector = panels->inspector();
-    waitFor(inspector, &InspectorView::refreshed, [&] {
-        QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
-    });
+    waitFor(inspector, &InspectorView::refreshed,
+            [&] { QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier); });
     save(window, out, "inspector.png");
 }
 

@@ -12,9 +12,9 @@
 #include "json/JsonText.h"
 #include <QDir>
 #include <QInputDialog>
-#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -397,9 +397,9 @@ void TestBackupTimeline::labelAnExistingBackup()
     QTRY_COMPARE(column(list, BackupTimelineView::LabelColumn).first(),
                  QStringLiteral("known good"));
     // In the meta file, beside what was there.
-    const QByteArray meta = guitest::readBytes(QFileInfo(m_fixture.configPath()).absolutePath() +
-                                               QStringLiteral("/backups/") + newest +
-                                               QStringLiteral(".meta.json"));
+    const QByteArray meta =
+        guitest::readBytes(QFileInfo(m_fixture.configPath()).absolutePath() +
+                           QStringLiteral("/backups/") + newest + QStringLiteral(".meta.json"));
     const Json parsed = parseValue(meta.toStdString()).value();
     QVERIFY(parsed["label"] == Json("known good"));
     QVERIFY(parsed["reason"] == Json("manual"));
@@ -421,7 +421,8 @@ void TestBackupTimeline::comparisonTitledInWords()
              qPrintable(data.beforeTitle));
     QVERIFY(!data.beforeTitle.contains(QStringLiteral(".json")));
     QCOMPARE(data.afterTitle, QStringLiteral("Current file"));
-    QCOMPARE(column(list, BackupTimelineView::ReasonColumn).first(), QStringLiteral("Made by hand"));
+    QCOMPARE(column(list, BackupTimelineView::ReasonColumn).first(),
+             QStringLiteral("Made by hand"));
 }
 
 QTEST_MAIN(TestBackupTimeline)

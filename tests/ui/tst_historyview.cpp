@@ -4,10 +4,9 @@
 // this key" from the tree's context menu.
 #include "HistoryTestHelpers.h"
 #include "history/DiffView.h"
+#include "history/History.h"
 #include "history/HistoryView.h"
 #include "settings/SettingsTreeModel.h"
-
-#include "history/History.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -141,10 +140,10 @@ void TestHistoryView::revertRefusedAfterConflictingChange()
     QCOMPARE(conf->exitCode(), 0);
     QSignalSpy applied(m_fixture.window(), &MainWindow::changesApplied);
     QVERIFY(applied.wait(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (reloadHistory(),
-         !newestEntryOf(QStringLiteral("settings.fontSize"), QStringLiteral("Changed by the app")).isEmpty()),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT((reloadHistory(), !newestEntryOf(QStringLiteral("settings.fontSize"),
+                                                              QStringLiteral("Changed by the app"))
+                                                    .isEmpty()),
+                             10000);
 
     QVERIFY(selectAndShow(id));
     QVERIFY(checkOperation(QStringLiteral("settings.fontSize")));
@@ -312,8 +311,10 @@ void TestHistoryView::labelAnExistingEntry()
     auto entry = History(m_fixture.configPath()).find(id);
     QVERIFY(entry);
     QCOMPARE(entry->label, QStringLiteral("bigger text"));
-    QTRY_COMPARE(history()->list()->topLevelItem(history()->entryIds().indexOf(id))->text(
-                     HistoryView::LabelColumn),
+    QTRY_COMPARE(history()
+                     ->list()
+                     ->topLevelItem(history()->entryIds().indexOf(id))
+                     ->text(HistoryView::LabelColumn),
                  QStringLiteral("bigger text"));
     // The label is found by the search.
     history()->findChild<QLineEdit *>(QStringLiteral("historyKeyFilter"))->clear();
@@ -333,8 +334,11 @@ void TestHistoryView::searchNarrowsTheList()
     QTest::keyClicks(search, QStringLiteral("user"));
     QVERIFY(!history()->entryIds().isEmpty());
     for (int i = 0; i < history()->list()->topLevelItemCount(); ++i)
-        QVERIFY(history()->list()->topLevelItem(i)->text(HistoryView::KeysColumn).contains(
-            QStringLiteral("user")));
+        QVERIFY(history()
+                    ->list()
+                    ->topLevelItem(i)
+                    ->text(HistoryView::KeysColumn)
+                    .contains(QStringLiteral("user")));
     auto *status = history()->findChild<QLabel *>(QStringLiteral("historyStatus"));
     QVERIFY2(status->text().contains(QStringLiteral("of %1 changes match").arg(all)) ||
                  status->text().contains(QStringLiteral("of %1 changes matches").arg(all)),

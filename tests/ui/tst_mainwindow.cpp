@@ -869,8 +869,9 @@ void TestMainWindow::criticalEditWithoutItsBackupAsks()
     QTRY_VERIFY(!asked.isEmpty());
     settle();
     setDialogRunner({});
-    QVERIFY2(asked.contains(QStringLiteral("the backup taken before changing an important setting")),
-             qPrintable(asked));
+    QVERIFY2(
+        asked.contains(QStringLiteral("the backup taken before changing an important setting")),
+        qPrintable(asked));
     QVERIFY2(asked.contains(QStringLiteral("backups is not a folder")), qPrintable(asked));
     if (goAhead) {
         QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),

@@ -336,10 +336,11 @@ void TestSettingsFind::largeFileIsSearchedInSlices()
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(m_window->findBox(), QStringLiteral("number 2999"));
     QTRY_VERIFY_WITH_TIMEOUT(seen.size() >= 3, 30000);
-    QCOMPARE(seen, (QStringList{"searching 1: Searching..., searching() 1, message 0", "searching 0: Searching..., searching() 0, message 0", "found 1"}));
+    QCOMPARE(seen, (QStringList{"searching 1: Searching..., searching() 1, message 0",
+                                "searching 0: Searching..., searching() 0, message 0", "found 1"}));
     QCOMPARE(countLabel()->text(), QStringLiteral("1 setting found"));
-    QCOMPARE(visibleKeys(), (QStringList{"workspaces", "workspaces.ws-2999",
-                                         "workspaces.ws-2999.name"}));
+    QCOMPARE(visibleKeys(),
+             (QStringList{"workspaces", "workspaces.ws-2999", "workspaces.ws-2999.name"}));
     // Typing on while a search runs starts it again: the last query wins.
     QTest::keyClicks(m_window->findBox(), QStringLiteral("9"));
     QTest::keyClick(m_window->findBox(), Qt::Key_Backspace);

@@ -21,7 +21,8 @@ void ElidedLabel::setFullText(const QString &text)
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    return {fontMetrics().horizontalAdvance(QStringLiteral("Xx...")), QLabel::minimumSizeHint().height()};
+    return {fontMetrics().horizontalAdvance(QStringLiteral("Xx...")),
+            QLabel::minimumSizeHint().height()};
 }
 
 QSize ElidedLabel::sizeHint() const

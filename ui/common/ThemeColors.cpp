@@ -32,10 +32,9 @@ void applyTextTone(QWidget *widget, Tone tone)
 
 void applyBarTone(QWidget *widget)
 {
-    const QString style =
-        barStyle(QGuiApplication::palette(), widget->objectName(),
-                 Tone(widget->property(kBarTone).toInt())) +
-        widget->property(kBarExtra).toString();
+    const QString style = barStyle(QGuiApplication::palette(), widget->objectName(),
+                                   Tone(widget->property(kBarTone).toInt())) +
+                          widget->property(kBarExtra).toString();
     if (widget->styleSheet() != style)
         widget->setStyleSheet(style);
 }

@@ -158,8 +158,7 @@ void EditorPanel::showValue(const std::optional<Json> &value)
     m_current->setText(value ? shownText(*value) : tr("(not set)"));
     // Nothing to reset when the value already is the default (a key not in
     // the file reads as its default, as the app's store fills it in).
-    const bool atDefault =
-        m_spec.defaultValue && (!value || jsEqual(*value, *m_spec.defaultValue));
+    const bool atDefault = m_spec.defaultValue && (!value || jsEqual(*value, *m_spec.defaultValue));
     m_reset->setEnabled(m_spec.defaultValue.has_value() && !m_spec.readOnly && !atDefault);
     m_reset->setToolTip(atDefault ? tr("The value already is the default") : tr("Ctrl+Del"));
     Q_EMIT resetAvailable(m_reset->isEnabled());

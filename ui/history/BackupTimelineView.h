@@ -1,9 +1,9 @@
 // The backup timeline: every backup in `backups/`, newest first, grouped by
 // day, with relative and absolute time, reason, label, size, short hash and
-// integrity. Create (with a label), label one made earlier, restore (after a preview of exactly what
-// changes; whole or chosen keys), compare with the current file or with
-// another backup, delete, open the folder. The folder is watched, so a
-// backup made by the Electron app or the CLI appears on its own.
+// integrity. Create (with a label), label one made earlier, restore (after a preview of exactly
+// what changes; whole or chosen keys), compare with the current file or with another backup,
+// delete, open the folder. The folder is watched, so a backup made by the Electron app or the CLI
+// appears on its own.
 #pragma once
 
 #include "DiffData.h"

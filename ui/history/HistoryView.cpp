@@ -321,7 +321,8 @@ void HistoryView::showSelectedEntry()
     m_worker->run<DiffData>(
         this,
         [copy, schema, when] {
-            return diffFromPatch(copy.patch, copy.inverse, schema, tr("Before the change of %1").arg(when),
+            return diffFromPatch(copy.patch, copy.inverse, schema,
+                                 tr("Before the change of %1").arg(when),
                                  tr("After the change of %1").arg(when));
         },
         [this, id = copy.id](DiffData data) {
@@ -355,8 +356,7 @@ void HistoryView::rollBackSelected(const QList<int> &ops)
                     keys << key;
             }
         }
-        what = tr("Revert %1 in the change made %2 %3?")
-                   .arg(ChangeWords::keys(keys), when, agent);
+        what = tr("Revert %1 in the change made %2 %3?").arg(ChangeWords::keys(keys), when, agent);
     }
     if (!confirm(this, tr("Roll back"),
                  what + QLatin1Char('\n') +
@@ -386,11 +386,11 @@ void HistoryView::labelSelected()
     if (!entry)
         return;
     const QString id = entry->id;
-    const auto label = askText(
-        this, tr("Label this change"),
-        tr("A label for the change made %1 %2 (empty removes it):")
-            .arg(relativeTime(entry->time, QDateTime::currentDateTimeUtc()), ChangeWords::agent(*entry)),
-        entry->label);
+    const auto label = askText(this, tr("Label this change"),
+                               tr("A label for the change made %1 %2 (empty removes it):")
+                                   .arg(relativeTime(entry->time, QDateTime::currentDateTimeUtc()),
+                                        ChangeWords::agent(*entry)),
+                               entry->label);
     if (!label)
         return;
     m_actions->labelHistoryEntry(id, *label, [this](Result<HistoryEntry> labelled) {

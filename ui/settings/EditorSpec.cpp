@@ -124,14 +124,16 @@ QString EditorSpec::validate(const Json &value) const
         for (const auto &t : types)
             typeOk = typeOk || hasType(value, t);
         if (!typeOk)
-            return QCoreApplication::translate("EditorSpec", "must be %1").arg(types.join(QLatin1Char(',')));
+            return QCoreApplication::translate("EditorSpec", "must be %1")
+                .arg(types.join(QLatin1Char(',')));
     }
     if (!enumOptions.empty()) {
         bool found = false;
         for (const auto &option : enumOptions)
             found = found || jsEqual(option.value, value);
         if (!found)
-            return QCoreApplication::translate("EditorSpec", "must be equal to one of the allowed values");
+            return QCoreApplication::translate("EditorSpec",
+                                               "must be equal to one of the allowed values");
     }
     if (value.is_number()) {
         const double d = value.get<double>();
@@ -140,28 +142,38 @@ QString EditorSpec::validate(const Json &value) const
         if (minimum && d < *minimum)
             return QCoreApplication::translate("EditorSpec", "must be >= %1").arg(num(*minimum));
         if (exclusiveMaximum && d >= *exclusiveMaximum)
-            return QCoreApplication::translate("EditorSpec", "must be < %1").arg(num(*exclusiveMaximum));
+            return QCoreApplication::translate("EditorSpec", "must be < %1")
+                .arg(num(*exclusiveMaximum));
         if (exclusiveMinimum && d <= *exclusiveMinimum)
-            return QCoreApplication::translate("EditorSpec", "must be > %1").arg(num(*exclusiveMinimum));
+            return QCoreApplication::translate("EditorSpec", "must be > %1")
+                .arg(num(*exclusiveMinimum));
     }
     if (value.is_string()) {
         const QString text = QString::fromStdString(value.get<std::string>());
         const qint64 length = text.toUcs4().size();
         if (maxLength && length > *maxLength)
-            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 characters").arg(*maxLength);
+            return QCoreApplication::translate("EditorSpec",
+                                               "must NOT have more than %1 characters")
+                .arg(*maxLength);
         if (minLength && length < *minLength)
-            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 characters").arg(*minLength);
+            return QCoreApplication::translate("EditorSpec",
+                                               "must NOT have fewer than %1 characters")
+                .arg(*minLength);
         if (!pattern.isEmpty() && !QRegularExpression(pattern).match(text).hasMatch())
-            return QCoreApplication::translate("EditorSpec", "must match pattern \"%1\"").arg(pattern);
+            return QCoreApplication::translate("EditorSpec", "must match pattern \"%1\"")
+                .arg(pattern);
         if (!format.isEmpty() && !formatAccepts(format, text))
-            return QCoreApplication::translate("EditorSpec", "must match format \"%1\"").arg(format);
+            return QCoreApplication::translate("EditorSpec", "must match format \"%1\"")
+                .arg(format);
     }
     if (value.is_array()) {
         const auto size = qint64(value.size());
         if (maxItems && size > *maxItems)
-            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 items").arg(*maxItems);
+            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 items")
+                .arg(*maxItems);
         if (minItems && size < *minItems)
-            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 items").arg(*minItems);
+            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 items")
+                .arg(*minItems);
         if (!itemTypes.isEmpty()) {
             for (size_t i = 0; i < value.size(); ++i) {
                 bool ok = false;
@@ -187,15 +199,18 @@ QString EditorSpec::constraintsText() const
     else if (maximum)
         parts << QCoreApplication::translate("EditorSpec", "at most %1").arg(num(*maximum));
     if (exclusiveMinimum)
-        parts << QCoreApplication::translate("EditorSpec", "more than %1").arg(num(*exclusiveMinimum));
+        parts << QCoreApplication::translate("EditorSpec", "more than %1")
+                     .arg(num(*exclusiveMinimum));
     if (exclusiveMaximum)
-        parts << QCoreApplication::translate("EditorSpec", "less than %1").arg(num(*exclusiveMaximum));
+        parts << QCoreApplication::translate("EditorSpec", "less than %1")
+                     .arg(num(*exclusiveMaximum));
     if (!format.isEmpty())
         parts << QCoreApplication::translate("EditorSpec", "format %1").arg(format);
     if (!pattern.isEmpty())
         parts << QCoreApplication::translate("EditorSpec", "pattern %1").arg(pattern);
     if (minLength)
-        parts << QCoreApplication::translate("EditorSpec", "at least %1 characters").arg(*minLength);
+        parts
+            << QCoreApplication::translate("EditorSpec", "at least %1 characters").arg(*minLength);
     if (maxLength)
         parts << QCoreApplication::translate("EditorSpec", "at most %1 characters").arg(*maxLength);
     if (minItems)
@@ -206,7 +221,8 @@ QString EditorSpec::constraintsText() const
         QStringList names;
         for (const auto &option : enumOptions)
             names << option.title;
-        parts << QCoreApplication::translate("EditorSpec", "one of: %1").arg(names.join(QStringLiteral(", ")));
+        parts << QCoreApplication::translate("EditorSpec", "one of: %1")
+                     .arg(names.join(QStringLiteral(", ")));
     }
     if (readOnly)
         parts << QStringLiteral("read-only");
@@ -251,8 +267,9 @@ QString displayText(const Json &value, int maxChars)
     if (value.is_string()) {
         text = QString::fromStdString(value.get<std::string>());
     } else if (value.is_object()) {
-        text = value.size() == 1 ? QCoreApplication::translate("EditorSpec", "{1 key}")
-                                 : QCoreApplication::translate("EditorSpec", "{%1 keys}").arg(value.size());
+        text = value.size() == 1
+                   ? QCoreApplication::translate("EditorSpec", "{1 key}")
+                   : QCoreApplication::translate("EditorSpec", "{%1 keys}").arg(value.size());
     } else if (value.is_array()) {
         QStringList items;
         int length = 0;
@@ -262,8 +279,10 @@ QString displayText(const Json &value, int maxChars)
             items << displayText(item, maxChars);
             length += int(items.last().size()) + 2;
         }
-        const QString count = value.size() == 1 ? QCoreApplication::translate("EditorSpec", "[1 item]")
-                                                : QCoreApplication::translate("EditorSpec", "[%1 items]").arg(value.size());
+        const QString count =
+            value.size() == 1
+                ? QCoreApplication::translate("EditorSpec", "[1 item]")
+                : QCoreApplication::translate("EditorSpec", "[%1 items]").arg(value.size());
         text =
             items.isEmpty() ? count : count + QLatin1Char(' ') + items.join(QStringLiteral(", "));
     } else {

@@ -85,15 +85,16 @@ SchemaHints SchemaHints::fromFile(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QCoreApplication::translate("SchemaHints", "cannot read the schema %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("SchemaHints", "cannot read the schema %1: %2")
+                         .arg(path, file.errorString());
         return {};
     }
     const QByteArray bytes = file.readAll();
     auto parsed = parseValue(std::string_view(bytes.constData(), size_t(bytes.size())));
     if (!parsed) {
         if (error)
-            *error =
-                QCoreApplication::translate("SchemaHints", "the schema %1 is not JSON: %2").arg(path, parsed.error().message);
+            *error = QCoreApplication::translate("SchemaHints", "the schema %1 is not JSON: %2")
+                         .arg(path, parsed.error().message);
         return {};
     }
     auto compiled = Schema::fromJson(parsed.value(), path);

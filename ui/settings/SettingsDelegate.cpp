@@ -145,7 +145,8 @@ QList<std::pair<int, int>> SettingsDelegate::matchRanges(const QString &text,
     for (const auto &range : ranges) {
         if (!merged.isEmpty() && range.first <= merged.last().first + merged.last().second) {
             auto &last = merged.last();
-            last.second = std::max(last.first + last.second, range.first + range.second) - last.first;
+            last.second =
+                std::max(last.first + last.second, range.first + range.second) - last.first;
         } else {
             merged.append(range);
         }
@@ -201,9 +202,9 @@ void SettingsDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->fillRect(QRect(x, top, width, metrics.height()), mark);
     }
     painter->setFont(opt.font);
-    painter->setPen(opt.palette.color(opt.state & QStyle::State_Enabled ? QPalette::Normal
-                                                                          : QPalette::Disabled,
-                                      selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        opt.palette.color(opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled,
+                          selected ? QPalette::HighlightedText : QPalette::Text));
     painter->drawText(textRect, int(opt.displayAlignment) | Qt::TextSingleLine, shown);
     painter->restore();
 }

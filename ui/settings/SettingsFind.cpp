@@ -5,8 +5,8 @@
 #include "SettingsTreeModel.h"
 
 #include <QEvent>
-#include <QItemSelectionModel>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -154,8 +154,8 @@ QString SettingsFind::emptyText() const
         case SettingsTreeModel::AtDefault:
             return tr("No setting holds its default value.") + QLatin1Char('\n') + hint;
         case SettingsTreeModel::ChangedExternally:
-            return tr("No setting was changed by another program just now.") +
-                   QLatin1Char('\n') + hint;
+            return tr("No setting was changed by another program just now.") + QLatin1Char('\n') +
+                   hint;
         default:
             break;
         }

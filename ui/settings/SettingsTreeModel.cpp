@@ -238,9 +238,9 @@ QVariant SettingsTreeModel::valueCell(const SettingsNode *node, const EditorSpec
             // An entry with a name says it ("Work"), as a person calls it;
             // a secret's members stay hidden, its name too.
             const QString name = spec.secret ? QString() : summaryName(node);
-            return name.isEmpty() ? QStringLiteral("{%1}").arg(count)
-                                  : tr("%1  (%2)", "an entry's name, then its key count")
-                                        .arg(name, count);
+            return name.isEmpty()
+                       ? QStringLiteral("{%1}").arg(count)
+                       : tr("%1  (%2)", "an entry's name, then its key count").arg(name, count);
         }
         if (spec.secret) // an array under or of a secret shows no item
             return displayText(maskedValue(node->toJson()));

@@ -34,11 +34,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStyle>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -462,7 +462,8 @@ void MainWindow::fitTreeColumns()
     const QString modified = SettingsTreeModel::tr("modified");
     fit(SettingsTreeModel::StateColumn, {modified, invalid + QStringLiteral(", ") + modified,
                                          SettingsTreeModel::tr("changed externally")});
-    m_tree->setColumnWidth(SettingsTreeModel::KeyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 24);
+    m_tree->setColumnWidth(SettingsTreeModel::KeyColumn,
+                           metrics.horizontalAdvance(QLatin1Char('x')) * 24);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

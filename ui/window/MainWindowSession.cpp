@@ -314,12 +314,10 @@ void MainWindow::restoreNewestBackup()
             const RecoveryPlan &p = plan->value();
             const QString current =
                 p.currentDocument ? tr("Current file") : tr("Current file (cannot be read)");
-            *diff =
-                diffDocuments(p.currentDocument.value_or(Json::object()), p.backup.document, schema,
-                              current,
-                              tr("After recovering from %1")
-                                  .arg(ChangeWords::backup(p.backup.info,
-                                                           QDateTime::currentDateTimeUtc())));
+            *diff = diffDocuments(
+                p.currentDocument.value_or(Json::object()), p.backup.document, schema, current,
+                tr("After recovering from %1")
+                    .arg(ChangeWords::backup(p.backup.info, QDateTime::currentDateTimeUtc())));
         }
         QMetaObject::invokeMethod(
             self.data(),
@@ -346,8 +344,8 @@ void MainWindow::previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff
         intro +=
             QLatin1Char('\n') + tr("Passed over: %1").arg(p.skipped.join(QStringLiteral("; ")));
     const RestorePreviewChoice choice =
-        runRestorePreview(this, tr("Recover from %1").arg(backup), intro,
-                          std::move(diff), m_schema.compiled(), false);
+        runRestorePreview(this, tr("Recover from %1").arg(backup), intro, std::move(diff),
+                          m_schema.compiled(), false);
     if (choice.kind == RestorePreviewChoice::Kind::Cancelled) {
         m_messages->showMessage(tr("Recovery cancelled; nothing was written."), false);
         return;

@@ -28,22 +28,22 @@ StartupConfig chooseStartupConfig(const QString &commandLinePath)
         QFile source(QStringLiteral(":/tad/demo/tad-config.demo.json"));
         QFile target(demo);
         if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly)) {
-            result.error =
-                QCoreApplication::translate(
-                    "StartupConfig", "No settings file at %1 and the demo copy %2 cannot be made: %3")
-                    .arg(location.path, demo, target.errorString());
+            result.error = QCoreApplication::translate(
+                               "StartupConfig",
+                               "No settings file at %1 and the demo copy %2 cannot be made: %3")
+                               .arg(location.path, demo, target.errorString());
             return result;
         }
         target.write(source.readAll());
     }
     result.configPath = demo;
     result.demo = true;
-    result.notice = QCoreApplication::translate(
-                        "StartupConfig",
-                        "No TAD settings were found at %1, so this is a demo copy (%2). "
-                        "Changes here do not reach the TAD app. Open your own file "
-                        "with File > Open or drop it here.")
-                        .arg(location.path, demo);
+    result.notice =
+        QCoreApplication::translate(
+            "StartupConfig", "No TAD settings were found at %1, so this is a demo copy (%2). "
+                             "Changes here do not reach the TAD app. Open your own file "
+                             "with File > Open or drop it here.")
+            .arg(location.path, demo);
     return result;
 }
 

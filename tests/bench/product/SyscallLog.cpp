@@ -56,10 +56,10 @@ long long returned(const QString &line)
 
 QStringList straceArguments(const QString &log)
 {
-    return {QStringLiteral("-f"),    QStringLiteral("--seccomp-bpf"),
-            QStringLiteral("-ttt"),  QStringLiteral("-y"),
-            QStringLiteral("-e"),    QStringLiteral("trace=fsync,fdatasync,write,pwrite64,writev"),
-            QStringLiteral("-o"),    log};
+    return {QStringLiteral("-f"),   QStringLiteral("--seccomp-bpf"),
+            QStringLiteral("-ttt"), QStringLiteral("-y"),
+            QStringLiteral("-e"),   QStringLiteral("trace=fsync,fdatasync,write,pwrite64,writev"),
+            QStringLiteral("-o"),   log};
 }
 
 double epochSeconds()
@@ -113,8 +113,8 @@ DiskWork readSyscallLog(const QString &log, double fromEpochSeconds)
                     ++work.fsyncs; // counted when it starts; its result comes later
                 continue;
             }
-            if (inTime && (call.name == QLatin1String("fsync") ||
-                           call.name == QLatin1String("fdatasync")))
+            if (inTime &&
+                (call.name == QLatin1String("fsync") || call.name == QLatin1String("fdatasync")))
                 ++work.fsyncs;
         }
         // Standard output and error may be files too; they are not the store's.

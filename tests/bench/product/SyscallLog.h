@@ -11,8 +11,8 @@ namespace bench {
 struct DiskWork
 {
     bool valid = false;
-    int fsyncs = 0;     // fsync + fdatasync, files and folders
-    double bytes = 0;   // returned by write/pwrite64/writev on regular files
+    int fsyncs = 0;   // fsync + fdatasync, files and folders
+    double bytes = 0; // returned by write/pwrite64/writev on regular files
     QString error;
 };
 

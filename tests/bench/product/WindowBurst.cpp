@@ -46,11 +46,10 @@ int runWindowBurst(const QString &file, const QString &key, int sets)
         return 1;
     }
     int finished = 0, failures = 0;
-    QObject::connect(window.session(), &tad::StoreSession::writeFinished, &window,
-                     [&](bool ok) {
-                         ++finished;
-                         failures += ok ? 0 : 1;
-                     });
+    QObject::connect(window.session(), &tad::StoreSession::writeFinished, &window, [&](bool ok) {
+        ++finished;
+        failures += ok ? 0 : 1;
+    });
     // The start-up backup and the first history entry are not part of an edit.
     waitFor([] { return false; }, 300);
     window.session()->waitForIdle();

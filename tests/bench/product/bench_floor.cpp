@@ -82,9 +82,9 @@ int main(int argc, char **argv)
             std::perror("bench_floor");
             return 1;
         }
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                  start)
-                            .count());
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
         bytes += next.size();
     }
     std::sort(times.begin(), times.end());

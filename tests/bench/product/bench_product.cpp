@@ -204,7 +204,8 @@ QString ms(double v)
 
 QString ratio(double a, double b)
 {
-    return a <= 0 || b <= 0 ? QStringLiteral("-") : QString::number(a / b, 'f', 1) + QLatin1Char('x');
+    return a <= 0 || b <= 0 ? QStringLiteral("-")
+                            : QString::number(a / b, 'f', 1) + QLatin1Char('x');
 }
 
 void printRow(const QStringList &cells, const std::vector<int> &widths)
@@ -271,8 +272,10 @@ int main(int argc, char *argv[])
     const QString node = env("TAD_NODE", QStringLiteral(TAD_NODE));
     const QString floorProgram = env("TAD_FLOOR", QStringLiteral(TAD_FLOOR_PATH));
     const QString modules = QStringLiteral(TAD_INTEROP_DIR "/node_modules");
-    const QString confScript = QStringLiteral(TAD_SOURCE_DIR "/tests/bench/product/conf-product.mjs");
-    const QString schema = QStringLiteral(TAD_SOURCE_DIR "/resources/schema/tad-config.schema.json");
+    const QString confScript =
+        QStringLiteral(TAD_SOURCE_DIR "/tests/bench/product/conf-product.mjs");
+    const QString schema =
+        QStringLiteral(TAD_SOURCE_DIR "/resources/schema/tad-config.schema.json");
     const bool haveStrace = !QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty();
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -281,7 +284,8 @@ int main(int argc, char *argv[])
     std::printf("bench_product: %d sets of %s (a non-critical boolean, toggled) per size; "
                 "one-shot get: median of %d runs\n",
                 sets, qPrintable(kKey), gets);
-    std::printf("machine: %s, %s, %d cpus; folder %s\n\n", qPrintable(QSysInfo::prettyProductName()),
+    std::printf("machine: %s, %s, %d cpus; folder %s\n\n",
+                qPrintable(QSysInfo::prettyProductName()),
                 qPrintable(QSysInfo::currentCpuArchitecture()), QThread::idealThreadCount(),
                 qPrintable(dir.path()));
 
@@ -295,7 +299,8 @@ int main(int argc, char *argv[])
         row.bytes = qint64(original.size());
         const QString base = dir.filePath(size);
         const auto copy = [&](const QString &name) {
-            const QString path = base + QLatin1Char('/') + name + QStringLiteral("/tad-config.json");
+            const QString path =
+                base + QLatin1Char('/') + name + QStringLiteral("/tad-config.json");
             writeFile(path, original);
             return path;
         };
@@ -306,18 +311,17 @@ int main(int argc, char *argv[])
                                           base + QStringLiteral("/batch.strace"));
         if (withWindow) {
             std::fprintf(stderr, ", window");
-            row.window = windowBurst(app.applicationFilePath(), copy(QStringLiteral("window")),
-                                     sets, {});
+            row.window =
+                windowBurst(app.applicationFilePath(), copy(QStringLiteral("window")), sets, {});
             if (haveStrace)
                 row.windowCounted =
                     windowBurst(app.applicationFilePath(), copy(QStringLiteral("window-counted")),
                                 sets, base + QStringLiteral("/window.strace"));
         }
         std::fprintf(stderr, ", conf");
-        const ProcessRun conf =
-            runToEnd(node, {confScript, "--modules", modules, "--file", copy("conf"), "--schema",
-                            schema, "--key", kKey, "--mode", "set", "--sets",
-                            QString::number(sets)});
+        const ProcessRun conf = runToEnd(node, {confScript, "--modules", modules, "--file",
+                                                copy("conf"), "--schema", schema, "--key", kKey,
+                                                "--mode", "set", "--sets", QString::number(sets)});
         row.confMs = nodeField(conf, "medianMs").value_or(0);
         if (row.confMs <= 0)
             row.notes << QStringLiteral("conf: ") + QString::fromUtf8(conf.err.left(200));
@@ -326,8 +330,8 @@ int main(int argc, char *argv[])
         const QString versionB = base + QStringLiteral("/original.json");
         writeFile(versionA, toggled);
         writeFile(versionB, original);
-        const ProcessRun floor = runToEnd(
-            floorProgram, {copy("floor"), versionA, versionB, QString::number(sets)});
+        const ProcessRun floor =
+            runToEnd(floorProgram, {copy("floor"), versionA, versionB, QString::number(sets)});
         row.floorMs = nodeField(floor, "medianMs").value_or(0);
 
         std::fprintf(stderr, ", get");
@@ -335,9 +339,9 @@ int main(int argc, char *argv[])
         std::vector<double> ours, theirs;
         for (int i = 0; i <= gets; ++i) { // the first of each warms the page cache
             const ProcessRun g = runToEnd(cli, {"--config", getFile, "get", kKey});
-            const ProcessRun c = runToEnd(node, {confScript, "--modules", modules, "--file",
-                                                 getFile, "--schema", schema, "--key", kKey,
-                                                 "--mode", "get"});
+            const ProcessRun c =
+                runToEnd(node, {confScript, "--modules", modules, "--file", getFile, "--schema",
+                                schema, "--key", kKey, "--mode", "get"});
             if (g.exitCode != 0 || g.out.trimmed() != "false")
                 row.notes << QStringLiteral("get printed %1 (exit %2)")
                                  .arg(QString::fromUtf8(g.out.trimmed().left(40)))
@@ -366,8 +370,8 @@ int main(int argc, char *argv[])
                          ratio(r.batch.medianMs, r.floorMs), ratio(r.window.medianMs, r.floorMs),
                          ratio(r.confMs, r.batch.medianMs), ratio(r.confMs, r.window.medianMs)});
     }
-    printTable({"size", "bytes", "batch", "window", "conf", "floor", "batch/floor",
-                "window/floor", "conf/batch", "conf/window"},
+    printTable({"size", "bytes", "batch", "window", "conf", "floor", "batch/floor", "window/floor",
+                "conf/batch", "conf/window"},
                table);
 
     std::printf("\nPer set over the burst (strace): fsyncs, and bytes written to files as a "
@@ -382,7 +386,8 @@ int main(int argc, char *argv[])
                        : QStringLiteral("-");
     };
     for (const Row &r : rows) {
-        table.push_back({r.size, perSet(r.batchCounted.disk, sets), perSet(r.windowCounted.disk, sets),
+        table.push_back({r.size, perSet(r.batchCounted.disk, sets),
+                         perSet(r.windowCounted.disk, sets),
                          bytesPerSet(r.batchCounted.disk, r.bytes),
                          bytesPerSet(r.windowCounted.disk, r.bytes), QStringLiteral("2, 1.00x")});
     }
@@ -401,15 +406,17 @@ int main(int argc, char *argv[])
         const bool small = r.size == QLatin1String("2k"), mb = r.size == QLatin1String("1m");
         const DiskWork &d = r.batchCounted.disk;
         if (d.valid)
-            std::printf("  %-5s fsyncs/set <= 2.2: batch %.2f %s; bytes/set <= 1.15x: batch %.2fx %s\n",
-                        qPrintable(r.size), double(d.fsyncs) / sets,
-                        qPrintable(verdict(double(d.fsyncs) / sets <= 2.2)),
-                        d.bytes / sets / double(r.bytes),
-                        qPrintable(verdict(d.bytes / sets / double(r.bytes) <= 1.15)));
+            std::printf(
+                "  %-5s fsyncs/set <= 2.2: batch %.2f %s; bytes/set <= 1.15x: batch %.2fx %s\n",
+                qPrintable(r.size), double(d.fsyncs) / sets,
+                qPrintable(verdict(double(d.fsyncs) / sets <= 2.2)),
+                d.bytes / sets / double(r.bytes),
+                qPrintable(verdict(d.bytes / sets / double(r.bytes) <= 1.15)));
         if (r.windowCounted.disk.valid) {
             const DiskWork &w = r.windowCounted.disk;
             std::printf("        window: fsyncs/set %.2f %s; bytes/set %.2fx %s\n",
-                        double(w.fsyncs) / sets, qPrintable(verdict(double(w.fsyncs) / sets <= 2.2)),
+                        double(w.fsyncs) / sets,
+                        qPrintable(verdict(double(w.fsyncs) / sets <= 2.2)),
                         w.bytes / sets / double(r.bytes),
                         qPrintable(verdict(w.bytes / sets / double(r.bytes) <= 1.15)));
         }
@@ -418,11 +425,12 @@ int main(int argc, char *argv[])
                         qPrintable(ratio(r.batch.medianMs, r.floorMs)),
                         qPrintable(verdict(r.batch.medianMs <= 1.5 * r.floorMs)));
         const double need = small ? 1.5 : mb ? 8.0 : 1.0;
-        std::printf("        faster than conf >= %.1fx: batch %s %s, window %s %s\n", need,
-                    qPrintable(ratio(r.confMs, r.batch.medianMs)),
-                    qPrintable(verdict(r.confMs >= need * r.batch.medianMs)),
-                    qPrintable(ratio(r.confMs, r.window.medianMs)),
-                    qPrintable(verdict(r.window.medianMs > 0 && r.confMs >= need * r.window.medianMs)));
+        std::printf(
+            "        faster than conf >= %.1fx: batch %s %s, window %s %s\n", need,
+            qPrintable(ratio(r.confMs, r.batch.medianMs)),
+            qPrintable(verdict(r.confMs >= need * r.batch.medianMs)),
+            qPrintable(ratio(r.confMs, r.window.medianMs)),
+            qPrintable(verdict(r.window.medianMs > 0 && r.confMs >= need * r.window.medianMs)));
         if (r.size == QLatin1String("10m"))
             std::printf("        one-shot get <= 100 ms: %s ms %s\n", qPrintable(ms(r.getMs)),
                         qPrintable(verdict(r.getMs <= 100)));

@@ -5,7 +5,6 @@
 // refused unless --no-backup.
 #include "CliRunner.h"
 #include "FileTestHelpers.h"
-
 #include "history/History.h"
 
 #include <QDir>

@@ -161,7 +161,8 @@ void TestDocumentFor::handMade()
 
 void TestDocumentFor::valueIsOnlyThePath()
 {
-    const auto part = parseDocumentFor(R"({"a":{"x":1,"b":{"c":[1,2]},"y":2},"z":[3]})", {"a", "b"});
+    const auto part =
+        parseDocumentFor(R"({"a":{"x":1,"b":{"c":[1,2]},"y":2},"z":[3]})", {"a", "b"});
     QVERIFY(part);
     QCOMPARE(compactJson(part->value), std::string(R"({"a":{"b":{"c":[1,2]}}})"));
     const auto none = parseDocumentFor(R"({"a":1})", {});

@@ -67,8 +67,11 @@ private Q_SLOTS:
 
 void TestJsonSplice::randomEditsMatchStringify()
 {
-    const TextStyle styles[] = {TextStyle::compact(), TextStyle::tabs(), TextStyle::withSpaces(2),
-                                TextStyle::withSpaces(4), {TextStyle::Indent::Tabs, 2, true}};
+    const TextStyle styles[] = {TextStyle::compact(),
+                                TextStyle::tabs(),
+                                TextStyle::withSpaces(2),
+                                TextStyle::withSpaces(4),
+                                {TextStyle::Indent::Tabs, 2, true}};
     int spliced = 0;
     for (unsigned seed = 1; seed <= 2000; ++seed) {
         historytest::RandomDocuments random(seed);
@@ -112,17 +115,17 @@ void TestJsonSplice::locatesNamesWithEscapes()
 
 void TestJsonSplice::refusesWhatItCannotBeSureOf()
 {
-    const std::string text = stringify(*parseValue(R"({"a":{"b":1},"l":[{"c":2}],"s":"x"})"),
-                                       TextStyle::tabs());
+    const std::string text =
+        stringify(*parseValue(R"({"a":{"b":1},"l":[{"c":2}],"s":"x"})"), TextStyle::tabs());
     QVERIFY(!spliceMember(text, {"a", "missing"}, 1, TextStyle::tabs())); // a new member
     QVERIFY(!spliceMember(text, {"l", "0", "c"}, 1, TextStyle::tabs()));  // through an array
     QVERIFY(!spliceMember(text, {"s", "length"}, 1, TextStyle::tabs()));  // into a string
     QVERIFY(!spliceMember(text, {}, 1, TextStyle::tabs()));               // the whole document
     QVERIFY(!spliceMember("[1]", {"a"}, 1, TextStyle::tabs()));
     QVERIFY(!spliceMember(R"({"a":1)", {"b"}, 1, TextStyle::compact())); // cut text
-    QCOMPARE(*spliceMember(text, {"a", "b"}, Json::array({true}), TextStyle::tabs()),
-             stringify(*parseValue(R"({"a":{"b":[true]},"l":[{"c":2}],"s":"x"})"),
-                       TextStyle::tabs()));
+    QCOMPARE(
+        *spliceMember(text, {"a", "b"}, Json::array({true}), TextStyle::tabs()),
+        stringify(*parseValue(R"({"a":{"b":[true]},"l":[{"c":2}],"s":"x"})"), TextStyle::tabs()));
 }
 
 QTEST_GUILESS_MAIN(TestJsonSplice)
