@@ -168,6 +168,27 @@ struct History::Journal
     int entries = 0;                // lines in the segment
     QString lastHashAfter;          // of its last line
     int unflushed = 0;
+
+    // Forgets what was read of the segment: it is read again from the start.
+    void forgetRead()
+    {
+        end = 0;
+        entries = 0;
+        lastHashAfter.clear();
+    }
+    // Appends to `number`'s file from now on (a newer segment, or the same
+    // one rewritten), locked, with nothing of it read yet.
+    Result<void> switchTo(int number)
+    {
+        file.reset(); // releases the old file's lock
+        auto opened = folder.openAppend(journal::segmentName(number));
+        if (!opened)
+            return opened.error();
+        segment = number;
+        file = std::move(*opened);
+        forgetRead();
+        return file->lock();
+    }
 };
 
 History::History(QString storePath) : m_storePath(std::move(storePath)) {}
@@ -248,17 +269,8 @@ Result<void> History::catchUpTail(Journal &journal)
         if (!newerLines)
             return newerLines.error();
         if (newer->exists || newerLines->exists) {
-            journal.file.reset(); // releases the old segment's lock
-            auto file = journal.folder.openAppend(journal::segmentName(journal.segment + 1));
-            if (!file)
-                return file.error();
-            ++journal.segment;
-            journal.file = std::move(*file);
-            journal.end = 0;
-            journal.entries = 0;
-            journal.lastHashAfter.clear();
-            if (auto locked = journal.file->lock(); !locked)
-                return locked;
+            if (auto switched = journal.switchTo(journal.segment + 1); !switched)
+                return switched;
             continue;
         }
         auto stamp = journal.file->stamp();
@@ -269,25 +281,15 @@ Result<void> History::catchUpTail(Journal &journal)
             return named.error();
         if (named->exists && named->stamp.inode != stamp->inode) {
             // The segment was rewritten (a label changed): append to the new file.
-            journal.file.reset();
-            auto file = journal.folder.openAppend(journal::segmentName(journal.segment));
-            if (!file)
-                return file.error();
-            journal.file = std::move(*file);
-            journal.end = 0;
-            journal.entries = 0;
-            journal.lastHashAfter.clear();
-            if (auto locked = journal.file->lock(); !locked)
-                return locked;
+            if (auto switched = journal.switchTo(journal.segment); !switched)
+                return switched;
             continue;
         }
         if (stamp->size == journal.end)
             return {};
         if (stamp->size < journal.end) {
             // Shorter than what we knew: read it again from the start.
-            journal.end = 0;
-            journal.entries = 0;
-            journal.lastHashAfter.clear();
+            journal.forgetRead();
         }
         auto text = journal.file->readFrom(journal.end);
         if (!text)
@@ -388,9 +390,7 @@ Result<void> History::rotate(Journal &journal, const std::string &base)
         return file.error();
     journal.file = std::move(*file);
     journal.segment = next;
-    journal.end = 0;
-    journal.entries = 0;
-    journal.lastHashAfter.clear();
+    journal.forgetRead();
     trim(journal.folder);
     return {};
 }
