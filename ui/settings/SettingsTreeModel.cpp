@@ -158,6 +158,28 @@ int SettingsTreeModel::stateOf(const QModelIndex &index) const
     return state;
 }
 
+QStringList SettingsTreeModel::stateWords(int state)
+{
+    QStringList words;
+    if (state & Invalid)
+        words << tr("invalid");
+    if (state & ChangedExternally)
+        words << tr("changed externally");
+    if (state & Modified)
+        words << tr("modified");
+    if (state & AtDefault)
+        words << tr("default");
+    return words;
+}
+
+QStringList SettingsTreeModel::stateTexts()
+{
+    QStringList texts;
+    for (int state : {Invalid, ChangedExternally, Modified, AtDefault})
+        texts << stateWords(state);
+    return texts;
+}
+
 void SettingsTreeModel::setRevealed(const QModelIndex &index, bool revealed)
 {
     const QString key = keyOf(index);
@@ -306,19 +328,9 @@ QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
                 type += QStringLiteral(" (%1)").arg(spec.format);
             return type;
         }
-        if (column == StateColumn && role == Qt::DisplayRole) {
-            const int state = stateOf(index);
-            QStringList words;
-            if (state & ChangedExternally)
-                words << tr("changed externally");
-            if (state & Invalid)
-                words << tr("invalid");
-            if (state & Modified)
-                words << tr("modified");
-            if (state & AtDefault)
-                words << tr("default");
-            return words.join(QStringLiteral(", "));
-        }
+        // The most pressing state in one word; the tooltip has them all.
+        if (column == StateColumn && role == Qt::DisplayRole)
+            return stateWords(stateOf(index)).value(0);
         return {};
     }
     if (role == Qt::ToolTipRole) {
@@ -329,6 +341,11 @@ QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
         const QString problem = problemOf(index);
         if (!problem.isEmpty())
             tip += QLatin1Char('\n') + tr("Problem: %1").arg(problem);
+        if (column == StateColumn) {
+            const QStringList words = stateWords(stateOf(index));
+            if (!words.isEmpty())
+                tip += QLatin1Char('\n') + tr("State: %1").arg(words.join(QStringLiteral(", ")));
+        }
         return tip;
     }
     if (role == Qt::BackgroundRole) {
@@ -348,6 +365,8 @@ QVariant SettingsTreeModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::AccessibleTextRole && column == ValueColumn)
         return valueCell(node, specOf(index), Qt::DisplayRole);
+    if (role == Qt::AccessibleTextRole && column == StateColumn)
+        return stateWords(stateOf(index)).join(QStringLiteral(", "));
     return {};
 }
 

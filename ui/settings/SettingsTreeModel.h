@@ -15,6 +15,7 @@
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QStringList>
 #include <QTimer>
 #include <memory>
 #include <optional>
@@ -72,6 +73,12 @@ public:
     const EditorSpec &specOf(const QModelIndex &index) const;
     int stateOf(const QModelIndex &index) const;
     QString problemOf(const QModelIndex &index) const;
+    // The words for the states in `state`, the most pressing first
+    // (invalid, changed externally, modified, default). The State column
+    // shows the first; its tooltip and accessible text all of them.
+    static QStringList stateWords(int state);
+    // Every text the State column can show, to size it.
+    static QStringList stateTexts();
     size_t nodeCount() const { return m_root ? m_root->nodeCount() : 0; }
     // Whether the tree holds more than `limit` nodes, without counting them all.
     bool isLargerThan(size_t limit) const

@@ -1973,6 +1973,10 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
 </context>
 <context>
     <name>tad::StoreSession</name>

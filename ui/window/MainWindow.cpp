@@ -457,11 +457,9 @@ void MainWindow::fitTreeColumns()
         m_tree->setColumnWidth(column, width);
     };
     fit(SettingsTreeModel::TypeColumn, {QStringLiteral("string (date-time)")});
-    // The model's own words for the states, two at once at most on most rows.
-    const QString invalid = SettingsTreeModel::tr("invalid");
-    const QString modified = SettingsTreeModel::tr("modified");
-    fit(SettingsTreeModel::StateColumn, {modified, invalid + QStringLiteral(", ") + modified,
-                                         SettingsTreeModel::tr("changed externally")});
+    // A row shows one state word (the tooltip lists them all): the column
+    // takes the longest of the model's words, so none is ever cut.
+    fit(SettingsTreeModel::StateColumn, SettingsTreeModel::stateTexts());
     m_tree->setColumnWidth(SettingsTreeModel::KeyColumn,
                            metrics.horizontalAdvance(QLatin1Char('x')) * 24);
 }
