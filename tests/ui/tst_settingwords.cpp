@@ -339,6 +339,10 @@ void TestSettingWords::actionsHaveIcons()
                     QColor(undo.pixel(x, y)).rgb() ==
                         QApplication::palette().color(QPalette::WindowText).rgb();
     QVERIFY(drawn);
+    // Every action and panel has its drawing compiled in.
+    for (int a = ThemeIcons::Open; a <= ThemeIcons::Problems; ++a)
+        QVERIFY2(!ThemeIcons::bundledIcon(ThemeIcons::Action(a)).pixmap(16, 16).isNull(),
+                 ThemeIcons::themeName(ThemeIcons::Action(a)));
 }
 
 // The desktop turns dark while the window is open: the bars and the

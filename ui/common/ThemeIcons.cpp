@@ -48,6 +48,12 @@ IconNames namesOf(Action action)
         return {"view-split-left-right", "compare"};
     case Quit:
         return {"application-exit", "quit"};
+    case Migrations:
+        return {"system-software-update", "migrations"};
+    case Inspector:
+        return {"document-properties", "inspector"};
+    case Problems:
+        return {"dialog-warning", "problems"};
     }
     return {"", ""};
 }

@@ -25,6 +25,10 @@ enum Action
     Label,
     Compare,
     Quit,
+    // The panels, in the View menu (Backups and History use their actions' icons).
+    Migrations,
+    Inspector,
+    Problems,
 };
 
 QIcon icon(Action action);

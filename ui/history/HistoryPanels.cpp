@@ -4,6 +4,7 @@
 #include "BackupTimelineView.h"
 #include "HistoryView.h"
 #include "MigrationReview.h"
+#include "common/ThemeIcons.h"
 #include "inspector/InspectorView.h"
 #include "session/HistoryActions.h"
 #include "session/StoreSession.h"
@@ -27,10 +28,14 @@ HistoryPanels::HistoryPanels(PanelDocks *docks, const QString &configPath, const
     m_migrations = new MigrationReview(configPath, m_actions, m_worker);
     m_inspector = new InspectorView(session);
 
-    addPanel(m_timeline, tr("Backups"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
-    addPanel(m_history, tr("History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    addPanel(m_migrations, tr("Migrations"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    addPanel(m_inspector, tr("Inspector"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    addPanel(m_timeline, tr("Backups"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+             ThemeIcons::Backup);
+    addPanel(m_history, tr("History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+             ThemeIcons::History);
+    addPanel(m_migrations, tr("Migrations"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+             ThemeIcons::Migrations);
+    addPanel(m_inspector, tr("Inspector"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+             ThemeIcons::Inspector);
 
     auto *keyHistory = new QAction(tr("History of this key"), tree);
     keyHistory->setObjectName(QStringLiteral("keyHistoryAction"));
@@ -53,9 +58,10 @@ HistoryPanels::HistoryPanels(PanelDocks *docks, const QString &configPath, const
         connect(session, SIGNAL(watchingChanged(bool)), m_inspector, SLOT(setWatching(bool)));
 }
 
-void HistoryPanels::addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut)
+void HistoryPanels::addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut,
+                             ThemeIcons::Action icon)
 {
-    QDockWidget *dock = m_docks->add(panel, title, shortcut);
+    QDockWidget *dock = m_docks->add(panel, title, shortcut, ThemeIcons::icon(icon));
     // Lists are read when a panel is first shown, not at start-up.
     connect(dock, &QDockWidget::visibilityChanged, panel, [this, panel](bool visible) {
         if (!visible)

@@ -3,6 +3,7 @@
 // "History of this key". One object so MainWindow only creates it.
 #pragma once
 
+#include "common/ThemeIcons.h"
 #include "schema/Schema.h"
 
 #include <QObject>
@@ -42,7 +43,8 @@ public:
     void showHistoryOfKey(const QString &key);
 
 private:
-    void addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut);
+    void addPanel(QWidget *panel, const QString &title, const QKeySequence &shortcut,
+                  ThemeIcons::Action icon);
 
     PanelDocks *m_docks;
     BackgroundWorker *m_worker;

@@ -159,7 +159,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_docks = new PanelDocks(this, viewMenu);
     m_historyPanels = new HistoryPanels(m_docks, m_options.configPath, m_schema.compiled(),
                                         m_session, m_tree, [this] { return currentKey(); });
-    m_docks->add(m_problems, tr("Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_docks->add(m_problems, tr("Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                 ThemeIcons::icon(ThemeIcons::Problems));
     buildHelpMenu();
     connect(m_historyPanels->actions(), &HistoryActions::reported, this,
             [this](const QString &text, bool refused, const QString &undoEntry) {

@@ -36,7 +36,8 @@ PanelDocks::PanelDocks(QMainWindow *window, QMenu *viewMenu)
     window->setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
 }
 
-QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySequence &shortcut)
+QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySequence &shortcut,
+                             const QIcon &icon)
 {
     auto *dock = new QDockWidget(title, m_window);
     dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
@@ -54,6 +55,7 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
     m_docks << dock;
     QAction *toggle = dock->toggleViewAction();
     toggle->setShortcut(shortcut);
+    toggle->setIcon(icon);
     m_menu->addAction(toggle);
     // A panel opened from the View menu or its key comes to the front of
     // the tabs, not behind the one that was showing.

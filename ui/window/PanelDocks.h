@@ -11,6 +11,7 @@
 
 class QDockWidget;
 class QEvent;
+class QIcon;
 class QKeySequence;
 class QMainWindow;
 class QMenu;
@@ -24,8 +25,10 @@ class PanelDocks : public QObject
 public:
     PanelDocks(QMainWindow *window, QMenu *viewMenu);
 
-    // A new dock for `panel`, hidden, tabbed with the others.
-    QDockWidget *add(QWidget *panel, const QString &title, const QKeySequence &shortcut);
+    // A new dock for `panel`, hidden, tabbed with the others; `icon` marks
+    // its entry in the View menu.
+    QDockWidget *add(QWidget *panel, const QString &title, const QKeySequence &shortcut,
+                     const QIcon &icon);
     QDockWidget *dockOf(const QWidget *panel) const;
     // Shows the panel's dock and brings its tab to the front.
     void show(QWidget *panel);
