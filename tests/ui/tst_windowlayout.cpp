@@ -1,15 +1,19 @@
 // The window's layout at the smallest size it is made for (1024x700), on
 // the real MainWindow, offscreen: each panel opened from the View menu's
-// keys leaves the window its size and the tree its columns; the problems
-// panel comes and goes with problems; the conflict bar is one line and
-// leaves the splitter alone; the layout is there again after a restart.
+// keys leaves the window its size and the tree its columns; a row's state
+// word is never cut; a panel's diff is in sight without scrolling; the
+// problems panel comes and goes with problems; the conflict bar is one line
+// and leaves the splitter alone; the layout is there again after a restart.
 #include "GuiTestHelpers.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
 #include "history/BackupTimelineView.h"
+#include "history/DiffView.h"
 #include "history/HistoryPanels.h"
 #include "history/HistoryView.h"
+#include "history/MigrationReview.h"
 #include "session/StoreSession.h"
+#include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
 #include "window/MainWindow.h"
 #include "window/PanelDocks.h"
@@ -28,11 +32,32 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <memory>
 
 using namespace tad;
+
+namespace {
+
+// Data rows of the first `count` panels with their View menu keys:
+// Backups, History, Migrations (the ones with a diff), Inspector, Problems.
+void addPanelRows(int count)
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<int>("key");
+    const std::pair<const char *, Qt::Key> panels[] = {{"Backups", Qt::Key_B},
+                                                       {"History", Qt::Key_H},
+                                                       {"Migrations", Qt::Key_M},
+                                                       {"Inspector", Qt::Key_I},
+                                                       {"Problems", Qt::Key_P}};
+    for (int i = 0; i < count; ++i)
+        QTest::newRow(QByteArray(panels[i].first).toLower().constData())
+            << QString::fromLatin1(panels[i].first) << int(panels[i].second);
+}
+
+} // namespace
 
 class TestWindowLayout : public QObject
 {
@@ -47,6 +72,9 @@ private Q_SLOTS:
     void eachPanelKeepsTheWindowAndTheTree();
     void aPanelOpenedComesToTheFront();
     void backupTimesAreNotCut();
+    void everyStateWordFitsItsColumn();
+    void panelDiffInSightWithoutScrolling_data();
+    void panelDiffInSightWithoutScrolling();
     void viewMenuListsEveryPanel();
     void problemsPanelOnlyWithProblems();
     void conflictBarIsOneLineAndKeepsTheSplitter();
@@ -62,6 +90,15 @@ private:
         return m_window->menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
     }
     QAction *viewAction(const QString &title) const;
+    QDockWidget *openPanel(const QString &title, int key);
+    // The State cell of `key` shows `word` whole, inside the tree; else what is wrong.
+    QString stateCut(const QString &key, const QString &word) const;
+    bool writeFromOutside(const QString &key, const QString &json);
+    // What the tree's model shows for `key` in `column` (`role`).
+    QString cell(const QString &key, int column, int role = Qt::DisplayRole) const
+    {
+        return m_window->model()->indexForKey(key, column).data(role).toString();
+    }
     QString configPath() const { return m_dir->filePath(QStringLiteral("tad-config.json")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -148,6 +185,60 @@ QAction *TestWindowLayout::viewAction(const QString &title) const
     return nullptr;
 }
 
+QDockWidget *TestWindowLayout::openPanel(const QString &title, int key)
+{
+    QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier | Qt::ShiftModifier);
+    QAction *toggle = viewAction(title);
+    if (!toggle)
+        return nullptr;
+    for (QDockWidget *dock : m_window->docks()->docks()) {
+        if (dock->toggleViewAction() == toggle)
+            return QTest::qWaitFor([dock] { return dock->isVisible(); }) ? dock : nullptr;
+    }
+    return nullptr;
+}
+
+QString TestWindowLayout::stateCut(const QString &key, const QString &word) const
+{
+    QTreeView *tree = m_window->tree();
+    const QModelIndex cell = m_window->filterModel()->mapFromSource(
+        m_window->model()->indexForKey(key, SettingsTreeModel::StateColumn));
+    if (!cell.isValid())
+        return QStringLiteral("%1 is not in the tree").arg(key);
+    tree->scrollTo(cell);
+    QCoreApplication::processEvents();
+    const QString shown = cell.data(Qt::DisplayRole).toString();
+    if (shown != word)
+        return QStringLiteral("%1 shows \"%2\", not \"%3\"").arg(key, shown, word);
+    // The text as the style lays it out: the cell less a focus margin each side.
+    const QRect rect = tree->visualRect(cell);
+    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
+    const int room = rect.width() - 2 * margin;
+    const int text = tree->fontMetrics().horizontalAdvance(shown);
+    QStringList problems;
+    if (room < text)
+        problems << QStringLiteral("%1: \"%2\" is %3 px, its cell has %4 (column %5)")
+                        .arg(key, shown)
+                        .arg(text)
+                        .arg(room)
+                        .arg(tree->header()->sectionSize(SettingsTreeModel::StateColumn));
+    if (tree->fontMetrics().elidedText(shown, Qt::ElideRight, room) != shown)
+        problems << QStringLiteral("%1: \"%2\" is elided").arg(key, shown);
+    if (rect.left() < 0 || rect.right() >= tree->viewport()->width())
+        problems << QStringLiteral("%1: the cell %2..%3 leaves the tree's %4 px")
+                        .arg(key)
+                        .arg(rect.left())
+                        .arg(rect.right())
+                        .arg(tree->viewport()->width());
+    return problems.join(QStringLiteral("; "));
+}
+
+bool TestWindowLayout::writeFromOutside(const QString &key, const QString &json)
+{
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(configPath(), key, json, nullptr));
+    return conf->waitForFinished(60000) && conf->exitCode() == 0;
+}
+
 void TestWindowLayout::treeColumnsFitAt1024()
 {
     openWindow();
@@ -163,13 +254,7 @@ void TestWindowLayout::treeColumnsFitAt1024()
 
 void TestWindowLayout::eachPanelKeepsTheWindowAndTheTree_data()
 {
-    QTest::addColumn<QString>("title");
-    QTest::addColumn<int>("key");
-    QTest::newRow("backups") << QStringLiteral("Backups") << int(Qt::Key_B);
-    QTest::newRow("history") << QStringLiteral("History") << int(Qt::Key_H);
-    QTest::newRow("migrations") << QStringLiteral("Migrations") << int(Qt::Key_M);
-    QTest::newRow("inspector") << QStringLiteral("Inspector") << int(Qt::Key_I);
-    QTest::newRow("problems") << QStringLiteral("Problems") << int(Qt::Key_P);
+    addPanelRows(5);
 }
 
 void TestWindowLayout::eachPanelKeepsTheWindowAndTheTree()
@@ -262,6 +347,137 @@ void TestWindowLayout::backupTimesAreNotCut()
                             .arg(static_cast<QAbstractItemView *>(list)->sizeHintForColumn(0))));
 }
 
+// A row in each state with a panel open at 1024x700: the State column
+// shows each word whole. The external states come from another program
+// writing the file, as the Electron app does.
+void TestWindowLayout::everyStateWordFitsItsColumn()
+{
+    openWindow();
+    QVERIFY(waitReady());
+    QVERIFY(openPanel(QStringLiteral("History"), Qt::Key_H));
+    QCOMPARE(m_window->size(), QSize(1024, 700));
+    const QString atDefault = SettingsTreeModel::stateWords(SettingsTreeModel::AtDefault).value(0);
+    const QString modified = SettingsTreeModel::stateWords(SettingsTreeModel::Modified).value(0);
+    const QString invalid = SettingsTreeModel::stateWords(SettingsTreeModel::Invalid).value(0);
+    const QString external =
+        SettingsTreeModel::stateWords(SettingsTreeModel::ChangedExternally).value(0);
+    QString cut = stateCut(QStringLiteral("version"), atDefault);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    cut = stateCut(QStringLiteral("user.name"), modified);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+
+    // Changed outside (and modified: the tooltip says both).
+    QVERIFY(writeFromOutside(QStringLiteral("settings.fontSize"), QStringLiteral("18")));
+    const QString fontSize = QStringLiteral("settings.fontSize");
+    QTRY_COMPARE(cell(fontSize, SettingsTreeModel::StateColumn), external);
+    cut = stateCut(fontSize, external) + stateCut(QStringLiteral("settings"), external);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    const QString tip = cell(fontSize, SettingsTreeModel::StateColumn, Qt::ToolTipRole);
+    QVERIFY2(tip.contains(external) && tip.contains(modified), qPrintable(tip));
+    const QString clipped = clippedColumns();
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped));
+
+    // A value the schema refuses: invalid comes first.
+    QVERIFY(writeFromOutside(fontSize, QStringLiteral("99")));
+    QTRY_COMPARE(cell(fontSize, SettingsTreeModel::StateColumn), invalid);
+    cut = stateCut(fontSize, invalid);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    QCOMPARE(m_window->size(), QSize(1024, 700));
+}
+
+void TestWindowLayout::panelDiffInSightWithoutScrolling_data()
+{
+    addPanelRows(3); // the panels with a diff
+}
+
+// At 1024x700 a panel's list and its diff share the tabbed area: after an
+// entry is chosen with the keyboard, the diff (its changes and both texts)
+// is inside the panel's viewport, nothing to scroll.
+void TestWindowLayout::panelDiffInSightWithoutScrolling()
+{
+    QFETCH(QString, title);
+    QFETCH(int, key);
+    openWindow();
+    QVERIFY(waitReady());
+    m_window->session()->waitForIdle();
+    // Something to show: the app changes a key (a history entry, and a
+    // difference from the backup made when the file was opened).
+    QVERIFY(writeFromOutside(QStringLiteral("settings.fontSize"), QStringLiteral("18")));
+    QTRY_COMPARE(cell(QStringLiteral("settings.fontSize"), SettingsTreeModel::ValueColumn),
+                 QStringLiteral("18"));
+    m_window->session()->waitForIdle();
+    HistoryPanels *panels = m_window->historyPanels();
+    QTreeWidget *list = nullptr;
+    DiffView *diff = nullptr;
+    if (title == QLatin1String("Backups")) {
+        list = panels->timeline()->list();
+        diff = panels->timeline()->diffView();
+    } else if (title == QLatin1String("History")) {
+        list = panels->history()->list();
+        diff = panels->history()->diffView();
+    } else {
+        list = panels->migrations()->findChild<QTreeWidget *>(QStringLiteral("pendingMigrations"));
+        diff = panels->migrations()->diffView();
+    }
+    QVERIFY(list && diff);
+    QDockWidget *dock = openPanel(title, key);
+    QVERIFY(dock);
+    QTRY_VERIFY(list->topLevelItemCount() > 0);
+    // The keyboard: into the list, down to the first entry, Enter.
+    list->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_Home);
+    // Backups are grouped by day: open the day, down to its newest backup.
+    if (list->currentItem() && list->currentItem()->childCount() > 0) {
+        if (!list->currentItem()->isExpanded())
+            QTest::keyClick(list, Qt::Key_Right);
+        QTest::keyClick(list, Qt::Key_Down);
+    }
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_VERIFY(diff->operationsList()->isVisible() &&
+                diff->operationsList()->topLevelItemCount() > 0);
+    QCoreApplication::processEvents();
+
+    QCOMPARE(m_window->size(), QSize(1024, 700));
+    auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+    QVERIFY(scroll);
+    QWidget *viewport = scroll->viewport();
+    const auto inSight = [viewport](QWidget *widget) {
+        const QRect rect(widget->mapTo(viewport, QPoint(0, 0)), widget->size());
+        return viewport->rect().contains(rect)
+                   ? QString()
+                   : QStringLiteral("%1 at %2,%3 %4x%5 in a viewport of %6x%7; ")
+                         .arg(widget->objectName())
+                         .arg(rect.x())
+                         .arg(rect.y())
+                         .arg(rect.width())
+                         .arg(rect.height())
+                         .arg(viewport->width())
+                         .arg(viewport->height());
+    };
+    auto *before = diff->findChild<QWidget *>(QStringLiteral("diffBefore"));
+    auto *after = diff->findChild<QWidget *>(QStringLiteral("diffAfter"));
+    QVERIFY(before && after);
+    const QString hidden = inSight(diff) + inSight(diff->operationsList()) + inSight(before) +
+                           inSight(after) + inSight(list);
+    QVERIFY2(hidden.isEmpty(), qPrintable(hidden));
+    QVERIFY(!scroll->verticalScrollBar()->isVisible());
+    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+    // Room to read: the first change whole, a few lines of each text.
+    QTreeWidget *ops = diff->operationsList();
+    const QRect firstChange = ops->visualItemRect(ops->topLevelItem(0));
+    QVERIFY2(ops->viewport()->rect().contains(firstChange),
+             qPrintable(QStringLiteral("%1 rows high").arg(ops->viewport()->height())));
+    const int line = diff->fontMetrics().height();
+    QVERIFY2(before->height() >= 3 * line && after->height() >= 3 * line,
+             qPrintable(QStringLiteral("texts %1 and %2 high, a line %3")
+                            .arg(before->height())
+                            .arg(after->height())
+                            .arg(line)));
+    const QString clipped = clippedColumns();
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped));
+}
+
 void TestWindowLayout::viewMenuListsEveryPanel()
 {
     openWindow();
@@ -273,6 +489,7 @@ void TestWindowLayout::viewMenuListsEveryPanel()
         QVERIFY2(action, qPrintable(title));
         QVERIFY(action->isCheckable());
         QVERIFY2(!action->shortcut().isEmpty(), qPrintable(title));
+        QVERIFY2(!action->icon().isNull(), qPrintable(title));
     }
     // Each panel is a tab of the one area.
     const QList<QDockWidget *> docks = m_window->docks()->docks();

@@ -173,13 +173,11 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_diff->setSchema(m_actions->schema());
     m_diff->clear(tr("Select a backup and press Enter (or Compare with current) to see how it "
                      "differs from the settings file."));
+    // The buttons above the list and its diff, across the panel: with the
+    // two side by side the list alone would be too narrow for them.
+    layout->addLayout(buttons);
     auto *split = new QSplitter(Qt::Vertical, this);
-    auto *upper = new QWidget(split);
-    auto *upperLayout = new QVBoxLayout(upper);
-    upperLayout->setContentsMargins(0, 0, 0, 0);
-    upperLayout->addWidget(m_pages, 1);
-    upperLayout->addLayout(buttons);
-    split->addWidget(upper);
+    split->addWidget(m_pages);
     split->addWidget(m_diff);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);

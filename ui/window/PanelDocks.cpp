@@ -1,5 +1,7 @@
 #include "PanelDocks.h"
 
+#include "PanelScrollArea.h"
+
 #include <QAction>
 #include <QDockWidget>
 #include <QEvent>
@@ -17,8 +19,12 @@ constexpr Qt::DockWidgetArea kArea = Qt::BottomDockWidgetArea;
 // Share of the window's height the area takes when it first opens.
 constexpr double kShareOfHeight = 0.45;
 
-// The width from which a panel's list and detail lie side by side.
-constexpr int kSideBySideWidth = 1200;
+// The width from which a panel's list and detail lie side by side: from
+// the smallest window (1024 px) up, where the area under the tree is wide
+// and low and a diff under its list would need scrolling.
+constexpr int kSideBySideWidth = 960;
+// The list's share of the width when side by side; the diff takes the rest.
+constexpr int kListShare = 40;
 
 QWidget *panelIn(const QDockWidget *dock)
 {
@@ -41,10 +47,8 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
 {
     auto *dock = new QDockWidget(title, m_window);
     dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
-    auto *scroll = new QScrollArea(dock);
+    auto *scroll = new PanelScrollArea(dock);
     scroll->setObjectName(panel->objectName() + QStringLiteral("Scroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
     scroll->setWidget(panel);
     dock->setWidget(scroll);
     panel->setAccessibleName(title);
@@ -123,8 +127,13 @@ void PanelDocks::arrangeFor(QDockWidget *dock, bool sideBySide)
     if (!panel)
         return;
     auto *split = panel->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
-    if (split)
-        split->setOrientation(sideBySide ? Qt::Horizontal : Qt::Vertical);
+    const Qt::Orientation orientation = sideBySide ? Qt::Horizontal : Qt::Vertical;
+    if (!split || split->orientation() == orientation)
+        return; // the shares the person gave stay
+    split->setOrientation(orientation);
+    // Shares in percent: the splitter scales them to its size.
+    if (split->count() == 2)
+        split->setSizes(sideBySide ? QList<int>{kListShare, 100 - kListShare} : QList<int>{50, 50});
 }
 
 } // namespace tad
