@@ -2,6 +2,7 @@
 
 #include "Resources.h"
 #include "SyscallLog.h"
+#include "WaitFor.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
 #include "session/StoreSession.h"
@@ -18,18 +19,6 @@
 #include <vector>
 
 namespace bench {
-namespace {
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-    return done();
-}
-
-} // namespace
 
 int runWindowBurst(const QString &file, const QString &key, int sets)
 {

@@ -10,6 +10,7 @@
 //
 // Environment: TAD_CLI, TAD_NODE, TAD_FLOOR override the programs found at
 // build time. The fsyncs and bytes come from strace (see SyscallLog.h).
+#include "DemoDocument.h"
 #include "ProcessRun.h"
 #include "SyscallLog.h"
 #include "WindowBurst.h"
@@ -48,30 +49,6 @@ double median(std::vector<double> v)
     std::sort(v.begin(), v.end());
     const size_t mid = v.size() / 2;
     return v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
-
-// The demo file with enough workspaces to weigh `target` bytes, tab-indented
-// as electron-store writes it.
-std::string documentOfSize(qint64 target, bool collapsed)
-{
-    QFile demo(QStringLiteral(TAD_SOURCE_DIR "/resources/demo/tad-config.demo.json"));
-    demo.open(QIODevice::ReadOnly);
-    const QByteArray bytes = demo.readAll();
-    Json doc = parseDocument(std::string_view(bytes.constData(), size_t(bytes.size())))->value;
-    doc["ui"]["sidebarCollapsed"] = collapsed;
-    const auto workspace = [](int i) {
-        return Json{{"path", "/home/ada/src/project-" + std::to_string(i)},
-                    {"name", "Project " + std::to_string(i)},
-                    {"settings", Json{{"buildOnSave", i % 2 == 0}, {"autoRefresh", i % 3 == 0}}},
-                    {"lastOpened", "2026-11-20T09:15:00.000Z"}};
-    };
-    const qint64 base = qint64(stringify(doc, TextStyle::tabs()).size());
-    doc["workspaces"]["ws-0"] = workspace(0);
-    const qint64 one = qint64(stringify(doc, TextStyle::tabs()).size()) - base;
-    const int count = int(std::max<qint64>(1, (target - base) / std::max<qint64>(one, 1)));
-    for (int i = 1; i < count; ++i)
-        doc["workspaces"]["ws-" + std::to_string(i)] = workspace(i);
-    return stringify(doc, TextStyle::tabs());
 }
 
 bool writeFile(const QString &path, const std::string &bytes)
@@ -185,16 +162,6 @@ std::optional<double> nodeField(const ProcessRun &run, const char *field)
     if (!run.ran || run.exitCode != 0 || !parsed || !parsed->is_object())
         return std::nullopt;
     return parsed->value(field, 0.0);
-}
-
-qint64 parseSize(const QString &text)
-{
-    const QString t = text.trimmed().toLower();
-    if (t.endsWith(QLatin1Char('k')))
-        return qint64(t.chopped(1).toDouble() * 1024);
-    if (t.endsWith(QLatin1Char('m')))
-        return qint64(t.chopped(1).toDouble() * 1024 * 1024);
-    return t.toLongLong();
 }
 
 QString ms(double v)

@@ -2,7 +2,9 @@
 // time from an external write to the visible rows, and the longest stall
 // of the UI thread meanwhile. Prints numbers; never fails.
 //   bench_gui [workspaces=64000]
+#include "../product/WaitFor.h"
 #include "Resources.h"
+#include "StallMeter.h"
 #include "io/AtomicFile.h"
 #include "session/StoreSession.h"
 #include "settings/SettingsTreeModel.h"
@@ -21,37 +23,10 @@
 #include <thread>
 
 using namespace tad;
+using ::bench::StallMeter;
+using ::bench::waitFor;
 
 namespace {
-
-// Measures how late a 1 ms timer fires on the UI thread: the longest gap is
-// the longest time the UI could not react.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_longest = 0;
-        m_timer.start();
-    }
-    double longestMs() const { return double(m_longest) / 1e6; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0, m_longest = 0;
-};
 
 Json bigConfig(int workspaces, int fontSize, bool extraWorkspace = false)
 {
@@ -73,15 +48,6 @@ Json bigConfig(int workspaces, int fontSize, bool extraWorkspace = false)
     if (extraWorkspace)
         map["ws-new"] = Json::object({{"path", "/home/ada/new"}, {"name", "New"}});
     return doc;
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return done();
 }
 
 } // namespace
