@@ -133,15 +133,24 @@ bool edit(MainWindow *window, const char *key, Json value)
     });
 }
 
-// The panels, opened by their keys as a person would, tabbed under the tree.
+// A panel's key, pressed on the window as a person would. A dialog that
+// closed leaves no window active on the offscreen platform, and a window's
+// shortcuts need it active: it is activated first.
+void pressPanelKey(MainWindow *window, Qt::Key key)
+{
+    window->activateWindow();
+    QTest::qWaitForWindowActive(window);
+    QTest::keyClick(window, key, Qt::ControlModifier | Qt::ShiftModifier);
+}
+
+// The panels, opened by their keys, tabbed under the tree.
 void saveHistoryPanels(MainWindow *window, const QString &out)
 {
     HistoryPanels *panels = window->historyPanels();
     window->selectKey(QStringLiteral("settings.theme"));
     edit(window, "settings.autoSave", false);
     BackupTimelineView *timeline = panels->timeline();
-    waitFor(timeline, &BackupTimelineView::listed,
-            [&] { QTest::keyClick(window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier); });
+    waitFor(timeline, &BackupTimelineView::listed, [&] { pressPanelKey(window, Qt::Key_B); });
     waitFor(timeline, &BackupTimelineView::actionFinished,
             [&] { timeline->createBackup(QStringLiteral("before trying the light theme")); });
     edit(window, "settings.theme", Json("light"));
@@ -169,20 +178,17 @@ void saveHistoryPanels(MainWindow *window, const QString &out)
     setDialogRunner({});
 
     HistoryView *history = panels->history();
-    waitFor(history, &HistoryView::listed,
-            [&] { QTest::keyClick(window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier); });
+    waitFor(history, &HistoryView::listed, [&] { pressPanelKey(window, Qt::Key_H); });
     waitFor(history, &HistoryView::entryShown,
             [&] { history->selectEntry(history->entryIds().value(1)); });
     save(window, out, "history.png");
 
     MigrationReview *migrations = panels->migrations();
-    waitFor(migrations, &MigrationReview::reviewed,
-            [&] { QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier); });
+    waitFor(migrations, &MigrationReview::reviewed, [&] { pressPanelKey(window, Qt::Key_M); });
     save(window, out, "migration-review.png");
 
     InspectorView *inspector = panels->inspector();
-    waitFor(inspector, &InspectorView::refreshed,
-            [&] { QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier); });
+    waitFor(inspector, &InspectorView::refreshed, [&] { pressPanelKey(window, Qt::Key_I); });
     save(window, out, "inspector.png");
 }
 

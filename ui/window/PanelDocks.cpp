@@ -120,20 +120,27 @@ bool PanelDocks::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-// The panel's top splitter (list above or beside its detail).
+// The panel's top splitter (list above or beside its detail). The shares
+// are given when it turns, or when its panel is first shown with room
+// (given to a hidden panel they are lost); after that the person's stay.
 void PanelDocks::arrangeFor(QDockWidget *dock, bool sideBySide)
 {
     QWidget *panel = panelIn(dock);
     if (!panel)
         return;
     auto *split = panel->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!split)
+        return;
     const Qt::Orientation orientation = sideBySide ? Qt::Horizontal : Qt::Vertical;
-    if (!split || split->orientation() == orientation)
-        return; // the shares the person gave stay
-    split->setOrientation(orientation);
+    const bool turned = split->orientation() != orientation;
+    if (turned)
+        split->setOrientation(orientation);
+    const char *given = "tadSharesGiven";
+    if (split->count() != 2 || !dock->isVisible() || (!turned && split->property(given).toBool()))
+        return;
     // Shares in percent: the splitter scales them to its size.
-    if (split->count() == 2)
-        split->setSizes(sideBySide ? QList<int>{kListShare, 100 - kListShare} : QList<int>{50, 50});
+    split->setSizes(sideBySide ? QList<int>{kListShare, 100 - kListShare} : QList<int>{50, 50});
+    split->setProperty(given, true);
 }
 
 } // namespace tad
