@@ -25,10 +25,6 @@ namespace tad {
 using namespace storeutil;
 namespace {
 
-// conf keeps its own bookkeeping under this key and refuses to let callers
-// touch it; so do we.
-constexpr std::string_view kInternalKey = "__internal__";
-
 // Every lost exchange still leaves the file with both sides' changes but the
 // other writer's newest one, which the next attempt carries; so attempts go
 // on while the other writer keeps writing (a conf burst writes every few
@@ -95,36 +91,7 @@ bool mentionsInternalKey(const Json &value)
     return false;
 }
 
-std::string styleName(const TextStyle &style)
-{
-    switch (style.indent) {
-    case TextStyle::Indent::Compact:
-        return "compact";
-    case TextStyle::Indent::Tabs:
-        return "tabs";
-    case TextStyle::Indent::Spaces:
-        return std::to_string(style.spaces) + " spaces";
-    }
-    return "compact";
-}
-
 } // namespace
-
-Json StoreInfo::toJson() const
-{
-    Json keysJson = Json::array();
-    for (const auto &k : keys)
-        keysJson.push_back(k);
-    Json out = {{"path", path.toStdString()},
-                {"exists", exists},
-                {"size", size},
-                {"keys", keysJson},
-                {"version", version},
-                {"mode", QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0')).toStdString()},
-                {"style", style}};
-    out["confMigrationVersion"] = confMigrationVersion ? *confMigrationVersion : Json();
-    return out;
-}
 
 Store::Store(QString path, StoreOptions options, QObject *parent)
     : QObject(parent), m_path(std::move(path)), m_options(options),
@@ -564,27 +531,6 @@ Result<Json> Store::getAll()
         return fresh.error();
     scope.finish(false);
     return m_doc;
-}
-
-Result<StoreInfo> Store::info()
-{
-    if (auto fresh = refreshIfStale(); !fresh)
-        return fresh.error();
-    StoreInfo info;
-    info.path = QFileInfo(m_path).absoluteFilePath();
-    info.exists = m_exists;
-    info.size = qint64(m_bytes.size());
-    for (const auto *member : jsMemberOrder(m_doc.get_ref<const Json::object_t &>()))
-        info.keys.push_back(member->first);
-    const auto version = m_doc.find("version");
-    info.version = (version != m_doc.end() && version->is_string()) ? version->get<std::string>()
-                                                                    : std::string("1.0.0");
-    if (const Json *marker = findValue(
-            m_doc, KeyPath::fromSegments({std::string(kInternalKey), "migrations", "version"})))
-        info.confMigrationVersion = *marker;
-    info.mode = m_stamp.mode & 07777;
-    info.style = styleName(m_style);
-    return info;
 }
 
 Result<void> Store::set(const std::string &key, Json value, ChangeSource source)

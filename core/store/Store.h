@@ -13,6 +13,7 @@
 #include "DocumentChanges.h"
 #include "PerformanceMonitor.h"
 #include "RecentWrites.h"
+#include "StoreInfo.h"
 #include "Result.h"
 #include "io/AtomicFile.h"
 #include "keys/KeyPath.h"
@@ -78,20 +79,6 @@ struct StoreOptions
     // this store writes, so both programs write the same bytes. Returns
     // whether it added anything.
     std::function<bool(Json &)> fillDefaults;
-};
-
-struct StoreInfo
-{
-    QString path;
-    bool exists = false;
-    qint64 size = 0;                          // bytes on disk
-    std::vector<std::string> keys;            // top-level keys, in JavaScript order
-    std::string version;                      // `version`, "1.0.0" when absent (as the seed)
-    std::optional<Json> confMigrationVersion; // __internal__.migrations.version
-    quint32 mode = 0;                         // permission bits
-    std::string style;                        // "compact", "tabs" or "N spaces"
-
-    Json toJson() const;
 };
 
 class Store : public QObject
