@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "DepthLimit.h"
 #include "DocumentChanges.h"
 #include "KeyRead.h"
 #include "StoreUtil.h"
@@ -35,61 +36,6 @@ constexpr qint64 kMergeBudgetMs = 20000;
 // A file modified less than this long before our write is taken as one that
 // another writer is busy with (see Store::metOtherWriter()).
 constexpr qint64 kBusyWriterMs = 1000;
-
-// A document nested deeper than the reader accepts could never be read
-// again, by us or by conf (whose JSON.parse overflows its stack near 5,000
-// levels); so the key's segments and the value's own depth together stay
-// within the reader's limit. Measured with a heap stack, before anything
-// copies or walks the value recursively.
-Error tooDeep(const QString &key, size_t segments, int valueDepth)
-{
-    const QString what =
-        valueDepth > 0 && segments <= size_t(kMaxJsonDepth)
-            ? QStringLiteral("the value nests more than %1 levels under a key of %2 segments")
-                  .arg(kMaxJsonDepth - int(segments))
-                  .arg(segments)
-            : QStringLiteral("the key has %1 segments").arg(segments);
-    Error e = makeError(ErrorCode::Usage,
-                        QStringLiteral("not changed: %1, so the file would be nested more than %2 "
-                                       "levels deep, beyond the limit of %2 levels that the "
-                                       "reader (and every command) accepts. Use a flatter key "
-                                       "or value.")
-                            .arg(what)
-                            .arg(kMaxJsonDepth));
-    e.key = key.size() > 60 ? key.left(60) + QStringLiteral("...") : key;
-    return e;
-}
-
-Result<void> refuseTooDeep(const std::vector<StoreOp> &ops, KeyDialect dialect)
-{
-    for (const auto &op : ops) {
-        const size_t segments = op.path.segments().size();
-        const int valueDepth = segments > size_t(kMaxJsonDepth)
-                                   ? 0
-                                   : jsonDepth(op.value, kMaxJsonDepth - int(segments));
-        if (segments + size_t(valueDepth) > size_t(kMaxJsonDepth))
-            return tooDeep(QString::fromStdString(op.path.toDotted(dialect)), segments, valueDepth);
-    }
-    return {};
-}
-
-bool mentionsInternalKey(const Json &value)
-{
-    if (value.is_array()) {
-        for (const auto &item : value) {
-            if (mentionsInternalKey(item))
-                return true;
-        }
-        return false;
-    }
-    if (!value.is_object())
-        return false;
-    for (const auto &[key, member] : value.items()) {
-        if (key == kInternalKey || mentionsInternalKey(member))
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -127,35 +73,6 @@ Result<void> Store::open()
     m_opened = true;
     scope.finish(false);
     return {};
-}
-
-Result<KeyPath> Store::parseKey(const std::string &key) const
-{
-    auto path = KeyPath::parse(key, m_options.dialect);
-    if (!path)
-        return path.error();
-    if (auto reserved = refuseReservedKey(*path, ChangeSource::Cli); !reserved)
-        return reserved.error();
-    return path;
-}
-
-// conf keeps its own bookkeeping under __internal__; a person's edit may not
-// touch it. Restores, rollbacks and migrations carry a whole earlier state,
-// its marker included, so they may.
-Result<void> Store::refuseReservedKey(const KeyPath &path, ChangeSource source) const
-{
-    const bool personal = source == ChangeSource::Cli || source == ChangeSource::Editor ||
-                          source == ChangeSource::Reset || source == ChangeSource::Undo ||
-                          source == ChangeSource::Redo;
-    if (!personal || path.isEmpty() || path.segments().front() != kInternalKey)
-        return {};
-    const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
-    Error e = makeError(ErrorCode::Usage,
-                        QStringLiteral("the key \"%1\" is reserved for the Electron app's own "
-                                       "bookkeeping and cannot be changed here")
-                            .arg(key));
-    e.key = key;
-    return e;
 }
 
 Result<void> Store::refreshIfStale()
@@ -533,111 +450,6 @@ Result<Json> Store::getAll()
     return m_doc;
 }
 
-Result<void> Store::set(const std::string &key, Json value, ChangeSource source)
-{
-    auto path = parseKey(key);
-    if (!path)
-        return path.error();
-    // Moved, not copied: copying a value walks it recursively.
-    std::vector<StoreOp> ops;
-    ops.push_back(StoreOp::set(std::move(path.value()), std::move(value)));
-    return apply(ops, source, "set");
-}
-
-Result<void> Store::setMultiple(const Json &object, ChangeSource source)
-{
-    if (!object.is_object())
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("set-multiple takes a JSON object of {\"key\": value} "
-                                        "pairs, for example {\"settings.theme\":\"dark\"}"));
-    // Every key has a segment at least: a member deeper than this is too deep
-    // whatever its key, and is refused before anything walks or copies it.
-    if (jsonDepth(object) > kMaxJsonDepth)
-        return tooDeep(QStringLiteral("(set-multiple)"), 1, kMaxJsonDepth);
-    // conf 15 refuses an object that names __internal__ at any depth.
-    if (m_options.dialect == KeyDialect::DotProp10 && mentionsInternalKey(object))
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("set-multiple: \"%1\" is reserved for the Electron "
-                                        "app's own bookkeeping, at any depth of the object")
-                             .arg(QLatin1String(kInternalKey.data(), kInternalKey.size())));
-    std::vector<StoreOp> ops;
-    // conf walks Object.entries(), which lists integer-like keys first.
-    for (const auto *member : jsMemberOrder(object.get_ref<const Json::object_t &>())) {
-        auto path = parseKey(member->first);
-        if (!path)
-            return path.error();
-        ops.push_back(StoreOp::set(std::move(path.value()), member->second));
-    }
-    return apply(ops, source, "setMultiple");
-}
-
-Result<void> Store::remove(const std::string &key, ChangeSource source)
-{
-    auto path = parseKey(key);
-    if (!path)
-        return path.error();
-    return apply({StoreOp::remove(std::move(path.value()))}, source, "delete");
-}
-
-Result<void> Store::clear(ChangeSource source)
-{
-    return apply({StoreOp::clear()}, source, "clear");
-}
-
-Result<bool> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
-{
-    QStringList conflicts;
-    for (const auto &op : ops) {
-        switch (op.kind) {
-        case StoreOp::Kind::Set:
-            if (auto done = setValue(doc, op.path, op.value, m_options.dialect); !done)
-                return done.error();
-            break;
-        case StoreOp::Kind::Delete:
-            if (auto done = deleteValue(doc, op.path); !done)
-                return done.error();
-            break;
-        case StoreOp::Kind::Clear: {
-            // conf's clear() leaves the defaults, then its own bookkeeping.
-            Json kept = Json::object();
-            if (m_options.fillDefaults)
-                m_options.fillDefaults(kept);
-            if (auto it = doc.find(std::string(kInternalKey)); it != doc.end())
-                kept[std::string(kInternalKey)] = std::move(*it);
-            doc = std::move(kept);
-            break;
-        }
-        case StoreOp::Kind::Replace: {
-            if (!op.value.is_object())
-                return makeError(ErrorCode::Usage,
-                                 QStringLiteral("the settings file must hold a JSON object"));
-            // Like conf's store setter: its bookkeeping survives a new document
-            // that does not carry it.
-            Json next = op.value;
-            if (!next.contains(std::string(kInternalKey))) {
-                if (auto it = doc.find(std::string(kInternalKey)); it != doc.end())
-                    next[std::string(kInternalKey)] = std::move(*it);
-            }
-            doc = std::move(next);
-            break;
-        }
-        case StoreOp::Kind::Test: {
-            const std::optional<Json> now = valueAt(doc, op.path);
-            const bool holds = op.expectMissing ? !now : (now && jsEqual(*now, op.value));
-            if (!holds)
-                conflicts << QString::fromStdString(op.path.toDotted(m_options.dialect));
-            break;
-        }
-        }
-    }
-    if (!conflicts.isEmpty())
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("changed since it was read: %1; look at the new values "
-                                        "and try again")
-                             .arg(conflicts.join(QStringLiteral(", "))));
-    return m_options.fillDefaults && m_options.fillDefaults(doc);
-}
-
 Error Store::writeBlocked() const
 {
     Error e = m_warnings.front();
@@ -648,7 +460,7 @@ Error Store::writeBlocked() const
 Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                           const std::string &operationName)
 {
-    if (auto deep = refuseTooDeep(ops, m_options.dialect); !deep)
+    if (auto deep = DepthLimit::check(ops, m_options.dialect); !deep)
         return deep;
     std::string monitorKey;
     for (const auto &op : ops) {

@@ -215,7 +215,8 @@ private:
     Result<bool> reapplyDisplaced();
     void checkRecentWrites(const Json &external);
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
-    // Returns whether the schema's defaults added anything.
+    // What the operations do to `doc` (StoreOperations.cpp). Returns whether
+    // the schema's defaults added anything.
     Result<bool> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
     // Writes back a version of the other writer's that a merge attempt
     // displaced and then could not finish; `onDisk` follows what is written.
