@@ -47,9 +47,6 @@ struct Tail
 };
 std::optional<Tail> tailOf(std::string_view line);
 
-// The inode, size and mtime of `recorded` are those of `now`.
-bool sameFile(const FileStamp &recorded, const FileStamp &now);
-
 // How the history writes its own files: readable by the owner only.
 WriteOptions privateFile();
 
