@@ -2,7 +2,7 @@
 // show --json`) and as one journal line, which leaves out what the line
 // before it or its own id already says.
 #include "History.h"
-#include "HistoryJournal.h"
+#include "Journal.h"
 
 #include "json/JsonText.h"
 #include <QTimeZone>
@@ -160,12 +160,6 @@ Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHash
         entry.fileAfter.mtimeNs = (*file)[2].get<qint64>();
     }
     return entry;
-}
-
-bool sameFile(const FileStamp &recorded, const FileStamp &now)
-{
-    return recorded.exists && now.exists && recorded.inode == now.inode &&
-           recorded.size == now.size && recorded.mtimeNs == now.mtimeNs;
 }
 
 } // namespace journal
