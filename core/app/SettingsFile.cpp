@@ -32,6 +32,10 @@ SettingsFile::SettingsFile(QString path, SettingsFileOptions options)
     storeOptions.dialect = m_options.dialect;
     if (!m_options.schema.isNull())
         storeOptions.fillDefaults = schemaDefaultsFiller(m_options.schema);
+    storeOptions.fillDefaultsAlong =
+        [schema = m_options.schema](Json &doc, const std::vector<std::string> &tokens) {
+            return applySchemaDefaultsAlong(schema, doc, tokens);
+        };
     m_store = std::make_unique<Store>(std::move(path), storeOptions);
     if (!m_options.schema.isNull()) {
         m_guard = std::make_unique<SchemaGuard>(m_options.schema);

@@ -157,7 +157,7 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
     round.watched = s.snapshotWatched(m_work);
     round.bytesBefore = m_expectedOnDisk.value_or(std::string());
 
-    auto applied = s.applyOps(s.m_doc, m_work);
+    auto applied = s.applyOps(s.m_doc, m_work, number == 0 && s.m_bytesCanonical);
     if (!applied) {
         restoreDocument();
         return applied.error();
@@ -284,6 +284,7 @@ void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
     s.m_stamp = outcome.stamp;
     s.m_exists = true;
     s.m_lastWriteMs = nowMs();
+    s.m_lastWriteTookMs = s.m_lastWriteMs - m_startedMs;
     for (auto *hook : s.m_hooks)
         hook->afterWrite(pending, s.m_bytes);
     const qint64 now = nowMs();

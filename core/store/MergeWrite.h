@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Store.h"
+#include "StoreUtil.h"
 
 #include <optional>
 #include <string>
@@ -67,6 +68,7 @@ private:
     const std::vector<StoreOp> &m_ops;
     ChangeSource m_source;
     const std::string &m_operationName;
+    qint64 m_startedMs = storeutil::nowMs(); // for Store::m_lastWriteTookMs
     std::optional<PerformanceMonitor::Scope> m_scope;
     // The operations to apply: ours, after any of our recent ones to put back.
     std::vector<StoreOp> m_work;

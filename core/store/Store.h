@@ -80,6 +80,9 @@ struct StoreOptions
     // this store writes, so both programs write the same bytes. Returns
     // whether it added anything.
     std::function<bool(Json &)> fillDefaults;
+    // The same after a change at one key (its segments) to a document that
+    // had every default: fills only on the way to the key and inside it.
+    std::function<bool(Json &, const std::vector<std::string> &)> fillDefaultsAlong;
 };
 
 class Store : public QObject
@@ -220,7 +223,8 @@ private:
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
     // What the operations do to `doc` (StoreOperations.cpp). Returns whether
     // the schema's defaults added anything.
-    Result<bool> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
+    // `hadDefaults`: `doc` is our own last write, every default filled.
+    Result<bool> applyOps(Json &doc, const std::vector<StoreOp> &ops, bool hadDefaults) const;
     std::vector<Watched> snapshotWatched(const std::vector<StoreOp> &ops) const;
     void emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
                        const std::vector<std::optional<Json>> &oldValues, ChangeSource source);
@@ -247,6 +251,7 @@ private:
     };
     std::vector<KeptRecord> m_kept; // see MergeWrite and discardKeptRecords()
     qint64 m_lastWriteMs = 0;       // when this store last wrote the file (nowMs())
+    qint64 m_lastWriteTookMs = 0;   // how long that write took, fsyncs included
     RecentWrites m_recent;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;
     PerformanceMonitor m_monitor;

@@ -71,8 +71,13 @@ Result<void> Store::recoverStrandedWrites()
                 change.before ? std::optional<Json>(*change.before) : std::nullopt;
             if (now != was)
                 continue; // changed again since, or already back
-            ops.push_back(change.after ? StoreOp::set(change.path, *change.after)
-                                       : StoreOp::remove(change.path));
+            // What the displaced version lacks is not put back (the same rule
+            // as RecentWrites): it is far more often a key the other writer
+            // never saw, because it read one of our intermediate versions,
+            // than one it deleted; removing it lost the app's keys.
+            if (!change.after)
+                continue;
+            ops.push_back(StoreOp::set(change.path, *change.after));
         }
         if (ops.empty()) {
             discardWriteRecord(files);
@@ -201,8 +206,12 @@ Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
 {
     if (!m_metOtherWriter)
         return {};
-    if (quietMs < 0) // conf parses and stringifies the whole file on each set
-        quietMs = 300 + int(qMin<qint64>(qint64(m_bytes.size()) / 1024 / 1024 * 60, 3000));
+    // conf parses and stringifies the whole file on each set, and its fsync
+    // takes as long as ours: on a busy disk a read-modify-write that began
+    // before our write lands long after it, so the wait grows with ours.
+    if (quietMs < 0)
+        quietMs = 300 + int(qMin<qint64>(qint64(m_bytes.size()) / 1024 / 1024 * 60, 3000)) +
+                  int(qMin<qint64>(4 * m_lastWriteTookMs, 3000));
     QDeadlineTimer budget(budgetMs);
     if (m_lastWriteMs == 0)
         m_lastWriteMs = nowMs();

@@ -6,6 +6,7 @@
 #include "StoreUtil.h"
 
 #include <QStringList>
+#include <algorithm>
 
 namespace tad {
 using namespace storeutil;
@@ -111,7 +112,7 @@ Result<void> Store::clear(ChangeSource source)
     return apply({StoreOp::clear()}, source, "clear");
 }
 
-Result<bool> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
+Result<bool> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops, bool hadDefaults) const
 {
     QStringList conflicts;
     for (const auto &op : ops) {
@@ -162,6 +163,22 @@ Result<bool> Store::applyOps(Json &doc, const std::vector<StoreOp> &ops) const
                          QStringLiteral("changed since it was read: %1; look at the new values "
                                         "and try again")
                              .arg(conflicts.join(QStringLiteral(", "))));
+    // A document that had all its defaults (our own last write) can only
+    // miss some on the way to the keys just changed.
+    const bool local = hadDefaults && m_options.fillDefaultsAlong &&
+                       std::all_of(ops.begin(), ops.end(), [](const StoreOp &op) {
+                           return !op.isWholeDocument() && (op.kind == StoreOp::Kind::Set ||
+                                                            op.kind == StoreOp::Kind::Delete ||
+                                                            op.kind == StoreOp::Kind::Test);
+                       });
+    if (local) {
+        bool added = false;
+        for (const auto &op : ops) {
+            if (op.kind != StoreOp::Kind::Test)
+                added = m_options.fillDefaultsAlong(doc, op.path.segments()) || added;
+        }
+        return added;
+    }
     return m_options.fillDefaults && m_options.fillDefaults(doc);
 }
 
