@@ -647,9 +647,15 @@ Result<std::vector<HistoryEntry>> History::list(std::vector<Error> *skipped) con
             entries.push_back(std::move(entry.value()));
         }
     }
-    // Newest first; ids sort by time (stable: one id is never recorded twice).
+    // Newest first. An id starts with its time to the millisecond and ends in
+    // a random suffix, so two entries of one millisecond keep the order in
+    // which they were recorded (entry files, then the journal's lines).
+    const auto timeOf = [](const QString &id) { return QStringView(id).left(id.indexOf('-')); };
     std::stable_sort(entries.begin(), entries.end(),
-                     [](const HistoryEntry &a, const HistoryEntry &b) { return a.id > b.id; });
+                     [&](const HistoryEntry &a, const HistoryEntry &b) {
+                         return timeOf(a.id) < timeOf(b.id);
+                     });
+    std::reverse(entries.begin(), entries.end());
     return entries;
 }
 

@@ -162,12 +162,6 @@ Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHash
     return entry;
 }
 
-bool sameFile(const FileStamp &recorded, const FileStamp &now)
-{
-    return recorded.exists && now.exists && recorded.inode == now.inode &&
-           recorded.size == now.size && recorded.mtimeNs == now.mtimeNs;
-}
-
 } // namespace journal
 
 } // namespace tad

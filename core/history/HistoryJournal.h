@@ -31,7 +31,4 @@ struct Lines
 };
 Lines splitLines(std::string_view text);
 
-// The inode, size and mtime of `recorded` are those of `now`.
-bool sameFile(const FileStamp &recorded, const FileStamp &now);
-
 } // namespace tad::journal

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace tad {
 namespace {
@@ -44,16 +45,23 @@ public:
     }
 
     // At '"': past the closing quote. False if the text ends first.
+    // memchr finds the next quote; only a backslash before it can escape it.
     bool skipString()
     {
         ++m_pos;
         while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos];
-            if (c == '"') {
-                ++m_pos;
+            const char *from = m_text.data() + m_pos;
+            const size_t left = m_text.size() - m_pos;
+            const auto *quote = static_cast<const char *>(std::memchr(from, '"', left));
+            if (!quote)
+                return false;
+            const size_t span = size_t(quote - from);
+            const auto *escape = static_cast<const char *>(std::memchr(from, '\\', span));
+            if (!escape) {
+                m_pos += span + 1;
                 return true;
             }
-            m_pos += c == '\\' ? 2 : 1;
+            m_pos += size_t(escape - from) + 2; // past the backslash and what it escapes
         }
         return false;
     }

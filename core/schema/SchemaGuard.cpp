@@ -22,6 +22,10 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
             wholeBefore = &*change.oldValues[i];
         paths.push_back(op.isWholeDocument() ? std::vector<std::string>{} : op.path.segments());
     }
+    // The usual change breaks nothing: the new document's changed paths are
+    // all that is validated, and no copy of the old one is made.
+    if (m_schema.validatePaths(change.after, paths).empty())
+        return {};
     // The document before the change: the new one with the old values put
     // back, which is cheaper than parsing the old bytes again.
     Json before;

@@ -3,7 +3,9 @@
 #include "HistoryTestHelpers.h"
 #include "history/BackupManager.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,26 @@ private Q_SLOTS:
         QCOMPARE(
             backupname::sha256Hex("abc"),
             QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(
+            backupname::sha256Hex(""),
+            QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    }
+
+    // The hash of a version names backups and chains history entries: it must
+    // agree with any other SHA-256 on content of every size (block edges too).
+    void hashAgreesWithQtsSha256()
+    {
+        QRandomGenerator random(11);
+        for (const int size : {1, 55, 56, 63, 64, 65, 4096, 1 << 20}) {
+            std::string bytes(size_t(size), '\0');
+            for (char &c : bytes)
+                c = char(random.bounded(256));
+            const QByteArray expected =
+                QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                         QCryptographicHash::Sha256)
+                    .toHex();
+            QCOMPARE(backupname::sha256Hex(bytes), QString::fromLatin1(expected));
+        }
     }
 
     void createWritesContentAndMeta()
