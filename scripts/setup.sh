@@ -29,8 +29,6 @@ APT_PACKAGES=(
     desktop-file-utils appstream groff-base man-db zsh fish
     # dpkg-shlibdeps, which finds the Debian package's dependencies
     dpkg-dev
-    # scripts/bench.sh counts each write's fsyncs and bytes through strace
-    strace
 )
 # Debian's nodejs and npm only where the machine has none: a Node installed
 # otherwise brings its own npm, which Debian's npm package conflicts with.

@@ -113,10 +113,21 @@ Result<void> AppendFile::truncate(qint64 size)
 Result<void> AppendFile::append(std::string_view bytes)
 {
     const QString action = QStringLiteral("append to the file");
-    if (int err = injectedWriteFault(WriteStep::Write, m_name);
-        err || (err = writeAll(m_fd, bytes)))
+    if (int err = injectedWriteFault(WriteStep::Write, m_name))
+        return ioError(m_path, action, err, folderOf(m_path));
+    if (crashPointHookSet()) {
+        // A test that ends the process in the middle of a record.
+        const std::string_view first = bytes.substr(0, bytes.size() / 2);
+        if (const int err = writeAll(m_fd, first))
+            return ioError(m_path, action, err, folderOf(m_path));
+        m_dirty = true;
+        reachCrashPoint(testing::CrashPoint::AppendHalfWritten, m_name);
+        bytes.remove_prefix(first.size());
+    }
+    if (const int err = writeAll(m_fd, bytes))
         return ioError(m_path, action, err, folderOf(m_path));
     m_dirty = true;
+    reachCrashPoint(testing::CrashPoint::AppendWritten, m_name);
     return {};
 }
 

@@ -37,6 +37,12 @@ std::function<void()> &afterExchangeHook()
 }
 std::atomic<bool> renameFlagsUnsupported{false};
 
+std::function<void(testing::CrashPoint, const QByteArray &)> &crashPointHook()
+{
+    static std::function<void(testing::CrashPoint, const QByteArray &)> hook;
+    return hook;
+}
+
 std::function<int(testing::WriteStep, const QByteArray &)> &writeFaultHook()
 {
     static std::function<int(testing::WriteStep, const QByteArray &)> hook;
@@ -277,6 +283,10 @@ void setWriteFaultHook(std::function<int(WriteStep, const QByteArray &)> hook)
 {
     writeFaultHook() = std::move(hook);
 }
+void setCrashPointHook(std::function<void(CrashPoint, const QByteArray &)> hook)
+{
+    crashPointHook() = std::move(hook);
+}
 } // namespace testing
 
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
@@ -313,6 +323,17 @@ namespace io {
 int injectedWriteFault(testing::WriteStep step, const QByteArray &name)
 {
     return injectedFault(step, name);
+}
+
+bool crashPointHookSet()
+{
+    return bool(crashPointHook());
+}
+
+void reachCrashPoint(testing::CrashPoint point, const QByteArray &name)
+{
+    if (const auto &hook = crashPointHook())
+        hook(point, name);
 }
 
 Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::string_view bytes,

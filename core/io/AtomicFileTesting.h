@@ -33,6 +33,22 @@ void setBeforeRenameHook(std::function<void()> hook);
 // test can end the process here, as a kill would).
 void setAfterExchangeHook(std::function<void()> hook);
 
+// Points between two steps of the history's writes where a test can end
+// the process, as a kill or a power cut would (tst_journalcrash).
+enum class CrashPoint
+{
+    AppendHalfWritten, // AppendFile::append: the first half of a record is in the file
+    AppendWritten,     // AppendFile::append: the whole record, not yet synced
+    BeforeSideRename,  // SideFolder::rename: nothing renamed yet
+    AfterSideRename,   // SideFolder::rename: renamed, the folder not yet synced
+};
+
+// Called at each CrashPoint with the plain name of the file appended to or
+// renamed. While a hook is set, AppendFile::append writes a record in two
+// write(2) calls with AppendHalfWritten between them, so a test can leave a
+// torn record. An empty function removes the hook.
+void setCrashPointHook(std::function<void(CrashPoint point, const QByteArray &name)> hook);
+
 // Makes replaceFile() behave as on a file system without renameat2 flags.
 void setRenameFlagsUnsupported(bool unsupported);
 

@@ -59,6 +59,9 @@ int syncToDisk(int fd);
 // The errno a test injects for this step of a write of `name`, else 0
 // (see AtomicFileTesting.h).
 int injectedWriteFault(testing::WriteStep step, const QByteArray &name);
+// Calls a test's crash point hook, if one is set (see AtomicFileTesting.h).
+bool crashPointHookSet();
+void reachCrashPoint(testing::CrashPoint point, const QByteArray &name);
 
 FileStamp stampFromStat(const struct stat &st);
 

@@ -242,8 +242,10 @@ Result<void> SideFolder::rename(const QString &from, const QString &to) const
     if (!target)
         return target.error();
     const QString folder = QDir::toNativeSeparators(m_path);
+    reachCrashPoint(testing::CrashPoint::BeforeSideRename, *source);
     if (::renameat(m_fd, source->constData(), m_fd, target->constData()) != 0)
         return ioError(filePath(from), QStringLiteral("rename the file"), errno, folder);
+    reachCrashPoint(testing::CrashPoint::AfterSideRename, *source);
     if (const int err = syncToDisk(m_fd))
         return ioError(m_path, QStringLiteral("flush the folder to disk"), err, folder);
     return {};

@@ -7,7 +7,8 @@
 
 namespace bench {
 
-// Prints {"t0":<epoch s before the first click>,"medianMs":...,"failures":n}.
+// Prints {"medianMs":...,"failures":n,"counts":{"fsyncs":...,"bytesWritten":...}},
+// the counts (core/io IoCounters) from the first click until the window closed.
 int runWindowBurst(const QString &file, const QString &key, int sets);
 
 } // namespace bench

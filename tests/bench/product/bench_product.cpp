@@ -3,16 +3,21 @@
 // backups) and through an edit in the window, beside conf 15 on a copy of
 // the same file and beside the floor (bench_floor: the same bytes written
 // durably and nothing else); the fsyncs and the bytes written per set over
-// the burst; and a one-shot `get` of one key, whole process, beside node
-// with conf. Prints a table with the targets; never fails on a figure.
+// the burst, counted by the process itself; and a one-shot `get` of one
+// key, whole process, beside node with conf. Prints a table with the
+// targets; never fails on a figure.
 //
 //   bench_product [--sizes 2k,100k,1m,10m] [--sets 40] [--gets 9] [--no-window]
 //
 // Environment: TAD_CLI, TAD_NODE, TAD_FLOOR override the programs found at
-// build time. The fsyncs and bytes come from strace (see SyscallLog.h).
+// build time. The fsyncs and bytes come from the write path's own counters
+// (core/io IoCounters): the batch process reports them through
+// TAD_IO_COUNTERS, the window's child process reads them in-process (see
+// DiskWork.h). Both files have a history already, as anyone's has after a
+// first run, so a burst's counts are those of its sets and their flush.
 #include "DemoDocument.h"
+#include "DiskWork.h"
 #include "ProcessRun.h"
-#include "SyscallLog.h"
 #include "WindowBurst.h"
 
 #include "json/JsonText.h"
@@ -67,19 +72,28 @@ struct Burst
     QString note;
 };
 
-// One batch process; `straced` runs it under strace for the counts.
-Burst batchBurst(const QString &cli, const QString &file, int sets, const QString &log)
+// Two one-shot sets that leave the file's bytes as they were and its
+// history started.
+bool startHistory(const QString &cli, const QString &file)
+{
+    for (const char *value : {"true", "false"}) {
+        const ProcessRun run = runToEnd(cli, {"--config", file, "set", kKey, value});
+        if (!run.ran || run.exitCode != 0)
+            return false;
+    }
+    return true;
+}
+
+// One batch process; its fsyncs and bytes, start to end, come back through
+// TAD_IO_COUNTERS in `countsFile`.
+Burst batchBurst(const QString &cli, const QString &file, int sets, const QString &countsFile)
 {
     Burst burst;
     QProcess process;
-    QStringList args{QStringLiteral("--config"), file, QStringLiteral("batch")};
-    if (log.isEmpty()) {
-        process.start(cli, args);
-    } else {
-        QStringList traced = straceArguments(log);
-        traced << cli << args;
-        process.start(QStringLiteral("strace"), traced);
-    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TAD_IO_COUNTERS"), countsFile);
+    process.setProcessEnvironment(environment);
+    process.start(cli, {QStringLiteral("--config"), file, QStringLiteral("batch")});
     if (!process.waitForStarted(10000)) {
         burst.note = QStringLiteral("batch did not start");
         return burst;
@@ -95,7 +109,6 @@ Burst batchBurst(const QString &cli, const QString &file, int sets, const QStrin
     // The file is open once this answers.
     request("{\"op\":\"get\",\"key\":\"" + kKey.toUtf8() + "\"}");
     std::vector<double> times;
-    const double t0 = epochSeconds();
     QElapsedTimer timer;
     bool value = false;
     int failures = 0;
@@ -116,23 +129,15 @@ Burst batchBurst(const QString &cli, const QString &file, int sets, const QStrin
         burst.note = QStringLiteral("%1 sets failed: %2")
                          .arg(failures)
                          .arg(QString::fromUtf8(process.readAllStandardError().left(200)));
-    if (!log.isEmpty())
-        burst.disk = readSyscallLog(log, t0);
+    burst.disk = readDiskWork(countsFile);
     return burst;
 }
 
-Burst windowBurst(const QString &self, const QString &file, int sets, const QString &log)
+Burst windowBurst(const QString &self, const QString &file, int sets)
 {
     Burst burst;
-    QStringList args{QStringLiteral("--window-child"), file, QString::number(sets)};
-    ProcessRun run;
-    if (log.isEmpty()) {
-        run = runToEnd(self, args);
-    } else {
-        QStringList traced = straceArguments(log);
-        traced << self << args;
-        run = runToEnd(QStringLiteral("strace"), traced);
-    }
+    const ProcessRun run =
+        runToEnd(self, {QStringLiteral("--window-child"), file, QString::number(sets)});
     auto parsed = parseValue(std::string_view(run.out.constData(), size_t(run.out.size())));
     if (!run.ran || run.exitCode != 0 || !parsed || !parsed->is_object()) {
         burst.note = QStringLiteral("window: ") + QString::fromUtf8(run.err.left(300));
@@ -140,8 +145,8 @@ Burst windowBurst(const QString &self, const QString &file, int sets, const QStr
     }
     burst.ok = parsed->value("failures", 1) == 0;
     burst.medianMs = parsed->value("medianMs", 0.0);
-    if (!log.isEmpty())
-        burst.disk = readSyscallLog(log, parsed->value("t0", 0.0));
+    if (parsed->contains("counts"))
+        burst.disk = diskWorkFromJson((*parsed)["counts"]);
     return burst;
 }
 
@@ -149,7 +154,7 @@ struct Row
 {
     QString size;
     qint64 bytes = 0;
-    Burst batch, batchCounted, window, windowCounted;
+    Burst batch, window;
     double confMs = 0, floorMs = 0;
     double getMs = 0, confGetMs = 0;
     long getRssKb = 0;
@@ -243,7 +248,6 @@ int main(int argc, char *argv[])
         QStringLiteral(TAD_SOURCE_DIR "/tests/bench/product/conf-product.mjs");
     const QString schema =
         QStringLiteral(TAD_SOURCE_DIR "/resources/schema/tad-config.schema.json");
-    const bool haveStrace = !QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty();
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
@@ -271,19 +275,19 @@ int main(int argc, char *argv[])
             writeFile(path, original);
             return path;
         };
+        const auto withHistory = [&](const QString &name) {
+            const QString path = copy(name);
+            if (!startHistory(cli, path))
+                row.notes << QStringLiteral("%1: the history could not be started").arg(name);
+            return path;
+        };
         std::fprintf(stderr, "%s (%lld bytes): batch", qPrintable(size), row.bytes);
-        row.batch = batchBurst(cli, copy(QStringLiteral("batch")), sets, {});
-        if (haveStrace)
-            row.batchCounted = batchBurst(cli, copy(QStringLiteral("batch-counted")), sets,
-                                          base + QStringLiteral("/batch.strace"));
+        row.batch = batchBurst(cli, withHistory(QStringLiteral("batch")), sets,
+                               base + QStringLiteral("/batch-io.json"));
         if (withWindow) {
             std::fprintf(stderr, ", window");
             row.window =
-                windowBurst(app.applicationFilePath(), copy(QStringLiteral("window")), sets, {});
-            if (haveStrace)
-                row.windowCounted =
-                    windowBurst(app.applicationFilePath(), copy(QStringLiteral("window-counted")),
-                                sets, base + QStringLiteral("/window.strace"));
+                windowBurst(app.applicationFilePath(), withHistory(QStringLiteral("window")), sets);
         }
         std::fprintf(stderr, ", conf");
         const ProcessRun conf = runToEnd(node, {confScript, "--modules", modules, "--file",
@@ -321,7 +325,7 @@ int main(int argc, char *argv[])
         }
         row.getMs = median(ours);
         row.confGetMs = median(theirs);
-        for (const Burst *b : {&row.batch, &row.batchCounted, &row.window, &row.windowCounted})
+        for (const Burst *b : {&row.batch, &row.window})
             if (!b->note.isEmpty())
                 row.notes << b->note;
         row.notes.removeDuplicates();
@@ -341,22 +345,22 @@ int main(int argc, char *argv[])
                 "conf/batch", "conf/window"},
                table);
 
-    std::printf("\nPer set over the burst (strace): fsyncs, and bytes written to files as a "
-                "multiple of the file's size\n");
+    std::printf("\nPer set over the burst (the process's own counters, TAD_IO_COUNTERS): "
+                "fsyncs, and bytes written with their multiple of the file's size\n");
     table.clear();
-    const auto perSet = [&](const DiskWork &d, double perSetDivisor) {
-        return d.valid ? QString::number(double(d.fsyncs) / perSetDivisor, 'f', 2)
-                       : QStringLiteral("-");
+    const auto fsyncsPerSet = [&](const DiskWork &d) {
+        return d.valid ? QString::number(d.fsyncs / sets, 'f', 2) : QStringLiteral("-");
     };
     const auto bytesPerSet = [&](const DiskWork &d, qint64 size) {
-        return d.valid ? QString::number(d.bytes / sets / double(size), 'f', 2) + QLatin1Char('x')
+        return d.valid ? QStringLiteral("%1 (%2x)")
+                             .arg(qint64(d.bytes / sets))
+                             .arg(d.bytes / sets / double(size), 0, 'f', 2)
                        : QStringLiteral("-");
     };
     for (const Row &r : rows) {
-        table.push_back({r.size, perSet(r.batchCounted.disk, sets),
-                         perSet(r.windowCounted.disk, sets),
-                         bytesPerSet(r.batchCounted.disk, r.bytes),
-                         bytesPerSet(r.windowCounted.disk, r.bytes), QStringLiteral("2, 1.00x")});
+        table.push_back({r.size, fsyncsPerSet(r.batch.disk), fsyncsPerSet(r.window.disk),
+                         bytesPerSet(r.batch.disk, r.bytes), bytesPerSet(r.window.disk, r.bytes),
+                         QStringLiteral("2, %1 (1.00x)").arg(r.bytes)});
     }
     printTable({"size", "fsyncs batch", "fsyncs window", "bytes batch", "bytes window", "floor"},
                table);
@@ -371,19 +375,17 @@ int main(int argc, char *argv[])
     std::printf("\nTargets\n");
     for (const Row &r : rows) {
         const bool small = r.size == QLatin1String("2k"), mb = r.size == QLatin1String("1m");
-        const DiskWork &d = r.batchCounted.disk;
+        const DiskWork &d = r.batch.disk;
         if (d.valid)
             std::printf(
                 "  %-5s fsyncs/set <= 2.2: batch %.2f %s; bytes/set <= 1.15x: batch %.2fx %s\n",
-                qPrintable(r.size), double(d.fsyncs) / sets,
-                qPrintable(verdict(double(d.fsyncs) / sets <= 2.2)),
+                qPrintable(r.size), d.fsyncs / sets, qPrintable(verdict(d.fsyncs / sets <= 2.2)),
                 d.bytes / sets / double(r.bytes),
                 qPrintable(verdict(d.bytes / sets / double(r.bytes) <= 1.15)));
-        if (r.windowCounted.disk.valid) {
-            const DiskWork &w = r.windowCounted.disk;
-            std::printf("        window: fsyncs/set %.2f %s; bytes/set %.2fx %s\n",
-                        double(w.fsyncs) / sets,
-                        qPrintable(verdict(double(w.fsyncs) / sets <= 2.2)),
+        if (r.window.disk.valid) {
+            const DiskWork &w = r.window.disk;
+            std::printf("        window: fsyncs/set %.2f %s; bytes/set %.2fx %s\n", w.fsyncs / sets,
+                        qPrintable(verdict(w.fsyncs / sets <= 2.2)),
                         w.bytes / sets / double(r.bytes),
                         qPrintable(verdict(w.bytes / sets / double(r.bytes) <= 1.15)));
         }

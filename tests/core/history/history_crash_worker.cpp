@@ -5,6 +5,7 @@
 //   history_crash_worker restore <store> <backup-a> <backup-b>
 //   history_crash_worker rollback <store>
 //   history_crash_worker migrate <store>
+#include "WorkerOutput.h"
 #include "history/DocumentOps.h"
 #include "history/Migrator.h"
 #include "history/Restore.h"
@@ -17,22 +18,8 @@
 
 using namespace tad;
 
-namespace {
-
-void say(const std::string &line)
-{
-    const std::string text = line + '\n';
-    if (::write(STDOUT_FILENO, text.data(), text.size()) != ssize_t(text.size()))
-        std::_Exit(3);
-}
-
-int fail(const Error &error)
-{
-    say("failed: " + error.toString().toStdString());
-    return 2;
-}
-
-} // namespace
+using workertest::fail;
+using workertest::say;
 
 int main(int argc, char **argv)
 {

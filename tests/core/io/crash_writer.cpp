@@ -9,6 +9,7 @@
 // write of document(seq); add a mode for every other writer that must
 // survive a kill (restore, rollback, migration).
 #include "CrashDocuments.h"
+#include "WorkerOutput.h"
 #include "io/AtomicFile.h"
 
 #include <QString>
@@ -22,18 +23,7 @@
 
 namespace {
 
-// Unbuffered, so that an acknowledgement is out before the next write starts.
-void say(const std::string &line)
-{
-    const std::string text = line + '\n';
-    size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, text.data() + done, text.size() - done);
-        if (n <= 0)
-            std::_Exit(3);
-        done += size_t(n);
-    }
-}
+using workertest::say;
 
 // Returns an empty string on success, else what went wrong.
 using Mode = std::function<std::string(const QString &target, std::uint64_t seq)>;
