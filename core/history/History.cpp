@@ -1,9 +1,9 @@
-// The history's folder: the journal (appending, group commit, segments,
-// the head), the layout before it, listing and limits. See History.h and
+// The history's folder: opening the journal (see Journal.h), the head, the
+// layout before the journal, listing, labels and limits. See History.h and
 // docs/BACKUPS.md#history.
 #include "History.h"
 
-#include "HistoryJournal.h"
+#include "Journal.h"
 #include "JsonPatch.h"
 
 #include "json/JsonText.h"
@@ -23,13 +23,6 @@ bool isEntryFileName(const QString &name)
 {
     return name.endsWith(QLatin1String(".json")) && name != kHeadName &&
            !name.startsWith(QLatin1Char('.'));
-}
-
-WriteOptions privateFile()
-{
-    WriteOptions options;
-    options.newFileMode = 0600;
-    return options;
 }
 
 Error linkSkipped(const QString &path)
@@ -90,106 +83,7 @@ Result<FolderContents> contentsOf(const SideFolder &folder)
     return out;
 }
 
-// Only the members a head needs, without building the patch.
-struct Tail
-{
-    QString hashAfter;
-    FileStamp file;
-};
-std::optional<Tail> tailOf(std::string_view line)
-{
-    auto entry = journal::fromLine(line, QString());
-    if (!entry)
-        return std::nullopt;
-    return Tail{entry->hashAfter, entry->fileAfter};
-}
-
 } // namespace
-
-namespace journal {
-
-QString segmentName(int segment)
-{
-    return QStringLiteral("journal-%1.jsonl").arg(segment, 6, 10, QLatin1Char('0'));
-}
-
-QString baseName(int segment)
-{
-    return QStringLiteral("journal-%1.base").arg(segment, 6, 10, QLatin1Char('0'));
-}
-
-int segmentOf(const QString &fileName, bool *isBase)
-{
-    static const QString prefix = QStringLiteral("journal-");
-    if (!fileName.startsWith(prefix))
-        return 0;
-    const bool base = fileName.endsWith(QLatin1String(".base"));
-    if (!base && !fileName.endsWith(QLatin1String(".jsonl")))
-        return 0;
-    const QString digits =
-        fileName.mid(prefix.size(), fileName.size() - prefix.size() - (base ? 5 : 6));
-    bool ok = false;
-    const int segment = digits.toInt(&ok);
-    if (!ok || segment <= 0 || digits.size() != 6)
-        return 0;
-    if (isBase)
-        *isBase = base;
-    return segment;
-}
-
-Lines splitLines(std::string_view text)
-{
-    Lines out;
-    size_t start = 0;
-    while (start < text.size()) {
-        const size_t newline = text.find('\n', start);
-        if (newline == std::string_view::npos)
-            break;
-        if (newline > start)
-            out.lines.push_back(text.substr(start, newline - start));
-        start = newline + 1;
-    }
-    out.completeBytes = qint64(start);
-    out.tornBytes = qint64(text.size() - start);
-    return out;
-}
-
-} // namespace journal
-
-struct History::Journal
-{
-    Journal(SideFolder folder, int segment, AppendFile file)
-        : folder(std::move(folder)), segment(segment), file(std::move(file))
-    {}
-    SideFolder folder;
-    int segment = 0;
-    std::optional<AppendFile> file; // the segment's .jsonl
-    qint64 end = 0;                 // bytes of complete lines read or written
-    int entries = 0;                // lines in the segment
-    QString lastHashAfter;          // of its last line
-    int unflushed = 0;
-
-    // Forgets what was read of the segment: it is read again from the start.
-    void forgetRead()
-    {
-        end = 0;
-        entries = 0;
-        lastHashAfter.clear();
-    }
-    // Appends to `number`'s file from now on (a newer segment, or the same
-    // one rewritten), locked, with nothing of it read yet.
-    Result<void> switchTo(int number)
-    {
-        file.reset(); // releases the old file's lock
-        auto opened = folder.openAppend(journal::segmentName(number));
-        if (!opened)
-            return opened.error();
-        segment = number;
-        file = std::move(*opened);
-        forgetRead();
-        return file->lock();
-    }
-};
 
 History::History(QString storePath) : m_storePath(std::move(storePath)) {}
 
@@ -222,9 +116,9 @@ QString History::nextId(const QDateTime &time)
                .rightJustified(4, QLatin1Char('0'));
 }
 
-Result<History::Journal *> History::openJournal()
+Result<Journal *> History::openJournal()
 {
-    if (m_journal && m_journal->file)
+    if (m_journal && m_journal->isOpen())
         return m_journal.get();
     auto folder = openFolder(SideFolder::Mode::Create);
     if (!folder)
@@ -254,62 +148,9 @@ Result<History::Journal *> History::openJournal()
     auto file = folder->openAppend(journal::segmentName(segment));
     if (!file)
         return file.error();
-    m_journal = std::make_unique<Journal>(std::move(*folder), segment, std::move(*file));
+    m_journal = std::make_unique<Journal>(std::move(*folder), segment, std::move(*file),
+                                          [this](const SideFolder &full) { trim(full); });
     return m_journal.get();
-}
-
-Result<void> History::catchUpTail(Journal &journal)
-{
-    for (int hops = 0; hops < 100; ++hops) {
-        // Another process started a newer segment: follow it there.
-        auto newer = journal.folder.stat(journal::baseName(journal.segment + 1));
-        auto newerLines = journal.folder.stat(journal::segmentName(journal.segment + 1));
-        if (!newer)
-            return newer.error();
-        if (!newerLines)
-            return newerLines.error();
-        if (newer->exists || newerLines->exists) {
-            if (auto switched = journal.switchTo(journal.segment + 1); !switched)
-                return switched;
-            continue;
-        }
-        auto stamp = journal.file->stamp();
-        if (!stamp)
-            return stamp.error();
-        auto named = journal.folder.stat(journal::segmentName(journal.segment));
-        if (!named)
-            return named.error();
-        if (named->exists && named->stamp.inode != stamp->inode) {
-            // The segment was rewritten (a label changed): append to the new file.
-            if (auto switched = journal.switchTo(journal.segment); !switched)
-                return switched;
-            continue;
-        }
-        if (stamp->size == journal.end)
-            return {};
-        if (stamp->size < journal.end) {
-            // Shorter than what we knew: read it again from the start.
-            journal.forgetRead();
-        }
-        auto text = journal.file->readFrom(journal.end);
-        if (!text)
-            return text.error();
-        const journal::Lines lines = journal::splitLines(*text);
-        journal.entries += int(lines.lines.size());
-        if (!lines.lines.empty()) {
-            const auto tail = tailOf(lines.lines.back());
-            journal.lastHashAfter = tail ? tail->hashAfter : QString();
-        }
-        journal.end += lines.completeBytes;
-        // A record a crash cut short: it never counted, and the next line
-        // must not be glued to it.
-        if (lines.tornBytes > 0) {
-            if (auto cut = journal.file->truncate(journal.end); !cut)
-                return cut;
-        }
-        return {};
-    }
-    return {};
 }
 
 Result<HistoryEntry> History::record(HistoryEntry entry, const std::string *contentAfter)
@@ -323,89 +164,29 @@ Result<HistoryEntry> History::record(HistoryEntry entry, const std::string *cont
     if (!opened)
         return opened.error();
     Journal &journal = **opened;
-    if (auto locked = journal.file->lock(); !locked)
-        return locked.error();
-    if (auto caught = catchUpTail(journal); !caught) {
-        journal.file->unlock();
-        return caught.error();
-    }
-    const std::string line = journal::toLine(entry, journal.lastHashAfter);
-    // The entry must leave the settings file room for its next write; old
-    // entries go first, by the limits.
-    const quint64 needed = quint64(line.size()) + quint64(entry.sizeAfter) + kSideFileSlack;
-    if (auto room = journal.folder.checkRoom(needed, QStringLiteral("a history record")); !room) {
-        trim(journal.folder);
-        if (auto again = journal.folder.checkRoom(needed, QStringLiteral("a history record"));
-            !again) {
-            journal.file->unlock();
-            return again.error();
-        }
-    }
-    if (auto appended = journal.file->append(line); !appended) {
-        // Whatever part of the line reached the file is cut off by the next
-        // append, which reads the tail first.
-        journal.file->unlock();
+    if (auto appended = journal.append(entry, contentAfter); !appended)
         return appended.error();
-    }
-    journal.end += qint64(line.size());
-    ++journal.entries;
-    ++journal.unflushed;
-    journal.lastHashAfter = entry.hashAfter;
-    Result<void> rotated;
-    if (journal.entries >= kSegmentEntries && contentAfter)
-        rotated = rotate(journal, *contentAfter);
-    if (journal.file)
-        journal.file->unlock();
-    if (!rotated)
-        return rotated.error();
     if (contentAfter) {
         m_headBytes = *contentAfter;
         m_headHash = entry.hashAfter;
     }
-    if (journal.unflushed >= kGroupCommit) {
+    if (journal.groupFull()) {
         if (auto flushed = flush(); !flushed)
             return flushed.error();
     }
     return entry;
 }
 
-Result<void> History::rotate(Journal &journal, const std::string &base)
-{
-    // The segment so far is made durable before a base that follows it.
-    if (auto flushed = journal.file->sync(); !flushed)
-        return flushed;
-    journal.unflushed = 0;
-    const int next = journal.segment + 1;
-    const quint64 needed = 2 * quint64(base.size()) + kSideFileSlack;
-    if (auto room =
-            journal.folder.checkRoom(needed, QStringLiteral("the history's copy of the file"));
-        !room)
-        return room;
-    if (auto written = journal.folder.write(journal::baseName(next), base, privateFile()); !written)
-        return written.error();
-    // Only the newest segment's base is ever read.
-    (void)journal.folder.remove(journal::baseName(journal.segment));
-    auto file = journal.folder.openAppend(journal::segmentName(next));
-    if (!file)
-        return file.error();
-    journal.file = std::move(*file);
-    journal.segment = next;
-    journal.forgetRead();
-    trim(journal.folder);
-    return {};
-}
-
 Result<void> History::flush()
 {
-    if (!m_journal || !m_journal->file)
+    if (!m_journal)
         return {};
-    m_journal->unflushed = 0;
-    return m_journal->file->sync();
+    return m_journal->flush();
 }
 
 bool History::needsFlush() const
 {
-    return m_journal && m_journal->file && m_journal->file->needsSync();
+    return m_journal && m_journal->needsFlush();
 }
 
 Result<void> History::setBase(const std::string &bytes)
@@ -413,31 +194,7 @@ Result<void> History::setBase(const std::string &bytes)
     auto opened = openJournal();
     if (!opened)
         return opened.error();
-    Journal &journal = **opened;
-    if (auto locked = journal.file->lock(); !locked)
-        return locked;
-    Result<void> done = catchUpTail(journal);
-    if (done) {
-        auto base = journal.folder.stat(journal::baseName(journal.segment));
-        if (!base) {
-            done = base.error();
-        } else if (journal.entries == 0 && !base->exists) {
-            // A history that starts here: this segment's own base.
-            const quint64 needed = 2 * quint64(bytes.size()) + kSideFileSlack;
-            if (auto room = journal.folder.checkRoom(
-                    needed, QStringLiteral("the history's copy of the file"));
-                !room)
-                done = room;
-            else if (auto written = journal.folder.write(journal::baseName(journal.segment), bytes,
-                                                         privateFile());
-                     !written)
-                done = written.error();
-        } else {
-            done = rotate(journal, bytes);
-        }
-    }
-    if (journal.file)
-        journal.file->unlock();
+    Result<void> done = (*opened)->startFrom(bytes);
     if (done) {
         m_headBytes = bytes;
         m_headHash.clear();
@@ -448,15 +205,11 @@ Result<void> History::setBase(const std::string &bytes)
 Result<std::optional<HistoryHead>> History::head(bool withDocument) const
 {
     // Our own last entry, while no one has appended since: nothing to read.
-    if (m_headBytes && m_journal && m_journal->file) {
-        auto stamp = m_journal->file->stamp();
-        auto newer = m_journal->folder.stat(journal::baseName(m_journal->segment + 1));
-        if (stamp && stamp->size == m_journal->end && newer && !newer->exists) {
-            HistoryHead head;
-            head.hash = m_headHash;
-            head.bytes = *m_headBytes;
-            return std::optional<HistoryHead>(std::move(head));
-        }
+    if (m_headBytes && m_journal && m_journal->unchangedSinceOwnWrite()) {
+        HistoryHead head;
+        head.hash = m_headHash;
+        head.bytes = *m_headBytes;
+        return std::optional<HistoryHead>(std::move(head));
     }
     auto folder = openFolder(SideFolder::Mode::OpenExisting);
     if (!folder)
@@ -501,7 +254,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
         return std::optional<HistoryHead>(std::move(head));
     }
     HistoryHead head;
-    if (const auto tail = tailOf(lines.lines.back())) {
+    if (const auto tail = journal::tailOf(lines.lines.back())) {
         head.hash = tail->hashAfter;
         head.file = tail->file;
     }
@@ -537,8 +290,8 @@ Result<void> History::checkWritable() const
     if (!folder->exists())
         return {};
     QStringList names;
-    if (m_journal && m_journal->file) {
-        names << journal::segmentName(m_journal->segment);
+    if (m_journal && m_journal->isOpen()) {
+        names << journal::segmentName(m_journal->segment());
     } else {
         auto contents = contentsOf(*folder);
         if (!contents)
@@ -732,7 +485,8 @@ Result<HistoryEntry> History::setLabel(const QString &id, const QString &label) 
             return e;
         }
         labelled(*json);
-        if (auto written = folder->write(oldName, compactJson(*json), privateFile()); !written)
+        if (auto written = folder->write(oldName, compactJson(*json), journal::privateFile());
+            !written)
             return written.error();
         return HistoryEntry::fromJson(*json);
     }
@@ -766,7 +520,7 @@ Result<HistoryEntry> History::setLabel(const QString &id, const QString &label) 
         }
         if (!changed)
             continue;
-        if (auto written = folder->write(name, rewritten, privateFile()); !written)
+        if (auto written = folder->write(name, rewritten, journal::privateFile()); !written)
             return written.error();
         HistoryEntry entry = *found;
         entry.label = trimmed;

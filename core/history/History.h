@@ -73,6 +73,8 @@ struct HistoryHead
 
 std::optional<ChangeSource> changeSourceFromName(std::string_view name);
 
+class Journal;
+
 class History
 {
 public:
@@ -124,12 +126,9 @@ public:
     static constexpr int kSegmentEntries = 250; // entries per journal segment
 
 private:
-    struct Journal;
     Result<SideFolder> openFolder(SideFolder::Mode mode) const;
     QString nextId(const QDateTime &time);
     Result<Journal *> openJournal();
-    Result<void> catchUpTail(Journal &journal);
-    Result<void> rotate(Journal &journal, const std::string &base);
     void trim(const SideFolder &folder) const;
 
     QString m_storePath;

@@ -2,7 +2,7 @@
 // show --json`) and as one journal line, which leaves out what the line
 // before it or its own id already says.
 #include "History.h"
-#include "HistoryJournal.h"
+#include "Journal.h"
 
 #include "json/JsonText.h"
 #include <QTimeZone>

@@ -1,6 +1,6 @@
 #include "HistoryHooks.h"
 
-#include "HistoryJournal.h"
+#include "Journal.h"
 #include "JsonPatch.h"
 #include "SetChanges.h"
 #include "keys/KeyPath.h"

@@ -19,6 +19,14 @@ namespace tad {
 // was added.
 bool applySchemaDefaults(const Schema &schema, Json &document);
 
+// What applySchemaDefaults would add after a change at `tokens` (a key's
+// segments; the member set, or the one deleted) to a document that had every
+// default before it: only the objects on the way to the key and the value at
+// its end are visited, so a change costs the size of the change, not of the
+// file. On a document that lacked defaults elsewhere, use the whole fill.
+bool applySchemaDefaultsAlong(const Schema &schema, Json &document,
+                              const std::vector<std::string> &tokens);
+
 // applySchemaDefaults bound to `schema`, for StoreOptions::fillDefaults: the
 // defaults electron-store's Ajv adds on each of its writes, added on ours.
 std::function<bool(Json &)> schemaDefaultsFiller(Schema schema);

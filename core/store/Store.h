@@ -14,6 +14,7 @@
 #include "PerformanceMonitor.h"
 #include "RecentWrites.h"
 #include "Result.h"
+#include "StoreInfo.h"
 #include "io/AtomicFile.h"
 #include "keys/KeyPath.h"
 
@@ -29,6 +30,7 @@
 
 namespace tad {
 
+class MergeWrite;
 class StoreHook;
 
 // One primitive change, with conf's semantics for dot-notation keys.
@@ -78,20 +80,6 @@ struct StoreOptions
     // this store writes, so both programs write the same bytes. Returns
     // whether it added anything.
     std::function<bool(Json &)> fillDefaults;
-};
-
-struct StoreInfo
-{
-    QString path;
-    bool exists = false;
-    qint64 size = 0;                          // bytes on disk
-    std::vector<std::string> keys;            // top-level keys, in JavaScript order
-    std::string version;                      // `version`, "1.0.0" when absent (as the seed)
-    std::optional<Json> confMigrationVersion; // __internal__.migrations.version
-    quint32 mode = 0;                         // permission bits
-    std::string style;                        // "compact", "tabs" or "N spaces"
-
-    Json toJson() const;
 };
 
 class Store : public QObject
@@ -200,6 +188,8 @@ Q_SIGNALS:
     void conflicted(const tad::ChangeEvent &theirs, const tad::Json &ours);
 
 private:
+    friend class MergeWrite; // one write of apply(), on the store's state
+
     struct ListenerEntry
     {
         quint64 id;
@@ -228,17 +218,14 @@ private:
     Result<bool> reapplyDisplaced();
     void checkRecentWrites(const Json &external);
     std::vector<StoreOp> takePendingReapply(ChangeSource &source);
-    // Returns whether the schema's defaults added anything.
+    // What the operations do to `doc` (StoreOperations.cpp). Returns whether
+    // the schema's defaults added anything.
     Result<bool> applyOps(Json &doc, const std::vector<StoreOp> &ops) const;
-    // Writes back a version of the other writer's that a merge attempt
-    // displaced and then could not finish; `onDisk` follows what is written.
-    void putBackDisplaced(std::string version, std::optional<std::string> &onDisk);
     std::vector<Watched> snapshotWatched(const std::vector<StoreOp> &ops) const;
     void emitOpChanges(const std::vector<StoreOp> &ops, std::vector<Watched> watched,
                        const std::vector<std::optional<Json>> &oldValues, ChangeSource source);
     void emitDocumentChanges(const Json &before, const Json &after, ChangeSource source);
     void deliver(const ChangeEvent &event, bool toStarListeners, bool toKeyListeners);
-    Error writeBlocked() const;
 
     QString m_path;
     StoreOptions m_options;
@@ -258,7 +245,7 @@ private:
         WriteRecord files;
         qint64 atMs = 0;
     };
-    std::vector<KeptRecord> m_kept; // see apply() and discardKeptRecords()
+    std::vector<KeptRecord> m_kept; // see MergeWrite and discardKeptRecords()
     qint64 m_lastWriteMs = 0;       // when this store last wrote the file (nowMs())
     RecentWrites m_recent;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;

@@ -7,8 +7,13 @@
 #include "json/JsonText.h"
 #include <QDateTime>
 #include <optional>
+#include <string_view>
 
 namespace tad::storeutil {
+
+// conf keeps its own bookkeeping under this key and refuses to let callers
+// touch it; so do we.
+inline constexpr std::string_view kInternalKey = "__internal__";
 
 inline qint64 nowMs()
 {

@@ -1,0 +1,415 @@
+#include "MergeWrite.h"
+
+#include "DepthLimit.h"
+#include "DocumentChanges.h"
+#include "StoreUtil.h"
+#include "WriteText.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QThread>
+#include <algorithm>
+
+namespace tad {
+using namespace storeutil;
+namespace {
+
+// Every lost exchange still leaves the file with both sides' changes but the
+// other writer's newest one, which the next attempt carries; so attempts go
+// on while the other writer keeps writing (a conf burst writes every few
+// milliseconds, faster than one attempt of ours on a loaded machine or a
+// sanitizer build), and stop only after this long.
+constexpr qint64 kMergeBudgetMs = 20000;
+
+// A file modified less than this long before our write is taken as one that
+// another writer is busy with (see Store::metOtherWriter()).
+constexpr qint64 kBusyWriterMs = 1000;
+
+// Out of step with a writer that wins every round: a short random pause
+// lets its burst pass instead of burning the CPU it needs.
+void pauseAfterLosing(int attempt)
+{
+    if (attempt >= 4)
+        QThread::usleep(QRandomGenerator::global()->bounded(250, 250 + 250 * qMin(attempt, 16)));
+}
+
+} // namespace
+
+MergeWrite::MergeWrite(Store &store, const std::vector<StoreOp> &ops, ChangeSource source,
+                       const std::string &operationName)
+    : m_store(store), m_ops(ops), m_source(source), m_operationName(operationName),
+      m_reapplySource(source)
+{}
+
+Result<void> MergeWrite::run()
+{
+    if (auto deep = DepthLimit::check(m_ops, m_store.m_options.dialect); !deep)
+        return deep;
+    m_scope.emplace(m_store.m_monitor, m_operationName, monitorKey());
+    if (auto reserved = refuseReservedKeys(); !reserved)
+        return reserved;
+    if (auto caught = catchUpWithDisk(); !caught)
+        return caught;
+    if (auto folder = createFolder(); !folder)
+        return folder;
+
+    m_expectedOnDisk =
+        m_store.m_exists ? std::optional<std::string>(m_store.m_bytes) : std::nullopt;
+    m_expectedStamp = m_store.m_stamp;
+    m_base = std::move(m_store.m_doc);
+    QDeadlineTimer budget(kMergeBudgetMs);
+    for (int number = 0; number == 0 || !budget.hasExpired(); ++number) {
+        if (auto done = attempt(number))
+            return *done;
+    }
+    return gaveUp();
+}
+
+std::string MergeWrite::monitorKey() const
+{
+    std::string key;
+    for (const auto &op : m_ops) {
+        if (!key.empty())
+            key += ",";
+        key +=
+            op.isWholeDocument() ? std::string("*") : op.path.toDotted(m_store.m_options.dialect);
+    }
+    return key;
+}
+
+Result<void> MergeWrite::refuseReservedKeys() const
+{
+    for (const auto &op : m_ops) {
+        if (op.kind == StoreOp::Kind::Test || op.isWholeDocument())
+            continue;
+        if (auto reserved = m_store.refuseReservedKey(op.path, m_source); !reserved)
+            return reserved;
+    }
+    return {};
+}
+
+Result<void> MergeWrite::catchUpWithDisk()
+{
+    Store &s = m_store;
+    // Compare with the file as it is now: the other writer may have changed it.
+    if (!s.m_opened) {
+        if (auto opened = s.open(); !opened)
+            return opened;
+    }
+    auto current = readFile(s.m_path);
+    if (!current)
+        return current.error();
+    // A file written moments ago has a writer at work, maybe another program
+    // of ours (a batch): its next read-modify-write, or the app's, may have
+    // begun before ours and land after it.
+    if (current->stamp.exists &&
+        QDateTime::currentMSecsSinceEpoch() - current->stamp.mtimeNs / 1000000 < kBusyWriterMs)
+        s.m_metOtherWriter = true;
+    if (current->stamp.exists != s.m_exists || current->bytes != s.m_bytes) {
+        s.m_metOtherWriter = true;
+        if (auto adopted = s.adopt(std::move(current.value())); !adopted)
+            return adopted;
+    } else {
+        s.m_stamp = current->stamp;
+    }
+    if (s.m_hasDuplicates)
+        return writeBlocked();
+    s.discardKeptRecords(RecentWrites::kWindowMs);
+    if (!s.m_strandedChecked) {
+        s.m_strandedChecked = true;
+        if (auto recovered = s.recoverStrandedWrites(); !recovered)
+            return recovered;
+    }
+    // Our own recent changes that the other writer's version undid go first.
+    m_work = s.takePendingReapply(m_reapplySource);
+    m_work.insert(m_work.end(), m_ops.begin(), m_ops.end());
+    return {};
+}
+
+Result<void> MergeWrite::createFolder() const
+{
+    if (!m_store.m_options.createDirectory || m_store.m_exists)
+        return {};
+    const QString dir = QFileInfo(m_store.m_path).absolutePath();
+    if (QDir().mkpath(dir))
+        return {};
+    Error e = makeError(ErrorCode::Unreadable,
+                        QStringLiteral("cannot create the folder %1; check that its parent "
+                                       "exists and is writable")
+                            .arg(dir));
+    e.file = m_store.m_path;
+    return e;
+}
+
+Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
+{
+    Store &s = m_store;
+    Round round;
+    round.oldValues.reserve(m_work.size());
+    for (const auto &op : m_work)
+        round.oldValues.push_back(op.isWholeDocument() ? std::optional<Json>(m_base)
+                                                       : valueAt(m_base, op.path));
+    // Listener keys above an op's path need their whole old value.
+    s.m_doc = std::move(m_base);
+    round.watched = s.snapshotWatched(m_work);
+    round.bytesBefore = m_expectedOnDisk.value_or(std::string());
+
+    auto applied = s.applyOps(s.m_doc, m_work);
+    if (!applied) {
+        restoreDocument();
+        return applied.error();
+    }
+    round.defaultsAdded = *applied;
+    // Our own last write is exactly the stringify of the document: a
+    // change of one member is spliced into it (see WriteText.h).
+    const bool spliceable = number == 0 && s.m_bytesCanonical && !*applied && m_expectedOnDisk;
+    round.newBytes =
+        textToWrite(s.m_doc, m_work, spliceable ? &*m_expectedOnDisk : nullptr, s.m_style);
+    return round;
+}
+
+Result<void> MergeWrite::checkBeforeWrite(int number, const PendingChange &pending)
+{
+    // Checked once a write is certain: an unchanged value is no write.
+    if (number == 0) {
+        if (auto writable = refuseReadOnly(m_store.m_path, m_store.m_stamp); !writable) {
+            restoreDocument();
+            return writable;
+        }
+    }
+    for (auto *hook : m_store.m_hooks) {
+        if (auto allowed = hook->beforeWrite(pending); !allowed) {
+            restoreDocument();
+            return allowed;
+        }
+    }
+    return {};
+}
+
+std::optional<Result<void>> MergeWrite::attempt(int number)
+{
+    pauseAfterLosing(number);
+    auto prepared = prepareRound(number);
+    if (!prepared)
+        return Result<void>(prepared.error());
+    Round &round = *prepared;
+    if (m_expectedOnDisk && round.newBytes == *m_expectedOnDisk) {
+        // Nothing changes on disk: no write, no event.
+        m_scope->finish(false);
+        return Result<void>();
+    }
+    const PendingChange pending{round.bytesBefore,  m_store.m_doc, m_work,
+                                round.oldValues,    m_source,      m_operationName,
+                                round.defaultsAdded};
+    if (auto allowed = checkBeforeWrite(number, pending); !allowed)
+        return allowed;
+
+    WriteOptions writeOptions;
+    writeOptions.learnPrevious = true;
+    // A writer faster than two fsyncs would win every retry; retries skip
+    // them and the version that finally stands is flushed below.
+    writeOptions.durable = number == 0;
+    writeOptions.keepBaseRecord = true;
+    writeOptions.expectedPrevious = &m_expectedOnDisk;
+    writeOptions.expectedBase = &m_expectedStamp;
+    auto outcome = replaceFile(m_store.m_path, round.newBytes, writeOptions);
+    if (!outcome) {
+        restoreDocument();
+        return Result<void>(outcome.error());
+    }
+    if (outcome->baseChanged) {
+        if (auto again = startFromNewBase(round); !again)
+            return again;
+        return std::nullopt;
+    }
+    if (outcome->keptRecord) {
+        // The other writer's version our exchange displaced stays on disk
+        // (with the version our write was based on) while the other
+        // writer may still build on what it saw: a kill meanwhile loses
+        // nothing, as the next run merges it back.
+        m_store.m_kept.push_back({*outcome->keptRecord, nowMs()});
+    }
+    if (outcome->previous == m_expectedOnDisk) {
+        finish(number, round, pending, *outcome);
+        return Result<void>();
+    }
+    if (auto merged = mergeOntoDisplaced(round, *outcome); !merged)
+        return merged;
+    return std::nullopt;
+}
+
+Json MergeWrite::documentBefore(const Round &round) const
+{
+    auto previousState = parseDocument(round.bytesBefore, m_store.m_path);
+    return (m_expectedOnDisk && previousState) ? std::move(previousState->value) : Json::object();
+}
+
+Result<void> MergeWrite::startFromNewBase(const Round &round)
+{
+    Store &s = m_store;
+    s.m_metOtherWriter = true;
+    auto now = readFile(s.m_path);
+    Result<ParsedDocument> parsedNow = ParsedDocument{Json::object(), s.m_style, false, {}};
+    if (now && now->stamp.exists)
+        parsedNow = parseDocument(now->bytes, s.m_path);
+    if (!now || !parsedNow) {
+        restoreDocument();
+        return now ? parsedNow.error() : now.error();
+    }
+    const Json previousDoc = documentBefore(round);
+    s.emitDocumentChanges(previousDoc, parsedNow->value, ChangeSource::External);
+    for (auto *hook : s.m_hooks)
+        hook->documentAdopted(parsedNow->value, now->bytes, true);
+    s.checkRecentWrites(parsedNow->value);
+    std::vector<StoreOp> again = s.takePendingReapply(m_reapplySource);
+    m_work.insert(m_work.begin(), again.begin(), again.end());
+    m_base = std::move(parsedNow->value);
+    m_expectedStamp = now->stamp;
+    m_expectedOnDisk =
+        now->stamp.exists ? std::optional<std::string>(std::move(now->bytes)) : std::nullopt;
+    return {};
+}
+
+void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
+                        const ReplaceOutcome &outcome)
+{
+    Store &s = m_store;
+    if (number > 0)
+        syncFileAndFolder(s.m_path);
+    s.m_bytes = std::move(round.newBytes);
+    s.m_bytesCanonical = true;
+    s.m_stamp = outcome.stamp;
+    s.m_exists = true;
+    s.m_lastWriteMs = nowMs();
+    for (auto *hook : s.m_hooks)
+        hook->afterWrite(pending, s.m_bytes);
+    const qint64 now = nowMs();
+    for (size_t i = 0; i < m_work.size(); ++i) {
+        if (!m_work[i].isWholeDocument() && m_work[i].kind != StoreOp::Kind::Test)
+            s.m_recent.record(m_work[i].path, round.oldValues[i], valueAt(s.m_doc, m_work[i].path),
+                              m_source, now);
+    }
+    s.emitOpChanges(m_work, std::move(round.watched), round.oldValues, m_source);
+    m_scope->finish(false);
+}
+
+Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcome)
+{
+    // Another writer replaced the file between our read and our rename:
+    // the file now holds our version without their change. Take theirs
+    // as the new base and apply our operations again.
+    Store &s = m_store;
+    s.m_metOtherWriter = true;
+    std::optional<std::string> theirs = std::move(outcome.previous);
+    Json theirDoc = Json::object();
+    if (theirs) {
+        auto parsed = parseDocument(*theirs, s.m_path);
+        if (!parsed) {
+            // They left a file we cannot read: put it back as it was and stop.
+            Error e = parsed.error();
+            if (auto restored = replaceFile(s.m_path, *theirs, {}); !restored)
+                e.message += QStringLiteral(" (putting that version back failed too: %1)")
+                                 .arg(restored.error().message);
+            return e;
+        }
+        theirDoc = std::move(parsed->value);
+    }
+    // Report their change relative to what we had before ours.
+    const Json previousDoc = documentBefore(round);
+    s.emitDocumentChanges(previousDoc, theirDoc, ChangeSource::External);
+    for (auto *hook : s.m_hooks)
+        hook->documentAdopted(theirDoc, theirs.value_or(std::string()), true);
+    s.checkRecentWrites(theirDoc);
+    queueDisplacedChanges(previousDoc, theirDoc);
+    m_base = std::move(theirDoc);
+    m_expectedOnDisk = std::move(round.newBytes);
+    m_expectedStamp = outcome.stamp;
+    m_displaced = std::move(theirs);
+    return {};
+}
+
+void MergeWrite::queueDisplacedChanges(const Json &previousDoc, const Json &theirDoc)
+{
+    Store &s = m_store;
+    // While our version stood, theirs was hidden: a conf process that read
+    // the file then wrote without it. Remember their change like ours, so
+    // that it is put back if it disappears.
+    for (const auto &change : changedKeys(previousDoc, theirDoc)) {
+        // A key their version lacks may be one they removed, or one added
+        // after they read the file (their read-modify-write began before
+        // it): the second is the common case under load, and putting
+        // back its "removal" would delete someone's key. Only what they
+        // added or changed is kept.
+        if (!change.after)
+            continue;
+        s.m_recent.record(change.path,
+                          change.before ? std::optional<Json>(*change.before) : std::nullopt,
+                          change.after ? std::optional<Json>(*change.after) : std::nullopt,
+                          ChangeSource::External, nowMs());
+    }
+    // Changes displaced by this round go first; one already queued is
+    // not queued twice (a long race would otherwise grow the list).
+    std::vector<StoreOp> again = s.takePendingReapply(m_reapplySource);
+    std::erase_if(again, [this](const StoreOp &op) {
+        return std::any_of(m_work.begin(), m_work.end(), [&op](const StoreOp &queued) {
+            return queued.kind == op.kind && queued.path == op.path && queued.value == op.value;
+        });
+    });
+    m_work.insert(m_work.begin(), again.begin(), again.end());
+}
+
+void MergeWrite::restoreDocument()
+{
+    Store &s = m_store;
+    if (m_displaced) {
+        putBackDisplaced(*m_displaced);
+        s.m_opened = false; // re-read everything on the next call
+    }
+    auto reparsed = m_expectedOnDisk ? parseDocument(*m_expectedOnDisk, s.m_path)
+                                     : Result<ParsedDocument>(Error());
+    s.m_doc = reparsed ? std::move(reparsed->value) : Json::object();
+    s.m_bytesCanonical = false;
+}
+
+void MergeWrite::putBackDisplaced(std::string version)
+{
+    // Each exchange reports what it replaced: if that is not our own version,
+    // a newer one arrived meanwhile and it is the one to put back.
+    WriteOptions options;
+    options.learnPrevious = true;
+    QDeadlineTimer budget(kMergeBudgetMs);
+    for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
+        pauseAfterLosing(attempt);
+        auto outcome = replaceFile(m_store.m_path, version, options);
+        if (!outcome)
+            return;
+        const bool replacedOurs = outcome->previous == m_expectedOnDisk;
+        m_expectedOnDisk = version;
+        if (replacedOurs || !outcome->previous)
+            return;
+        version = std::move(*outcome->previous);
+    }
+}
+
+Error MergeWrite::writeBlocked() const
+{
+    Error e = m_store.m_warnings.front();
+    e.message = QStringLiteral("not changed: ") + e.message;
+    return e;
+}
+
+Error MergeWrite::gaveUp()
+{
+    Error e = makeError(ErrorCode::Conflict,
+                        QStringLiteral("another program kept rewriting the file while this "
+                                       "change was being saved; the file holds the change merged "
+                                       "onto its latest version, but retry to be sure"));
+    e.file = m_store.m_path;
+    m_store.m_opened = false; // re-read everything on the next call
+    return e;
+}
+
+} // namespace tad

@@ -1,0 +1,260 @@
+// The store adopting versions of the file read from disk: whole, parsed or
+// as a patch; the recent writes they are checked against and the changes
+// of ours they undid, written again; following the file until it is
+// quiet; and merging back a write that a killed process left stranded.
+#include "DocumentChanges.h"
+#include "KeyRead.h"
+#include "PatchSplice.h"
+#include "Store.h"
+#include "StoreUtil.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QScopeGuard>
+#include <QThread>
+#include <QThreadPool>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace tad {
+using namespace storeutil;
+
+// A writer of ours killed between its exchange and the merge that follows
+// left the other writer's version at its temp name, beside a link to the
+// version it was based on. The other writer's change is what lies between
+// the two; it goes back into the file wherever the file still holds the
+// base's value (elsewhere the key changed since, and that newer value stays).
+Result<void> Store::recoverStrandedWrites()
+{
+    for (const StrandedWrite &stranded : findStrandedWrites(m_path)) {
+        const WriteRecord &files = stranded.files;
+        auto temp = files.tempPath.isEmpty() ? Result<FileSnapshot>(FileSnapshot{})
+                                             : readFile(files.tempPath);
+        auto base = readFile(files.basePath);
+        if (!temp || !base || !temp->stamp.exists || !base->stamp.exists) {
+            discardWriteRecord(files); // killed before its temp file held anything
+            continue;
+        }
+        const bool sameAsBase =
+            temp->stamp.device == base->stamp.device && temp->stamp.inode == base->stamp.inode;
+        if (sameAsBase || contentTag(temp->bytes) == stranded.tag) {
+            // It displaced its own base, or never got to the exchange: nothing
+            // of anyone else's is in it.
+            discardWriteRecord(files);
+            continue;
+        }
+        auto theirs = parseDocument(temp->bytes, files.tempPath);
+        auto before = parseDocument(base->bytes, files.basePath);
+        if (!theirs || !before) {
+            // Not ours to judge: kept in plain sight, and said so.
+            const QString keptAs =
+                m_path + QStringLiteral(".displaced-") +
+                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz"));
+            if (::rename(QFile::encodeName(files.tempPath).constData(),
+                         QFile::encodeName(keptAs).constData()) == 0) {
+                Error warning = makeError(
+                    ErrorCode::Unreadable,
+                    QStringLiteral("a version of the file that an interrupted write replaced "
+                                   "does not parse; it is kept as %1 for you to compare")
+                        .arg(keptAs));
+                warning.file = m_path;
+                m_warnings.push_back(std::move(warning));
+                discardWriteRecord({files.basePath, QString()});
+            }
+            continue;
+        }
+        std::vector<StoreOp> ops;
+        for (const auto &change : changedKeys(before->value, theirs->value)) {
+            const std::optional<Json> now = valueAt(m_doc, change.path);
+            const std::optional<Json> was =
+                change.before ? std::optional<Json>(*change.before) : std::nullopt;
+            if (now != was)
+                continue; // changed again since, or already back
+            ops.push_back(change.after ? StoreOp::set(change.path, *change.after)
+                                       : StoreOp::remove(change.path));
+        }
+        if (ops.empty()) {
+            discardWriteRecord(files);
+            continue;
+        }
+        if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
+            return merged;       // the record stays for the next run
+        m_metOtherWriter = true; // the other writer was at work when ours was killed
+        // A read-modify-write of the other writer's that began before this
+        // merge can still drop it: the record stays like one of our own
+        // (see apply()) until the file has been followed, or for the next run.
+        m_kept.push_back({files, nowMs()});
+    }
+    return {};
+}
+
+// Takes a version of the file read from disk as the current document. A
+// file that cannot be parsed is refused and the last good state is kept.
+Result<void> Store::adopt(FileSnapshot snapshot)
+{
+    ParsedDocument parsed;
+    parsed.value = Json::object();
+    if (snapshot.stamp.exists) {
+        auto result = parseDocument(snapshot.bytes, m_path);
+        if (!result)
+            return result.error();
+        parsed = std::move(result.value());
+    }
+    adoptParsed(std::move(snapshot), std::move(parsed));
+    return {};
+}
+
+void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
+{
+    std::vector<Error> warnings;
+    for (const auto &dup : parsed.duplicates)
+        warnings.push_back(duplicateKeyWarning(dup, m_options.dialect, m_path));
+    const bool external = m_opened;
+    Json previous = std::move(m_doc);
+    m_doc = std::move(parsed.value);
+    m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
+    m_stamp = snapshot.stamp;
+    m_exists = snapshot.stamp.exists;
+    if (m_exists)
+        m_style = parsed.style;
+    m_warnings = std::move(warnings);
+    m_hasDuplicates = !m_warnings.empty();
+    if (external)
+        emitDocumentChanges(previous, m_doc, ChangeSource::External);
+    finishAdoption(external);
+    releaseLater(std::move(previous));
+}
+
+// After a new version took the place of the old: listeners first (a window
+// shows the change before the history has written it down), then hooks.
+void Store::finishAdoption(bool external)
+{
+    if (external)
+        Q_EMIT reloaded();
+    for (auto *hook : m_hooks)
+        hook->documentAdopted(m_doc, m_bytes, external);
+    if (external)
+        checkRecentWrites(m_doc);
+}
+
+// Freeing a large document takes as long as parsing it; the old version is
+// of no use to anyone, so a pool thread frees it while we go on.
+void Store::releaseLater(Json document)
+{
+    if (m_bytes.size() < 1024 * 1024)
+        return; // small: freed here, at once
+    auto retired = std::make_shared<Json>(std::move(document));
+    QThreadPool::globalInstance()->start([retired]() mutable { retired.reset(); });
+}
+
+// An external version that lacks a change we wrote moments ago was based on
+// the file as it was before our write: put our change back. One that holds a
+// third value for the key is a real conflict: keep theirs and say so.
+void Store::checkRecentWrites(const Json &external)
+{
+    if (m_recent.isEmpty())
+        return;
+    auto verdict = m_recent.examine(external, nowMs());
+    for (auto &r : verdict.reapply)
+        m_pendingReapply.push_back(std::move(r));
+    for (const auto &c : verdict.conflicts) {
+        ChangeEvent theirs;
+        theirs.key = c.path.toDotted(m_options.dialect);
+        theirs.path = c.path;
+        theirs.newValue = c.theirs;
+        theirs.oldValue = c.base;
+        theirs.timestampMs = nowMs();
+        theirs.source = ChangeSource::External;
+        Q_EMIT conflicted(theirs, c.ours ? *c.ours : Json());
+    }
+}
+
+std::vector<StoreOp> Store::takePendingReapply(ChangeSource &source)
+{
+    std::vector<StoreOp> ops;
+    for (auto &r : m_pendingReapply) {
+        source = r.source;
+        ops.push_back(r.value ? StoreOp::set(std::move(r.path), std::move(*r.value))
+                              : StoreOp::remove(std::move(r.path)));
+    }
+    m_pendingReapply.clear();
+    return ops;
+}
+
+Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed)
+{
+    if (snapshot.stamp.exists == m_exists && snapshot.bytes == m_bytes) {
+        m_stamp = snapshot.stamp;
+        return false;
+    }
+    if (parsed) {
+        adoptParsed(std::move(snapshot), std::move(*parsed));
+    } else if (auto adopted = adopt(std::move(snapshot)); !adopted) {
+        return adopted.error();
+    }
+    return reapplyDisplaced();
+}
+
+Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
+{
+    if (!m_metOtherWriter)
+        return {};
+    if (quietMs < 0) // conf parses and stringifies the whole file on each set
+        quietMs = 300 + int(qMin<qint64>(qint64(m_bytes.size()) / 1024 / 1024 * 60, 3000));
+    QDeadlineTimer budget(budgetMs);
+    if (m_lastWriteMs == 0)
+        m_lastWriteMs = nowMs();
+    // Every late version has been checked: the displaced ones are merged for good.
+    const auto done = qScopeGuard([this] { discardKeptRecords(0); });
+    while (!budget.hasExpired() && nowMs() - m_lastWriteMs < quietMs) {
+        QThread::msleep(5);
+        auto stamp = statFile(m_path);
+        if (!stamp)
+            return stamp.error();
+        if (*stamp == m_stamp)
+            continue;
+        // A new version: adopted, compared with our recent writes and theirs,
+        // and whatever it dropped is written again (which restarts the wait).
+        if (auto followed = refresh(); !followed)
+            return followed.error();
+    }
+    return {};
+}
+
+// Our changes that the adopted version undid are written again.
+Result<bool> Store::reapplyDisplaced()
+{
+    ChangeSource source = ChangeSource::Cli;
+    if (auto again = takePendingReapply(source); !again.empty()) {
+        if (auto done = apply(again, source, "reapply"); !done)
+            return done.error();
+    }
+    return true;
+}
+
+std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const DocumentPatch &patch)
+{
+    if (!m_opened || !m_exists || m_hasDuplicates || !snapshot.stamp.exists ||
+        !patch.fits(m_bytes, snapshot.bytes))
+        return std::nullopt;
+    // A listener on the patched object or above it wants its whole old value.
+    const KeyPath objectPath = KeyPath::fromSegments(patch.objectPath);
+    for (const auto &listener : m_listeners) {
+        if (listener.key != "*" && listener.path.isPrefixOf(objectPath))
+            return std::nullopt;
+    }
+    auto changes = PatchSplice::apply(m_doc, patch);
+    if (!changes)
+        return std::nullopt;
+    m_bytes = std::move(snapshot.bytes);
+    m_bytesCanonical = false;
+    m_stamp = snapshot.stamp;
+    m_style = patch.style;
+    emitDocumentChanges(changes->before, changes->after, ChangeSource::External);
+    finishAdoption(true);
+    return reapplyDisplaced();
+}
+
+} // namespace tad
