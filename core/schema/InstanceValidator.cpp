@@ -89,7 +89,8 @@ public:
             return true;
         const bool isThen = branch == c.getThenSubschema();
         failWith(std::move(branchErrors), "if",
-                 isThen ? "must match \"then\" schema" : "must match \"else\" schema");
+                 isThen ? "must match \"then\" schema" : "must match \"else\" schema",
+                 {{"failingKeyword", isThen ? "then" : "else"}});
         return false;
     }
 
@@ -104,7 +105,8 @@ public:
     {
         if (jsEqual(frozenJson(*c.getValue()), *m_value))
             return true;
-        return fail("const", "must be equal to constant");
+        return fail("const", "must be equal to constant", {},
+                    {{"allowedValue", frozenJson(*c.getValue())}});
     }
 
     bool visit(const EnumConstraint &c) override
@@ -114,7 +116,17 @@ public:
             found = jsEqual(frozenJson(v), *m_value);
             return !found;
         });
-        return found || fail("enum", "must be equal to one of the allowed values");
+        if (found)
+            return true;
+        Json allowed = Json::array();
+        if (m_out) {
+            c.applyToValues([&](const valijson::adapters::FrozenValue &v) {
+                allowed.push_back(frozenJson(v));
+                return true;
+            });
+        }
+        return fail("enum", "must be equal to one of the allowed values", {},
+                    {{"allowedValues", std::move(allowed)}});
     }
 
     bool visit(const TypeConstraint &c) override
@@ -128,7 +140,7 @@ public:
             names += typeName(t);
             return true;
         });
-        return ok || fail("type", "must be " + names);
+        return ok || fail("type", "must be " + names, {}, {{"type", names}});
     }
 
     bool visit(const MaximumConstraint &c) override
@@ -137,8 +149,10 @@ public:
             return true;
         const double v = numberOf(*m_value), limit = c.getMaximum();
         if (c.getExclusiveMaximum())
-            return v < limit || fail("exclusiveMaximum", "must be < " + jsNumber(limit));
-        return v <= limit || fail("maximum", "must be <= " + jsNumber(limit));
+            return v < limit ||
+                   fail("exclusiveMaximum", "must be < " + jsNumber(limit), {}, bound("<", limit));
+        return v <= limit ||
+               fail("maximum", "must be <= " + jsNumber(limit), {}, bound("<=", limit));
     }
 
     bool visit(const MinimumConstraint &c) override
@@ -147,8 +161,10 @@ public:
             return true;
         const double v = numberOf(*m_value), limit = c.getMinimum();
         if (c.getExclusiveMinimum())
-            return v > limit || fail("exclusiveMinimum", "must be > " + jsNumber(limit));
-        return v >= limit || fail("minimum", "must be >= " + jsNumber(limit));
+            return v > limit ||
+                   fail("exclusiveMinimum", "must be > " + jsNumber(limit), {}, bound(">", limit));
+        return v >= limit ||
+               fail("minimum", "must be >= " + jsNumber(limit), {}, bound(">=", limit));
     }
 
     bool visit(const MultipleOfDoubleConstraint &c) override { return multipleOf(c.getDivisor()); }
@@ -163,7 +179,8 @@ public:
             codePointLength(m_value->get_ref<const std::string &>()) <= c.getMaxLength())
             return true;
         return fail("maxLength",
-                    "must NOT have more than " + std::to_string(c.getMaxLength()) + " characters");
+                    "must NOT have more than " + std::to_string(c.getMaxLength()) + " characters",
+                    {}, {{"limit", c.getMaxLength()}});
     }
 
     bool visit(const MinLengthConstraint &c) override
@@ -172,7 +189,8 @@ public:
             codePointLength(m_value->get_ref<const std::string &>()) >= c.getMinLength())
             return true;
         return fail("minLength",
-                    "must NOT have fewer than " + std::to_string(c.getMinLength()) + " characters");
+                    "must NOT have fewer than " + std::to_string(c.getMinLength()) + " characters",
+                    {}, {{"limit", c.getMinLength()}});
     }
 
     bool visit(const PatternConstraint &c) override
@@ -182,8 +200,9 @@ public:
         const std::regex &re = m_compiled.patterns.at(&c);
         if (searchSafely(re, m_value->get_ref<const std::string &>()))
             return true;
-        return fail("pattern",
-                    "must match pattern \"" + c.getPattern<std::allocator<char>>() + "\"");
+        const std::string pattern = c.getPattern<std::allocator<char>>();
+        return fail("pattern", "must match pattern \"" + pattern + "\"", {},
+                    {{"pattern", pattern}});
     }
 
     bool visit(const FormatConstraint &c) override
@@ -193,7 +212,8 @@ public:
         if (checkFormat(c.getFormat(), m_value->get_ref<const std::string &>()) !=
             FormatCheck::Invalid)
             return true;
-        return fail("format", "must match format \"" + c.getFormat() + "\"");
+        return fail("format", "must match format \"" + c.getFormat() + "\"", {},
+                    {{"format", c.getFormat()}});
     }
 
     bool visit(const MaxItemsConstraint &c) override
@@ -201,7 +221,8 @@ public:
         if (!m_value->is_array() || m_value->size() <= c.getMaxItems())
             return true;
         return fail("maxItems",
-                    "must NOT have more than " + std::to_string(c.getMaxItems()) + " items");
+                    "must NOT have more than " + std::to_string(c.getMaxItems()) + " items", {},
+                    {{"limit", c.getMaxItems()}});
     }
 
     bool visit(const MinItemsConstraint &c) override
@@ -209,23 +230,28 @@ public:
         if (!m_value->is_array() || m_value->size() >= c.getMinItems())
             return true;
         return fail("minItems",
-                    "must NOT have fewer than " + std::to_string(c.getMinItems()) + " items");
+                    "must NOT have fewer than " + std::to_string(c.getMinItems()) + " items", {},
+                    {{"limit", c.getMinItems()}});
     }
 
     bool visit(const MaxPropertiesConstraint &c) override
     {
         if (!m_value->is_object() || m_value->size() <= c.getMaxProperties())
             return true;
-        return fail("maxProperties", "must NOT have more than " +
-                                         std::to_string(c.getMaxProperties()) + " properties");
+        return fail("maxProperties",
+                    "must NOT have more than " + std::to_string(c.getMaxProperties()) +
+                        " properties",
+                    {}, {{"limit", c.getMaxProperties()}});
     }
 
     bool visit(const MinPropertiesConstraint &c) override
     {
         if (!m_value->is_object() || m_value->size() >= c.getMinProperties())
             return true;
-        return fail("minProperties", "must NOT have fewer than " +
-                                         std::to_string(c.getMinProperties()) + " properties");
+        return fail("minProperties",
+                    "must NOT have fewer than " + std::to_string(c.getMinProperties()) +
+                        " properties",
+                    {}, {{"limit", c.getMinProperties()}});
     }
 
     bool visit(const UniqueItemsConstraint &) override
@@ -237,9 +263,10 @@ public:
         for (size_t i = array.size(); i-- > 1;) {
             for (size_t j = i; j-- > 0;) {
                 if (jsEqual(array[i], array[j]))
-                    return fail("uniqueItems", "must NOT have duplicate items (items ## " +
-                                                   std::to_string(j) + " and " + std::to_string(i) +
-                                                   " are identical)");
+                    return fail("uniqueItems",
+                                "must NOT have duplicate items (items ## " + std::to_string(j) +
+                                    " and " + std::to_string(i) + " are identical)",
+                                {}, {{"i", i}, {"j", j}});
             }
         }
         return true;
@@ -256,7 +283,8 @@ public:
                 return true;
             if (!m_value->contains(key)) {
                 ok = false;
-                fail("required", "must have required property '" + key + "'", key);
+                fail("required", "must have required property '" + key + "'", key,
+                     {{"missingProperty", key}});
             }
             return ok || m_out;
         });
@@ -283,7 +311,11 @@ public:
                          std::string("must have ") +
                              (deps.size() == 1 ? "property " : "properties ") + list +
                              " when property " + prop + " is present",
-                         dep);
+                         dep,
+                         {{"property", prop},
+                          {"missingProperty", dep},
+                          {"depsCount", deps.size()},
+                          {"deps", list}});
                 }
             }
             return ok || m_out;
@@ -372,20 +404,28 @@ private:
         return out;
     }
 
-    bool fail(const char *keyword, std::string message, std::string detail = {})
+    bool fail(const char *keyword, std::string message, std::string detail = {},
+              Json params = Json::object())
     {
         if (m_out)
-            m_out->push_back({pointer(), keyword, std::move(message), std::move(detail)});
+            m_out->push_back(
+                {pointer(), keyword, std::move(message), std::move(detail), std::move(params)});
         return false;
     }
 
-    void failWith(SchemaViolations branchErrors, const char *keyword, std::string message)
+    void failWith(SchemaViolations branchErrors, const char *keyword, std::string message,
+                  Json params = Json::object())
     {
         if (!m_out)
             return;
         for (auto &v : branchErrors)
             m_out->push_back(std::move(v));
-        fail(keyword, std::move(message));
+        fail(keyword, std::move(message), {}, std::move(params));
+    }
+
+    static Json bound(const char *comparison, double limit)
+    {
+        return {{"comparison", comparison}, {"limit", limit}};
     }
 
     bool hasType(TypeConstraint::JsonType t) const
@@ -442,7 +482,8 @@ private:
         const double q = numberOf(*m_value) / divisor;
         if (std::isfinite(q) && std::trunc(q) == q && std::fabs(q) < 1e21)
             return true;
-        return fail("multipleOf", "must be multiple of " + jsNumber(divisor));
+        return fail("multipleOf", "must be multiple of " + jsNumber(divisor), {},
+                    {{"multipleOf", divisor}});
     }
 
     static bool searchSafely(const std::regex &re, const std::string &text)
@@ -516,7 +557,8 @@ bool Walker::validateMember(const PropertiesIndex &index, const std::string &nam
     }
     if (!matched) {
         if (!index.additional)
-            ok = fail("additionalProperties", "must NOT have additional properties", name);
+            ok = fail("additionalProperties", "must NOT have additional properties", name,
+                      {{"additionalProperty", name}});
         else if (!index.additionalAcceptsAll)
             ok = validateChild(index.additional, value, {&name, 0}) && ok;
     }
@@ -537,7 +579,8 @@ bool Walker::visit(const PropertyNamesConstraint &c)
         m_value = saved;
         if (!nameOk) {
             ok = false;
-            failWith(std::move(nameErrors), "propertyNames", "property name must be valid");
+            failWith(std::move(nameErrors), "propertyNames", "property name must be valid",
+                     {{"propertyName", it.key()}});
             if (!m_out)
                 return false;
         }
@@ -575,7 +618,8 @@ bool Walker::visit(const LinearItemsConstraint &c)
     if (array.size() > declared) {
         if (!additional)
             return fail("additionalItems",
-                        "must NOT have more than " + std::to_string(declared) + " items");
+                        "must NOT have more than " + std::to_string(declared) + " items", {},
+                        {{"limit", declared}});
         if (additional != m_compiled.tree.emptySubschema()) {
             for (size_t i = declared; i < array.size(); ++i)
                 ok = validateChild(additional, array[i], {nullptr, i}) && ok;
@@ -597,7 +641,7 @@ bool Walker::visit(const ContainsConstraint &c)
         if (ok)
             return true;
     }
-    return fail("contains", "must contain at least 1 valid item(s)");
+    return fail("contains", "must contain at least 1 valid item(s)", {}, {{"minContains", 1}});
 }
 
 } // namespace

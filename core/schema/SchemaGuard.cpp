@@ -10,7 +10,15 @@ namespace tad {
 
 Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
 {
-    if (m_schema.isNull())
+    const SchemaViolations added = addedViolations(m_schema, change);
+    if (added.empty())
+        return {};
+    return rejection(m_schema, change.after, added);
+}
+
+SchemaViolations SchemaGuard::addedViolations(const Schema &schema, const PendingChange &change)
+{
+    if (schema.isNull())
         return {};
     std::vector<std::vector<std::string>> paths;
     const Json *wholeBefore = nullptr; // the document before all ops, if one replaces it
@@ -24,7 +32,7 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
     }
     // The usual change breaks nothing: the new document's changed paths are
     // all that is validated, and no copy of the old one is made.
-    if (m_schema.validatePaths(change.after, paths).empty())
+    if (schema.validatePaths(change.after, paths).empty())
         return {};
     // The document before the change: the new one with the old values put
     // back, which is cheaper than parsing the old bytes again.
@@ -43,10 +51,7 @@ Result<void> SchemaGuard::beforeWrite(const PendingChange &change)
                 (void)deleteValue(before, change.ops[i].path);
         }
     }
-    const SchemaViolations added = addedSchemaViolations(m_schema, before, change.after, paths);
-    if (added.empty())
-        return {};
-    return rejection(m_schema, change.after, added);
+    return addedSchemaViolations(schema, before, change.after, paths);
 }
 
 Error SchemaGuard::rejection(const Schema &schema, const Json &document,

@@ -17,6 +17,11 @@ public:
     Result<void> beforeWrite(const PendingChange &change) override;
     const Schema &schema() const { return m_schema; }
 
+    // The violations `change` adds, which are why beforeWrite refuses it
+    // (empty: it is written). ValueCheck asks the same question of a value
+    // before anything is sent to the store.
+    static SchemaViolations addedViolations(const Schema &schema, const PendingChange &change);
+
     // The SchemaRejected error for these violations (not empty) of
     // `document`: conf's words on the first line, then one plain line per key.
     static Error rejection(const Schema &schema, const Json &document,

@@ -1,6 +1,7 @@
 // One schema violation, shaped like an Ajv error object.
 #pragma once
 
+#include "json/Json.h"
 #include <QString>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ struct SchemaViolation
     // additional property name for required / additionalProperties /
     // dependencies, empty otherwise.
     std::string detail;
+    // What the schema asked for, as Ajv's `params` name it: {limit,
+    // comparison} for the number bounds, {limit} for lengths and counts,
+    // {allowedValues}, {allowedValue}, {pattern}, {format}, {type},
+    // {missingProperty}, ... Empty object for keywords without any.
+    Json params = Json::object();
 
     // Dot-notation key of `pointer` ("settings.fontSize"; "" for the root).
     QString key() const;
@@ -29,7 +35,11 @@ struct SchemaViolation
     {
         return pointer == other.pointer && keyword == other.keyword && detail == other.detail;
     }
-    bool operator==(const SchemaViolation &) const = default;
+    // The params follow from the keyword at that place in one schema.
+    bool operator==(const SchemaViolation &other) const
+    {
+        return sameViolation(other) && message == other.message;
+    }
 };
 
 using SchemaViolations = std::vector<SchemaViolation>;

@@ -1,6 +1,7 @@
-// EditorSpec from the schema: which editor a key gets, and the messages for
-// values the schema refuses (Ajv's wording).
+// EditorSpec from the schema: which editor a key gets; and the messages for
+// values the schema refuses: the core's check said in the editors' words.
 #include "settings/SchemaHints.h"
+#include "settings/ViolationWords.h"
 
 #include "json/JsonText.h"
 #include <QTest>
@@ -130,8 +131,12 @@ void TestEditorSpec::messages()
     QFETCH(QString, key);
     QFETCH(QString, value);
     QFETCH(QString, message);
+    // The core's verdict (the schema guard's) in the editors' words.
     const SchemaHints hints = testSchema();
-    QCOMPARE(hints.specFor(segments(key)).validate(parseValue(value.toStdString()).value()),
+    const KeyPath path = KeyPath::fromSegments(segments(key));
+    QCOMPARE(refusalWords(checkValue(hints.compiled(), Json::object(), path,
+                                     parseValue(value.toStdString()).value()),
+                          path),
              message);
 }
 

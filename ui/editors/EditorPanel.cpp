@@ -4,6 +4,7 @@
 #include "common/ElidedLabel.h"
 #include "common/ThemeColors.h"
 #include "schema/SecretMask.h"
+#include "settings/ViolationWords.h"
 
 #include "json/JsonText.h"
 #include <QFormLayout>
@@ -115,10 +116,13 @@ void EditorPanel::clear()
 }
 
 void EditorPanel::showKey(const QString &key, const EditorSpec &spec,
-                          const std::optional<Json> &value)
+                          const std::optional<Json> &value, const KeyPath &path,
+                          ValueEditor::Check check)
 {
     flushPending();
     m_key = key;
+    m_path = path;
+    m_check = std::move(check);
     m_spec = spec;
     m_userEdited = false;
     m_mine.reset();
@@ -143,6 +147,7 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     m_editor =
         ValueEditor::create(m_spec, value ? &*value : nullptr, ValueEditor::Context::Panel, this);
     m_editor->setObjectName(QStringLiteral("panelEditor"));
+    m_editor->setCheck(m_path, m_check);
     m_editor->setEnabled(!m_spec.readOnly);
     m_editorSlot->addWidget(m_editor);
     m_editor->show(); // now, so Tab can reach it at once
@@ -162,7 +167,7 @@ void EditorPanel::showValue(const std::optional<Json> &value)
     m_reset->setEnabled(m_spec.defaultValue.has_value() && !m_spec.readOnly && !atDefault);
     m_reset->setToolTip(atDefault ? tr("The value already is the default") : tr("Ctrl+Del"));
     Q_EMIT resetAvailable(m_reset->isEnabled());
-    const QString problem = value ? m_spec.validate(*value) : QString();
+    const QString problem = value && m_check ? problemWords(m_check(*value), m_path) : QString();
     if (!problem.isEmpty() && !m_userEdited)
         m_message->setText(tr("The file holds a value the schema refuses: %1").arg(problem));
 }
@@ -287,11 +292,16 @@ void EditorPanel::keepMine()
     m_conflictBar->hide();
     const auto mine = m_mine ? m_mine : m_editor ? m_editor->value() : std::nullopt;
     m_mine.reset();
-    if (mine && m_spec.validate(*mine).isEmpty()) {
+    if (mine && refusal(*mine).isEmpty()) {
         m_inFlight.push_back(*mine);
         m_message->clear();
         Q_EMIT editRequested(m_key, *mine);
     }
+}
+
+QString EditorPanel::refusal(const Json &value) const
+{
+    return m_check ? refusalWords(m_check(value), m_path) : QString();
 }
 
 void EditorPanel::takeTheirs()

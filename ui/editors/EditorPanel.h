@@ -6,6 +6,7 @@
 // it did, a bar offers to keep the user's value or take the file's.
 #pragma once
 
+#include "ValueEditor.h"
 #include "settings/EditorSpec.h"
 
 #include <QWidget>
@@ -29,7 +30,10 @@ public:
     explicit EditorPanel(QWidget *parent = nullptr);
 
     // Shows a key; `value` is nullopt for a key that is not in the file.
-    void showKey(const QString &key, const EditorSpec &spec, const std::optional<Json> &value);
+    // `check` answers whether a value may be written at `path` (the core's
+    // verdict); without one every value is taken.
+    void showKey(const QString &key, const EditorSpec &spec, const std::optional<Json> &value,
+                 const KeyPath &path = {}, ValueEditor::Check check = {});
     void clear();
     const QString &key() const { return m_key; }
     // The key's value changed; `external` when another program wrote it.
@@ -63,7 +67,12 @@ private:
     void keepMine();
     void takeTheirs();
 
+    // Why `value` is not written, "" when it may be.
+    QString refusal(const Json &value) const;
+
     QString m_key;
+    KeyPath m_path;
+    ValueEditor::Check m_check;
     EditorSpec m_spec;
     std::optional<Json> m_fileValue;
     bool m_userEdited = false;

@@ -8,6 +8,7 @@
 #include "MapEditor.h"
 #include "NumberEditor.h"
 #include "TextEditor.h"
+#include "settings/ViolationWords.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -50,12 +51,18 @@ void ValueEditor::keyPressEvent(QKeyEvent *event)
     QWidget::keyPressEvent(event);
 }
 
+void ValueEditor::setCheck(KeyPath key, Check check)
+{
+    m_key = std::move(key);
+    m_check = std::move(check);
+}
+
 QString ValueEditor::problem() const
 {
     auto v = value();
     if (!v)
         return m_parseProblem;
-    return m_spec.validate(*v);
+    return m_check ? refusalWords(m_check(*v), m_key) : QString();
 }
 
 QHBoxLayout *ValueEditor::tightLayout(QWidget *w)

@@ -1,16 +1,19 @@
 // The base of the editor widgets, one subclass per EditorKind. Each turns
-// what the user entered into a JSON value, or says why it cannot; the
-// schema check comes after. An editor never changes what it was given to
-// fit the schema: a value out of range is shown as it is.
+// what the user entered into a JSON value, or says why it cannot; whether
+// the schema takes the value is the core's answer (see setCheck). An editor never changes what it
+// was given to fit the schema: a value out of range is shown as it is.
 //
 // Editors commit when the person does: a toggle, a choice, a step of a
 // spin box or a list button at once; typed text and numbers on Enter or
 // when focus leaves the field. Esc gives up what was typed.
 #pragma once
 
+#include "keys/KeyPath.h"
+#include "schema/ValueCheck.h"
 #include "settings/EditorSpec.h"
 
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QHBoxLayout;
@@ -37,6 +40,10 @@ public:
     // The value as entered, or nullopt with problem() saying why.
     virtual std::optional<Json> value() const = 0;
     virtual void setValue(const Json &value) = 0;
+    // Asks the core whether a value may be written at the editor's key
+    // (the schema guard's verdict, in the document the window shows).
+    using Check = std::function<Result<ValueCheck>(const Json &)>;
+    void setCheck(KeyPath key, Check check);
     // Why value() failed, or why the schema refuses the value ("" if fine).
     QString problem() const;
     QWidget *focusTarget() const { return m_focus; }
@@ -72,6 +79,8 @@ protected:
 private:
     QWidget *m_focus = nullptr;
     bool m_commitsAtOnce = true;
+    KeyPath m_key;
+    Check m_check;
 };
 
 } // namespace tad

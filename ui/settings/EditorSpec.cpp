@@ -1,12 +1,7 @@
 #include "EditorSpec.h"
 
-#include "schema/Formats.h"
-
 #include "json/JsonText.h"
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QRegularExpression>
-#include <QUrl>
 #include <cmath>
 
 namespace tad {
@@ -23,59 +18,9 @@ bool isWholeNumber(const Json &value)
     return std::isfinite(d) && std::floor(d) == d;
 }
 
-bool hasType(const Json &value, const QString &type)
-{
-    if (type == QLatin1String("string"))
-        return value.is_string();
-    if (type == QLatin1String("number"))
-        return value.is_number();
-    if (type == QLatin1String("integer"))
-        return isWholeNumber(value);
-    if (type == QLatin1String("boolean"))
-        return value.is_boolean();
-    if (type == QLatin1String("object"))
-        return value.is_object();
-    if (type == QLatin1String("array"))
-        return value.is_array();
-    if (type == QLatin1String("null"))
-        return value.is_null();
-    return true;
-}
-
 QString num(double d)
 {
     return QString::fromStdString(jsNumber(d));
-}
-
-// The formats the editors check while typing. The schema core checks the
-// full ajv-formats set before anything is written.
-bool formatAccepts(const QString &format, const QString &text)
-{
-    // ajv-formats' rules, as the Electron app checks them.
-    if (schema::isKnownFormat(format.toStdString()))
-        return schema::checkFormat(format.toStdString(), text.toStdString()) !=
-               schema::FormatCheck::Invalid;
-    if (format == QLatin1String("email")) {
-        static const QRegularExpression email(
-            QStringLiteral(
-                "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
-                "(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"),
-            QRegularExpression::CaseInsensitiveOption);
-        return email.match(text).hasMatch();
-    }
-    if (format == QLatin1String("date-time")) {
-        static const QRegularExpression dateTime(QStringLiteral(
-            "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:?\\d{2})$"));
-        return dateTime.match(text).hasMatch() &&
-               QDateTime::fromString(text, Qt::ISODateWithMs).isValid();
-    }
-    if (format == QLatin1String("date"))
-        return QDate::fromString(text, Qt::ISODate).isValid() && text.size() == 10;
-    if (format == QLatin1String("uri") || format == QLatin1String("url")) {
-        const QUrl url(text, QUrl::StrictMode);
-        return url.isValid() && !url.scheme().isEmpty();
-    }
-    return true;
 }
 
 } // namespace
@@ -115,78 +60,6 @@ EditorKind EditorSpec::kindFor(const Json *value) const
     if (type == QLatin1String("object") && isMap)
         return EditorKind::Map;
     return EditorKind::JsonText;
-}
-
-QString EditorSpec::validate(const Json &value) const
-{
-    if (!types.isEmpty()) {
-        bool typeOk = false;
-        for (const auto &t : types)
-            typeOk = typeOk || hasType(value, t);
-        if (!typeOk)
-            return QCoreApplication::translate("EditorSpec", "must be %1")
-                .arg(types.join(QLatin1Char(',')));
-    }
-    if (!enumOptions.empty()) {
-        bool found = false;
-        for (const auto &option : enumOptions)
-            found = found || jsEqual(option.value, value);
-        if (!found)
-            return QCoreApplication::translate("EditorSpec",
-                                               "must be equal to one of the allowed values");
-    }
-    if (value.is_number()) {
-        const double d = value.get<double>();
-        if (maximum && d > *maximum)
-            return QCoreApplication::translate("EditorSpec", "must be <= %1").arg(num(*maximum));
-        if (minimum && d < *minimum)
-            return QCoreApplication::translate("EditorSpec", "must be >= %1").arg(num(*minimum));
-        if (exclusiveMaximum && d >= *exclusiveMaximum)
-            return QCoreApplication::translate("EditorSpec", "must be < %1")
-                .arg(num(*exclusiveMaximum));
-        if (exclusiveMinimum && d <= *exclusiveMinimum)
-            return QCoreApplication::translate("EditorSpec", "must be > %1")
-                .arg(num(*exclusiveMinimum));
-    }
-    if (value.is_string()) {
-        const QString text = QString::fromStdString(value.get<std::string>());
-        const qint64 length = text.toUcs4().size();
-        if (maxLength && length > *maxLength)
-            return QCoreApplication::translate("EditorSpec",
-                                               "must NOT have more than %1 characters")
-                .arg(*maxLength);
-        if (minLength && length < *minLength)
-            return QCoreApplication::translate("EditorSpec",
-                                               "must NOT have fewer than %1 characters")
-                .arg(*minLength);
-        if (!pattern.isEmpty() && !QRegularExpression(pattern).match(text).hasMatch())
-            return QCoreApplication::translate("EditorSpec", "must match pattern \"%1\"")
-                .arg(pattern);
-        if (!format.isEmpty() && !formatAccepts(format, text))
-            return QCoreApplication::translate("EditorSpec", "must match format \"%1\"")
-                .arg(format);
-    }
-    if (value.is_array()) {
-        const auto size = qint64(value.size());
-        if (maxItems && size > *maxItems)
-            return QCoreApplication::translate("EditorSpec", "must NOT have more than %1 items")
-                .arg(*maxItems);
-        if (minItems && size < *minItems)
-            return QCoreApplication::translate("EditorSpec", "must NOT have fewer than %1 items")
-                .arg(*minItems);
-        if (!itemTypes.isEmpty()) {
-            for (size_t i = 0; i < value.size(); ++i) {
-                bool ok = false;
-                for (const auto &t : itemTypes)
-                    ok = ok || hasType(value[i], t);
-                if (!ok)
-                    return QCoreApplication::translate("EditorSpec", "/%1 must be %2")
-                        .arg(i)
-                        .arg(itemTypes.join(QLatin1Char(',')));
-            }
-        }
-    }
-    return {};
 }
 
 QString EditorSpec::constraintsText() const

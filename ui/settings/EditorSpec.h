@@ -1,7 +1,8 @@
 // What the editor for one key needs to know: its types, limits, default and
-// how to show it. Filled from a JSON schema by SchemaHints; everything in
-// the UI reads this struct only, so the source of the metadata can change
-// without touching the widgets.
+// how to show it. Whether a value is accepted is not decided here but by
+// the core (schema/ValueCheck, the schema guard's own verdict). Filled from a JSON schema by
+// SchemaHints; everything in the UI reads this struct only, so the source of the metadata can
+// change without touching the widgets.
 #pragma once
 
 #include "json/Json.h"
@@ -52,8 +53,6 @@ struct EditorSpec
     // The editor to use for a value (the current one, or nullptr if the key
     // is missing): the schema decides first, the value's own type second.
     EditorKind kindFor(const Json *value) const;
-    // "" when the schema accepts the value, else Ajv's wording ("must be <= 24").
-    QString validate(const Json &value) const;
     // One line listing the constraints ("8 to 24", "email", "at most 10 items").
     QString constraintsText() const;
     // The enum title for a value, or "" if none.

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPointer>
 #include <algorithm>
 
 namespace tad {
@@ -37,6 +38,12 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     const auto value = m_model->valueOf(source);
     ValueEditor *editor = ValueEditor::create(m_model->specOf(source), value ? &*value : nullptr,
                                               ValueEditor::Context::Inline, parent);
+    const KeyPath path = KeyPath::fromSegments(m_model->pathOf(source));
+    editor->setCheck(path, [model = QPointer<SettingsTreeModel>(m_model), path](const Json &v) {
+        if (!model)
+            return Result<ValueCheck>(ValueCheck());
+        return model->checkValue(path, v);
+    });
     editor->setAutoFillBackground(true);
     editor->setObjectName(QStringLiteral("inlineEditor"));
     editor->setCommitsAtOnce(false);

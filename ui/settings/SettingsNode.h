@@ -6,6 +6,7 @@
 #include "EditorSpec.h"
 
 #include "json/Json.h"
+#include <QString>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ struct SettingsNode
     // Filled on first use, dropped when the schema changes.
     mutable std::unique_ptr<EditorSpec> spec;
     mutable int specGeneration = -1;
+    // What the schema finds wrong with this value, for the document and
+    // schema of the model's check generation.
+    mutable QString problem;
+    mutable int problemGeneration = -1;
 
     static std::unique_ptr<SettingsNode> build(std::string key, const Json &value,
                                                SettingsNode *parent = nullptr, int row = 0);

@@ -1,5 +1,6 @@
 #include "SettingsTreeModel.h"
 
+#include "ViolationWords.h"
 #include "common/Counted.h"
 #include "common/ThemeColors.h"
 #include "keys/KeyPath.h"
@@ -42,6 +43,7 @@ void SettingsTreeModel::resetDocument(std::unique_ptr<SettingsNode> root)
     m_root = root ? std::move(root) : SettingsNode::build({}, Json::object());
     m_highlights.clear();
     m_revealed.clear();
+    ++m_checkGeneration;
     endResetModel();
 }
 
@@ -54,6 +56,7 @@ void SettingsTreeModel::setSchema(SchemaHints hints)
 {
     m_schema = std::move(hints);
     ++m_schemaGeneration;
+    ++m_checkGeneration;
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     // Nested rows repaint when shown; their cached specs are stale by generation.
@@ -126,15 +129,35 @@ const EditorSpec &SettingsTreeModel::specOf(const QModelIndex &index) const
 QString SettingsTreeModel::problemOf(const QModelIndex &index) const
 {
     const SettingsNode *node = nodeOf(index);
-    const EditorSpec &spec = specOf(index);
-    if (!spec.known)
+    if (node == m_root.get() || m_schema.compiled().isNull())
         return {};
-    if (node->isContainer() && node->children.size() > kStateCheckLimit) {
-        Json shell = node->kind == Json::value_t::object ? Json::object() : Json::array();
-        return spec.types.isEmpty() || spec.validate(shell).isEmpty() ? QString()
-                                                                      : spec.validate(shell);
+    if (node->problemGeneration == m_checkGeneration)
+        return node->problem;
+    // The row's own value only: what breaks further down is its children's.
+    const KeyPath path = KeyPath::fromSegments(node->path());
+    const std::string pointer = path.toPointer();
+    SchemaViolations own;
+    for (auto &v : violationsAt(m_schema.compiled(), document(), path)) {
+        if (v.pointer == pointer)
+            own.push_back(std::move(v));
     }
-    return spec.validate(node->toJson());
+    node->problem = problemWords(own, path);
+    node->problemGeneration = m_checkGeneration;
+    return node->problem;
+}
+
+Result<ValueCheck> SettingsTreeModel::checkValue(const KeyPath &path, const Json &value) const
+{
+    return tad::checkValue(m_schema.compiled(), document(), path, value);
+}
+
+const Json &SettingsTreeModel::document() const
+{
+    if (m_documentGeneration != m_checkGeneration) {
+        m_document = m_root->toJson();
+        m_documentGeneration = m_checkGeneration;
+    }
+    return m_document;
 }
 
 int SettingsTreeModel::stateOf(const QModelIndex &index) const

@@ -10,6 +10,7 @@
 
 #include "SchemaHints.h"
 #include "SettingsNode.h"
+#include "schema/ValueCheck.h"
 #include "store/ChangeEvent.h"
 
 #include <QAbstractItemModel>
@@ -72,6 +73,8 @@ public:
     std::optional<Json> valueOf(const QModelIndex &index) const;
     const EditorSpec &specOf(const QModelIndex &index) const;
     int stateOf(const QModelIndex &index) const;
+    // What the schema finds wrong with the value itself ("" when nothing):
+    // the core's violations at its key, said by ViolationWords.
     QString problemOf(const QModelIndex &index) const;
     // The words for the states in `state`, the most pressing first
     // (invalid, changed externally, modified, default). The State column
@@ -79,6 +82,11 @@ public:
     static QStringList stateWords(int state);
     // Every text the State column can show, to size it.
     static QStringList stateTexts();
+    // The core's verdict on writing `value` at `path` into the document
+    // this model holds (the store's, as last reported): the schema guard's.
+    Result<ValueCheck> checkValue(const KeyPath &path, const Json &value) const;
+    // The whole document, rebuilt from the tree after a change.
+    const Json &document() const;
     size_t nodeCount() const { return m_root ? m_root->nodeCount() : 0; }
     // Whether the tree holds more than `limit` nodes, without counting them all.
     bool isLargerThan(size_t limit) const
@@ -130,6 +138,11 @@ private:
     std::unique_ptr<SettingsNode> m_root;
     SchemaHints m_schema;
     int m_schemaGeneration = 0;
+    // Counts changes of the document or the schema: cached problems and
+    // the rebuilt document are as new as it says.
+    int m_checkGeneration = 0;
+    mutable Json m_document;
+    mutable int m_documentGeneration = -1;
     QSet<QString> m_revealed;
     struct Highlight
     {

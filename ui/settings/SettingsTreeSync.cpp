@@ -21,6 +21,7 @@ void SettingsTreeModel::applyChange(const ChangeEvent &event)
 bool SettingsTreeModel::syncValue(const std::vector<std::string> &segments,
                                   const std::optional<Json> &value, bool external)
 {
+    ++m_checkGeneration;
     if (segments.empty()) {
         syncNode(m_root.get(), value ? *value : Json::object());
         if (external)

@@ -227,58 +227,6 @@
 <context>
     <name>EditorSpec</name>
     <message>
-        <source>must be %1</source>
-        <translation>muss vom Typ %1 sein</translation>
-    </message>
-    <message>
-        <source>must be equal to one of the allowed values</source>
-        <translation>muss einer der erlaubten Werte sein</translation>
-    </message>
-    <message>
-        <source>must be &lt;= %1</source>
-        <translation>muss &lt;= %1 sein</translation>
-    </message>
-    <message>
-        <source>must be &gt;= %1</source>
-        <translation>muss &gt;= %1 sein</translation>
-    </message>
-    <message>
-        <source>must be &lt; %1</source>
-        <translation>muss &lt; %1 sein</translation>
-    </message>
-    <message>
-        <source>must be &gt; %1</source>
-        <translation>muss &gt; %1 sein</translation>
-    </message>
-    <message>
-        <source>must NOT have more than %1 characters</source>
-        <translation>darf NICHT mehr als %1 Zeichen haben</translation>
-    </message>
-    <message>
-        <source>must NOT have fewer than %1 characters</source>
-        <translation>darf NICHT weniger als %1 Zeichen haben</translation>
-    </message>
-    <message>
-        <source>must match pattern &quot;%1&quot;</source>
-        <translation>muss dem Muster „%1“ entsprechen</translation>
-    </message>
-    <message>
-        <source>must match format &quot;%1&quot;</source>
-        <translation>muss dem Format „%1“ entsprechen</translation>
-    </message>
-    <message>
-        <source>must NOT have more than %1 items</source>
-        <translation>darf NICHT mehr als %1 Einträge haben</translation>
-    </message>
-    <message>
-        <source>must NOT have fewer than %1 items</source>
-        <translation>darf NICHT weniger als %1 Einträge haben</translation>
-    </message>
-    <message>
-        <source>/%1 must be %2</source>
-        <translation>/%1 muss vom Typ %2 sein</translation>
-    </message>
-    <message>
         <source>at least %1</source>
         <translation>mindestens %1</translation>
     </message>
@@ -506,6 +454,77 @@
     <message>
         <source>No TAD settings were found at %1, so this is a demo copy (%2). Changes here do not reach the TAD app. Open your own file with File &gt; Open or drop it here.</source>
         <translation>Unter %1 wurden keine TAD-Einstellungen gefunden, daher ist dies eine Demo-Kopie (%2). Änderungen hier erreichen die TAD-App nicht. Öffnen Sie Ihre eigene Datei mit Datei &gt; Öffnen oder ziehen Sie sie hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationWords</name>
+    <message>
+        <source>must be %1</source>
+        <translation>muss vom Typ %1 sein</translation>
+    </message>
+    <message>
+        <source>must be equal to one of the allowed values</source>
+        <translation>muss einer der erlaubten Werte sein</translation>
+    </message>
+    <message>
+        <source>must be equal to %1</source>
+        <translation>muss gleich %1 sein</translation>
+    </message>
+    <message>
+        <source>must be &lt;= %1</source>
+        <translation>muss &lt;= %1 sein</translation>
+    </message>
+    <message>
+        <source>must be &gt;= %1</source>
+        <translation>muss &gt;= %1 sein</translation>
+    </message>
+    <message>
+        <source>must be &lt; %1</source>
+        <translation>muss &lt; %1 sein</translation>
+    </message>
+    <message>
+        <source>must be &gt; %1</source>
+        <translation>muss &gt; %1 sein</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1</source>
+        <translation>muss ein Vielfaches von %1 sein</translation>
+    </message>
+    <message>
+        <source>must NOT have more than %1 characters</source>
+        <translation>darf NICHT mehr als %1 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>must NOT have fewer than %1 characters</source>
+        <translation>darf NICHT weniger als %1 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>must match pattern &quot;%1&quot;</source>
+        <translation>muss dem Muster „%1“ entsprechen</translation>
+    </message>
+    <message>
+        <source>must match format &quot;%1&quot;</source>
+        <translation>muss dem Format „%1“ entsprechen</translation>
+    </message>
+    <message>
+        <source>must NOT have more than %1 items</source>
+        <translation>darf NICHT mehr als %1 Einträge haben</translation>
+    </message>
+    <message>
+        <source>must NOT have fewer than %1 items</source>
+        <translation>darf NICHT weniger als %1 Einträge haben</translation>
+    </message>
+    <message>
+        <source>must NOT have duplicate items (items %1 and %2 are identical)</source>
+        <translation>darf KEINE doppelten Einträge haben (Einträge %1 und %2 sind gleich)</translation>
+    </message>
+    <message>
+        <source>must have the key %1</source>
+        <translation>muss den Schlüssel %1 haben</translation>
+    </message>
+    <message>
+        <source>must NOT have the key %1</source>
+        <translation>darf den Schlüssel %1 NICHT haben</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "Result.h"
 #include "app/Recovery.h"
+#include "editors/ValueEditor.h"
 #include "history/DiffData.h"
 #include "settings/SchemaHints.h"
 #include "store/ChangeEvent.h"
@@ -110,6 +111,7 @@ private:
     void showRefusal(const QString &key, const QString &message,
                      const std::optional<Json> &wanted = std::nullopt);
     Result<KeyPath> pathForKey(const QString &key) const;
+    ValueEditor::Check valueCheck(const KeyPath &path) const;
     void showError(const QString &message);
     void updateProblems();
     void restoreNewestBackup();

@@ -15,6 +15,7 @@
 #include "session/StoreSession.h"
 #include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
+#include "settings/ViolationWords.h"
 
 #include <QDockWidget>
 #include <QLabel>
@@ -153,7 +154,9 @@ void MainWindow::onSelectionChanged()
         return;
     }
     m_revealAction->setEnabled(m_model->specOf(current).secret);
-    m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current));
+    const KeyPath path = KeyPath::fromSegments(m_model->pathOf(current));
+    m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current),
+                     path, valueCheck(path));
 }
 
 // A reset or a removal that takes away more than one entry is confirmed
@@ -171,18 +174,27 @@ bool MainWindow::confirmRemoval(const std::optional<Json> &before, const std::op
                    verb);
 }
 
+// The core's verdict on a value for `path`, as the editors ask it.
+ValueEditor::Check MainWindow::valueCheck(const KeyPath &path) const
+{
+    return [model = QPointer<SettingsTreeModel>(m_model), path](const Json &value) {
+        if (!model)
+            return Result<ValueCheck>(ValueCheck());
+        return model->checkValue(path, value);
+    };
+}
+
 void MainWindow::requestEdit(const QString &key, const Json &value)
 {
     const QModelIndex index = m_model->indexForKey(key);
-    const EditorSpec spec = index.isValid() ? m_model->specOf(index) : EditorSpec();
-    const QString problem = spec.validate(value);
-    if (!problem.isEmpty()) {
-        showRefusal(key, tr("%1 not changed: %2").arg(key, problem));
-        return;
-    }
     auto path = pathForKey(key);
     if (!path) {
         showRefusal(key, tr("%1 not changed: %2").arg(key, path.error().message));
+        return;
+    }
+    const QString problem = refusalWords(m_model->checkValue(*path, value), *path);
+    if (!problem.isEmpty()) {
+        showRefusal(key, tr("%1 not changed: %2").arg(key, problem));
         return;
     }
     std::optional<Json> before;
@@ -256,7 +268,7 @@ void MainWindow::requestReset(const QString &key)
     pushEdit(*path, key, before, *spec.defaultValue, /*reset=*/true, m_session->isWriting(*path));
     // The panel shows the default at once; the write echo confirms it.
     if (m_panel->key() == key)
-        m_panel->showKey(key, spec, spec.defaultValue);
+        m_panel->showKey(key, spec, spec.defaultValue, *path, valueCheck(*path));
 }
 
 void MainWindow::updateProblems()
