@@ -254,10 +254,8 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
         return std::optional<HistoryHead>(std::move(head));
     }
     HistoryHead head;
-    if (const auto tail = journal::tailOf(lines.lines.back())) {
+    if (const auto tail = journal::tailOf(lines.lines.back()))
         head.hash = tail->hashAfter;
-        head.file = tail->file;
-    }
     if (!withDocument)
         return std::optional<HistoryHead>(std::move(head));
     auto base = readBase();
@@ -403,11 +401,12 @@ Result<std::vector<HistoryEntry>> History::list(std::vector<Error> *skipped) con
     // Newest first. An id starts with its time to the millisecond and ends in
     // a random suffix, so two entries of one millisecond keep the order in
     // which they were recorded (entry files, then the journal's lines).
-    const auto timeOf = [](const QString &id) { return QStringView(id).left(id.indexOf('-')); };
-    std::stable_sort(entries.begin(), entries.end(),
-                     [&](const HistoryEntry &a, const HistoryEntry &b) {
-                         return timeOf(a.id) < timeOf(b.id);
-                     });
+    const auto timeOf = [](const QString &id) {
+        return QStringView(id).left(id.indexOf('-'));
+    };
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [&](const HistoryEntry &a, const HistoryEntry &b) { return timeOf(a.id) < timeOf(b.id); });
     std::reverse(entries.begin(), entries.end());
     return entries;
 }

@@ -45,10 +45,6 @@ struct HistoryEntry
     // When not empty, patch and inverse are changeSetOfSets(sets), and the
     // journal keeps only these (a set of one key costs a line of ~250 bytes).
     std::vector<SetChange> sets;
-    // The settings file right after the change (inode, size, mtime), when
-    // known: a later look that finds the same file needs no hash to know
-    // nothing changed since.
-    FileStamp fileAfter;
 
     Json toJson() const;
     static Result<HistoryEntry> fromJson(const Json &json);
@@ -64,7 +60,6 @@ struct HistoryLimits
 struct HistoryHead
 {
     QString hash;                     // its SHA-256 ("" before any entry: see bytes)
-    FileStamp file;                   // the newest entry's fileAfter
     std::optional<std::string> bytes; // exactly, where the history holds them
     // Otherwise, with head(true): the segment's base with each entry's patch
     // applied in order; nullopt if that failed (a base or entry lost).

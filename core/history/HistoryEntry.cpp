@@ -100,9 +100,6 @@ std::string toLine(const HistoryEntry &entry, const QString &previousHashAfter)
         out["hashBefore"] = entry.hashBefore.toStdString();
     out["hashAfter"] = entry.hashAfter.toStdString();
     out["sizeAfter"] = entry.sizeAfter;
-    if (entry.fileAfter.exists)
-        out["file"] =
-            Json::array({entry.fileAfter.inode, entry.fileAfter.size, entry.fileAfter.mtimeNs});
     if (!entry.sets.empty()) {
         out["sets"] = setChangesToJson(entry.sets);
     } else {
@@ -150,15 +147,6 @@ Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHash
     entry.hashAfter = text(json, "hashAfter");
     if (json.contains("sizeAfter") && json["sizeAfter"].is_number_integer())
         entry.sizeAfter = json["sizeAfter"].get<qint64>();
-    if (auto file = json.find("file"); file != json.end() && file->is_array() &&
-                                       file->size() == 3 && (*file)[0].is_number_unsigned() &&
-                                       (*file)[1].is_number_integer() &&
-                                       (*file)[2].is_number_integer()) {
-        entry.fileAfter.exists = true;
-        entry.fileAfter.inode = (*file)[0].get<quint64>();
-        entry.fileAfter.size = (*file)[1].get<qint64>();
-        entry.fileAfter.mtimeNs = (*file)[2].get<qint64>();
-    }
     return entry;
 }
 

@@ -189,8 +189,6 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         HistoryEntry &entry = entries[i];
         const bool last = i + 1 == entries.size();
         entry.sizeAfter = entry.sizeAfter ? entry.sizeAfter : qint64(bytesAfter.size());
-        if (last && m_store)
-            entry.fileAfter = m_store->stamp();
         auto recorded = m_history.record(entry, last ? &bytesAfter : nullptr);
         if (!recorded) {
             report(recorded.error(), QStringLiteral("the change was written, but its history "
@@ -300,8 +298,6 @@ void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefo
     entry.hashBefore = hashBefore;
     entry.hashAfter = hashOf(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
-    if (m_store && &bytesAfter == &m_store->bytes())
-        entry.fileAfter = m_store->stamp();
     auto recorded = m_history.record(std::move(entry), &bytesAfter);
     if (!recorded)
         report(recorded.error(), QStringLiteral("a change found in the file was not recorded"));

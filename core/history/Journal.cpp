@@ -57,7 +57,7 @@ std::optional<Tail> tailOf(std::string_view line)
     auto entry = fromLine(line, QString());
     if (!entry)
         return std::nullopt;
-    return Tail{entry->hashAfter, entry->fileAfter};
+    return Tail{entry->hashAfter};
 }
 
 WriteOptions privateFile()

@@ -43,7 +43,6 @@ Lines splitLines(std::string_view text);
 struct Tail
 {
     QString hashAfter;
-    FileStamp file;
 };
 std::optional<Tail> tailOf(std::string_view line);
 

@@ -42,11 +42,13 @@ Result<ValueCheck> checkValue(const Schema &schema, const Json &document, const 
     if (schema.isNull())
         return check;
     // The document the store would hand the guard: the value set as the
-    // store sets it, then the defaults it fills on every write.
+    // store sets it, then the defaults it fills on every write. Only those
+    // on the way to the key and inside the value can reach the paths the
+    // guard validates, so the rest of the document is not filled.
     Json after = document;
     if (auto set = setValue(after, path, value, dialect); !set)
         return set.error();
-    applySchemaDefaults(schema, after);
+    applySchemaDefaultsAlong(schema, after, path.segments());
     SchemaViolations all = schema.validatePaths(after, {path.segments()});
     if (all.empty())
         return check;

@@ -24,6 +24,7 @@ ChangeEvent changeEvent(const char *key, const char *value,
 {
     ChangeEvent e;
     e.key = key;
+    e.path = *KeyPath::parse(e.key); // as the store sends it: typed too
     if (value)
         e.newValue = parse(value);
     e.source = source;
@@ -134,6 +135,7 @@ void TestSettingsTreeModel::followsChangesInPlace()
 
     ChangeEvent e;
     e.key = key.toStdString();
+    e.path = *KeyPath::parse(e.key);
     if (!value.isEmpty())
         e.newValue = parse(value.toUtf8().constData());
     e.source = ChangeSource::External;

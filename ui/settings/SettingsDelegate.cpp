@@ -39,11 +39,7 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     ValueEditor *editor = ValueEditor::create(m_model->specOf(source), value ? &*value : nullptr,
                                               ValueEditor::Context::Inline, parent);
     const KeyPath path = KeyPath::fromSegments(m_model->pathOf(source));
-    editor->setCheck(path, [model = QPointer<SettingsTreeModel>(m_model), path](const Json &v) {
-        if (!model)
-            return Result<ValueCheck>(ValueCheck());
-        return model->checkValue(path, v);
-    });
+    editor->setCheck(path, m_model->checkFor(path));
     editor->setAutoFillBackground(true);
     editor->setObjectName(QStringLiteral("inlineEditor"));
     editor->setCommitsAtOnce(false);

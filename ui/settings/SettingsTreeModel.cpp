@@ -11,6 +11,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QPointer>
 
 namespace tad {
 
@@ -149,6 +150,16 @@ QString SettingsTreeModel::problemOf(const QModelIndex &index) const
 Result<ValueCheck> SettingsTreeModel::checkValue(const KeyPath &path, const Json &value) const
 {
     return tad::checkValue(m_schema.compiled(), document(), path, value);
+}
+
+std::function<Result<ValueCheck>(const Json &)>
+SettingsTreeModel::checkFor(const KeyPath &path) const
+{
+    return [model = QPointer<const SettingsTreeModel>(this), path](const Json &value) {
+        if (!model)
+            return Result<ValueCheck>(ValueCheck());
+        return model->checkValue(path, value);
+    };
 }
 
 const Json &SettingsTreeModel::document() const

@@ -85,6 +85,9 @@ public:
     // The core's verdict on writing `value` at `path` into the document
     // this model holds (the store's, as last reported): the schema guard's.
     Result<ValueCheck> checkValue(const KeyPath &path, const Json &value) const;
+    // checkValue for one key, for an editor to ask as the user types; safe
+    // to call after the model is gone (it then finds nothing wrong).
+    std::function<Result<ValueCheck>(const Json &)> checkFor(const KeyPath &path) const;
     // The whole document, rebuilt from the tree after a change.
     const Json &document() const;
     size_t nodeCount() const { return m_root ? m_root->nodeCount() : 0; }

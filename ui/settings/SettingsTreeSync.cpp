@@ -11,11 +11,8 @@ namespace tad {
 
 void SettingsTreeModel::applyChange(const ChangeEvent &event)
 {
-    auto path = KeyPath::parse(event.key);
-    if (!path)
-        return;
     const bool external = event.source == ChangeSource::External;
-    syncValue(path->segments(), event.newValue, external);
+    syncValue(event.path.segments(), event.newValue, external);
 }
 
 bool SettingsTreeModel::syncValue(const std::vector<std::string> &segments,

@@ -111,7 +111,6 @@ private:
     void showRefusal(const QString &key, const QString &message,
                      const std::optional<Json> &wanted = std::nullopt);
     Result<KeyPath> pathForKey(const QString &key) const;
-    ValueEditor::Check valueCheck(const KeyPath &path) const;
     void showError(const QString &message);
     void updateProblems();
     void restoreNewestBackup();

@@ -156,7 +156,7 @@ void MainWindow::onSelectionChanged()
     m_revealAction->setEnabled(m_model->specOf(current).secret);
     const KeyPath path = KeyPath::fromSegments(m_model->pathOf(current));
     m_panel->showKey(m_model->keyOf(current), m_model->specOf(current), m_model->valueOf(current),
-                     path, valueCheck(path));
+                     path, m_model->checkFor(path));
 }
 
 // A reset or a removal that takes away more than one entry is confirmed
@@ -175,15 +175,6 @@ bool MainWindow::confirmRemoval(const std::optional<Json> &before, const std::op
 }
 
 // The core's verdict on a value for `path`, as the editors ask it.
-ValueEditor::Check MainWindow::valueCheck(const KeyPath &path) const
-{
-    return [model = QPointer<SettingsTreeModel>(m_model), path](const Json &value) {
-        if (!model)
-            return Result<ValueCheck>(ValueCheck());
-        return model->checkValue(path, value);
-    };
-}
-
 void MainWindow::requestEdit(const QString &key, const Json &value)
 {
     const QModelIndex index = m_model->indexForKey(key);
@@ -268,7 +259,7 @@ void MainWindow::requestReset(const QString &key)
     pushEdit(*path, key, before, *spec.defaultValue, /*reset=*/true, m_session->isWriting(*path));
     // The panel shows the default at once; the write echo confirms it.
     if (m_panel->key() == key)
-        m_panel->showKey(key, spec, spec.defaultValue, *path, valueCheck(*path));
+        m_panel->showKey(key, spec, spec.defaultValue, *path, m_model->checkFor(*path));
 }
 
 void MainWindow::updateProblems()
