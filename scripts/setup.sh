@@ -22,8 +22,8 @@ APT_PACKAGES=(
     # the window's translations: lupdate/lrelease and CMake's qt_add_translations
     qt6-tools-dev qt6-l10n-tools
     nlohmann-json3-dev libvalijson-dev json-schema-test-suite
-    # SHA-256 of each version of the file (libcrypto)
-    libssl-dev
+    # SHA-256 of the backups (libcrypto); fast fingerprints of each version (xxHash)
+    libssl-dev libxxhash-dev
     xvfb xauth
     # the packaging test: validators, man page rendering, the shells the completions are for
     desktop-file-utils appstream groff-base man-db zsh fish

@@ -83,6 +83,35 @@ Result<FolderContents> contentsOf(const SideFolder &folder)
     return out;
 }
 
+// The newest hashAfter before `segment` (whose lines, if any, are not
+// read): the previous segment's last line, else the newest entry file of
+// the layout before the journal; "" when there is none. An earlier version
+// named versions by SHA-256, and the next line names the same version the
+// same way (see HistoryRecorder::nameOf).
+QString hashBefore(const SideFolder &folder, const FolderContents &contents, int segment)
+{
+    for (auto it = contents.segments.rbegin(); it != contents.segments.rend(); ++it) {
+        if (*it >= segment)
+            continue;
+        auto text = folder.read(journal::segmentName(*it));
+        if (!text)
+            return {};
+        const journal::Lines lines = journal::splitLines(text->bytes);
+        if (lines.lines.empty())
+            continue;
+        const auto tail = journal::tailOf(lines.lines.back());
+        return tail ? tail->hashAfter : QString();
+    }
+    if (contents.entryFiles.isEmpty())
+        return {};
+    auto file = folder.read(contents.entryFiles.last());
+    if (!file || !file->stamp.exists)
+        return {};
+    auto json = parseValue(file->bytes);
+    auto entry = json ? HistoryEntry::fromJson(*json) : Result<HistoryEntry>(json.error());
+    return entry ? entry->hashAfter : QString();
+}
+
 } // namespace
 
 History::History(QString storePath) : m_storePath(std::move(storePath)) {}
@@ -228,6 +257,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
             return std::optional<HistoryHead>();
         HistoryHead head;
         head.bytes = std::move(file->bytes);
+        head.hash = hashBefore(*folder, *contents, 1);
         return std::optional<HistoryHead>(std::move(head));
     }
     const int segment = contents->newest;
@@ -251,6 +281,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
             return std::optional<HistoryHead>();
         HistoryHead head;
         head.bytes = std::move(**base);
+        head.hash = hashBefore(*folder, *contents, segment);
         return std::optional<HistoryHead>(std::move(head));
     }
     HistoryHead head;

@@ -3,6 +3,7 @@
 // before it or its own id already says.
 #include "History.h"
 #include "Journal.h"
+#include "io/ContentHash.h"
 
 #include "json/JsonText.h"
 #include <QTimeZone>
@@ -26,6 +27,24 @@ QDateTime timeOfId(const QString &id)
 }
 
 } // namespace
+
+QString versionHash(std::string_view bytes)
+{
+    return contentDigest(bytes);
+}
+
+bool isOldVersionName(const QString &hash)
+{
+    return hash.size() == 64 && !hash.startsWith(QLatin1String("xxh128:"));
+}
+
+bool namesVersion(const QString &hash, std::string_view bytes)
+{
+    if (!isOldVersionName(hash))
+        return hash == contentDigest(bytes);
+    return hash.size() == 64 &&
+           hash.compare(backupname::sha256Hex(bytes), Qt::CaseInsensitive) == 0;
+}
 
 std::optional<ChangeSource> changeSourceFromName(std::string_view name)
 {

@@ -56,15 +56,6 @@ std::optional<std::vector<SetChange>> setsFromOps(const PendingChange &change)
 
 } // namespace
 
-QString HistoryRecorder::hashOf(const std::string &bytes)
-{
-    if (m_hash.isEmpty() || bytes != m_hashedBytes) {
-        m_hashedBytes = bytes;
-        m_hash = backupname::sha256Hex(bytes);
-    }
-    return m_hash;
-}
-
 bool BackupHook::isCriticalPath(const KeyPath &path)
 {
     static const std::vector<KeyPath> critical = {
@@ -155,14 +146,14 @@ Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
 void HistoryRecorder::afterWrite(const PendingChange &change, const std::string &bytesAfter)
 {
     m_lastRecorded.clear();
-    const QString hashBefore = hashOf(change.bytesBefore);
+    const QString hashBefore = nameOf(change.bytesBefore);
     std::vector<HistoryEntry> entries = std::move(m_steps);
     m_steps.clear();
     const auto annotation = std::exchange(m_annotation, std::nullopt);
 
-    const QString hashAfter = hashOf(bytesAfter);
-    if (entries.empty() || entries.front().hashBefore != hashBefore ||
-        entries.back().hashAfter != hashAfter) {
+    const QString hashAfter = versionHash(bytesAfter);
+    if (entries.empty() || !namesVersion(entries.front().hashBefore, change.bytesBefore) ||
+        !namesVersion(entries.back().hashAfter, bytesAfter)) {
         entries.clear();
         HistoryEntry entry;
         entry.source = change.source;
@@ -235,7 +226,7 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
             if (auto based = m_history.setBase(std::string()); !based)
                 report(based.error(), QStringLiteral("the history's first copy of the file was "
                                                      "not written"));
-            recordExternal(Json::object(), hashOf(std::string()), doc, bytes);
+            recordExternal(Json::object(), versionHash(std::string()), doc, bytes);
             return;
         }
         if (auto written = m_history.setBase(bytes); !written)
@@ -245,18 +236,21 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
     }
     const HistoryHead &known = **head;
     if (known.bytes) {
+        rememberOldName(known.hash, *known.bytes);
         if (*known.bytes != bytes) {
             m_foundExternal = true;
-            recordExternal(parsedOrEmpty(*known.bytes), hashOf(*known.bytes), doc, bytes);
+            recordExternal(parsedOrEmpty(*known.bytes), nameOf(*known.bytes), doc, bytes);
         }
         return;
     }
     // Only the newest entry's hash is at hand. The file's inode, size and
     // mtime are no proof that it is as the entry left it: a rewrite in place
     // of the same size within the clock's tick (4 ms on ext4) keeps all three,
-    // so the content is hashed (about 0.6 ms per MB).
-    if (!known.hash.isEmpty() && hashOf(bytes) == known.hash)
+    // so the content is hashed (a digest: about 0.05 ms per MB).
+    if (!known.hash.isEmpty() && namesVersion(known.hash, bytes)) {
+        rememberOldName(known.hash, bytes);
         return;
+    }
     auto rebuilt = m_history.head(true);
     if (!rebuilt) {
         report(rebuilt.error(), unknown);
@@ -280,6 +274,21 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
         report(written.error(), QStringLiteral("the history's copy of the file was not written"));
 }
 
+// Lines of earlier versions name versions by their SHA-256: the next line
+// names the same version the same way, so its hashBefore is the line
+// before's hashAfter and the chain shows no hole.
+void HistoryRecorder::rememberOldName(const QString &hash, const std::string &bytes)
+{
+    if (isOldVersionName(hash))
+        m_oldName = {hash, versionHash(bytes)};
+}
+
+QString HistoryRecorder::nameOf(const std::string &bytes) const
+{
+    QString digest = versionHash(bytes);
+    return m_oldName && m_oldName->second == digest ? m_oldName->first : digest;
+}
+
 void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefore,
                                      const Json &after, const std::string &bytesAfter)
 {
@@ -296,7 +305,7 @@ void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefo
     entry.patch = diff.patch;
     entry.inverse = diff.inverse;
     entry.hashBefore = hashBefore;
-    entry.hashAfter = hashOf(bytesAfter);
+    entry.hashAfter = versionHash(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
     auto recorded = m_history.record(std::move(entry), &bytesAfter);
     if (!recorded)

@@ -91,9 +91,8 @@ private:
     void recordExternal(const Json &before, const QString &hashBefore, const Json &after,
                         const std::string &bytesAfter);
     void report(Error error, const QString &what);
-    // SHA-256 of the bytes, remembered for the last ones: what one entry
-    // leaves is the next entry's "before".
-    QString hashOf(const std::string &bytes);
+    void rememberOldName(const QString &hash, const std::string &bytes);
+    QString nameOf(const std::string &bytes) const;
 
     History &m_history;
     const Store *m_store = nullptr;
@@ -102,10 +101,11 @@ private:
     std::optional<std::pair<ChangeSource, Annotation>> m_adoption;
     std::vector<HistoryEntry> m_steps;
     std::vector<HistoryEntry> m_lastRecorded;
-    std::string m_hashedBytes;
-    QString m_hash;
     bool m_required = true;
     bool m_foundExternal = false;
+    // A SHA-256 name of a version (from an earlier version's line) and that
+    // version's digest.
+    std::optional<std::pair<QString, QString>> m_oldName;
     std::vector<Error> m_problems;
 };
 

@@ -266,7 +266,7 @@ Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes,
     if (chosen.empty() || chosen.back().version != plan.toVersion)
         chosen.push_back({plan.toVersion, QStringLiteral("set the version"), Json::array(), {}});
 
-    QString hashBefore = backupname::sha256Hex(bytes);
+    QString hashBefore = versionHash(bytes);
     for (const auto &step : chosen) {
         Json next = plan.result;
         if (auto done = applyMigrationOperations(next, step.operations); !done) {
@@ -290,7 +290,7 @@ Result<MigrationPlan> Migrator::plan(const Json &doc, const std::string &bytes,
         entry.inverse = change.inverse;
         entry.hashBefore = hashBefore;
         const std::string after = stringify(next, style);
-        entry.hashAfter = hashBefore = backupname::sha256Hex(after);
+        entry.hashAfter = hashBefore = versionHash(after);
         entry.sizeAfter = qint64(after.size());
         plan.steps.push_back(std::move(stepPlan));
         plan.result = std::move(next);

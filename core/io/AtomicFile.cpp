@@ -3,6 +3,7 @@
 #include "AtomicFile.h"
 
 #include "AtomicFileTesting.h"
+#include "ContentHash.h"
 #include "PosixIo.h"
 
 #include <QDir>
@@ -606,28 +607,6 @@ std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath)
         stranded.push_back(std::move(write));
     }
     return stranded;
-}
-
-quint64 contentTag(std::string_view bytes)
-{
-    // FNV-1a over 8-byte words with a final avalanche: fast on large files.
-    // Each word is assembled byte by byte, so the tag is the same on any
-    // byte order.
-    quint64 hash = 0xcbf29ce484222325ULL ^ quint64(bytes.size());
-    size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
-        quint64 word = 0;
-        for (int b = 0; b < 8; ++b)
-            word |= quint64(static_cast<unsigned char>(bytes[i + size_t(b)])) << (8 * b);
-        hash = (hash ^ word) * 0x100000001b3ULL;
-        hash ^= hash >> 29;
-    }
-    for (; i < bytes.size(); ++i)
-        hash = (hash ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
-    hash ^= hash >> 33;
-    hash *= 0xff51afd7ed558ccdULL;
-    hash ^= hash >> 33;
-    return hash;
 }
 
 } // namespace tad

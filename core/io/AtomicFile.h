@@ -135,10 +135,6 @@ struct StrandedWrite
 // The stranded writes for `targetPath`: base records whose writer no longer runs.
 std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath);
 
-// A 64-bit fingerprint of `bytes` (not cryptographic), stable across runs
-// and builds: the same bytes always give the same tag.
-quint64 contentTag(std::string_view bytes);
-
 // True if `fileName` (no folder) is one of our temp files for `targetName`.
 bool isTempFileName(const QString &fileName, const QString &targetName);
 

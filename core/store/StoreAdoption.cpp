@@ -7,6 +7,7 @@
 #include "PatchSplice.h"
 #include "Store.h"
 #include "StoreUtil.h"
+#include "io/ContentHash.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void entriesUndoAndRedoTheirWrite();
     void oneSetGivesTheSameEntryAsAWholeDiff();
     void newKeysAndDeletesStillGetWholeEntries();
+    void versionsAreNamedByDigestAndOldShaNamesStillCount();
 };
 
 // Random documents, one to three sets of keys that exist (some with a test
@@ -123,8 +124,8 @@ void tst_HistoryRecorder::entriesUndoAndRedoTheirWrite()
         const auto &recorded = fixture.services->recorder().lastRecorded();
         QCOMPARE(recorded.size(), size_t(1));
         const HistoryEntry &entry = recorded.front();
-        QCOMPARE(entry.hashBefore, backupname::sha256Hex(before));
-        QCOMPARE(entry.hashAfter, backupname::sha256Hex(after));
+        QCOMPARE(entry.hashBefore, versionHash(before));
+        QCOMPARE(entry.hashAfter, versionHash(after));
 
         Json forward = fixture.beforeDoc;
         QVERIFY2(applyPatch(forward, entry.patch).ok(), qPrintable(QString::number(seed)));
@@ -208,6 +209,50 @@ void tst_HistoryRecorder::newKeysAndDeletesStillGetWholeEntries()
     QCOMPARE(
         patchOf(),
         std::string(R"([{"op":"remove","path":"/a/c"},{"op":"add","path":"/a/n","value":1}])"));
+}
+
+// Entries name versions by a digest; entries written earlier carry the
+// SHA-256. A journal whose newest line names the file by its SHA-256 still
+// knows the file: opening it records no change made elsewhere, and the
+// next set is one entry.
+void tst_HistoryRecorder::versionsAreNamedByDigestAndOldShaNamesStillCount()
+{
+    const std::string bytes = R"({"a":1})";
+    QVERIFY(versionHash(bytes).startsWith(QLatin1String("xxh128:")));
+    QVERIFY(namesVersion(versionHash(bytes), bytes));
+    QVERIFY(!namesVersion(versionHash(bytes), R"({"a":2})"));
+    QVERIFY(namesVersion(backupname::sha256Hex(bytes), bytes));
+    QVERIFY(namesVersion(backupname::sha256Hex(bytes).toUpper(), bytes));
+    QVERIFY(!namesVersion(backupname::sha256Hex(bytes), R"({"a":2})"));
+    QVERIFY(!namesVersion(QString(), bytes));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    writeBytes(path, R"({"a":{"b":1},"d":true})");
+    {
+        Store store(path);
+        HistoryServices services(store);
+        QVERIFY(store.open().ok());
+        QVERIFY(store.set("a.b", 2).ok());
+        QVERIFY(services.flush().ok());
+    }
+    // The journal as an earlier version wrote it: SHA-256 names.
+    const QString journal = dir.filePath(QStringLiteral("storeHistory/journal-000001.jsonl"));
+    std::string lines = readBytes(journal);
+    const std::string digest = versionHash(readBytes(path)).toStdString();
+    const size_t at = lines.rfind(digest);
+    QVERIFY(at != std::string::npos);
+    lines.replace(at, digest.size(), backupname::sha256Hex(readBytes(path)).toStdString());
+    writeBytes(journal, lines);
+
+    Store store(path);
+    HistoryServices services(store);
+    QVERIFY(store.open().ok());
+    QVERIFY(store.set("d", false).ok());
+    QVERIFY(!services.recorder().foundExternalChange());
+    QCOMPARE(services.recorder().lastRecorded().size(), size_t(1));
+    QCOMPARE(compactJson(services.recorder().lastRecorded().front().patch),
+             std::string(R"([{"op":"replace","path":"/d","value":false}])"));
 }
 
 QTEST_GUILESS_MAIN(tst_HistoryRecorder)

@@ -328,7 +328,8 @@ private Q_SLOTS:
         const Json &newest = history->front();
         QCOMPARE(QString::fromStdString(newest.value("source", std::string())),
                  QStringLiteral("cli"));
-        QCOMPARE(QString::fromStdString(newest.value("hashAfter", std::string())), sha256(after));
+        QCOMPARE(QString::fromStdString(newest.value("hashAfter", std::string())),
+                 versionHash(after));
         for (size_t i = 0; i + 1 < history->size(); ++i) {
             const Json &later = (*history)[i], &earlier = (*history)[i + 1];
             QVERIFY2(later.value("hashBefore", std::string()) ==

@@ -201,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(readBytes(restored->safetyBackup->path), changed);
         const auto entries = *m_services->history().list();
         QCOMPARE(entries.front().source, ChangeSource::Restore);
-        QCOMPARE(entries.front().hashAfter, backupname::sha256Hex(readBytes(m_storePath)));
+        QCOMPARE(entries.front().hashAfter, versionHash(readBytes(m_storePath)));
     }
 
     void restoreChosenKeysLeavesTheRest()

@@ -71,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(compactJson(list[1].patch),
                  std::string(R"([{"op":"replace","path":"/ui/zoom","value":2}])"));
         QCOMPARE(list[1].hashAfter, list[0].hashBefore);
-        QCOMPARE(list[0].hashAfter, backupname::sha256Hex(readBytes(m_storePath)));
+        QCOMPARE(list[0].hashAfter, versionHash(readBytes(m_storePath)));
         QCOMPARE(
             modeOf(m_services->history().directory() + QStringLiteral("/journal-000001.jsonl")),
             quint32(0600));
