@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "StoreUtil.h"
 #include "io/ContentHash.h"
+#include "io/WriteInFlight.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -20,6 +21,13 @@
 
 namespace tad {
 using namespace storeutil;
+
+namespace {
+// A temp file of the app's written longer ago than this is litter of a
+// killed process, not a write in flight (an fsync on a very busy disk takes
+// a second or two).
+constexpr qint64 kInFlightFreshMs = 5000;
+} // namespace
 
 // A writer of ours killed between its exchange and the merge that follows
 // left the other writer's version at its temp name, beside a link to the
@@ -205,7 +213,17 @@ Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocu
 
 Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
 {
-    if (!m_metOtherWriter)
+    // A write of the app's in flight now whose temp file was written before
+    // ours landed (or just after: conf reads, parses and stringifies first)
+    // was built on a version without our change, whether or not we met it:
+    // follow until it has landed. Its later writes read ours.
+    const qint64 readWindowMs = 100 + qint64(m_bytes.size()) / 1024 / 1024 * 60;
+    const bool wrote = m_lastWriteMs != 0;
+    const auto appWriting = [this, wrote, readWindowMs] {
+        return wrote && anotherWriteInFlight(m_path, nowMs() - kInFlightFreshMs,
+                                             m_lastWriteMs + readWindowMs);
+    };
+    if (!m_metOtherWriter && !appWriting())
         return {};
     // conf parses and stringifies the whole file on each set, and its fsync
     // takes as long as ours: on a busy disk a read-modify-write that began
@@ -218,7 +236,9 @@ Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
         m_lastWriteMs = nowMs();
     // Every late version has been checked: the displaced ones are merged for good.
     const auto done = qScopeGuard([this] { discardKeptRecords(0); });
-    while (!budget.hasExpired() && nowMs() - m_lastWriteMs < quietMs) {
+    // Quiet: no version of theirs for `quietMs` since our last write, and no
+    // write of theirs still in flight.
+    while (!budget.hasExpired() && (nowMs() - m_lastWriteMs < quietMs || appWriting())) {
         QThread::msleep(5);
         auto stamp = statFile(m_path);
         if (!stamp)
