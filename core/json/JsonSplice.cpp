@@ -163,6 +163,51 @@ std::optional<std::pair<size_t, size_t>> locateMember(std::string_view text,
     return std::make_pair(first, scan.pos());
 }
 
+std::optional<std::vector<MemberRange>> rootMembers(std::string_view text)
+{
+    Scanner scan(text);
+    scan.skipWhitespace();
+    if (scan.peek() != '{')
+        return std::nullopt;
+    scan.advance();
+    std::vector<MemberRange> members;
+    scan.skipWhitespace();
+    if (scan.peek() == '}')
+        return members;
+    for (;;) {
+        scan.skipWhitespace();
+        auto name = scan.readName();
+        if (!name)
+            return std::nullopt;
+        scan.skipWhitespace();
+        if (scan.peek() != ':')
+            return std::nullopt;
+        scan.advance();
+        scan.skipWhitespace();
+        const size_t first = scan.pos();
+        if (!scan.skipValue())
+            return std::nullopt;
+        members.push_back({std::move(*name), first, scan.pos()});
+        scan.skipWhitespace();
+        if (scan.peek() == '}')
+            return members;
+        if (scan.peek() != ',')
+            return std::nullopt;
+        scan.advance();
+    }
+}
+
+std::string replaceRange(std::string_view before, std::pair<size_t, size_t> range,
+                         const Json &value, const TextStyle &style, int depth)
+{
+    std::string out;
+    out.reserve(before.size() + 64);
+    out.append(before.substr(0, range.first));
+    appendStringified(out, value, style, depth);
+    out.append(before.substr(range.second));
+    return out;
+}
+
 std::optional<std::string> spliceMember(std::string_view before,
                                         const std::vector<std::string> &path, const Json &value,
                                         const TextStyle &style)
@@ -170,12 +215,7 @@ std::optional<std::string> spliceMember(std::string_view before,
     const auto range = locateMember(before, path);
     if (!range)
         return std::nullopt;
-    std::string out;
-    out.reserve(before.size() + 64);
-    out.append(before.substr(0, range->first));
-    appendStringified(out, value, style, int(path.size()));
-    out.append(before.substr(range->second));
-    return out;
+    return replaceRange(before, *range, value, style, int(path.size()));
 }
 
 } // namespace tad

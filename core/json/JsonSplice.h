@@ -28,6 +28,21 @@ namespace tad {
 std::optional<std::pair<size_t, size_t>> locateMember(std::string_view text,
                                                       const std::vector<std::string> &path);
 
+// The root object's members of `text` (a valid JSON text), in order: each
+// name with the byte range [first, second) of its value. nullopt if the
+// root is not an object or the text cannot be scanned.
+struct MemberRange
+{
+    std::string name;
+    size_t first = 0, second = 0;
+};
+std::optional<std::vector<MemberRange>> rootMembers(std::string_view text);
+
+// `before` with the bytes [first, second) replaced by the JSON.stringify
+// text of `value` at `depth` in `style`.
+std::string replaceRange(std::string_view before, std::pair<size_t, size_t> range,
+                         const Json &value, const TextStyle &style, int depth);
+
 // `before` with the value at `path` replaced by the JSON.stringify text of
 // `value` at that depth in `style`.
 std::optional<std::string> spliceMember(std::string_view before,

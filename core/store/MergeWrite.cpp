@@ -166,8 +166,8 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
     // Our own last write is exactly the stringify of the document: a
     // change of one member is spliced into it (see WriteText.h).
     const bool spliceable = number == 0 && s.m_bytesCanonical && !*applied && m_expectedOnDisk;
-    round.newBytes =
-        textToWrite(s.m_doc, m_work, spliceable ? &*m_expectedOnDisk : nullptr, s.m_style);
+    round.newBytes = textToWrite(s.m_doc, m_work, spliceable ? &*m_expectedOnDisk : nullptr,
+                                 s.m_style, s.m_memberIndex);
     return round;
 }
 

@@ -11,6 +11,7 @@
 
 #include "ChangeEvent.h"
 #include "DocumentChanges.h"
+#include "MemberIndex.h"
 #include "PerformanceMonitor.h"
 #include "RecentWrites.h"
 #include "Result.h"
@@ -238,6 +239,7 @@ private:
     Json m_doc = Json::object();
     std::string m_bytes;
     bool m_bytesCanonical = false; // m_bytes is exactly stringify(m_doc, m_style): we wrote it
+    MemberIndex m_memberIndex;     // where m_bytes's root members are (WriteText)
     FileStamp m_stamp;
     TextStyle m_style;
     std::vector<Error> m_warnings;

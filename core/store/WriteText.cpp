@@ -5,7 +5,8 @@
 namespace tad {
 
 std::string textToWrite(const Json &doc, const std::vector<StoreOp> &ops,
-                        const std::string *canonicalBefore, const TextStyle &style)
+                        const std::string *canonicalBefore, const TextStyle &style,
+                        MemberIndex &index)
 {
     const StoreOp *change = nullptr;
     for (const auto &op : ops) {
@@ -20,10 +21,15 @@ std::string textToWrite(const Json &doc, const std::vector<StoreOp> &ops,
     }
     if (canonicalBefore && change) {
         // The value as the document now holds it, at the member the text had.
-        if (const Json *value = findValue(doc, change->path)) {
-            if (auto spliced =
-                    spliceMember(*canonicalBefore, change->path.segments(), *value, style))
-                return std::move(*spliced);
+        const std::vector<std::string> &path = change->path.segments();
+        const Json *value = findValue(doc, change->path);
+        if (const auto range = value ? index.locate(*canonicalBefore, path) : std::nullopt) {
+            std::string spliced =
+                replaceRange(*canonicalBefore, *range, *value, style, int(path.size()));
+            const size_t length =
+                spliced.size() + (range->second - range->first) - canonicalBefore->size();
+            index.replaced(spliced, path.front(), *range, length);
+            return spliced;
         }
     }
     return stringify(doc, style);

@@ -7,6 +7,7 @@
 // give the same bytes.
 #pragma once
 
+#include "MemberIndex.h"
 #include "Store.h"
 
 #include <string>
@@ -15,8 +16,10 @@
 namespace tad {
 
 // `canonicalBefore`: the stringify text of the document before `ops`, or
-// null when that is not known.
+// null when that is not known. `index` finds the member in it and follows
+// the splice.
 std::string textToWrite(const Json &doc, const std::vector<StoreOp> &ops,
-                        const std::string *canonicalBefore, const TextStyle &style);
+                        const std::string *canonicalBefore, const TextStyle &style,
+                        MemberIndex &index);
 
 } // namespace tad
