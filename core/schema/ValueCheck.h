@@ -38,6 +38,13 @@ struct ValueCheck
 // all (a parent that is not an object or array, the reserved root).
 Result<ValueCheck> checkValue(const Schema &schema, const Json &document, const KeyPath &path,
                               const Json &value, KeyDialect dialect = KeyDialect::DotProp10);
+// The same verdict without copying `document`: the value and the defaults
+// are put into it for the check and taken out again, so that it is as it
+// was afterwards, its members' order included. (A key whose parents do not
+// all exist as objects is checked on a copy.) For a caller that holds a
+// large document of its own, as the window does.
+Result<ValueCheck> checkValueInPlace(const Schema &schema, Json &document, const KeyPath &path,
+                                     const Json &value, KeyDialect dialect = KeyDialect::DotProp10);
 
 // The violations `document` has that concern `path`: the value there and
 // everything under it, and its parent's checks of that member.

@@ -149,7 +149,17 @@ QString SettingsTreeModel::problemOf(const QModelIndex &index) const
 
 Result<ValueCheck> SettingsTreeModel::checkValue(const KeyPath &path, const Json &value) const
 {
-    return tad::checkValue(m_schema.compiled(), document(), path, value);
+    // An edit asks several times about one value (as it is typed, when it
+    // is committed, when the panel shows it): one answer per document.
+    if (m_lastCheck && m_lastCheck->generation == m_checkGeneration && m_lastCheck->path == path &&
+        m_lastCheck->value == value)
+        return m_lastCheck->result;
+    // Checked in the window's own copy of the document, which is put back
+    // as it was: no copy of a large file per check.
+    document();
+    auto result = tad::checkValueInPlace(m_schema.compiled(), m_document, path, value);
+    m_lastCheck = LastCheck{m_checkGeneration, path, value, result};
+    return result;
 }
 
 std::function<Result<ValueCheck>(const Json &)>

@@ -146,6 +146,14 @@ private:
     int m_checkGeneration = 0;
     mutable Json m_document;
     mutable int m_documentGeneration = -1;
+    struct LastCheck
+    {
+        int generation = 0;
+        KeyPath path;
+        Json value;
+        Result<ValueCheck> result;
+    };
+    mutable std::optional<LastCheck> m_lastCheck;
     QSet<QString> m_revealed;
     struct Highlight
     {

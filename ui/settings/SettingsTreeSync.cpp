@@ -12,7 +12,21 @@ namespace tad {
 void SettingsTreeModel::applyChange(const ChangeEvent &event)
 {
     const bool external = event.source == ChangeSource::External;
-    syncValue(event.path.segments(), event.newValue, external);
+    const bool documentCurrent = m_documentGeneration == m_checkGeneration;
+    if (!syncValue(event.path.segments(), event.newValue, external) || !documentCurrent)
+        return;
+    // The document the checks use takes the same change, as the store made
+    // it, instead of being built again from the whole tree on the next check
+    // (a copy of the whole file each time).
+    bool followed = true;
+    if (event.path.isEmpty())
+        m_document = event.newValue ? *event.newValue : Json::object();
+    else if (event.newValue)
+        followed = setValue(m_document, event.path, *event.newValue).ok();
+    else
+        followed = deleteValue(m_document, event.path).ok();
+    if (followed)
+        m_documentGeneration = m_checkGeneration;
 }
 
 bool SettingsTreeModel::syncValue(const std::vector<std::string> &segments,

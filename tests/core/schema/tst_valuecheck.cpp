@@ -140,6 +140,17 @@ QString TestValueCheck::compare(const Schema &schema, const Json &document, cons
     if (auto opened = settings.open(); !opened)
         return opened.error().message;
     const auto check = checkValue(schema, document, path, value);
+    // Without the copy: the same verdict, and the document as it was.
+    Json held = document;
+    const auto inPlace = checkValueInPlace(schema, held, path, value);
+    if (compactJson(held) != compactJson(document))
+        return QStringLiteral("%1: the in-place check changed the document to %2")
+            .arg(QString::fromStdString(path.toDotted()),
+                 QString::fromStdString(compactJson(held)));
+    if (bool(inPlace) != bool(check) ||
+        (check && (check->added != inPlace->added || check->kept != inPlace->kept)))
+        return QStringLiteral("%1: the in-place check disagrees with the copy")
+            .arg(QString::fromStdString(path.toDotted()));
     const auto written = settings.set(path, value, ChangeSource::Editor);
     const QString what = QStringLiteral("%1 = %2").arg(QString::fromStdString(path.toDotted()),
                                                        QString::fromStdString(compactJson(value)));
