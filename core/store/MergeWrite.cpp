@@ -163,6 +163,12 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
         return applied.error();
     }
     round.defaultsAdded = *applied;
+    if (number == 0) {
+        for (size_t i = 0; i < m_work.size(); ++i) {
+            if (!m_work[i].isWholeDocument() && m_work[i].kind != StoreOp::Kind::Test)
+                m_firstOldValues.emplace_back(m_work[i].path, round.oldValues[i]);
+        }
+    }
     // Our own last write is exactly the stringify of the document: a
     // change of one member is spliced into it (see WriteText.h).
     const bool spliceable = number == 0 && s.m_bytesCanonical && !*applied && m_expectedOnDisk;
@@ -198,6 +204,8 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
     Round &round = *prepared;
     if (m_expectedOnDisk && round.newBytes == *m_expectedOnDisk) {
         // Nothing changes on disk: no write, no event.
+        if (number > 0)
+            finishCarried(round);
         m_scope->finish(false);
         return Result<void>();
     }
@@ -295,6 +303,31 @@ void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
     }
     s.emitOpChanges(m_work, std::move(round.watched), round.oldValues, m_source);
     m_scope->finish(false);
+}
+
+void MergeWrite::finishCarried(const Round &round)
+{
+    Store &s = m_store;
+    s.m_bytes = *m_expectedOnDisk;
+    s.m_bytesCanonical = false;
+    s.m_stamp = m_expectedStamp;
+    s.m_exists = true;
+    s.m_lastWriteMs = nowMs();
+    s.m_lastWriteTookMs = s.m_lastWriteMs - m_startedMs;
+    // Remembered against the value before our first attempt: the version
+    // standing already has ours, so its own value would say nothing.
+    const qint64 now = nowMs();
+    for (size_t i = 0; i < m_work.size(); ++i) {
+        const StoreOp &op = m_work[i];
+        if (op.isWholeDocument() || op.kind == StoreOp::Kind::Test)
+            continue;
+        std::optional<Json> before = round.oldValues[i];
+        for (const auto &[path, value] : m_firstOldValues) {
+            if (path == op.path)
+                before = value;
+        }
+        s.m_recent.record(op.path, std::move(before), valueAt(s.m_doc, op.path), m_source, now);
+    }
 }
 
 Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcome)

@@ -50,6 +50,12 @@ private:
     Result<void> startFromNewBase(const Round &round);
     void finish(int number, Round &round, const PendingChange &pending,
                 const ReplaceOutcome &outcome);
+    // A later attempt found the version on disk already holding what we
+    // meant to write: our change went into the file with an earlier
+    // exchange of ours and the other writer built on it. Nothing more is
+    // written, but the store takes that version and remembers our change
+    // (RecentWrites), so that a version that drops it later is put right.
+    void finishCarried(const Round &round);
     // Our exchange displaced a version of the other writer's: it becomes the
     // base of the next attempt, its changes remembered like ours.
     Result<void> mergeOntoDisplaced(Round &round, ReplaceOutcome &outcome);
@@ -77,6 +83,8 @@ private:
     std::optional<std::string> m_expectedOnDisk;
     FileStamp m_expectedStamp;
     Json m_base;
+    // The first attempt's paths and values before ours (see finishCarried).
+    std::vector<std::pair<KeyPath, std::optional<Json>>> m_firstOldValues;
     // The other writer's version our last attempt displaced; it goes back
     // if the change cannot be merged onto it after all.
     std::optional<std::string> m_displaced;

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void killedAfterAnExchangeWithNoOtherWriterLeavesNothing();
     void lateWriteOnOurIntermediateVersionIsRepaired();
     void lateWriteOnTheVersionBeforeOursIsRepaired();
+    void changeCarriedByTheAppIsStillRepaired();
     void noOtherWriterMeansNoFollowing();
 };
 
@@ -254,6 +255,41 @@ void TestStrandedWrite::lateWriteOnTheVersionBeforeOursIsRepaired()
     const Json doc = parsedFile(path);
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
     TAD_COMPARE_JSON(doc["app"]["k3"], Json(1));
+    TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
+}
+
+// Our exchange displaced the app's version; before our merge could write,
+// the app wrote a version built on ours that holds both changes, so the
+// merge had nothing left to write. Then a late write of the app's, built on
+// a read before ours, drops our key: following the file still puts it back.
+void TestStrandedWrite::changeCarriedByTheAppIsStillRepaired()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    Store store(path);
+    QVERIFY(store.open());
+    int renames = 0, exchanges = 0;
+    testing::setBeforeRenameHook([&] {
+        if (renames++ == 0)
+            QVERIFY(writeByRename(path, R"({"app":{"k":1},"ours":{}})"));
+    });
+    testing::setAfterExchangeHook([&] {
+        if (exchanges++ == 0)
+            QVERIFY(writeByRename(path, R"({"app":{"k":1},"ours":{"k":2}})"));
+    });
+    QVERIFY(store.set("ours.k", Json(2)));
+    QCOMPARE(exchanges, 1); // the merge wrote nothing: the app's version had it all
+    TAD_COMPARE_JSON(parsedFile(path)["ours"]["k"], Json(2));
+    std::thread app([&] {
+        QThread::msleep(60);
+        writeByRename(path, R"({"app":{"k":1,"k3":1},"ours":{}})");
+    });
+    QVERIFY(store.followUntilQuiet(/*quietMs=*/3000));
+    app.join();
+    const Json doc = parsedFile(path);
+    TAD_COMPARE_JSON(doc["app"]["k3"], Json(1));
+    QVERIFY2(doc["ours"].contains("k"), "our key was lost");
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
 }
 
