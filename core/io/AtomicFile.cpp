@@ -448,8 +448,13 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
                 error.message.prepend(QStringLiteral("The new content was written. "));
                 return error;
             }
+            // Compared in place: a copy of the displaced bytes costs as much
+            // as the compare on a large file.
+            outcome.previousAsExpected = options.expectedPrevious &&
+                                         options.expectedPrevious->has_value() &&
+                                         displaced == **options.expectedPrevious;
             if (baseRecord && baseRecord->present() && options.expectedPrevious &&
-                std::optional<std::string>(displaced) != *options.expectedPrevious) {
+                !outcome.previousAsExpected) {
                 // Another writer's version is now only at the temp name: both
                 // names stay until the caller has merged it back.
                 outcome.keptRecord =

@@ -86,7 +86,10 @@ struct ReplaceOutcome
                                            // (nullopt: there was no file)
     FileStamp stamp;                       // the file we wrote, right after the rename
     std::optional<WriteRecord> keptRecord; // see WriteOptions::expectedPrevious
-    bool baseChanged = false;              // see WriteOptions::expectedBase
+    // The exchange displaced exactly *WriteOptions::expectedPrevious (found
+    // while the displaced bytes were compared for keptRecord).
+    bool previousAsExpected = false;
+    bool baseChanged = false; // see WriteOptions::expectedBase
 };
 
 // Writes `bytes` to a hidden temp file next to `path` (".<name>.tad-tmp-<pid>-<hex>"),

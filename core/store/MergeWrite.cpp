@@ -240,7 +240,7 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
         // nothing, as the next run merges it back.
         m_store.m_kept.push_back({*outcome->keptRecord, nowMs()});
     }
-    if (outcome->previous == m_expectedOnDisk) {
+    if (outcome->previousAsExpected || outcome->previous == m_expectedOnDisk) {
         finish(number, round, pending, *outcome);
         return Result<void>();
     }
