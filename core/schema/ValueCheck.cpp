@@ -113,7 +113,9 @@ Result<ValueCheck> checkValue(const Schema &schema, const Json &document, const 
 Result<ValueCheck> checkValueInPlace(const Schema &schema, Json &document, const KeyPath &path,
                                      const Json &value, KeyDialect dialect)
 {
-    if (path.isEmpty() || schema.isNull())
+    // A refused segment (__proto__ and the like) makes setValue do nothing:
+    // the copy keeps the old value there, as the store does.
+    if (path.isEmpty() || schema.isNull() || path.isRefused())
         return checkValue(schema, std::as_const(document), path, value, dialect);
     const std::vector<std::string> &segments = path.segments();
     const std::vector<Json *> levels = objectsAlong(document, segments);

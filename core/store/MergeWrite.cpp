@@ -308,6 +308,8 @@ void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
 void MergeWrite::finishCarried(const Round &round)
 {
     Store &s = m_store;
+    // The version standing may be a retry of ours, written without fsync.
+    syncFileAndFolder(s.m_path);
     s.m_bytes = *m_expectedOnDisk;
     s.m_bytesCanonical = false;
     s.m_stamp = m_expectedStamp;

@@ -13,7 +13,10 @@ void SettingsTreeModel::applyChange(const ChangeEvent &event)
 {
     const bool external = event.source == ChangeSource::External;
     const bool documentCurrent = m_documentGeneration == m_checkGeneration;
-    if (!syncValue(event.path.segments(), event.newValue, external) || !documentCurrent)
+    const bool synced = syncValue(event.path.segments(), event.newValue, external);
+    // A check asked during the row signals saw the tree half changed.
+    m_lastCheck.reset();
+    if (!synced || !documentCurrent)
         return;
     // The document the checks use takes the same change, as the store made
     // it, instead of being built again from the whole tree on the next check

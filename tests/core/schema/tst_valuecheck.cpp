@@ -81,6 +81,7 @@ private Q_SLOTS:
     void structuredReason();
     void valueTheFileAlreadyBreaksIsKept();
     void aValueThatCannotGoThere();
+    void inPlaceAgreesOnARefusedKey();
 
 private:
     // Sets `path` to `value` in a file holding `document` through the
@@ -410,6 +411,26 @@ void TestValueCheck::aValueThatCannotGoThere()
     QCOMPARE(root.error().code, ErrorCode::Usage);
     // No schema: everything is acceptable.
     QVERIFY(checkValue(Schema(), doc, KeyPath::parse("a").value(), Json(1))->acceptable());
+}
+
+// A key the store ignores (__proto__, constructor, prototype on the way)
+// changes nothing: the check in place must not see its value taken out.
+void TestValueCheck::inPlaceAgreesOnARefusedKey()
+{
+    const Schema schema = Schema::fromJson(json(R"({"type":"object","properties":{"a":{
+        "type":"object","properties":{"constructor":{"type":"string"}}}}})"))
+                              .value();
+    const Json doc = json(R"({"a":{"constructor":"x"}})");
+    const KeyPath path = KeyPath::fromSegments({"a", "constructor"});
+    const auto copied = checkValue(schema, doc, path, Json(5));
+    Json held = doc;
+    const auto inPlace = checkValueInPlace(schema, held, path, Json(5));
+    QCOMPARE(bool(inPlace), bool(copied));
+    if (copied) {
+        QVERIFY(inPlace->added == copied->added);
+        QVERIFY(inPlace->kept == copied->kept);
+    }
+    QCOMPARE(compactJson(held), compactJson(doc));
 }
 
 QTEST_GUILESS_MAIN(TestValueCheck)
