@@ -3,6 +3,7 @@
 #pragma once
 
 #include "json/Json.h"
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -34,6 +35,23 @@ public:
     }
 
     int pick(int low, int high) { return std::uniform_int_distribution<int>(low, high)(m_rng); }
+
+    // A random path to a member of `doc` that exists, through objects only
+    // (empty when the root holds no member).
+    std::vector<std::string> memberPath(const tad::Json &doc)
+    {
+        std::vector<std::string> path;
+        const tad::Json *node = &doc;
+        while (node->is_object() && !node->empty()) {
+            auto it = node->begin();
+            std::advance(it, pick(0, int(node->size()) - 1));
+            path.push_back(it.key());
+            node = &*it;
+            if (!node->is_object() || pick(0, 2) == 0)
+                break;
+        }
+        return path;
+    }
 
 private:
     std::string key()

@@ -15,22 +15,6 @@ using namespace tad;
 
 namespace {
 
-// A random path to an existing member, through objects only.
-std::vector<std::string> memberPath(const Json &doc, historytest::RandomDocuments &random)
-{
-    std::vector<std::string> path;
-    const Json *node = &doc;
-    while (node->is_object() && !node->empty()) {
-        auto it = node->begin();
-        std::advance(it, random.pick(0, int(node->size()) - 1));
-        path.push_back(it.key());
-        node = &*it;
-        if (!node->is_object() || random.pick(0, 2) == 0)
-            break;
-    }
-    return path;
-}
-
 Json randomValue(historytest::RandomDocuments &random)
 {
     switch (random.pick(0, 7)) {
@@ -79,7 +63,7 @@ void TestJsonSplice::randomEditsMatchStringify()
         const TextStyle &style = styles[seed % 5];
         for (int edit = 0; edit < 5; ++edit) {
             const std::string before = stringify(doc, style);
-            const auto path = memberPath(doc, random);
+            const auto path = random.memberPath(doc);
             if (path.empty())
                 break;
             const Json value = randomValue(random);

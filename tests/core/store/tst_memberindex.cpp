@@ -15,21 +15,6 @@ using namespace tad;
 
 namespace {
 
-std::vector<std::string> memberPath(const Json &doc, historytest::RandomDocuments &random)
-{
-    std::vector<std::string> path;
-    const Json *node = &doc;
-    while (node->is_object() && !node->empty()) {
-        auto it = node->begin();
-        std::advance(it, random.pick(0, int(node->size()) - 1));
-        path.push_back(it.key());
-        node = &*it;
-        if (!node->is_object() || random.pick(0, 2) == 0)
-            break;
-    }
-    return path;
-}
-
 Json randomValue(historytest::RandomDocuments &random)
 {
     switch (random.pick(0, 4)) {
@@ -78,7 +63,7 @@ void TestMemberIndex::chainsOfEditsMatchStringify()
         MemberIndex index;
         std::string text = stringify(doc, style);
         for (int edit = 0; edit < 25; ++edit) {
-            const auto path = memberPath(doc, random);
+            const auto path = random.memberPath(doc);
             if (path.empty())
                 break;
             setAt(doc, path, randomValue(random));

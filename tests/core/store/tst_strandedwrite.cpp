@@ -74,6 +74,20 @@ bool runKilledWriter(const QString &path, const std::string &key, const Json &va
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+// The app writes `late` 60 ms from now while the store follows the file.
+// A wide quiet window: the late write must land inside it however loaded
+// the machine is (the product's window is 300 ms).
+bool followWhileTheAppWritesLate(Store &store, const QString &path, const std::string &late)
+{
+    std::thread app([&] {
+        QThread::msleep(60);
+        writeByRename(path, late);
+    });
+    const bool followed = bool(store.followUntilQuiet(/*quietMs=*/3000));
+    app.join();
+    return followed;
+}
+
 } // namespace
 
 class TestStrandedWrite : public QObject
@@ -215,14 +229,7 @@ void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
     QVERIFY(!seen->value["app"].contains("k"));
     Json late = seen->value;
     late["app"]["k2"] = 1;
-    std::thread app([&] {
-        QThread::msleep(60);
-        writeByRename(path, late.dump());
-    });
-    // A wide quiet window: the late write must land inside it however
-    // loaded the machine is (the product's window is 300 ms).
-    QVERIFY(store.followUntilQuiet(/*quietMs=*/3000));
-    app.join();
+    QVERIFY(followWhileTheAppWritesLate(store, path, late.dump()));
     const Json doc = parsedFile(path);
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
     TAD_COMPARE_JSON(doc["app"]["k2"], Json(1));
@@ -244,14 +251,7 @@ void TestStrandedWrite::lateWriteOnTheVersionBeforeOursIsRepaired()
             QVERIFY(writeByRename(path, R"({"app":{"k":1},"ours":{}})"));
     });
     QVERIFY(store.set("ours.k", Json(2)));
-    std::thread app([&] {
-        QThread::msleep(60);
-        writeByRename(path, R"({"app":{"k":1,"k3":1},"ours":{}})");
-    });
-    // A wide quiet window: the late write must land inside it however
-    // loaded the machine is (the product's window is 300 ms).
-    QVERIFY(store.followUntilQuiet(/*quietMs=*/3000));
-    app.join();
+    QVERIFY(followWhileTheAppWritesLate(store, path, R"({"app":{"k":1,"k3":1},"ours":{}})"));
     const Json doc = parsedFile(path);
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
     TAD_COMPARE_JSON(doc["app"]["k3"], Json(1));
@@ -281,12 +281,7 @@ void TestStrandedWrite::changeCarriedByTheAppIsStillRepaired()
     QVERIFY(store.set("ours.k", Json(2)));
     QCOMPARE(exchanges, 1); // the merge wrote nothing: the app's version had it all
     TAD_COMPARE_JSON(parsedFile(path)["ours"]["k"], Json(2));
-    std::thread app([&] {
-        QThread::msleep(60);
-        writeByRename(path, R"({"app":{"k":1,"k3":1},"ours":{}})");
-    });
-    QVERIFY(store.followUntilQuiet(/*quietMs=*/3000));
-    app.join();
+    QVERIFY(followWhileTheAppWritesLate(store, path, R"({"app":{"k":1,"k3":1},"ours":{}})"));
     const Json doc = parsedFile(path);
     TAD_COMPARE_JSON(doc["app"]["k3"], Json(1));
     QVERIFY2(doc["ours"].contains("k"), "our key was lost");
