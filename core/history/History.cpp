@@ -114,6 +114,42 @@ QString hashBefore(const SideFolder &folder, const FolderContents &contents, int
 
 } // namespace
 
+namespace {
+
+bool observed(const HistoryEntry &entry)
+{
+    return entry.source == ChangeSource::External && entry.operation == "external";
+}
+
+} // namespace
+
+// One change can be written down twice: by the program that made it (the
+// command line records its line just after its rename) and by one that
+// follows the file and saw it land first (the window records what it did
+// not write as the app's). The two lines name the same step, from the same
+// version to the same version, one after the other, which no two real
+// changes do; the one that only saw it goes. Oldest first.
+void History::dropSecondSightings(std::vector<HistoryEntry> &entries)
+{
+    std::vector<HistoryEntry> kept;
+    kept.reserve(entries.size());
+    for (auto &entry : entries) {
+        if (!kept.empty()) {
+            HistoryEntry &last = kept.back();
+            const bool sameStep = !entry.hashAfter.isEmpty() && entry.hashAfter == last.hashAfter &&
+                                  entry.hashBefore == last.hashBefore;
+            if (sameStep && observed(entry))
+                continue;
+            if (sameStep && observed(last)) {
+                last = std::move(entry);
+                continue;
+            }
+        }
+        kept.push_back(std::move(entry));
+    }
+    entries = std::move(kept);
+}
+
 History::History(QString storePath) : m_storePath(std::move(storePath)) {}
 
 History::~History()
@@ -125,6 +161,17 @@ History::~History()
 QString History::directory() const
 {
     return SideFolder::pathFor(m_storePath, kFolder);
+}
+
+QString History::appendedFile() const
+{
+    auto folder = openFolder(SideFolder::Mode::OpenExisting);
+    if (!folder || !folder->exists())
+        return {};
+    auto contents = contentsOf(*folder);
+    if (!contents || contents->newest == 0)
+        return {};
+    return folder->filePath(journal::segmentName(contents->newest));
 }
 
 Result<SideFolder> History::openFolder(SideFolder::Mode mode) const
@@ -182,7 +229,7 @@ Result<Journal *> History::openJournal()
     return m_journal.get();
 }
 
-Result<HistoryEntry> History::record(HistoryEntry entry, const std::string *contentAfter)
+Result<HistoryEntry> History::record(HistoryEntry entry, const SharedText &contentAfter)
 {
     if (!entry.time.isValid())
         entry.time = m_clock();
@@ -193,10 +240,10 @@ Result<HistoryEntry> History::record(HistoryEntry entry, const std::string *cont
     if (!opened)
         return opened.error();
     Journal &journal = **opened;
-    if (auto appended = journal.append(entry, contentAfter); !appended)
+    if (auto appended = journal.append(entry, contentAfter.get()); !appended)
         return appended.error();
     if (contentAfter) {
-        m_headBytes = *contentAfter;
+        m_headBytes = contentAfter;
         m_headHash = entry.hashAfter;
     }
     if (journal.groupFull()) {
@@ -218,14 +265,15 @@ bool History::needsFlush() const
     return m_journal && m_journal->needsFlush();
 }
 
-Result<void> History::setBase(const std::string &bytes)
+Result<void> History::setBase(const SharedText &text)
 {
+    const std::string &bytes = *text;
     auto opened = openJournal();
     if (!opened)
         return opened.error();
     Result<void> done = (*opened)->startFrom(bytes);
     if (done) {
-        m_headBytes = bytes;
+        m_headBytes = text;
         m_headHash.clear();
     }
     return done;
@@ -237,7 +285,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
     if (m_headBytes && m_journal && m_journal->unchangedSinceOwnWrite()) {
         HistoryHead head;
         head.hash = m_headHash;
-        head.bytes = *m_headBytes;
+        head.bytes = m_headBytes;
         return std::optional<HistoryHead>(std::move(head));
     }
     auto folder = openFolder(SideFolder::Mode::OpenExisting);
@@ -256,7 +304,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
         if (!file->stamp.exists)
             return std::optional<HistoryHead>();
         HistoryHead head;
-        head.bytes = std::move(file->bytes);
+        head.bytes = shareText(std::move(file->bytes));
         head.hash = hashBefore(*folder, *contents, 1);
         return std::optional<HistoryHead>(std::move(head));
     }
@@ -280,7 +328,7 @@ Result<std::optional<HistoryHead>> History::head(bool withDocument) const
         if (!base->has_value())
             return std::optional<HistoryHead>();
         HistoryHead head;
-        head.bytes = std::move(**base);
+        head.bytes = shareText(std::move(**base));
         head.hash = hashBefore(*folder, *contents, segment);
         return std::optional<HistoryHead>(std::move(head));
     }
@@ -438,6 +486,7 @@ Result<std::vector<HistoryEntry>> History::list(std::vector<Error> *skipped) con
     std::stable_sort(
         entries.begin(), entries.end(),
         [&](const HistoryEntry &a, const HistoryEntry &b) { return timeOf(a.id) < timeOf(b.id); });
+    dropSecondSightings(entries);
     std::reverse(entries.begin(), entries.end());
     return entries;
 }

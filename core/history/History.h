@@ -69,8 +69,8 @@ struct HistoryLimits
 // The content the newest entry left behind.
 struct HistoryHead
 {
-    QString hash;                     // its versionHash, or the newest one before it ("" if none)
-    std::optional<std::string> bytes; // exactly, where the history holds them
+    QString hash;     // its versionHash, or the newest one before it ("" if none)
+    SharedText bytes; // exactly, where the history holds them (else null)
     // Otherwise, with head(true): the segment's base with each entry's patch
     // applied in order; nullopt if that failed (a base or entry lost).
     std::optional<Json> document;
@@ -89,6 +89,10 @@ public:
     History &operator=(const History &) = delete;
 
     QString directory() const;
+    // The file each new entry is appended to now ("" before the first): a
+    // view of the list watches it beside the folder, whose listing does not
+    // change when a line is added.
+    QString appendedFile() const;
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setLimits(const HistoryLimits &limits) { m_limits = limits; }
 
@@ -96,7 +100,7 @@ public:
     // journal, not yet durable (see flush()). `contentAfter` is the file's
     // content after the entry: kept for the next look at the file, and the
     // base of a new segment when this one is full.
-    Result<HistoryEntry> record(HistoryEntry entry, const std::string *contentAfter = nullptr);
+    Result<HistoryEntry> record(HistoryEntry entry, const SharedText &contentAfter = nullptr);
     // Makes every entry appended so far durable (one fdatasync); done by
     // record() every kGroupCommit entries, by the destructor, and by the
     // programs when a burst of changes ends.
@@ -122,7 +126,7 @@ public:
     Result<std::optional<HistoryHead>> head(bool withDocument = false) const;
     // Starts the history (or a new segment of it) from this content: the
     // first look at a file, or a head that could not be rebuilt.
-    Result<void> setBase(const std::string &bytes);
+    Result<void> setBase(const SharedText &text);
     // Whether the next record() can go where it belongs, checked before a
     // change is written: the folder and the journal's files are not links.
     Result<void> checkWritable() const;
@@ -132,6 +136,7 @@ public:
 
 private:
     Result<SideFolder> openFolder(SideFolder::Mode mode) const;
+    static void dropSecondSightings(std::vector<HistoryEntry> &entries);
     QString nextId(const QDateTime &time);
     Result<Journal *> openJournal();
     void trim(const SideFolder &folder) const;
@@ -143,7 +148,7 @@ private:
     std::unique_ptr<Journal> m_journal;
     // What this process's last record() or setBase() left, while no one else
     // has appended since: the next look at the file compares with it.
-    std::optional<std::string> m_headBytes;
+    SharedText m_headBytes;
     QString m_headHash;
 };
 

@@ -143,8 +143,9 @@ Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
     return e;
 }
 
-void HistoryRecorder::afterWrite(const PendingChange &change, const std::string &bytesAfter)
+void HistoryRecorder::afterWrite(const PendingChange &change, const SharedText &textAfter)
 {
+    const std::string &bytesAfter = *textAfter;
     m_lastRecorded.clear();
     const QString hashBefore = nameOf(change.bytesBefore);
     std::vector<HistoryEntry> entries = std::move(m_steps);
@@ -152,6 +153,7 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
     const auto annotation = std::exchange(m_annotation, std::nullopt);
 
     const QString hashAfter = versionHash(bytesAfter);
+    m_digested = {textAfter, hashAfter}; // the next write's bytes before
     if (entries.empty() || !namesVersion(entries.front().hashBefore, change.bytesBefore) ||
         !namesVersion(entries.back().hashAfter, bytesAfter)) {
         entries.clear();
@@ -180,7 +182,7 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const std::string 
         HistoryEntry &entry = entries[i];
         const bool last = i + 1 == entries.size();
         entry.sizeAfter = entry.sizeAfter ? entry.sizeAfter : qint64(bytesAfter.size());
-        auto recorded = m_history.record(entry, last ? &bytesAfter : nullptr);
+        auto recorded = m_history.record(entry, last ? textAfter : nullptr);
         if (!recorded) {
             report(recorded.error(), QStringLiteral("the change was written, but its history "
                                                     "record was not, so the history misses it"));
@@ -205,8 +207,9 @@ void HistoryRecorder::report(Error error, const QString &what)
     m_problems.push_back(std::move(error));
 }
 
-void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes, bool external)
+void HistoryRecorder::documentAdopted(const Json &doc, const SharedText &text, bool external)
 {
+    const std::string &bytes = *text;
     Q_UNUSED(external);
     const QString unknown = QStringLiteral("the file could not be compared with its history, so "
                                            "a change made by another program may be unrecorded");
@@ -223,13 +226,13 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
             return;
         if (m_adoption) {
             // From an empty base, so the history can rebuild what it left.
-            if (auto based = m_history.setBase(std::string()); !based)
+            if (auto based = m_history.setBase(emptyText()); !based)
                 report(based.error(), QStringLiteral("the history's first copy of the file was "
                                                      "not written"));
-            recordExternal(Json::object(), versionHash(std::string()), doc, bytes);
+            recordExternal(Json::object(), versionHash(std::string()), doc, text);
             return;
         }
-        if (auto written = m_history.setBase(bytes); !written)
+        if (auto written = m_history.setBase(text); !written)
             report(written.error(), QStringLiteral("the history's first copy of the file was not "
                                                    "written, so no change can be recorded yet"));
         return;
@@ -237,9 +240,9 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
     const HistoryHead &known = **head;
     if (known.bytes) {
         rememberOldName(known.hash, *known.bytes);
-        if (*known.bytes != bytes) {
+        if (known.bytes != text && *known.bytes != bytes) {
             m_foundExternal = true;
-            recordExternal(parsedOrEmpty(*known.bytes), nameOf(*known.bytes), doc, bytes);
+            recordExternal(parsedOrEmpty(*known.bytes), nameOf(*known.bytes), doc, text);
         }
         return;
     }
@@ -258,7 +261,7 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
     }
     if (rebuilt->has_value() && (*rebuilt)->document) {
         m_foundExternal = true;
-        recordExternal(*(*rebuilt)->document, known.hash, doc, bytes);
+        recordExternal(*(*rebuilt)->document, known.hash, doc, text);
         return;
     }
     // What the newest entry left cannot be rebuilt (its segment's base is
@@ -270,7 +273,7 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
     report(std::move(lost), QStringLiteral("a change made by another program since then is "
                                            "unrecorded; the history goes on from the file as it "
                                            "is now"));
-    if (auto written = m_history.setBase(bytes); !written)
+    if (auto written = m_history.setBase(text); !written)
         report(written.error(), QStringLiteral("the history's copy of the file was not written"));
 }
 
@@ -280,18 +283,27 @@ void HistoryRecorder::documentAdopted(const Json &doc, const std::string &bytes,
 void HistoryRecorder::rememberOldName(const QString &hash, const std::string &bytes)
 {
     if (isOldVersionName(hash))
-        m_oldName = {hash, versionHash(bytes)};
+        m_oldName = {hash, digestOf(bytes)};
+}
+
+QString HistoryRecorder::digestOf(const std::string &bytes) const
+{
+    // A shared text never changes, and the one held keeps its address ours.
+    if (m_digested.first && &bytes == m_digested.first.get())
+        return m_digested.second;
+    return versionHash(bytes);
 }
 
 QString HistoryRecorder::nameOf(const std::string &bytes) const
 {
-    QString digest = versionHash(bytes);
+    QString digest = digestOf(bytes);
     return m_oldName && m_oldName->second == digest ? m_oldName->first : digest;
 }
 
 void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefore,
-                                     const Json &after, const std::string &bytesAfter)
+                                     const Json &after, const SharedText &textAfter)
 {
+    const std::string &bytesAfter = *textAfter;
     HistoryEntry entry;
     entry.source = ChangeSource::External;
     entry.operation = "external";
@@ -307,7 +319,8 @@ void HistoryRecorder::recordExternal(const Json &before, const QString &hashBefo
     entry.hashBefore = hashBefore;
     entry.hashAfter = versionHash(bytesAfter);
     entry.sizeAfter = qint64(bytesAfter.size());
-    auto recorded = m_history.record(std::move(entry), &bytesAfter);
+    m_digested = {textAfter, entry.hashAfter};
+    auto recorded = m_history.record(std::move(entry), textAfter);
     if (!recorded)
         report(recorded.error(), QStringLiteral("a change found in the file was not recorded"));
     else if (ours)

@@ -84,14 +84,16 @@ public:
     std::vector<Error> takeProblems() { return std::exchange(m_problems, {}); }
 
     Result<void> beforeWrite(const PendingChange &change) override;
-    void afterWrite(const PendingChange &change, const std::string &bytesAfter) override;
-    void documentAdopted(const Json &doc, const std::string &bytes, bool external) override;
+    void afterWrite(const PendingChange &change, const SharedText &bytesAfter) override;
+    void documentAdopted(const Json &doc, const SharedText &bytes, bool external) override;
 
 private:
     void recordExternal(const Json &before, const QString &hashBefore, const Json &after,
-                        const std::string &bytesAfter);
+                        const SharedText &textAfter);
     void report(Error error, const QString &what);
     void rememberOldName(const QString &hash, const std::string &bytes);
+    // versionHash(bytes), from the last one computed when these are its bytes.
+    QString digestOf(const std::string &bytes) const;
     QString nameOf(const std::string &bytes) const;
 
     History &m_history;
@@ -106,6 +108,8 @@ private:
     // A SHA-256 name of a version (from an earlier version's line) and that
     // version's digest.
     std::optional<std::pair<QString, QString>> m_oldName;
+    // The last text digested (an entry's hashAfter) and its digest.
+    std::pair<SharedText, QString> m_digested;
     std::vector<Error> m_problems;
 };
 
@@ -132,7 +136,7 @@ public:
     std::vector<Error> takeProblems();
     // Compares the store's current content with the history (as opening
     // the store does once the hooks are attached): for hooks attached late.
-    void catchUp() { m_recorder.documentAdopted(m_store.document(), m_store.bytes(), false); }
+    void catchUp() { m_recorder.documentAdopted(m_store.document(), m_store.text(), false); }
     // Makes the history's entries so far durable (History::flush); a failure
     // is also left for takeProblems(). Programs call it when a burst ends.
     Result<void> flush();

@@ -409,6 +409,10 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
         return ioError(path, writeTemp, errno, folder);
     if (int err = injectedFault(WriteStep::Close, name); err || (err = temp.close()))
         return ioError(path, writeTemp, err, folder);
+    // Watched from here on: every write into it after this is someone else's.
+    std::shared_ptr<WrittenFile> watched;
+    if (options.learnPrevious)
+        watched = WrittenFile::watch(::fcntl(written.get(), F_DUPFD_CLOEXEC, 0));
 
     if (const auto &hook = beforeRenameHook())
         hook();
@@ -440,19 +444,29 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
             if (const auto &hook = afterExchangeHook())
                 hook();
             outcome.exchanged = true;
-            std::string displaced;
-            const int err = readDisplaced(dirFd, temp.name(), displaced);
-            if (err != 0) {
-                Error error =
-                    ioError(path, QStringLiteral("read back the replaced content"), err, folder);
-                error.message.prepend(QStringLiteral("The new content was written. "));
-                return error;
+            // Our own earlier write, untouched since: known without a read.
+            struct stat displacedStat;
+            const bool knownUnchanged =
+                options.expectedPrevious && *options.expectedPrevious && options.expectedWritten &&
+                ::fstatat(dirFd, temp.name().constData(), &displacedStat, AT_SYMLINK_NOFOLLOW) ==
+                    0 &&
+                options.expectedWritten->isUnchanged(displacedStat);
+            std::optional<std::string> displaced;
+            if (!knownUnchanged) {
+                displaced.emplace();
+                const int err = readDisplaced(dirFd, temp.name(), *displaced);
+                if (err != 0) {
+                    Error error = ioError(path, QStringLiteral("read back the replaced content"),
+                                          err, folder);
+                    error.message.prepend(QStringLiteral("The new content was written. "));
+                    return error;
+                }
             }
             // Compared in place: a copy of the displaced bytes costs as much
             // as the compare on a large file.
-            outcome.previousAsExpected = options.expectedPrevious &&
-                                         options.expectedPrevious->has_value() &&
-                                         displaced == **options.expectedPrevious;
+            outcome.previousAsExpected =
+                knownUnchanged || (options.expectedPrevious && *options.expectedPrevious &&
+                                   *displaced == **options.expectedPrevious);
             if (baseRecord && baseRecord->present() && options.expectedPrevious &&
                 !outcome.previousAsExpected) {
                 // Another writer's version is now only at the temp name: both
@@ -497,6 +511,7 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
     struct stat st;
     if (::fstat(written.get(), &st) == 0)
         outcome.stamp = stampFromStat(st);
+    outcome.written = std::move(watched);
     if (options.durable) {
         // The new bytes are in place already; a failure here only weakens the
         // guarantee after a power loss, so it is reported but not an error.

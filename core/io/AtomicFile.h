@@ -4,6 +4,8 @@
 #pragma once
 
 #include "Result.h"
+#include "SharedText.h"
+#include "WrittenFile.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -56,10 +58,14 @@ struct WriteOptions
     // findStrandedWrites). No data is written and nothing is flushed for it.
     bool keepBaseRecord = false;
     // With keepBaseRecord: what the caller expects the exchange to displace
-    // (nullopt inside: no file). When it displaces something else, the base
-    // record and the temp file holding that version are kept, and named in
-    // ReplaceOutcome::keptRecord, until the caller has written the merge.
-    const std::optional<std::string> *expectedPrevious = nullptr;
+    // (a null text inside: no file). When it displaces something else, the
+    // base record and the temp file holding that version are kept, and named
+    // in ReplaceOutcome::keptRecord, until the caller has written the merge.
+    const SharedText *expectedPrevious = nullptr;
+    // With expectedPrevious: that text's file as an earlier write of ours
+    // left it, if the caller holds it. An exchange that displaces that file
+    // unchanged displaced the expected text, and it is not read back.
+    WrittenFile *expectedWritten = nullptr;
     // With keepBaseRecord: the file the caller read (device and inode). When
     // the record finds another file there, nothing is written and the
     // outcome says baseChanged: the caller reads the file again first.
@@ -81,15 +87,19 @@ void discardWriteRecord(const WriteRecord &record);
 
 struct ReplaceOutcome
 {
-    bool exchanged = false;                // renameat2(RENAME_EXCHANGE) was used
-    std::optional<std::string> previous;   // learnPrevious: the bytes our rename replaced
-                                           // (nullopt: there was no file)
+    bool exchanged = false; // renameat2(RENAME_EXCHANGE) was used
+    // learnPrevious: the bytes our rename replaced (nullopt: there was no
+    // file, or previousAsExpected was known from expectedWritten, unread).
+    std::optional<std::string> previous;
     FileStamp stamp;                       // the file we wrote, right after the rename
     std::optional<WriteRecord> keptRecord; // see WriteOptions::expectedPrevious
     // The exchange displaced exactly *WriteOptions::expectedPrevious (found
     // while the displaced bytes were compared for keptRecord).
     bool previousAsExpected = false;
     bool baseChanged = false; // see WriteOptions::expectedBase
+    // With learnPrevious: the file now in place, held and watched (nullptr
+    // where it cannot be, see WrittenFile.h).
+    std::shared_ptr<WrittenFile> written;
 };
 
 // Writes `bytes` to a hidden temp file next to `path` (".<name>.tad-tmp-<pid>-<hex>"),

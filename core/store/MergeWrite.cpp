@@ -56,8 +56,8 @@ Result<void> MergeWrite::run()
     if (auto folder = createFolder(); !folder)
         return folder;
 
-    m_expectedOnDisk =
-        m_store.m_exists ? std::optional<std::string>(m_store.m_bytes) : std::nullopt;
+    m_expectedOnDisk = m_store.m_exists ? m_store.m_text : nullptr;
+    m_expectedWritten = m_store.m_exists ? m_store.m_written : nullptr;
     m_expectedStamp = m_store.m_stamp;
     m_base = std::move(m_store.m_doc);
     QDeadlineTimer budget(kMergeBudgetMs);
@@ -99,21 +99,24 @@ Result<void> MergeWrite::catchUpWithDisk()
         if (auto opened = s.open(); !opened)
             return opened;
     }
-    auto current = readFile(s.m_path);
-    if (!current)
-        return current.error();
-    // A file written moments ago has a writer at work, maybe another program
-    // of ours (a batch): its next read-modify-write, or the app's, may have
-    // begun before ours and land after it.
-    if (current->stamp.exists &&
-        QDateTime::currentMSecsSinceEpoch() - current->stamp.mtimeNs / 1000000 < kBusyWriterMs)
-        s.m_metOtherWriter = true;
-    if (current->stamp.exists != s.m_exists || current->bytes != s.m_bytes) {
-        s.m_metOtherWriter = true;
-        if (auto adopted = s.adopt(std::move(current.value())); !adopted)
-            return adopted;
-    } else {
-        s.m_stamp = current->stamp;
+    // Our own last write, still in place and untouched, needs no read.
+    if (!s.ownWriteStands()) {
+        auto current = readFile(s.m_path);
+        if (!current)
+            return current.error();
+        // A file written moments ago has a writer at work, maybe another
+        // program of ours (a batch): its next read-modify-write, or the
+        // app's, may have begun before ours and land after it.
+        if (current->stamp.exists &&
+            QDateTime::currentMSecsSinceEpoch() - current->stamp.mtimeNs / 1000000 < kBusyWriterMs)
+            s.m_metOtherWriter = true;
+        if (current->stamp.exists != s.m_exists || current->bytes != *s.m_text) {
+            s.m_metOtherWriter = true;
+            if (auto adopted = s.adopt(std::move(current.value())); !adopted)
+                return adopted;
+        } else {
+            s.m_stamp = current->stamp;
+        }
     }
     if (s.m_hasDuplicates)
         return writeBlocked();
@@ -155,7 +158,7 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
     // Listener keys above an op's path need their whole old value.
     s.m_doc = std::move(m_base);
     round.watched = s.snapshotWatched(m_work);
-    round.bytesBefore = m_expectedOnDisk.value_or(std::string());
+    round.bytesBefore = m_expectedOnDisk ? m_expectedOnDisk : emptyText();
 
     auto applied = s.applyOps(s.m_doc, m_work, number == 0 && s.m_bytesCanonical);
     if (!applied) {
@@ -172,7 +175,7 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
     // Our own last write is exactly the stringify of the document: a
     // change of one member is spliced into it (see WriteText.h).
     const bool spliceable = number == 0 && s.m_bytesCanonical && !*applied && m_expectedOnDisk;
-    round.newBytes = textToWrite(s.m_doc, m_work, spliceable ? &*m_expectedOnDisk : nullptr,
+    round.newBytes = textToWrite(s.m_doc, m_work, spliceable ? m_expectedOnDisk.get() : nullptr,
                                  s.m_style, s.m_memberIndex);
     return round;
 }
@@ -209,7 +212,7 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
         m_scope->finish(false);
         return Result<void>();
     }
-    const PendingChange pending{round.bytesBefore,  m_store.m_doc, m_work,
+    const PendingChange pending{*round.bytesBefore, m_store.m_doc, m_work,
                                 round.oldValues,    m_source,      m_operationName,
                                 round.defaultsAdded};
     if (auto allowed = checkBeforeWrite(number, pending); !allowed)
@@ -222,6 +225,7 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
     writeOptions.durable = number == 0;
     writeOptions.keepBaseRecord = true;
     writeOptions.expectedPrevious = &m_expectedOnDisk;
+    writeOptions.expectedWritten = m_expectedWritten.get();
     writeOptions.expectedBase = &m_expectedStamp;
     auto outcome = replaceFile(m_store.m_path, round.newBytes, writeOptions);
     if (!outcome) {
@@ -240,7 +244,7 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
         // nothing, as the next run merges it back.
         m_store.m_kept.push_back({*outcome->keptRecord, nowMs()});
     }
-    if (outcome->previousAsExpected || outcome->previous == m_expectedOnDisk) {
+    if (outcome->previousAsExpected || sameText(outcome->previous, m_expectedOnDisk)) {
         finish(number, round, pending, *outcome);
         return Result<void>();
     }
@@ -251,7 +255,7 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
 
 Json MergeWrite::documentBefore(const Round &round) const
 {
-    auto previousState = parseDocument(round.bytesBefore, m_store.m_path);
+    auto previousState = parseDocument(*round.bytesBefore, m_store.m_path);
     return (m_expectedOnDisk && previousState) ? std::move(previousState->value) : Json::object();
 }
 
@@ -267,17 +271,18 @@ Result<void> MergeWrite::startFromNewBase(const Round &round)
         restoreDocument();
         return now ? parsedNow.error() : now.error();
     }
+    const SharedText nowText = now->stamp.exists ? shareText(std::move(now->bytes)) : nullptr;
     const Json previousDoc = documentBefore(round);
     s.emitDocumentChanges(previousDoc, parsedNow->value, ChangeSource::External);
     for (auto *hook : s.m_hooks)
-        hook->documentAdopted(parsedNow->value, now->bytes, true);
+        hook->documentAdopted(parsedNow->value, nowText ? nowText : emptyText(), true);
     s.checkRecentWrites(parsedNow->value);
     std::vector<StoreOp> again = s.takePendingReapply(m_reapplySource);
     m_work.insert(m_work.begin(), again.begin(), again.end());
     m_base = std::move(parsedNow->value);
     m_expectedStamp = now->stamp;
-    m_expectedOnDisk =
-        now->stamp.exists ? std::optional<std::string>(std::move(now->bytes)) : std::nullopt;
+    m_expectedOnDisk = nowText;
+    m_expectedWritten.reset();
     return {};
 }
 
@@ -287,14 +292,15 @@ void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
     Store &s = m_store;
     if (number > 0)
         syncFileAndFolder(s.m_path);
-    s.m_bytes = std::move(round.newBytes);
+    s.m_text = shareText(std::move(round.newBytes));
+    s.m_written = outcome.written;
     s.m_bytesCanonical = true;
     s.m_stamp = outcome.stamp;
     s.m_exists = true;
     s.m_lastWriteMs = nowMs();
     s.m_lastWriteTookMs = s.m_lastWriteMs - m_startedMs;
     for (auto *hook : s.m_hooks)
-        hook->afterWrite(pending, s.m_bytes);
+        hook->afterWrite(pending, s.m_text);
     const qint64 now = nowMs();
     for (size_t i = 0; i < m_work.size(); ++i) {
         if (!m_work[i].isWholeDocument() && m_work[i].kind != StoreOp::Kind::Test)
@@ -310,7 +316,8 @@ void MergeWrite::finishCarried(const Round &round)
     Store &s = m_store;
     // The version standing may be a retry of ours, written without fsync.
     syncFileAndFolder(s.m_path);
-    s.m_bytes = *m_expectedOnDisk;
+    s.m_text = m_expectedOnDisk;
+    s.m_written = m_expectedWritten;
     s.m_bytesCanonical = false;
     s.m_stamp = m_expectedStamp;
     s.m_exists = true;
@@ -339,7 +346,7 @@ Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcom
     // as the new base and apply our operations again.
     Store &s = m_store;
     s.m_metOtherWriter = true;
-    std::optional<std::string> theirs = std::move(outcome.previous);
+    const SharedText theirs = outcome.previous ? shareText(std::move(*outcome.previous)) : nullptr;
     Json theirDoc = Json::object();
     if (theirs) {
         auto parsed = parseDocument(*theirs, s.m_path);
@@ -357,13 +364,14 @@ Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcom
     const Json previousDoc = documentBefore(round);
     s.emitDocumentChanges(previousDoc, theirDoc, ChangeSource::External);
     for (auto *hook : s.m_hooks)
-        hook->documentAdopted(theirDoc, theirs.value_or(std::string()), true);
+        hook->documentAdopted(theirDoc, theirs ? theirs : emptyText(), true);
     s.checkRecentWrites(theirDoc);
     queueDisplacedChanges(previousDoc, theirDoc);
     m_base = std::move(theirDoc);
-    m_expectedOnDisk = std::move(round.newBytes);
+    m_expectedOnDisk = shareText(std::move(round.newBytes));
+    m_expectedWritten = outcome.written;
     m_expectedStamp = outcome.stamp;
-    m_displaced = std::move(theirs);
+    m_displaced = theirs;
     return {};
 }
 
@@ -401,7 +409,7 @@ void MergeWrite::restoreDocument()
 {
     Store &s = m_store;
     if (m_displaced) {
-        putBackDisplaced(*m_displaced);
+        putBackDisplaced(m_displaced);
         s.m_opened = false; // re-read everything on the next call
     }
     auto reparsed = m_expectedOnDisk ? parseDocument(*m_expectedOnDisk, s.m_path)
@@ -410,7 +418,7 @@ void MergeWrite::restoreDocument()
     s.m_bytesCanonical = false;
 }
 
-void MergeWrite::putBackDisplaced(std::string version)
+void MergeWrite::putBackDisplaced(SharedText version)
 {
     // Each exchange reports what it replaced: if that is not our own version,
     // a newer one arrived meanwhile and it is the one to put back.
@@ -419,14 +427,15 @@ void MergeWrite::putBackDisplaced(std::string version)
     QDeadlineTimer budget(kMergeBudgetMs);
     for (int attempt = 0; attempt == 0 || !budget.hasExpired(); ++attempt) {
         pauseAfterLosing(attempt);
-        auto outcome = replaceFile(m_store.m_path, version, options);
+        auto outcome = replaceFile(m_store.m_path, *version, options);
         if (!outcome)
             return;
-        const bool replacedOurs = outcome->previous == m_expectedOnDisk;
+        const bool replacedOurs = sameText(outcome->previous, m_expectedOnDisk);
         m_expectedOnDisk = version;
+        m_expectedWritten = outcome->written;
         if (replacedOurs || !outcome->previous)
             return;
-        version = std::move(*outcome->previous);
+        version = shareText(std::move(*outcome->previous));
     }
 }
 

@@ -30,7 +30,7 @@ private:
     {
         std::vector<std::optional<Json>> oldValues; // per op: value at its path before
         std::vector<Store::Watched> watched;
-        std::string bytesBefore;
+        SharedText bytesBefore; // never null: the empty text for no file
         std::string newBytes;
         bool defaultsAdded = false;
     };
@@ -66,7 +66,7 @@ private:
     void restoreDocument();
     // Writes back a version of the other writer's that a merge attempt
     // displaced and then could not finish; m_expectedOnDisk follows what is written.
-    void putBackDisplaced(std::string version);
+    void putBackDisplaced(SharedText version);
     Error writeBlocked() const;
     Error gaveUp();
 
@@ -79,15 +79,17 @@ private:
     // The operations to apply: ours, after any of our recent ones to put back.
     std::vector<StoreOp> m_work;
     ChangeSource m_reapplySource; // takePendingReapply's, unused here
-    // What is on disk now, as far as we know, and the document to change.
-    std::optional<std::string> m_expectedOnDisk;
+    // What is on disk now, as far as we know (null: no file), and the
+    // document to change; the file of ours that holds it, if one does.
+    SharedText m_expectedOnDisk;
+    std::shared_ptr<WrittenFile> m_expectedWritten;
     FileStamp m_expectedStamp;
     Json m_base;
     // The first attempt's paths and values before ours (see finishCarried).
     std::vector<std::pair<KeyPath, std::optional<Json>>> m_firstOldValues;
     // The other writer's version our last attempt displaced; it goes back
     // if the change cannot be merged onto it after all.
-    std::optional<std::string> m_displaced;
+    SharedText m_displaced;
 };
 
 } // namespace tad

@@ -53,15 +53,38 @@ Result<void> Store::refreshIfStale()
 {
     if (!m_opened)
         return open();
-    auto stamp = statFile(m_path);
-    if (!stamp)
-        return stamp.error();
-    if (*stamp == m_stamp)
-        return {};
+    if (m_written) {
+        if (ownWriteStands())
+            return {};
+        // Written since ours: read, even if the stamp looks the same (an
+        // in-place write of the same size within the clock's tick keeps it).
+    } else {
+        auto stamp = statFile(m_path);
+        if (!stamp)
+            return stamp.error();
+        if (*stamp == m_stamp)
+            return {};
+    }
     auto snapshot = readFile(m_path);
     if (!snapshot)
         return snapshot.error();
     return adopt(std::move(snapshot.value()));
+}
+
+bool Store::ownWriteStands(FileStamp *stamp)
+{
+    if (!m_written || !m_exists)
+        return false;
+    FileStamp found;
+    if (!m_written->standsAt(m_path, &found)) {
+        m_written.reset(); // of no more use: its file is gone or changed
+        return false;
+    }
+    // Its links and times may have moved (a write's base record links it).
+    m_stamp = found;
+    if (stamp)
+        *stamp = found;
+    return true;
 }
 
 void Store::discardKeptRecords(qint64 olderThanMs)

@@ -169,7 +169,13 @@ public:
 
     // The document as last read or written (no disk access).
     const Json &document() const { return m_doc; }
-    const std::string &bytes() const { return m_bytes; }
+    const std::string &bytes() const { return *m_text; }
+    // The same bytes, shared rather than copied (see io/SharedText.h).
+    const SharedText &text() const { return m_text; }
+    // The file on disk is still the one our last write put there, untouched
+    // (see io/WrittenFile.h): its bytes are text(), known without a read.
+    // `stamp` gets its identity then.
+    bool ownWriteStands(FileStamp *stamp = nullptr);
     const TextStyle &style() const { return m_style; }
     // The identity of the file as last read or written.
     const FileStamp &stamp() const { return m_stamp; }
@@ -237,9 +243,11 @@ private:
     bool m_opened = false;
     bool m_exists = false;
     Json m_doc = Json::object();
-    std::string m_bytes;
-    bool m_bytesCanonical = false; // m_bytes is exactly stringify(m_doc, m_style): we wrote it
-    MemberIndex m_memberIndex;     // where m_bytes's root members are (WriteText)
+    SharedText m_text = emptyText();
+    bool m_bytesCanonical = false; // m_text is exactly stringify(m_doc, m_style): we wrote it
+    MemberIndex m_memberIndex;     // where m_text's root members are (WriteText)
+    // The file our last write put in place, while m_text is its content.
+    std::shared_ptr<WrittenFile> m_written;
     FileStamp m_stamp;
     TextStyle m_style;
     std::vector<Error> m_warnings;
@@ -289,12 +297,12 @@ class StoreHook
 public:
     virtual ~StoreHook() = default;
     virtual Result<void> beforeWrite(const PendingChange &change) = 0;
-    virtual void afterWrite(const PendingChange &change, const std::string &bytesAfter)
+    virtual void afterWrite(const PendingChange &change, const SharedText &bytesAfter)
     {
         Q_UNUSED(change);
         Q_UNUSED(bytesAfter);
     }
-    virtual void documentAdopted(const Json &doc, const std::string &bytes, bool external)
+    virtual void documentAdopted(const Json &doc, const SharedText &bytes, bool external)
     {
         Q_UNUSED(doc);
         Q_UNUSED(bytes);

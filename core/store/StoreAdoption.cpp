@@ -127,7 +127,8 @@ void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
     const bool external = m_opened;
     Json previous = std::move(m_doc);
     m_doc = std::move(parsed.value);
-    m_bytes = std::move(snapshot.bytes);
+    m_text = shareText(std::move(snapshot.bytes));
+    m_written.reset();
     m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_exists = snapshot.stamp.exists;
@@ -148,7 +149,7 @@ void Store::finishAdoption(bool external)
     if (external)
         Q_EMIT reloaded();
     for (auto *hook : m_hooks)
-        hook->documentAdopted(m_doc, m_bytes, external);
+        hook->documentAdopted(m_doc, m_text, external);
     if (external)
         checkRecentWrites(m_doc);
 }
@@ -157,7 +158,7 @@ void Store::finishAdoption(bool external)
 // of no use to anyone, so a pool thread frees it while we go on.
 void Store::releaseLater(Json document)
 {
-    if (m_bytes.size() < 1024 * 1024)
+    if (m_text->size() < 1024 * 1024)
         return; // small: freed here, at once
     auto retired = std::make_shared<Json>(std::move(document));
     QThreadPool::globalInstance()->start([retired]() mutable { retired.reset(); });
@@ -199,7 +200,7 @@ std::vector<StoreOp> Store::takePendingReapply(ChangeSource &source)
 
 Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed)
 {
-    if (snapshot.stamp.exists == m_exists && snapshot.bytes == m_bytes) {
+    if (snapshot.stamp.exists == m_exists && snapshot.bytes == *m_text) {
         m_stamp = snapshot.stamp;
         return false;
     }
@@ -217,7 +218,7 @@ Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
     // ours landed (or just after: conf reads, parses and stringifies first)
     // was built on a version without our change, whether or not we met it:
     // follow until it has landed. Its later writes read ours.
-    const qint64 readWindowMs = 100 + qint64(m_bytes.size()) / 1024 / 1024 * 60;
+    const qint64 readWindowMs = 100 + qint64(m_text->size()) / 1024 / 1024 * 60;
     const bool wrote = m_lastWriteMs != 0;
     const auto appWriting = [this, wrote, readWindowMs] {
         return wrote && anotherWriteInFlight(m_path, nowMs() - kInFlightFreshMs,
@@ -229,7 +230,7 @@ Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
     // takes as long as ours: on a busy disk a read-modify-write that began
     // before our write lands long after it, so the wait grows with ours.
     if (quietMs < 0)
-        quietMs = 300 + int(qMin<qint64>(qint64(m_bytes.size()) / 1024 / 1024 * 60, 3000)) +
+        quietMs = 300 + int(qMin<qint64>(qint64(m_text->size()) / 1024 / 1024 * 60, 3000)) +
                   int(qMin<qint64>(4 * m_lastWriteTookMs, 3000));
     QDeadlineTimer budget(budgetMs);
     if (m_lastWriteMs == 0)
@@ -267,7 +268,7 @@ Result<bool> Store::reapplyDisplaced()
 std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const DocumentPatch &patch)
 {
     if (!m_opened || !m_exists || m_hasDuplicates || !snapshot.stamp.exists ||
-        !patch.fits(m_bytes, snapshot.bytes))
+        !patch.fits(*m_text, snapshot.bytes))
         return std::nullopt;
     // A listener on the patched object or above it wants its whole old value.
     const KeyPath objectPath = KeyPath::fromSegments(patch.objectPath);
@@ -278,7 +279,8 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
     auto changes = PatchSplice::apply(m_doc, patch);
     if (!changes)
         return std::nullopt;
-    m_bytes = std::move(snapshot.bytes);
+    m_text = shareText(std::move(snapshot.bytes));
+    m_written.reset();
     m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_style = patch.style;

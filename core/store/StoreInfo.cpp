@@ -48,7 +48,7 @@ Result<StoreInfo> Store::info()
     StoreInfo info;
     info.path = QFileInfo(m_path).absoluteFilePath();
     info.exists = m_exists;
-    info.size = qint64(m_bytes.size());
+    info.size = qint64(m_text->size());
     for (const auto *member : jsMemberOrder(m_doc.get_ref<const Json::object_t &>()))
         info.keys.push_back(member->first);
     const auto version = m_doc.find("version");

@@ -1,6 +1,7 @@
 // Small helpers shared by the Store's source files.
 #pragma once
 
+#include "io/SharedText.h"
 #include "keys/KeyPath.h"
 
 #include "json/Json.h"
@@ -32,6 +33,15 @@ inline bool sameValue(const std::optional<Json> &a, const std::optional<Json> &b
     if (a.has_value() != b.has_value())
         return false;
     return !a || jsEqual(*a, *b);
+}
+
+// Bytes read back (nullopt: no file) and a held text (null: no file) are
+// the same version.
+inline bool sameText(const std::optional<std::string> &read, const SharedText &held)
+{
+    if (read.has_value() != bool(held))
+        return false;
+    return !read || *read == *held;
 }
 
 } // namespace tad::storeutil

@@ -159,12 +159,21 @@ void StoreWatcher::dispatchRead()
     // Watches first, then the read: whatever happens after the read started
     // raises a notice and so another read.
     rearm();
+    // Our own last write, still in place and untouched: nothing to read.
+    FileStamp ours;
+    if (m_store->ownWriteStands(&ours)) {
+        VersionRead same;
+        same.snapshot.stamp = ours;
+        same.sameAsExpected = true;
+        handleVersion(same);
+        lookAgainOrSettle();
+        return;
+    }
     m_inFlight = true;
     const quint64 generation = m_generation;
     // A store file is never empty when it parses, so empty bytes mean "no
     // file yet": an empty file that appears must be parsed (and found broken).
-    auto expected =
-        m_store->bytes().empty() ? nullptr : std::make_shared<const std::string>(m_store->bytes());
+    auto expected = m_store->bytes().empty() ? nullptr : m_store->text();
     // A small change is found from the bytes instead of parsing the whole
     // file, unless the last such patch did not fit the store's document.
     const bool allowPatch = !std::exchange(m_wholeReadWanted, false);
@@ -182,6 +191,11 @@ void StoreWatcher::onVersionRead(const std::shared_ptr<VersionRead> &read, quint
         m_pending = true; // the store moved on meanwhile: look again
     else
         handleVersion(*read);
+    lookAgainOrSettle();
+}
+
+void StoreWatcher::lookAgainOrSettle()
+{
     if (m_pending) {
         if (!m_kick.isActive())
             m_kick.start();

@@ -87,6 +87,8 @@ private:
     void requestCheck();
     void dispatchRead();
     void onVersionRead(const std::shared_ptr<VersionRead> &read, quint64 generation);
+    // A notice came in meanwhile: read again; else say the file is settled.
+    void lookAgainOrSettle();
     void handleVersion(VersionRead &read);
     void finishAdoption(const Result<bool> &adopted);
     bool holdSuspect(const VersionRead &read);

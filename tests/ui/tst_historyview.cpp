@@ -35,6 +35,7 @@ private Q_SLOTS:
     void rollbackConfirmationSaysWhatHappens();
     void labelAnExistingEntry();
     void searchNarrowsTheList();
+    void entryOfAnotherProgramIsListed();
 
 private:
     HistoryView *history() { return m_fixture.panels()->history(); }
@@ -357,6 +358,27 @@ void TestHistoryView::searchNarrowsTheList()
     QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(search, Qt::Key_Backspace);
     QCOMPARE(int(history()->entryIds().size()), all);
+}
+
+// A change the command line makes while the list is open appends a line to
+// the journal (no file is added): the list shows it without a refresh, once,
+// though the window saw it land before the command line wrote its line.
+void TestHistoryView::entryOfAnotherProgramIsListed()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 18)}));
+    QVERIFY(showHistory());
+    const int before = history()->list()->topLevelItemCount();
+    QVERIFY(newestEntryOf(QStringLiteral("settings.language")).isEmpty());
+    QSignalSpy listed(history(), &HistoryView::listed);
+    QProcess cli;
+    cli.start(qEnvironmentVariable("TAD_CLI"),
+              {QStringLiteral("--config"), m_fixture.configPath(), QStringLiteral("set"),
+               QStringLiteral("settings.language"), QStringLiteral("\"de\"")});
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!newestEntryOf(QStringLiteral("settings.language")).isEmpty(), 10000);
+    QCOMPARE(history()->list()->topLevelItemCount(), before + 1);
+    QVERIFY(listed.count() > 0);
 }
 
 QTEST_MAIN(TestHistoryView)

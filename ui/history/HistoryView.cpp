@@ -30,6 +30,7 @@ struct EntryListing
 {
     std::vector<HistoryEntry> entries;
     QString error;
+    QString appendedFile; // see History::appendedFile()
 };
 
 constexpr int kTimeRole = Qt::UserRole;
@@ -147,6 +148,7 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     connect(&m_reloadDelay, &QTimer::timeout, this, &HistoryView::reload);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             [this] { m_reloadDelay.start(); });
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_reloadDelay.start(); });
     m_clock.setInterval(60 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &HistoryView::refreshTimes);
     m_clock.start();
@@ -179,7 +181,9 @@ void HistoryView::reload()
         this,
         [configPath] {
             EntryListing listing;
-            auto entries = History(configPath).list();
+            const History history(configPath);
+            listing.appendedFile = history.appendedFile();
+            auto entries = history.list();
             if (!entries)
                 listing.error = entries.error().toString();
             else
@@ -187,9 +191,24 @@ void HistoryView::reload()
             return listing;
         },
         [this, generation](EntryListing listing) {
-            if (generation == m_generation)
-                showEntries(std::move(listing.entries), listing.error);
+            if (generation != m_generation)
+                return;
+            watchAppendedFile(listing.appendedFile);
+            showEntries(std::move(listing.entries), listing.error);
         });
+}
+
+void HistoryView::watchAppendedFile(const QString &file)
+{
+    const QStringList watched = m_watcher.files();
+    for (const QString &old : watched) {
+        if (old != file)
+            m_watcher.removePath(old);
+    }
+    if (!file.isEmpty() && !watched.contains(file) && m_watcher.addPath(file)) {
+        // A line appended between the listing and the watch: once more.
+        m_reloadDelay.start();
+    }
 }
 
 void HistoryView::showEntries(std::vector<HistoryEntry> entries, const QString &error)

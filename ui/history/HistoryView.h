@@ -64,6 +64,9 @@ Q_SIGNALS:
     void labelFinished(bool ok);
 
 private:
+    // Entries appended by any program (a line added changes no folder
+    // listing) reload the list too.
+    void watchAppendedFile(const QString &file);
     void showEntries(std::vector<HistoryEntry> entries, const QString &error);
     void applyFilter();
     void showSelectedEntry();

@@ -4,6 +4,7 @@
 // back, and for one operation both ways give the same entry.
 #include "HistoryTestHelpers.h"
 #include "RandomDocuments.h"
+#include "history/History.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
 #include "store/Store.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void oneSetGivesTheSameEntryAsAWholeDiff();
     void newKeysAndDeletesStillGetWholeEntries();
     void versionsAreNamedByDigestAndOldShaNamesStillCount();
+    void aChangeSeenTwiceIsListedOnce();
 };
 
 // Random documents, one to three sets of keys that exist (some with a test
@@ -253,6 +255,39 @@ void tst_HistoryRecorder::versionsAreNamedByDigestAndOldShaNamesStillCount()
     QCOMPARE(services.recorder().lastRecorded().size(), size_t(1));
     QCOMPARE(compactJson(services.recorder().lastRecorded().front().patch),
              std::string(R"([{"op":"replace","path":"/d","value":false}])"));
+}
+
+// The program that made a change and one that saw it land both write it
+// down, in either order: listed once, as the maker's. Real steps that come
+// back to a version are all kept.
+void tst_HistoryRecorder::aChangeSeenTwiceIsListedOnce()
+{
+    QTemporaryDir dir;
+    History history(dir.filePath(QStringLiteral("tad-config.json")));
+    const auto step = [&](const char *before, const char *after, ChangeSource source,
+                          const char *operation) {
+        HistoryEntry entry;
+        entry.source = source;
+        entry.operation = operation;
+        entry.hashBefore = QString::fromLatin1(before);
+        entry.hashAfter = QString::fromLatin1(after);
+        return history.record(entry).ok();
+    };
+    QVERIFY(step("a", "b", ChangeSource::External, "external")); // seen first
+    QVERIFY(step("a", "b", ChangeSource::Cli, "set"));           // then its maker
+    QVERIFY(step("b", "c", ChangeSource::Editor, "set"));        // maker first
+    QVERIFY(step("b", "c", ChangeSource::External, "external"));
+    QVERIFY(step("c", "b", ChangeSource::External, "external")); // the app, back and forth
+    QVERIFY(step("b", "c", ChangeSource::External, "external"));
+    auto entries = history.list();
+    QVERIFY(entries);
+    QStringList steps;
+    for (const auto &entry : *entries)
+        steps << entry.hashBefore + entry.hashAfter + QLatin1Char(' ') +
+                     QString::fromStdString(entry.operation);
+    QCOMPARE(steps, QStringList({QStringLiteral("bc external"), QStringLiteral("cb external"),
+                                 QStringLiteral("bc set"), QStringLiteral("ab set")}));
+    QCOMPARE(entries->back().source, ChangeSource::Cli);
 }
 
 QTEST_GUILESS_MAIN(tst_HistoryRecorder)

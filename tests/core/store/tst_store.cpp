@@ -407,6 +407,46 @@ private Q_SLOTS:
         QCOMPARE(reloaded.count(), 1);
     }
 
+    // Our last write is known by its identity, never by its stamp alone:
+    // an in-place write of the same size right after it (same inode, same
+    // size, an mtime within the same clock tick) is still seen, by a get
+    // and by the next set, which merges onto it.
+    void inPlaceWriteAfterOursIsSeen()
+    {
+        writeAll(m_path, R"({"a":1})");
+        Store store(m_path);
+        QVERIFY(store.set("b", "xy").ok());
+        const std::string ours = readAll(m_path);
+        QCOMPARE(ours, std::string(R"({"a":1,"b":"xy"})"));
+        const auto before = statFile(m_path);
+        writeAll(m_path, R"({"a":1,"b":"zw"})"); // in place
+        const auto after = statFile(m_path);
+        QCOMPARE(after->inode, before->inode);
+        QCOMPARE(after->size, before->size);
+        QCOMPARE(compactJson(**store.get("b")), std::string(R"("zw")"));
+
+        QVERIFY(store.set("c", true).ok());
+        writeAll(m_path, R"({"a":2,"b":"zw","c":true})");
+        QVERIFY(store.set("d", 0).ok());
+        QCOMPARE(readAll(m_path), std::string(R"({"a":2,"b":"zw","c":true,"d":0})"));
+    }
+
+    // Our own write stands until someone else's replaces it; a chmod
+    // changes no byte.
+    void ownWriteStandsUntilSomeoneWrites()
+    {
+        writeAll(m_path, R"({"a":1})");
+        Store store(m_path);
+        QVERIFY(store.set("a", 2).ok());
+        QVERIFY(store.ownWriteStands());
+        QVERIFY(QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(store.ownWriteStands()); // a chmod changes no byte
+        QVERIFY(replaceFile(m_path, R"({"a":3})", {}).ok());
+        QVERIFY(!store.ownWriteStands());
+        QCOMPARE(compactJson(**store.get("a")), std::string("3"));
+        QVERIFY(!store.ownWriteStands()); // read, not written by us
+    }
+
 private:
     QTemporaryDir m_dir;
     int m_counter = 0;
