@@ -224,6 +224,10 @@ void EditorPanel::commit()
     m_message->clear();
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
+    // The same value is on its way already (a second Enter, focus leaving,
+    // the window closing before the write came back): not asked twice.
+    if (!m_inFlight.empty() && jsEqual(m_inFlight.back(), *value))
+        return;
     m_inFlight.push_back(*value);
     Q_EMIT editRequested(m_key, *value);
 }

@@ -237,6 +237,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // What is typed and valid is written; nothing is asked any more.
+    m_closing = true;
     m_panel->flushPending();
     // Editors that lose focus while the window goes write nothing more.
     m_panel->disconnect(this);

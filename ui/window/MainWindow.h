@@ -153,6 +153,7 @@ private:
     bool m_ready = false;
     bool m_hadProblems = false;
     bool m_splitPlaced = false; // the tree's share set at the first show (or restored)
+    bool m_closing = false;     // in the destructor: nothing is asked any more
 };
 
 } // namespace tad

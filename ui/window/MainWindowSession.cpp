@@ -168,6 +168,9 @@ bool MainWindow::confirmRemoval(const std::optional<Json> &before, const std::op
         countRemovedEntries(before ? &*before : nullptr, after ? &*after : nullptr);
     if (!removalNeedsConfirmation(removed))
         return true;
+    // A window going away asks nothing: a removal no one confirmed is not written.
+    if (m_closing)
+        return false;
     return confirm(this, question,
                    question + QLatin1Char('\n') +
                        tr("This removes %1 entries from the file.").arg(removed),
