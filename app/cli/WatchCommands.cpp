@@ -6,8 +6,9 @@
 #include "json/JsonText.h"
 #include <QCoreApplication>
 #include <QDateTime>
-#include <iostream>
-#include <thread>
+#include <QSocketNotifier>
+#include <cerrno>
+#include <unistd.h>
 
 namespace tad::cli {
 namespace {
@@ -191,20 +192,36 @@ void forEachLineWhileWatching(CliContext &context,
     QObject::connect(&watcher, &StoreWatcher::fileBroken, &reportBroken);
     watcher.start();
 
-    // std::getline blocks, so stdin is read on a thread of its own and each
-    // line handed to this one; the watcher runs in between.
-    QObject *receiver = QCoreApplication::instance();
-    std::thread reader([receiver, &handleLine] {
-        std::string line;
-        while (std::getline(std::cin, line)) {
-            QMetaObject::invokeMethod(
-                receiver, [&handleLine, line] { handleLine(line); }, Qt::QueuedConnection);
+    // Standard input is read on this thread when it has something (one
+    // wake-up per request, not a reader thread's and then this one's); the
+    // watcher runs in between. Each read takes what is there without
+    // waiting, and a line is handled once its newline has come (the last
+    // one at the end of input, newline or not).
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    std::string pending;
+    const auto handleComplete = [&] {
+        size_t start = 0;
+        for (size_t end; (end = pending.find('\n', start)) != std::string::npos; start = end + 1)
+            handleLine(pending.substr(start, end - start));
+        pending.erase(0, start);
+    };
+    QObject::connect(&input, &QSocketNotifier::activated, [&] {
+        char buffer[65536];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            return;
+        input.setEnabled(false); // a line's work may run events
+        if (n > 0) {
+            pending.append(buffer, size_t(n));
+            handleComplete();
+            input.setEnabled(true);
+            return;
         }
-        QMetaObject::invokeMethod(
-            receiver, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+        if (!pending.empty())
+            handleLine(std::exchange(pending, std::string()));
+        QCoreApplication::quit();
     });
     QCoreApplication::exec();
-    reader.join();
 }
 
 } // namespace tad::cli

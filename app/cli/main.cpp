@@ -11,6 +11,8 @@
 #include "store/ConfigLocation.h"
 
 #include <QCoreApplication>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace tad;
 using namespace tad::cli;
@@ -48,10 +50,27 @@ public:
     }
 };
 
+// A program started with standard input, output or error closed would
+// hand that number to the first file it opens, and then read requests from
+// a file of its own or print into one: each closed one is /dev/null.
+void openClosedStandardFiles()
+{
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) >= 0)
+            continue;
+        const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+        if (opened >= 0 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    openClosedStandardFiles();
     const IoCountsReport ioReport;
     // Before anything decodes them: Qt would turn a bad byte into U+FFFD.
     if (auto utf8 = checkUtf8(argc, argv); !utf8)

@@ -187,7 +187,7 @@ QString History::nextId(const QDateTime &time)
     if (m_lastTime.isValid() && stamp <= m_lastTime)
         stamp = m_lastTime.addMSecs(1);
     m_lastTime = stamp;
-    return stamp.toString(QStringLiteral("yyyyMMddTHHmmsszzzZ")) + QLatin1Char('-') +
+    return journal::idTime(stamp) + QLatin1Char('-') +
            QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
                .rightJustified(4, QLatin1Char('0'));
 }

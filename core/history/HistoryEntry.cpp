@@ -7,6 +7,7 @@
 
 #include "json/JsonText.h"
 #include <QTimeZone>
+#include <cstdio>
 
 namespace tad {
 
@@ -19,14 +20,46 @@ QString text(const Json &json, const char *key)
                                                : QString();
 }
 
+// The digits at [from, from + count) of `text`, or -1.
+int digitsAt(QStringView text, qsizetype from, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// "yyyyMMddTHHmmsszzz": read by hand, in UTC. QDateTime's format parser
+// works in local time and looks up the time zone on every call, which cost
+// a history line more than the rest of it.
 QDateTime timeOfId(const QString &id)
 {
-    QDateTime time = QDateTime::fromString(id.left(18), QStringLiteral("yyyyMMddTHHmmsszzz"));
-    time.setTimeZone(QTimeZone::utc());
-    return time;
+    if (id.size() < 18 || id[8] != QLatin1Char('T'))
+        return {};
+    const QStringView v(id);
+    const QDate date(digitsAt(v, 0, 4), digitsAt(v, 4, 2), digitsAt(v, 6, 2));
+    const QTime time(digitsAt(v, 9, 2), digitsAt(v, 11, 2), digitsAt(v, 13, 2), digitsAt(v, 15, 3));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, QTimeZone::utc());
 }
 
 } // namespace
+
+QString journal::idTime(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char text[20];
+    std::snprintf(text, sizeof text, "%04d%02d%02dT%02d%02d%02d%03dZ", d.year(), d.month(), d.day(),
+                  t.hour(), t.minute(), t.second(), t.msec());
+    return QString::fromLatin1(text);
+}
 
 QString versionHash(std::string_view bytes)
 {

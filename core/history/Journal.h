@@ -27,6 +27,8 @@ int segmentOf(const QString &fileName, bool *isBase = nullptr);
 // before's hashAfter, no time when the id says it, `sets` instead of the
 // patch and inverse when the entry has them.
 std::string toLine(const HistoryEntry &entry, const QString &previousHashAfter);
+// The time part of an entry's id: "yyyyMMddTHHmmsszzzZ", in UTC.
+QString idTime(const QDateTime &time);
 Result<HistoryEntry> fromLine(std::string_view line, const QString &previousHashAfter);
 
 // A segment's text cut into its lines: only lines that end in '\n' count;

@@ -4,6 +4,7 @@
 #include "PosixIo.h"
 
 #include <QByteArray>
+#include <QThreadPool>
 #include <cerrno>
 #include <mutex>
 #include <sys/stat.h>
@@ -157,6 +158,14 @@ WrittenFile::~WrittenFile()
     InodeWatches::instance().remove(m_watch);
 #endif
     ::close(m_fd);
+}
+
+void WrittenFile::releaseLater(std::shared_ptr<WrittenFile> &&file)
+{
+    std::shared_ptr<WrittenFile> last = std::move(file);
+    if (!last || last.use_count() > 1)
+        return;
+    QThreadPool::globalInstance()->start([last = std::move(last)]() mutable { last.reset(); });
 }
 
 bool WrittenFile::isUnchanged(const struct stat &st)

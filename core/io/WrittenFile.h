@@ -41,6 +41,11 @@ public:
     // `found` gets the identity of what is there.
     bool standsAt(const QString &path, FileStamp *found = nullptr);
 
+    // Drops a hold on `file`. Dropping the last one closes the file on a
+    // pool thread: closing the last descriptor of a file already replaced
+    // frees its blocks, which costs about as much as the write itself.
+    static void releaseLater(std::shared_ptr<WrittenFile> &&file);
+
 private:
     WrittenFile(int fd, int watch, quint64 writes, quint64 device, quint64 inode);
 

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <memory>
 
 using namespace tad;
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void newKeysAndDeletesStillGetWholeEntries();
     void versionsAreNamedByDigestAndOldShaNamesStillCount();
     void aChangeSeenTwiceIsListedOnce();
+    void aLineNamesItsTimeByItsIdOnly();
 };
 
 // Random documents, one to three sets of keys that exist (some with a test
@@ -288,6 +290,32 @@ void tst_HistoryRecorder::aChangeSeenTwiceIsListedOnce()
     QCOMPARE(steps, QStringList({QStringLiteral("bc external"), QStringLiteral("cb external"),
                                  QStringLiteral("bc set"), QStringLiteral("ab set")}));
     QCOMPARE(entries->back().source, ChangeSource::Cli);
+}
+
+// An entry's id carries its time to the millisecond, in UTC: its line
+// leaves the time out, and reading it gives the same time back.
+void tst_HistoryRecorder::aLineNamesItsTimeByItsIdOnly()
+{
+    QTemporaryDir dir;
+    History history(dir.filePath(QStringLiteral("tad-config.json")));
+    HistoryEntry entry;
+    entry.source = ChangeSource::Cli;
+    entry.operation = "set";
+    entry.hashAfter = QStringLiteral("x");
+    entry.time = QDateTime(QDate(2026, 12, 2), QTime(23, 4, 5, 67), QTimeZone::utc());
+    auto recorded = history.record(entry);
+    QVERIFY(recorded);
+    QVERIFY2(recorded->id.startsWith(QLatin1String("20261202T230405067Z-")),
+             qPrintable(recorded->id));
+    QVERIFY(history.flush());
+    const QString journal = history.appendedFile();
+    QVERIFY(!journal.isEmpty());
+    const std::string line = readBytes(journal);
+    QVERIFY2(line.find("\"time\"") == std::string::npos, line.c_str());
+    auto entries = history.list();
+    QVERIFY(entries && entries->size() == 1);
+    QCOMPARE(entries->front().time, entry.time);
+    QCOMPARE(entries->front().time.offsetFromUtc(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_HistoryRecorder)

@@ -4,6 +4,8 @@
 #include "io/AtomicFile.h"
 #include "io/WrittenFile.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <fcntl.h>
@@ -125,6 +127,39 @@ private Q_SLOTS:
         QVERIFY(second->standsAt(m_path));
         QVERIFY(writeInPlace(m_path, R"({"a":3})"));
         QVERIFY(!second->standsAt(m_path));
+    }
+
+    // The last hold closes the file on a pool thread; a hold shared with
+    // someone else stays open.
+    void releasedLaterClosesTheLastHold()
+    {
+        // Descriptors of this process open on the settings file.
+        QString file;
+        const auto openFiles = [&file] {
+            int count = 0;
+            const QDir fds(QStringLiteral("/proc/self/fd"));
+            for (const QString &fd :
+                 fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+                char target[4096];
+                const ssize_t n = ::readlink(QFile::encodeName(fds.filePath(fd)).constData(),
+                                             target, sizeof target);
+                if (n > 0 && QFile::decodeName(QByteArray(target, int(n))) == file)
+                    ++count;
+            }
+            return count;
+        };
+        auto ours = writeOurs(R"({"a":1})");
+        QVERIFY(ours);
+        file = QFileInfo(m_path).canonicalFilePath();
+        auto shared = ours;
+        const auto before = openFiles();
+        WrittenFile::releaseLater(std::move(ours));
+        QVERIFY(!ours);
+        QVERIFY(shared->standsAt(m_path));
+        QCOMPARE(before, 1);
+        QCOMPARE(openFiles(), 1);
+        WrittenFile::releaseLater(std::move(shared));
+        QTRY_COMPARE(openFiles(), 0);
     }
 
     void onlyRegularFilesAreHeld()

@@ -152,6 +152,41 @@ not json
         QCOMPARE(lines[6], QByteArray(R"({"ok":true,"value":{"a":{}}})"));
     }
 
+    // Requests come as they are typed or piped: a line in pieces, several
+    // in one read, the last one without its newline.
+    void batchTakesLinesAsTheyCome()
+    {
+        QProcess p;
+        p.start(clitest::cliPath(), with({"batch"}));
+        QVERIFY(p.waitForStarted());
+        p.write("{\"op\":\"set\",\"ke");
+        QTest::qWait(100);
+        p.write("y\":\"a\",\"value\":1}\n{\"op\":\"get\",\"key\":\"a\"}\n{\"op\":\"ha");
+        QTest::qWait(100);
+        p.write("s\",\"key\":\"b\"}");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines,
+                 QList<QByteArray>({R"({"ok":true,"value":null})", R"({"ok":true,"value":1})",
+                                    R"({"ok":true,"value":false})"}));
+    }
+
+    // Started with standard input closed, batch has nothing to read and
+    // ends; it never takes a file of its own for its input.
+    void batchWithInputClosedEnds()
+    {
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"),
+                QStringList{QStringLiteral("-c"), QStringLiteral("exec \"$0\" \"$@\" <&-"),
+                            clitest::cliPath()} +
+                    with({"batch"}));
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput(), QByteArray());
+    }
+
     void badInputNeverChangesTheFile_data()
     {
         QTest::addColumn<QByteArray>("bytes");
