@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <mutex>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <unordered_map>
 
@@ -30,8 +31,10 @@ class InodeWatches
 public:
     static InodeWatches &instance()
     {
-        static InodeWatches watches;
-        return watches;
+        // Never destroyed: a file released on a pool thread may be closed
+        // while the program exits.
+        static InodeWatches *const watches = new InodeWatches;
+        return *watches;
     }
 
     // -1: cannot watch. Else the descriptor, and in `writes` its count now.
@@ -85,8 +88,9 @@ private:
 
     void drainLocked()
     {
-        // Events are queued by the write itself, so one that finished
-        // before this call is here.
+        // Events are queued by the write itself, as it returns: one that
+        // returned before this call is here (one still running may not be,
+        // as a read of the file then could see part of it).
         alignas(struct inotify_event) char buffer[4096];
         for (;;) {
             const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
@@ -124,11 +128,39 @@ private:
 } // namespace
 #endif
 
+#if defined(__linux__)
+namespace {
+
+// inotify sees only the writes made through this kernel: on a network or
+// user-space file system another host's writes would go unseen, so only a
+// local one is watched.
+bool isLocalFileSystem(int fd)
+{
+    struct statfs fs;
+    if (::fstatfs(fd, &fs) != 0)
+        return false;
+    switch (static_cast<unsigned long>(fs.f_type)) {
+    case 0xEF53UL:     // ext2, ext3, ext4
+    case 0x58465342UL: // xfs
+    case 0x9123683EUL: // btrfs
+    case 0x01021994UL: // tmpfs
+    case 0xF2F52010UL: // f2fs
+    case 0x2FC12FC1UL: // zfs
+    case 0x794C7630UL: // overlayfs (containers)
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+#endif
+
 std::shared_ptr<WrittenFile> WrittenFile::watch(int fd)
 {
 #if defined(__linux__)
     struct stat st;
-    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !isLocalFileSystem(fd)) {
         if (fd >= 0)
             ::close(fd);
         return nullptr;

@@ -5,8 +5,10 @@
 // the ones we wrote, and they need not be read back to know it.
 //
 // What it cannot see: a change through a shared memory mapping (no program
-// writes a settings file that way) and anything on a file system without
-// inotify (there watch() gives nothing and callers read the file as before).
+// writes a settings file that way; the store also checks the mtime). On a
+// file system that is not local (NFS, SMB, FUSE, ...), where inotify misses
+// other hosts' writes, and without inotify, watch() gives nothing and
+// callers read the file as before.
 #pragma once
 
 #include <QString>

@@ -422,6 +422,13 @@ void MergeWrite::restoreDocument()
                                      : Result<ParsedDocument>(Error());
     s.m_doc = reparsed ? std::move(reparsed->value) : Json::object();
     s.m_bytesCanonical = false;
+    // The text, its file and its stamp go with the document: a version
+    // adopted during this write (startFromNewBase) is what the next one
+    // builds on, not the text the store held before it.
+    s.m_text = m_expectedOnDisk ? m_expectedOnDisk : emptyText();
+    s.m_exists = bool(m_expectedOnDisk);
+    s.m_written = s.m_opened ? m_expectedWritten : nullptr;
+    s.m_stamp = m_expectedStamp;
 }
 
 void MergeWrite::putBackDisplaced(SharedText version)
@@ -460,6 +467,7 @@ Error MergeWrite::gaveUp()
                                        "onto its latest version, but retry to be sure"));
     e.file = m_store.m_path;
     m_store.m_opened = false; // re-read everything on the next call
+    m_store.m_written.reset();
     return e;
 }
 

@@ -76,7 +76,10 @@ bool Store::ownWriteStands(FileStamp *stamp)
     if (!m_written || !m_exists)
         return false;
     FileStamp found;
-    if (!m_written->standsAt(m_path, &found)) {
+    // Size and mtime too: a write through a shared mapping changes the
+    // mtime without an inotify event.
+    if (!m_written->standsAt(m_path, &found) || found.size != qint64(m_text->size()) ||
+        found.mtimeNs != m_stamp.mtimeNs) {
         m_written.reset(); // of no more use: its file is gone or changed
         return false;
     }

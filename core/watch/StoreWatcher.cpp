@@ -161,7 +161,7 @@ void StoreWatcher::dispatchRead()
     rearm();
     // Our own last write, still in place and untouched: nothing to read.
     FileStamp ours;
-    if (m_store->ownWriteStands(&ours)) {
+    if (m_store->isOpen() && m_store->ownWriteStands(&ours)) {
         VersionRead same;
         same.snapshot.stamp = ours;
         same.sameAsExpected = true;

@@ -431,6 +431,46 @@ private Q_SLOTS:
         QCOMPARE(readAll(m_path), std::string(R"({"a":2,"b":"zw","c":true,"d":0})"));
     }
 
+    // A write refused after it took the other writer's newer version (its
+    // read found the file replaced) leaves the store on that version, text
+    // and document alike: when the app then goes back to the bytes the
+    // store had before, the next write sees that, and does not bring back
+    // the app's undone key.
+    void refusedWriteLeavesTheStoreOnTheVersionItTook()
+    {
+        writeAll(m_path, R"({"a":1})");
+        Store store(m_path);
+        QVERIFY(store.open().ok());
+        class ReplaceThenRefuse : public StoreHook
+        {
+        public:
+            explicit ReplaceThenRefuse(QString path) : m_path(std::move(path)) {}
+            Result<void> beforeWrite(const PendingChange &) override
+            {
+                if (++m_calls == 1) {
+                    if (!replaceFile(m_path, R"({"a":1,"app":true})", {}))
+                        return makeError(ErrorCode::Unreadable, QStringLiteral("test"));
+                    return {};
+                }
+                if (m_calls == 2) {
+                    replaceFile(m_path, R"({"a":1})", {}); // the app undoes its key
+                    return makeError(ErrorCode::SchemaRejected, QStringLiteral("refused"));
+                }
+                return {};
+            }
+            int m_calls = 0;
+
+        private:
+            QString m_path;
+        } hook(m_path);
+        store.addHook(&hook);
+        QVERIFY(!store.set("mine", 1).ok());
+        QVERIFY(hook.m_calls >= 2);
+        QVERIFY(store.set("other", 2).ok());
+        QCOMPARE(readAll(m_path), std::string(R"({"a":1,"other":2})"));
+        store.removeHook(&hook);
+    }
+
     // Our own write stands until someone else's replaces it; a chmod
     // changes no byte.
     void ownWriteStandsUntilSomeoneWrites()
