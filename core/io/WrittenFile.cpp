@@ -172,7 +172,12 @@ std::shared_ptr<WrittenFile> WrittenFile::watch(int fd)
         return nullptr;
     }
     return std::shared_ptr<WrittenFile>(
-        new WrittenFile(fd, wd, writes, quint64(st.st_dev), quint64(st.st_ino)));
+        new WrittenFile(fd, wd, writes, quint64(st.st_dev), quint64(st.st_ino)),
+        [](WrittenFile *file) {
+            QThreadPool *pool = QThreadPool::globalInstance();
+            if (!pool || !pool->tryStart([file] { delete file; }))
+                delete file; // no thread to spare (or the program is ending): here
+        });
 #else
     if (fd >= 0)
         ::close(fd);
@@ -190,14 +195,6 @@ WrittenFile::~WrittenFile()
     InodeWatches::instance().remove(m_watch);
 #endif
     ::close(m_fd);
-}
-
-void WrittenFile::releaseLater(std::shared_ptr<WrittenFile> &&file)
-{
-    std::shared_ptr<WrittenFile> last = std::move(file);
-    if (!last || last.use_count() > 1)
-        return;
-    QThreadPool::globalInstance()->start([last = std::move(last)]() mutable { last.reset(); });
 }
 
 bool WrittenFile::isUnchanged(const struct stat &st)

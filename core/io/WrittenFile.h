@@ -27,7 +27,9 @@ public:
     // Takes `fd` (a descriptor of the new file, opened before its rename and
     // after our last write into it) and starts watching it. nullptr when it
     // cannot be watched (no inotify, no /proc, the user's inotify limit);
-    // `fd` is closed then.
+    // `fd` is closed then. Dropping the last hold closes the file on a pool
+    // thread: closing the last descriptor of a file already replaced frees
+    // its blocks, which costs about as much as the write itself.
     static std::shared_ptr<WrittenFile> watch(int fd);
     ~WrittenFile();
     WrittenFile(const WrittenFile &) = delete;
@@ -42,11 +44,6 @@ public:
     // The same for the file at `path`, following links as readFile() does;
     // `found` gets the identity of what is there.
     bool standsAt(const QString &path, FileStamp *found = nullptr);
-
-    // Drops a hold on `file`. Dropping the last one closes the file on a
-    // pool thread: closing the last descriptor of a file already replaced
-    // frees its blocks, which costs about as much as the write itself.
-    static void releaseLater(std::shared_ptr<WrittenFile> &&file);
 
 private:
     WrittenFile(int fd, int watch, quint64 writes, quint64 device, quint64 inode);

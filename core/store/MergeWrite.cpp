@@ -44,12 +44,6 @@ MergeWrite::MergeWrite(Store &store, const std::vector<StoreOp> &ops, ChangeSour
       m_reapplySource(source)
 {}
 
-MergeWrite::~MergeWrite()
-{
-    // Usually the last hold on the file this write replaced.
-    WrittenFile::releaseLater(std::move(m_expectedWritten));
-}
-
 Result<void> MergeWrite::run()
 {
     if (auto deep = DepthLimit::check(m_ops, m_store.m_options.dialect); !deep)

@@ -19,7 +19,6 @@ class MergeWrite
 public:
     MergeWrite(Store &store, const std::vector<StoreOp> &ops, ChangeSource source,
                const std::string &operationName);
-    ~MergeWrite();
     MergeWrite(const MergeWrite &) = delete;
     MergeWrite &operator=(const MergeWrite &) = delete;
 

@@ -153,12 +153,11 @@ private Q_SLOTS:
         file = QFileInfo(m_path).canonicalFilePath();
         auto shared = ours;
         const auto before = openFiles();
-        WrittenFile::releaseLater(std::move(ours));
-        QVERIFY(!ours);
+        ours.reset();
         QVERIFY(shared->standsAt(m_path));
         QCOMPARE(before, 1);
         QCOMPARE(openFiles(), 1);
-        WrittenFile::releaseLater(std::move(shared));
+        shared.reset();
         QTRY_COMPARE(openFiles(), 0);
     }
 
