@@ -25,6 +25,13 @@ QLabel *wrappingLabel(const QString &name, QWidget *parent)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
+
+// QLabel::clear() lays the panel out and paints it again even when the label
+// is empty already; setText() with an unchanged text does neither.
+void clearText(QLabel *label)
+{
+    label->setText(QString());
+}
 } // namespace
 
 EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
@@ -107,7 +114,7 @@ void EditorPanel::clear()
     m_type->clear();
     m_default->clear();
     m_current->clear();
-    m_message->clear();
+    clearText(m_message);
     m_reset->setEnabled(false);
     Q_EMIT resetAvailable(false);
     m_conflictBar->hide();
@@ -154,7 +161,7 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
     connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
     connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);
-    m_message->clear();
+    clearText(m_message);
 }
 
 void EditorPanel::showValue(const std::optional<Json> &value)
@@ -206,7 +213,7 @@ void EditorPanel::revert()
         m_editor->setValue(*m_fileValue);
     else if (m_spec.defaultValue)
         m_editor->setValue(*m_spec.defaultValue);
-    m_message->clear();
+    clearText(m_message);
     showValue(m_fileValue);
 }
 
@@ -221,7 +228,7 @@ void EditorPanel::commit()
         m_message->setText(problem);
         return;
     }
-    m_message->clear();
+    clearText(m_message);
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
     // The same value is on its way already (a second Enter, focus leaving,
@@ -276,7 +283,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
         m_editor->setValue(*value);
         m_userEdited = false;
         m_inFlight.clear();
-        m_message->clear();
+        clearText(m_message);
     }
     showValue(value);
 }
@@ -298,7 +305,7 @@ void EditorPanel::keepMine()
     m_mine.reset();
     if (mine && refusal(*mine).isEmpty()) {
         m_inFlight.push_back(*mine);
-        m_message->clear();
+        clearText(m_message);
         Q_EMIT editRequested(m_key, *mine);
     }
 }
@@ -313,7 +320,7 @@ void EditorPanel::takeTheirs()
     m_conflictBar->hide();
     m_userEdited = false;
     m_mine.reset();
-    m_message->clear();
+    clearText(m_message);
     rebuildEditor(m_fileValue);
     showValue(m_fileValue);
 }

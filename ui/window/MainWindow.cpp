@@ -181,7 +181,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     connect(m_session, &StoreSession::writeFinished, this,
             [this](bool ok, const Error &error, const QString &what) {
                 if (ok)
-                    m_errorLabel->clear();
+                    m_errorLabel->setText(QString()); // clear() would lay the bar out again
                 else
                     showError(tr("Not written (%1): %2").arg(what, error.message));
                 // The core refused because its backup failed: the person decides.

@@ -116,7 +116,7 @@ void MainWindow::onFileRepaired()
         return;
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
-    m_errorLabel->clear();
+    m_errorLabel->setText(QString()); // clear() would lay the bar out again
     m_problemsDelay.start();
     m_ready = true;
     Q_EMIT ready();
