@@ -11,19 +11,28 @@
 
 namespace bench {
 
+ArgumentVector::ArgumentVector(std::vector<QByteArray> words) : m_words(std::move(words))
+{
+    for (QByteArray &w : m_words)
+        m_pointers.push_back(w.data());
+    m_pointers.push_back(nullptr);
+}
+
+ArgumentVector ArgumentVector::command(const QString &program, const QStringList &arguments)
+{
+    std::vector<QByteArray> words{QFile::encodeName(program)};
+    for (const QString &a : arguments)
+        words.push_back(a.toUtf8());
+    return ArgumentVector(std::move(words));
+}
+
 ProcessRun runToEnd(const QString &program, const QStringList &arguments)
 {
     ProcessRun run;
     QTemporaryFile out, err;
     if (!out.open() || !err.open())
         return run;
-    std::vector<QByteArray> words{QFile::encodeName(program)};
-    for (const QString &a : arguments)
-        words.push_back(a.toUtf8());
-    std::vector<char *> argv;
-    for (QByteArray &w : words)
-        argv.push_back(w.data());
-    argv.push_back(nullptr);
+    ArgumentVector argv = ArgumentVector::command(program, arguments);
     const int outFd = out.handle(), errFd = err.handle();
 
     const auto start = std::chrono::steady_clock::now();
@@ -33,7 +42,7 @@ ProcessRun runToEnd(const QString &program, const QStringList &arguments)
     if (pid == 0) {
         ::dup2(outFd, 1);
         ::dup2(errFd, 2);
-        ::execvp(argv[0], argv.data());
+        ::execvp(argv.data()[0], argv.data());
         ::_exit(127);
     }
     int status = 0;

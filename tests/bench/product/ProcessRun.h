@@ -4,8 +4,24 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 namespace bench {
+
+// Words as exec wants them (a command line, an environment): a null-ended
+// array of pointers into them, valid while this lives.
+class ArgumentVector
+{
+public:
+    explicit ArgumentVector(std::vector<QByteArray> words);
+    // The program's file name, then its arguments in UTF-8.
+    static ArgumentVector command(const QString &program, const QStringList &arguments);
+    char **data() { return m_pointers.data(); }
+
+private:
+    std::vector<QByteArray> m_words;
+    std::vector<char *> m_pointers;
+};
 
 struct ProcessRun
 {

@@ -7,8 +7,11 @@
 
 namespace bench {
 
-// Prints {"medianMs":...,"failures":n,"counts":{"fsyncs":...,"bytesWritten":...}},
-// the counts (core/io IoCounters) from the first click until the window closed.
+// Prints {"medianMs":...,"shownMs":...,"failures":n,"counts":{"fsyncs":...,
+// "bytesWritten":...}}: the median from a click until the session reported
+// the write finished, the median until the window had also run what the
+// change queued (the tree's and the panel's update and painting), and the
+// counts (core/io IoCounters) from the first click until the window closed.
 int runWindowBurst(const QString &file, const QString &key, int sets);
 
 } // namespace bench

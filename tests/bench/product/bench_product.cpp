@@ -15,8 +15,10 @@
 // TAD_IO_COUNTERS, the window's child process reads them in-process (see
 // DiskWork.h). Both files have a history already, as anyone's has after a
 // first run, so a burst's counts are those of its sets and their flush.
+#include "BatchClient.h"
 #include "DemoDocument.h"
 #include "DiskWork.h"
+#include "Median.h"
 #include "ProcessRun.h"
 #include "WindowBurst.h"
 
@@ -25,7 +27,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -47,15 +48,6 @@ QString env(const char *name, const QString &fallback)
     return qEnvironmentVariableIsSet(name) ? qEnvironmentVariable(name) : fallback;
 }
 
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t mid = v.size() / 2;
-    return v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
-
 bool writeFile(const QString &path, const std::string &bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -68,6 +60,7 @@ struct Burst
 {
     bool ok = false;
     double medianMs = 0;
+    double shownMs = 0; // the window's: until the change is painted
     DiskWork disk;
     QString note;
 };
@@ -89,46 +82,36 @@ bool startHistory(const QString &cli, const QString &file)
 Burst batchBurst(const QString &cli, const QString &file, int sets, const QString &countsFile)
 {
     Burst burst;
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("TAD_IO_COUNTERS"), countsFile);
-    process.setProcessEnvironment(environment);
-    process.start(cli, {QStringLiteral("--config"), file, QStringLiteral("batch")});
-    if (!process.waitForStarted(10000)) {
+    BatchClient process(cli, {QStringLiteral("--config"), file, QStringLiteral("batch")},
+                        {QStringLiteral("TAD_IO_COUNTERS=") + countsFile});
+    if (!process.started()) {
         burst.note = QStringLiteral("batch did not start");
         return burst;
     }
-    const auto request = [&](const QByteArray &line) -> QByteArray {
-        process.write(line + '\n');
-        while (!process.canReadLine()) {
-            if (!process.waitForReadyRead(120000))
-                return {};
-        }
-        return process.readLine();
-    };
     // The file is open once this answers.
-    request("{\"op\":\"get\",\"key\":\"" + kKey.toUtf8() + "\"}");
+    process.request("{\"op\":\"get\",\"key\":\"" + kKey.toUtf8() + "\"}");
     std::vector<double> times;
     QElapsedTimer timer;
     bool value = false;
     int failures = 0;
     for (int i = 0; i < sets; ++i) {
         value = !value;
+        const QByteArray line = "{\"op\":\"set\",\"key\":\"" + kKey.toUtf8() +
+                                "\",\"value\":" + (value ? "true" : "false") + "}";
         timer.start();
-        const QByteArray answer = request("{\"op\":\"set\",\"key\":\"" + kKey.toUtf8() +
-                                          "\",\"value\":" + (value ? "true" : "false") + "}");
+        const QByteArray answer = process.request(line);
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (!answer.startsWith("{\"ok\":true"))
             ++failures;
     }
-    process.closeWriteChannel();
-    process.waitForFinished(120000);
-    burst.ok = failures == 0 && process.exitCode() == 0;
+    QByteArray errors;
+    const int exitCode = process.finish(&errors);
+    burst.ok = failures == 0 && exitCode == 0;
     burst.medianMs = median(times);
     if (failures)
         burst.note = QStringLiteral("%1 sets failed: %2")
                          .arg(failures)
-                         .arg(QString::fromUtf8(process.readAllStandardError().left(200)));
+                         .arg(QString::fromUtf8(errors.left(200)));
     burst.disk = readDiskWork(countsFile);
     return burst;
 }
@@ -145,6 +128,7 @@ Burst windowBurst(const QString &self, const QString &file, int sets)
     }
     burst.ok = parsed->value("failures", 1) == 0;
     burst.medianMs = parsed->value("medianMs", 0.0);
+    burst.shownMs = parsed->value("shownMs", 0.0);
     if (parsed->contains("counts"))
         burst.disk = diskWorkFromJson((*parsed)["counts"]);
     return burst;
@@ -337,12 +321,12 @@ int main(int argc, char *argv[])
     std::vector<QStringList> table;
     for (const Row &r : rows) {
         table.push_back({r.size, QString::number(r.bytes), ms(r.batch.medianMs),
-                         ms(r.window.medianMs), ms(r.confMs), ms(r.floorMs),
+                         ms(r.window.medianMs), ms(r.window.shownMs), ms(r.confMs), ms(r.floorMs),
                          ratio(r.batch.medianMs, r.floorMs), ratio(r.window.medianMs, r.floorMs),
                          ratio(r.confMs, r.batch.medianMs), ratio(r.confMs, r.window.medianMs)});
     }
-    printTable({"size", "bytes", "batch", "window", "conf", "floor", "batch/floor", "window/floor",
-                "conf/batch", "conf/window"},
+    printTable({"size", "bytes", "batch", "window", "window shown", "conf", "floor", "batch/floor",
+                "window/floor", "conf/batch", "conf/window"},
                table);
 
     std::printf("\nPer set over the burst (the process's own counters, TAD_IO_COUNTERS): "
@@ -389,6 +373,9 @@ int main(int argc, char *argv[])
                         w.bytes / sets / double(r.bytes),
                         qPrintable(verdict(w.bytes / sets / double(r.bytes) <= 1.15)));
         }
+        if (r.window.medianMs > 0)
+            std::printf("        window's edit costs what batch's set costs: %s of it\n",
+                        qPrintable(ratio(r.window.medianMs, r.batch.medianMs)));
         if (small || mb)
             std::printf("        set <= 1.5x floor: batch %s %s\n",
                         qPrintable(ratio(r.batch.medianMs, r.floorMs)),
