@@ -79,6 +79,10 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         } else {
             for (const auto &b : *list)
                 context.printLine(describeLine(b));
+            if (list->empty())
+                note(QStringLiteral("no backups yet; one is made before a change to an "
+                                    "important setting and before a clear, or now with "
+                                    "\"backup create\""));
         }
         return 0;
     }

@@ -57,12 +57,17 @@ void CliContext::printLine(const std::string &line) const
     std::fflush(stdout);
 }
 
-int report(const Error &error)
+void note(const QString &text)
 {
-    const QByteArray text = (QStringLiteral("tad-settings-cli: ") + error.toString()).toUtf8();
-    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    const QByteArray bytes = (QStringLiteral("tad-settings-cli: ") + text).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fputc('\n', stderr);
     std::fflush(stderr);
+}
+
+int report(const Error &error)
+{
+    note(error.toString());
     return int(error.code);
 }
 

@@ -43,6 +43,9 @@ struct CliContext
 int report(const Error &error);
 // Prints each as "tad-settings-cli: warning: <message>" on stderr.
 void reportWarnings(const std::vector<Error> &warnings);
+// Prints "tad-settings-cli: <text>" on stderr: a word for the person where
+// standard output stays as a script reads it (an empty list prints no line).
+void note(const QString &text);
 
 // Parses a command-line value: JSON, or a clear error saying how to quote text.
 Result<Json> parseCommandValue(const QString &text, const QString &key);

@@ -80,6 +80,8 @@ int historyList(CliContext &context, HistoryServices &services)
             line += QStringLiteral("  \"%1\"").arg(e.label);
         context.printLine(line.toStdString());
     }
+    if (entries->empty())
+        note(QStringLiteral("no history yet; every change from now on is listed here"));
     return 0;
 }
 

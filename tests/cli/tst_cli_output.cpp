@@ -56,6 +56,32 @@ private Q_SLOTS:
         QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
     }
 
+    // An empty list prints no line a script would count, and says so to
+    // the person on stderr; --json prints an empty array and no word.
+    void emptyListsSaySoOnStandardError()
+    {
+        CliFixture f;
+        QVERIFY(f.isValid());
+        QVERIFY(writeAll(f.path(), "{\"settings\":{\"fontSize\":14}}"));
+        const Run backups = f.run({"backup", "list"});
+        QCOMPARE(backups.exitCode, 0);
+        QCOMPARE(backups.out, QByteArray());
+        QVERIFY2(backups.err.contains("no backups yet") && backups.err.contains("backup create"),
+                 backups.err.constData());
+        const Run history = f.run({"history", "list"});
+        QCOMPARE(history.exitCode, 0);
+        QCOMPARE(history.out, QByteArray());
+        QVERIFY2(history.err.contains("no history yet"), history.err.constData());
+        const Run json = f.run({"backup", "list", "--json"});
+        QCOMPARE(json.out.trimmed(), QByteArray("[]"));
+        QCOMPARE(json.err, QByteArray());
+
+        QVERIFY(f.populate());
+        const Run listed = f.run({"backup", "list"});
+        QVERIFY2(!listed.out.isEmpty() && !listed.err.contains("no backups"),
+                 listed.err.constData());
+    }
+
     // A file broken before any history existed: the recovery is still one
     // entry, under its own source, naming the backup it came from.
     void recoveryWithoutEarlierHistoryIsRecorded()
