@@ -23,6 +23,7 @@ Json violationJson(const SchemaViolation &v)
     return Json{{"key", v.key().toStdString()},
                 {"instancePath", v.pointer},
                 {"keyword", v.keyword},
+                {"params", v.params},
                 {"message", v.message}};
 }
 

@@ -287,6 +287,14 @@ private Q_SLOTS:
         QCOMPARE(invalid.exitCode, 2);
         QVERIFY2(invalid.out.contains("settings.fontSize: 99 is above the maximum 24"),
                  invalid.out.constData());
+        // --json carries what the schema asked for, in Ajv's names.
+        const Run asJson = f.run({"validate", "-", "--json"}, R"({"settings":{"fontSize":99}})");
+        QCOMPARE(asJson.exitCode, 2);
+        const Json found = parsed(asJson.out);
+        QVERIFY2(found.is_array() && found.size() == 1, asJson.out.constData());
+        QVERIFY2(found[0]["keyword"] == Json("maximum"), asJson.out.constData());
+        QVERIFY2(found[0]["params"] == (Json{{"comparison", "<="}, {"limit", 24}}),
+                 asJson.out.constData());
 
         const Run diff = f.run({"diff", "-", f.path()}, R"({"settings":{"fontSize":12}})");
         QCOMPARE(diff.exitCode, 0);
