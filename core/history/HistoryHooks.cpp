@@ -177,6 +177,11 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const SharedText &
         entry.hashBefore = hashBefore;
         entry.hashAfter = hashAfter;
         entries.push_back(std::move(entry));
+    } else {
+        // Described ahead (a migration's steps) by the version's digest; the
+        // chain goes on by the name its last line gave it, an older build's
+        // SHA-256 included.
+        entries.front().hashBefore = hashBefore;
     }
     for (size_t i = 0; i < entries.size(); ++i) {
         HistoryEntry &entry = entries[i];

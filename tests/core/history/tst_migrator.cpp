@@ -193,6 +193,41 @@ private Q_SLOTS:
         QCOMPARE(entries[0].hashAfter, versionHash(readBytes(m_storePath)));
     }
 
+    // A history an earlier version wrote names versions by SHA-256; the
+    // first migration after the upgrade goes on from that name, so the
+    // chain of versions has no break.
+    void aMigrationContinuesAChainOfOldNames()
+    {
+        openWith(R"({"version":"1.0.0","ui":{"theme":"dark-blue"}})");
+        QVERIFY(m_store->set("ui.theme", "dark-blue-2").ok());
+        QVERIFY(m_services->flush().ok());
+        m_services.reset();
+        m_store.reset();
+        const QString journal = m_dir.filePath(QStringLiteral("storeHistory/journal-000001.jsonl"));
+        std::string lines = readBytes(journal);
+        const std::string bytes = readBytes(m_storePath);
+        const std::string digest = versionHash(bytes).toStdString();
+        const QString oldName = backupname::sha256Hex(bytes);
+        const size_t at = lines.rfind(digest);
+        QVERIFY(at != std::string::npos);
+        lines.replace(at, digest.size(), oldName.toStdString());
+        writeBytes(journal, lines);
+
+        m_store = std::make_unique<Store>(m_storePath);
+        m_services = std::make_unique<HistoryServices>(*m_store);
+        QVERIFY(m_store->open().ok());
+        const Migrator migrator(steps(R"([
+            {"version":"1.2.0","description":"map","operations":[{"op":"map-enum","key":"ui.theme","map":{"dark-blue-2":"dark"}}]}
+        ])"));
+        QVERIFY(migrator.run(*m_services, QStringLiteral("1.2.0")).ok());
+        const auto entries = *m_services->history().list();
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries[0].source, ChangeSource::Migration);
+        QCOMPARE(entries[1].hashAfter, oldName);
+        QCOMPARE(entries[0].hashBefore, oldName);
+        QCOMPARE(entries[0].hashAfter, versionHash(readBytes(m_storePath)));
+    }
+
     void failingStepLeavesTheFileByteIdentical()
     {
         const std::string original = "{\n\t\"version\": \"1.0.0\",\n\t\"a\": 1,\n\t\"b\": 2\n}";
