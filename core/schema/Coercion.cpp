@@ -13,6 +13,24 @@ QString keyLabel(const QString &key)
     return key.isEmpty() ? QStringLiteral("this key") : key;
 }
 
+// How to type a value of one JSON Schema type on the command line.
+QString typeExample(const std::string &type)
+{
+    if (type == "boolean")
+        return QStringLiteral("true or false");
+    if (type == "integer")
+        return QStringLiteral("a whole number such as 3");
+    if (type == "number")
+        return QStringLiteral("a number such as 14");
+    if (type == "array")
+        return QStringLiteral("a JSON array such as '[\"a\",\"b\"]'");
+    if (type == "object")
+        return QStringLiteral("a JSON object such as '{\"name\":\"value\"}'");
+    if (type == "null")
+        return QStringLiteral("null");
+    return QStringLiteral("JSON of type %1").arg(QString::fromStdString(type));
+}
+
 } // namespace
 
 Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view text,
@@ -26,16 +44,19 @@ Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view
     if (takesString)
         return Json(std::string(text));
     const QString raw = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    QString message =
-        QStringLiteral(
-            "%1 is not valid JSON; to store it as text, quote it as a JSON string: '\"%1\"'")
-            .arg(raw);
-    if (!meta.types.empty()) {
-        QStringList expected;
+    QString message;
+    if (meta.types.empty()) {
+        message = QStringLiteral("%1 is not valid JSON; to store it as text, quote it as a JSON "
+                                 "string: '\"%1\"'")
+                      .arg(raw);
+    } else {
+        // Quoting would make it a string, which this key does not take: say
+        // what it does take instead.
+        QStringList forms;
         for (const auto &t : meta.types)
-            expected << QString::fromStdString(t);
-        message += QStringLiteral(" (%1 expects %2)")
-                       .arg(keyLabel(key), expected.join(QStringLiteral(" or ")));
+            forms << typeExample(t);
+        message = QStringLiteral("%1 is not a value %2 takes: give %3")
+                      .arg(raw, keyLabel(key), forms.join(QStringLiteral(", or ")));
     }
     Error e = makeError(ErrorCode::Usage, message);
     e.key = key;
