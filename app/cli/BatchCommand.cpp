@@ -35,6 +35,7 @@ Result<Request> toRequest(const Json &line)
         request.value = *value;
     if (auto fallback = line.find("default"); fallback != line.end())
         request.defaultValue = *fallback;
+    request.fromBatch = true;
     if (!isStoreCommand(request.op))
         return makeError(ErrorCode::Usage,
                          QStringLiteral("unknown op \"%1\"; use get, set, delete, has, clear, "

@@ -1,6 +1,6 @@
 #include "CliArguments.h"
 
-#include "Suggestion.h"
+#include "keys/NearestName.h"
 
 #include <QStringDecoder>
 

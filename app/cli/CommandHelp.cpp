@@ -1,7 +1,7 @@
 #include "CommandHelp.h"
 
 #include "CommandTable.h"
-#include "Suggestion.h"
+#include "keys/NearestName.h"
 
 namespace tad::cli {
 namespace {

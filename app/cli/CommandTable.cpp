@@ -40,6 +40,9 @@ const std::vector<OptionSpec> &optionTable()
          "change even when the backup or history record before the change cannot be "
          "written (else refused, exit 4)"},
         {"to", "VERSION", "migrate up to this version only"},
+        {"new-key",
+         {},
+         "add a key the schema does not describe even when it looks like a typo of one it does"},
     };
     return options;
 }
@@ -69,8 +72,10 @@ const std::vector<CommandSpec> &commandTable()
         {"set", "KEY VALUE",
          "set a value (JSON, or plain text for string keys; - reads it from stdin)",
          "VALUE is JSON, or for a key the schema types as a string, the text itself.\n"
-         "VALUE - reads the value from stdin (one trailing newline is dropped).",
-         2, 2, {}, true, false,
+         "VALUE - reads the value from stdin (one trailing newline is dropped).\n"
+         "A key the schema does not describe, not in the file and a near miss of one\n"
+         "that is (settings.them) is refused with the key meant; --new-key adds it.",
+         2, 2, {"new-key"}, true, false,
          "tad-settings-cli set settings.fontSize 16",
          writeExits},
         {"delete", "KEY",
@@ -107,8 +112,9 @@ const std::vector<CommandSpec> &commandTable()
         {"set-multiple", "JSON_OBJECT",
          "set several keys in one write: {\"a.b\":1,\"c\":true}",
          "Keys of the object are dotted keys; one write, one history entry.\n"
-         "JSON_OBJECT - reads the object from stdin.",
-         1, 1, {}, true, false,
+         "JSON_OBJECT - reads the object from stdin. Its keys are checked for typos as\n"
+         "set's KEY is (--new-key adds them as they are).",
+         1, 1, {"new-key"}, true, false,
          "tad-settings-cli set-multiple '{\"settings.theme\":\"dark\"}'",
          writeExits},
         {"info", {},
@@ -120,7 +126,9 @@ const std::vector<CommandSpec> &commandTable()
         {"batch", {},
          "JSON lines on stdin, one JSON result line per request",
          "Each line: {\"op\":\"set\",\"key\":\"a.b\",\"value\":1} (op: get, set, delete, has,\n"
-         "clear, reset, get-all, set-multiple, info; an \"id\" comes back).",
+         "clear, reset, get-all, set-multiple, info; an \"id\" comes back).\n"
+         "\"default\" is get's fallback. Keys are taken as electron-store takes them\n"
+         "(no typo check: a program, not a person, typed them).",
          0, 0, {}, true, false,
          "echo '{\"op\":\"get\",\"key\":\"settings.theme\"}' | tad-settings-cli batch",
          "0 stdin read to its end (each line reports its own result), 1 usage, "

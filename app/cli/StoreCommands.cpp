@@ -4,26 +4,88 @@
 #include "CliInput.h"
 #include "schema/Coercion.h"
 #include "schema/KeyMetadata.h"
+#include "schema/KeyTypo.h"
 #include "store/KeyRead.h"
 
 #include "json/JsonText.h"
+#include <QDir>
+#include <QFileInfo>
 
 namespace tad::cli {
 namespace {
 
-Error notFound(const QString &key)
+// An option on the command line, a member of the request in batch.
+QString spelled(const Request &request, const char *option, const char *member)
 {
-    Error e =
-        makeError(ErrorCode::NotFound,
-                  QStringLiteral("no value at %1; give --default JSON to get a fallback").arg(key));
+    return QString::fromLatin1(request.fromBatch ? member : option);
+}
+
+// "; did you mean K?" when `path` is likely a typo of a key the schema or
+// the document knows, else "".
+QString meantHint(const CliContext &context, const Json &document, const KeyPath &path)
+{
+    const auto meant = likelyMeantKey(context.schema(), document, path);
+    return meant ? QStringLiteral("; did you mean %1?")
+                       .arg(QString::fromStdString(meant->toDotted(context.args.dialect)))
+                 : QString();
+}
+
+Error notFound(const CliContext &context, const Request &request, const Json &document,
+               const std::optional<KeyPath> &path)
+{
+    QString hint = path ? meantHint(context, document, *path) : QString();
+    if (!QFileInfo::exists(context.file->path()))
+        hint += QStringLiteral("; there is no settings file at %1 (check --config)")
+                    .arg(QDir::toNativeSeparators(context.file->path()));
+    const QString message =
+        QStringLiteral("no value at %1%2 (%3 gives a fallback)")
+            .arg(request.key, hint, spelled(request, "--default JSON", "\"default\""));
+    Error e = makeError(ErrorCode::NotFound, message);
+    e.key = request.key;
+    return e;
+}
+
+Error needs(const Request &request, const QString &what)
+{
+    return makeError(ErrorCode::Usage,
+                     what + (request.fromBatch
+                                 ? QStringLiteral(" (see tad-settings-cli help batch)")
+                                 : QStringLiteral(" (see tad-settings-cli --help)")));
+}
+
+} // namespace
+
+// A key typed by hand that is likely a typo is refused: it would add a key
+// nobody reads and leave the one meant unchanged. --new-key says it is new.
+// Batch's keys come from a program, which electron-store takes as they are.
+Result<void> refuseLikelyTypo(const CliContext &context, const Request &request,
+                              const Json &document, const KeyPath &path)
+{
+    if (request.newKey || request.fromBatch)
+        return {};
+    auto meant = likelyMeantKey(context.schema(), document, path);
+    if (!meant)
+        return {};
+    // Looked at again on the file as it is now: another program may have
+    // added the key since the store last read it.
+    Store &store = context.file->store();
+    if (auto fresh = store.has(path.toDotted(context.args.dialect)); !fresh || *fresh)
+        return {};
+    meant = likelyMeantKey(context.schema(), store.document(), path);
+    if (!meant)
+        return {};
+    const QString key = QString::fromStdString(path.toDotted(context.args.dialect));
+    Error e = makeError(
+        ErrorCode::Usage,
+        QStringLiteral("not changed: %1 is neither a key the schema describes nor one in the file; "
+                       "did you mean %2? To add %1 as a new key, give %3")
+            .arg(key, QString::fromStdString(meant->toDotted(context.args.dialect)),
+                 QStringLiteral("--new-key")));
     e.key = key;
     return e;
 }
 
-Error needs(const QString &what)
-{
-    return makeError(ErrorCode::Usage, what + QStringLiteral(" (see tad-settings-cli --help)"));
-}
+namespace {
 
 // `get` or `has` in a program that reads that one key and exits: the file
 // is read for the key alone (store/KeyRead.h), with no store, no history
@@ -40,7 +102,7 @@ Result<Json> readOnce(const CliContext &context, const Request &request)
     if (request.op == "has")
         return Json(read->present);
     if (!read->value && !request.defaultValue)
-        return notFound(request.key);
+        return notFound(context, request, Json::object(), *path);
     return context.shown(read->value ? *read->value : *request.defaultValue, *path);
 }
 
@@ -68,7 +130,8 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
     const bool needsKey =
         op == "get" || op == "set" || op == "delete" || op == "has" || op == "reset";
     if (needsKey && !request.hasKey)
-        return needs(QStringLiteral("%1 needs a KEY").arg(op));
+        return needs(request, request.fromBatch ? QStringLiteral("%1 needs a \"key\"").arg(op)
+                                                : QStringLiteral("%1 needs a KEY").arg(op));
     KeyPath path;
     if (needsKey) {
         auto parsed = context.keyPath(request.key);
@@ -82,7 +145,7 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
         if (!value)
             return value.error();
         if (!value->has_value() && !request.defaultValue)
-            return notFound(request.key);
+            return notFound(context, request, store.document(), path);
         return context.shown(value->has_value() ? **value : *request.defaultValue, path);
     }
     if (op == "has") {
@@ -96,7 +159,11 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
         done = file.reset(path);
     } else if (op == "set") {
         if (!request.value)
-            return needs(QStringLiteral("set needs a KEY and a VALUE"));
+            return needs(request, request.fromBatch
+                                      ? QStringLiteral("set needs a \"key\" and a \"value\"")
+                                      : QStringLiteral("set needs a KEY and a VALUE"));
+        if (auto typo = refuseLikelyTypo(context, request, store.document(), path); !typo)
+            return typo.error();
         done = file.set(path, *request.value, ChangeSource::Cli);
     } else if (op == "delete") {
         done = file.remove(path, ChangeSource::Cli);
@@ -104,7 +171,16 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
         done = file.clear(ChangeSource::Cli);
     } else if (op == "set-multiple") {
         if (!request.value)
-            return needs(QStringLiteral("set-multiple needs a JSON object"));
+            return needs(request, QStringLiteral("set-multiple needs a JSON object"));
+        if (request.value->is_object()) {
+            for (const auto &[dotted, member] : request.value->items()) {
+                auto each = context.keyPath(QString::fromStdString(dotted));
+                if (!each)
+                    return each.error();
+                if (auto typo = refuseLikelyTypo(context, request, store.document(), *each); !typo)
+                    return typo.error();
+            }
+        }
         done = file.setMultiple(*request.value, ChangeSource::Cli);
     } else if (op == "get-all") {
         auto all = store.getAll();
@@ -119,7 +195,7 @@ Result<Json> executeRequest(const CliContext &context, const Request &request)
         out["performance"] = store.monitor().toJson();
         return out;
     } else {
-        return needs(QStringLiteral("unknown operation \"%1\"").arg(op));
+        return needs(request, QStringLiteral("unknown operation \"%1\"").arg(op));
     }
     if (!done)
         return done.error();
@@ -171,8 +247,15 @@ int runStoreCommand(CliContext &context)
     request.op = args.command;
     request.key = args.positional.value(0);
     request.hasKey = !args.positional.isEmpty();
+    request.newKey = args.flag(QStringLiteral("new-key"));
 
     if (args.command == "set") {
+        // Before the value, which is read by what the key takes.
+        if (auto path = context.keyPath(request.key); path) {
+            if (auto typo = refuseLikelyTypo(context, request, context.store().document(), *path);
+                !typo)
+                return report(typo.error());
+        }
         auto text = argumentOrStdin(args.positional.at(1));
         if (!text)
             return report(text.error());
@@ -200,9 +283,15 @@ int runStoreCommand(CliContext &context)
         }
     }
 
+    // A mistyped --config makes a new file where the person meant an old
+    // one: what electron-store does, but said.
+    const bool existed = QFileInfo::exists(context.file->path());
     auto result = executeRequest(context, request);
     if (!result)
         return report(result.error());
+    if (!existed && QFileInfo::exists(context.file->path()))
+        note(QStringLiteral("created %1: there was no settings file there")
+                 .arg(QDir::toNativeSeparators(context.file->path())));
     if (args.command == "has") {
         context.printJson(*result);
         return result->get<bool>() ? 0 : int(ErrorCode::NotFound);

@@ -17,6 +17,8 @@ struct Request
     bool hasKey = false;              // "" is a valid key, as in conf
     std::optional<Json> value;        // set, set-multiple
     std::optional<Json> defaultValue; // get
+    bool newKey = false;              // set, set-multiple: --new-key
+    bool fromBatch = false;           // errors name request fields, not options
 };
 
 struct CliContext;
@@ -25,6 +27,10 @@ struct CliContext;
 // object, get-all -> the document, writes -> null. Secrets come back masked
 // unless --show-secrets.
 Result<Json> executeRequest(const CliContext &context, const Request &request);
+// Refuses (exit 1) a set of a key that schema/KeyTypo finds likely
+// mistyped, unless --new-key or the request came through batch.
+Result<void> refuseLikelyTypo(const CliContext &context, const Request &request,
+                              const Json &document, const KeyPath &path);
 
 bool isStoreCommand(const QString &command);
 // get and has as commands of their own: they read one key and exit, so the

@@ -145,6 +145,53 @@ private Q_SLOTS:
     }
 
     // Qt would read a bad byte as U+FFFD; the CLI refuses it instead.
+    // A mistyped key is refused with the key meant, before its value is
+    // read; --new-key adds it; get names the key meant. Batch has no check.
+    void mistypedKeysAreRefusedWithTheKeyMeant()
+    {
+        const Run set = m_fixture.run({"set", "settings.them", "dark"});
+        QCOMPARE(set.exitCode, 1);
+        QVERIFY2(set.err.contains("did you mean settings.theme?") && set.err.contains("--new-key"),
+                 set.err.constData());
+        const Run multiple = m_fixture.run({"set-multiple", "{\"settigns.fontSize\":12}"});
+        QCOMPARE(multiple.exitCode, 1);
+        QVERIFY2(multiple.err.contains("did you mean settings.fontSize?"),
+                 multiple.err.constData());
+        const Run get = m_fixture.run({"get", "settings.fontsize"});
+        QCOMPARE(get.exitCode, 3);
+        QVERIFY2(get.err.contains("did you mean settings.fontSize?"), get.err.constData());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
+        CliFixture fresh;
+        QVERIFY(fresh.populate());
+        QCOMPARE(fresh.run({"set", "settings.them", "\"dark\"", "--new-key"}).exitCode, 0);
+        QCOMPARE(fresh.run({"get", "settings.them"}).out, QByteArray("\"dark\"\n"));
+        // Batch takes keys as electron-store does: a program typed them.
+        const Run batch =
+            fresh.run({"batch"}, "{\"op\":\"set\",\"key\":\"settings.fontsize\",\"value\":3}\n");
+        QVERIFY2(batch.out.startsWith("{\"ok\":true"), batch.out.constData());
+        // A key far from every known name is a new key, not a typo.
+        QCOMPARE(fresh.run({"set", "myTool.lastRun", "3"}).exitCode, 0);
+    }
+
+    // A write that creates the settings file says so: a mistyped --config
+    // would otherwise start a new file unnoticed.
+    void aNewFileIsNamed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("nope/tad-config.json"));
+        const Run get = runCli({"--config", path, "get", "settings.theme"});
+        QCOMPARE(get.exitCode, 3);
+        QVERIFY2(get.err.contains("there is no settings file at"), get.err.constData());
+        const Run created = runCli({"--config", path, "set", "settings.theme", "dark"});
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY2(created.err.contains("created ") && created.err.contains("no settings file there"),
+                 created.err.constData());
+        const Run again = runCli({"--config", path, "set", "settings.theme", "light"});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.err, QByteArray());
+    }
+
     void argumentsThatAreNotUtf8()
     {
         QProcess shell;

@@ -1,9 +1,9 @@
-#include "Suggestion.h"
+#include "NearestName.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace tad::cli {
+namespace tad {
 
 int editDistance(const QString &a, const QString &b)
 {
@@ -37,4 +37,4 @@ QString nearest(const QString &typed, const QStringList &candidates)
     return best;
 }
 
-} // namespace tad::cli
+} // namespace tad

@@ -1,10 +1,11 @@
-// "did you mean --dry-run?": the nearest of some names by edit distance.
+// "did you mean --dry-run?", "did you mean settings.theme?": the nearest of
+// some names by edit distance, the one rule for a likely typo.
 #pragma once
 
 #include <QString>
 #include <QStringList>
 
-namespace tad::cli {
+namespace tad {
 
 // Levenshtein distance (insert, delete, replace one character).
 int editDistance(const QString &a, const QString &b);
@@ -12,4 +13,4 @@ int editDistance(const QString &a, const QString &b);
 // most 2 edits, and fewer than half the typed length); else null.
 QString nearest(const QString &typed, const QStringList &candidates);
 
-} // namespace tad::cli
+} // namespace tad
