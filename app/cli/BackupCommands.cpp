@@ -60,8 +60,14 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
             out["reused"] = made->reused;
             context.printJson(out);
         } else {
-            context.printLine(made->info.name.toStdString() +
-                              (made->reused ? " (unchanged since this backup)" : ""));
+            const QString label = args.option(QStringLiteral("label"));
+            QString line = made->info.name;
+            if (made->reused)
+                line += label.isEmpty()
+                            ? QStringLiteral(" (unchanged since this backup)")
+                            : QStringLiteral(" (unchanged since this backup, now labelled \"%1\")")
+                                  .arg(label);
+            context.printLine(line.toStdString());
         }
         return 0;
     }

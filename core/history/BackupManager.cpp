@@ -126,14 +126,24 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
     auto folder = std::make_shared<SideFolder>(std::move(opened.value()));
     const QString hash = backupname::sha256Hex(bytes);
 
-    // Identical content is not stored twice in a row.
+    // Identical content is not stored twice in a row. A label asked for is
+    // never dropped: it goes on the newest backup when that has none, and
+    // a backup of its own when the newest has another one.
     auto existing = listIn(*folder, false, nullptr);
     if (existing && !existing->empty()) {
         const BackupInfo &newest = existing->front();
         if (!newest.damaged() && backupname::hashPrefixOf(newest.name) == hash.left(8)) {
             auto stored = folder->read(newest.name);
-            if (stored && stored->bytes == bytes)
-                return CreatedBackup{newest, true};
+            if (stored && stored->bytes == bytes) {
+                if (label.isEmpty() || label == newest.label)
+                    return CreatedBackup{newest, true};
+                if (newest.label.isEmpty() && newest.hasMeta) {
+                    auto labelled = setLabel(newest.name, label);
+                    if (!labelled)
+                        return labelled.error();
+                    return CreatedBackup{*labelled, true};
+                }
+            }
         }
     }
 

@@ -62,7 +62,9 @@ struct BackupRemoval
 struct CreatedBackup
 {
     BackupInfo info;
-    bool reused = false; // the newest backup already held these bytes
+    // The newest backup already held these bytes (and now has the label
+    // asked for, if it had none).
+    bool reused = false;
 };
 
 // Keeps a backup from being pruned while a restore or migration relies on

@@ -45,6 +45,18 @@ Result<RestorePlan> planRestore(HistoryServices &services, const RestoreRequest 
         plan.target = std::move(content->document);
         return plan;
     }
+    // A key neither side holds restores nothing: most likely mistyped.
+    for (const KeyPath &key : request.keys) {
+        if (findValue(content->document, key) || findValue(plan.current, key))
+            continue;
+        const std::string dotted = key.toDotted(store.options().dialect);
+        Error e = makeError(ErrorCode::NotFound,
+                            QStringLiteral("not restored: neither %1 nor the file has %2; check "
+                                           "the key (backup show %1 lists the backup's)")
+                                .arg(content->info.name, QString::fromStdString(dotted)));
+        e.key = QString::fromStdString(dotted);
+        return e;
+    }
     auto chosen = opsToCopyKeys(content->document, request.keys);
     if (!chosen)
         return chosen.error();

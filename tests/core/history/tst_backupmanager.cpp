@@ -111,6 +111,34 @@ private Q_SLOTS:
         QCOMPARE(backups.list()->size(), std::size_t(3));
     }
 
+    // A label asked for is never dropped: it goes on the identical newest
+    // backup when that has none, else on a backup of its own.
+    void aLabelOnUnchangedContentIsKept()
+    {
+        ManualClock clock;
+        BackupManager backups(m_store);
+        backups.setClock(clock.clock());
+        auto first = backups.create(QStringLiteral("manual"));
+        clock.advanceSecs(5);
+        auto labelled = backups.create(QStringLiteral("manual"), QStringLiteral("before test"));
+        QVERIFY(first.ok() && labelled.ok());
+        QVERIFY(labelled->reused);
+        QCOMPARE(labelled->info.name, first->info.name);
+        QCOMPARE(labelled->info.label, QStringLiteral("before test"));
+        QCOMPARE(backups.list()->front().label, QStringLiteral("before test"));
+        clock.advanceSecs(5);
+        auto same = backups.create(QStringLiteral("manual"), QStringLiteral("before test"));
+        QVERIFY(same.ok() && same->reused);
+        clock.advanceSecs(5);
+        auto other = backups.create(QStringLiteral("manual"), QStringLiteral("second"));
+        QVERIFY(other.ok());
+        QVERIFY(!other->reused);
+        const auto list = backups.list();
+        QCOMPARE(list->size(), std::size_t(2));
+        QCOMPARE(list->at(0).label, QStringLiteral("second"));
+        QCOMPARE(list->at(1).label, QStringLiteral("before test"));
+    }
+
     void listingIsNewestFirstAndTolerant()
     {
         ManualClock clock;

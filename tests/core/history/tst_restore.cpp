@@ -214,6 +214,20 @@ private Q_SLOTS:
         QCOMPARE(m_services->history().list()->front().operation, std::string("restore-keys"));
     }
 
+    // A key neither the backup nor the file has restores nothing: refused,
+    // not reported as done.
+    void aKeyNeitherSideHasIsRefused()
+    {
+        const std::string before = readBytes(m_storePath);
+        auto restored =
+            restoreNamed(*m_services, m_good, {KeyPath::parse("setings.theme").value()});
+        QVERIFY(!restored.ok());
+        QCOMPARE(restored.error().code, ErrorCode::NotFound);
+        QVERIFY2(restored.error().message.contains("setings.theme"),
+                 qPrintable(restored.error().message));
+        QCOMPARE(readBytes(m_storePath), before);
+    }
+
     // The store's schema guard refuses a restore that adds violations.
     void schemaRejectionStopsTheRestore()
     {
