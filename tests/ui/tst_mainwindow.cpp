@@ -935,6 +935,9 @@ void TestMainWindow::keyboardOnlyEditOfEachKind()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Grace\""));
+    // Enter closed it: nothing left over the rows below, focus back on the tree.
+    QTRY_VERIFY(!inlineEditor() || !inlineEditor()->isVisible());
+    QVERIFY(tree->hasFocus());
     QVERIFY(focusVisible());
 
     // A number: Up twice, Down once, Enter.

@@ -55,9 +55,20 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
             Q_EMIT self->refused(key, problem);
             return;
         }
+        // Committed and closed once the key that submitted it has been
+        // handled: closing now would take the delegate's filter off the
+        // editor, and the Enter would go on to the tree, which opens the
+        // key again.
         editor->setProperty("closing", true);
-        Q_EMIT self->commitData(editor);
-        Q_EMIT self->closeEditor(editor, QAbstractItemDelegate::NoHint);
+        QMetaObject::invokeMethod(
+            self,
+            [self, guard = QPointer<ValueEditor>(editor)] {
+                if (!guard)
+                    return;
+                Q_EMIT self->commitData(guard);
+                Q_EMIT self->closeEditor(guard, QAbstractItemDelegate::NoHint);
+            },
+            Qt::QueuedConnection);
     });
     return editor;
 }
@@ -115,6 +126,10 @@ bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
     auto *editor = qobject_cast<ValueEditor *>(object);
     if (editor && editor->property("closing").toBool())
         return event->type() == QEvent::KeyPress; // committed and closed already
+    // Esc reverts: the focus leaving on the way out must not commit.
+    if (editor && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape)
+        editor->setProperty("closing", true);
     if (editor && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
