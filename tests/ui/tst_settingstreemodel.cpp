@@ -4,6 +4,7 @@
 
 #include "json/JsonText.h"
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void followsChangesInPlace_data();
     void followsChangesInPlace();
     void keepsUntouchedRowsAlive();
+    void aMemberChangeShowsInEveryRowAbove();
     void ordersKeysLikeJavaScript();
     void asksForResyncUnderMissingParent();
     void statesComeFromSchema();
@@ -176,6 +178,33 @@ void TestSettingsTreeModel::keepsUntouchedRowsAlive()
     QCOMPARE(model.keyOf(y), QStringLiteral("a.y"));
     QCOMPARE(c.sibling(c.row(), SettingsTreeModel::ValueColumn).data().toString(),
              QStringLiteral("5"));
+}
+
+// A container's row sums up its members: the change of one is signalled
+// for each row above it, so a view paints the new summary at once.
+void TestSettingsTreeModel::aMemberChangeShowsInEveryRowAbove()
+{
+    SettingsTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.resetDocument(parse("{\"user\":{\"profile\":{\"name\":\"Ada\",\"email\":\"a@x\"}}}"));
+    const QModelIndex user =
+        model.indexForKey(QStringLiteral("user"), SettingsTreeModel::ValueColumn);
+    const QModelIndex profile =
+        model.indexForKey(QStringLiteral("user.profile"), SettingsTreeModel::ValueColumn);
+    const QString before = profile.data().toString();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyChange(changeEvent("user.profile.name", "\"Grace\"", ChangeSource::Editor));
+    QSet<QString> rows;
+    for (const auto &args : changed)
+        rows << model.keyOf(args.at(0).value<QModelIndex>());
+    QVERIFY2(rows.contains(QStringLiteral("user.profile.name")) &&
+                 rows.contains(QStringLiteral("user.profile")) &&
+                 rows.contains(QStringLiteral("user")),
+             qPrintable(QStringList(rows.values()).join(QLatin1Char(' '))));
+    QVERIFY2(profile.data().toString() != before, qPrintable(profile.data().toString()));
+    QVERIFY2(profile.data().toString().contains(QStringLiteral("Grace")),
+             qPrintable(profile.data().toString()));
+    QVERIFY(user.isValid());
 }
 
 void TestSettingsTreeModel::ordersKeysLikeJavaScript()

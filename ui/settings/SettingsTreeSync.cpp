@@ -94,6 +94,10 @@ bool SettingsTreeModel::syncValue(const std::vector<std::string> &segments,
     } else {
         return true;
     }
+    // A container's row sums up its members (a name, a count, whether any
+    // is modified): each one above the change shows the change too.
+    for (const SettingsNode *n = parent; n && n != m_root.get(); n = n->parent)
+        emitRowChanged(n);
     if (external) {
         markExternal(value ? segments
                            : std::vector<std::string>(segments.begin(), segments.end() - 1));
