@@ -106,6 +106,7 @@ private Q_SLOTS:
     void inlineDelegateEdits();
     void invalidValueIsRefused();
     void undoAndRedo();
+    void undoFromTheFieldJustCommitted();
     void resetToDefault();
     void findAndFilters();
     void confWriteShowsUpInPlace();
@@ -550,6 +551,43 @@ void TestMainWindow::undoAndRedo()
     QTest::keyClick(m_window->tree(), Qt::Key_Y, Qt::ControlModifier);
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Ada Demoabc\""));
+}
+
+// Ctrl+Z pressed in the field that was just committed undoes the change,
+// as it does from the tree; while typing, it undoes the typing.
+void TestMainWindow::undoFromTheFieldJustCommitted()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings.fontSize")));
+    auto *spin = panelWidget<QDoubleSpinBox>();
+    QVERIFY(spin);
+    const QString before = valueOnDisk(configPath(), QStringLiteral("settings.fontSize"));
+    spin->setFocus();
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(spin, QStringLiteral("20"));
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")),
+                 QStringLiteral("20"));
+    settle();
+    QVERIFY(spin->hasFocus());
+    QTest::keyClick(spin, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")), before);
+    settle();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z,
+                    Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")),
+                 QStringLiteral("20"));
+    settle();
+
+    // Typing not committed yet: Ctrl+Z is the field's own, nothing is written.
+    auto *line = panelWidget<QDoubleSpinBox>();
+    line->setFocus();
+    QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(line, QStringLiteral("18"));
+    const int undoable = m_window->undoStack()->index();
+    QTest::keyClick(line, Qt::Key_Z, Qt::ControlModifier);
+    settle();
+    QCOMPARE(m_window->undoStack()->index(), undoable);
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")), QStringLiteral("20"));
 }
 
 void TestMainWindow::resetToDefault()

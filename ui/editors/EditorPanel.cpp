@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -161,7 +162,34 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
     connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
     connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);
+    m_editor->installEventFilter(this);
+    for (QWidget *part : m_editor->findChildren<QWidget *>())
+        part->installEventFilter(this);
     clearText(m_message);
+}
+
+bool EditorPanel::holdsWrittenValue() const
+{
+    const auto value = m_editor ? m_editor->value() : std::nullopt;
+    if (!value)
+        return false;
+    if (!m_inFlight.empty())
+        return jsEqual(m_inFlight.back(), *value);
+    return m_fileValue ? jsEqual(*m_fileValue, *value)
+                       : m_spec.defaultValue && jsEqual(*m_spec.defaultValue, *value);
+}
+
+bool EditorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) &&
+            holdsWrittenValue()) {
+            event->ignore(); // not the field's: the window's shortcut takes it
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EditorPanel::showValue(const std::optional<Json> &value)

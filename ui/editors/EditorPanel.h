@@ -58,8 +58,15 @@ Q_SIGNALS:
     // Whether the shown key can be reset (it has a default it does not hold).
     void resetAvailable(bool available);
 
+protected:
+    // Ctrl+Z in a field undoes its typing while there is typing to undo;
+    // once the field holds what was written, it is the window's Undo.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void rebuildEditor(const std::optional<Json> &value);
+    // The editor holds what the file holds, or what is on its way to it.
+    bool holdsWrittenValue() const;
     void onEdited();
     void commit();
     void showValue(const std::optional<Json> &value);
