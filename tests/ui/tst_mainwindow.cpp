@@ -778,6 +778,8 @@ void TestMainWindow::brokenFileOpensToItsPage()
     QVERIFY(accept.answered());
     QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"dark\""));
+    // The file reads again: the parse error is no longer shown.
+    QCOMPARE(m_window->statusError(), QString());
     // One copy of the broken bytes, made by the core; no second kind of copy.
     QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.bad-*")}).size(), 1);
     QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.broken-*")}).size(), 0);

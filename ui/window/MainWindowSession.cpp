@@ -58,6 +58,9 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     m_model->resetDocument(std::move(owned));
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
+    // Opened as it is now: an error from before (the file broken, then
+    // recovered or repaired) no longer stands.
+    m_errorLabel->setText(QString());
     if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
