@@ -108,6 +108,7 @@ private Q_SLOTS:
     void undoAndRedo();
     void undoFromTheFieldJustCommitted();
     void resetToDefault();
+    void resetOfAnObjectIsItsFilledDefault();
     void findAndFilters();
     void confWriteShowsUpInPlace();
     void keepMineOrTakeTheirs_data();
@@ -602,6 +603,28 @@ void TestMainWindow::resetToDefault()
                     .data(SettingsTreeModel::StateRole)
                     .toInt() &
                 SettingsTreeModel::AtDefault);
+}
+
+// An object's default is what a reset writes, its members' defaults in it:
+// resetting settings asks nothing (no entry goes), and leaves it at default.
+void TestMainWindow::resetOfAnObjectIsItsFilledDefault()
+{
+    QVERIFY(selectInPanel(QStringLiteral("settings")));
+    QVERIFY(m_window->panel()->canReset()); // the demo's theme is not the default
+    DialogAnswer noDialog(Qt::Key_Escape);
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_Delete, Qt::ControlModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
+                 QStringLiteral("\"auto\""));
+    settle();
+    QVERIFY2(!noDialog.answered(), qPrintable(noDialog.text()));
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.fontSize")), QStringLiteral("14"));
+    QTRY_VERIFY(m_window->model()
+                    ->indexForKey(QStringLiteral("settings"))
+                    .data(SettingsTreeModel::StateRole)
+                    .toInt() &
+                SettingsTreeModel::AtDefault);
+    QVERIFY(!m_window->panel()->canReset());
 }
 
 void TestMainWindow::findAndFilters()

@@ -1,5 +1,6 @@
 #include "SchemaHints.h"
 
+#include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
 #include "schema/SecretMask.h"
 
@@ -179,7 +180,10 @@ EditorSpec SchemaHints::specFor(const std::vector<std::string> &segments) const
         spec.maxLength = qint64(*meta.maxLength);
     if (meta.maxItems)
         spec.maxItems = qint64(*meta.maxItems);
-    spec.defaultValue = meta.defaultValue;
+    // What a reset writes, as the core fills it: an object's own default
+    // with its members' defaults in it ({} for settings is its four keys).
+    spec.defaultValue =
+        meta.defaultValue ? schemaDefaultFor(m_compiled, segments) : std::optional<Json>();
     if (!meta.title.isEmpty())
         spec.title = meta.title;
     if (!meta.description.isEmpty())
