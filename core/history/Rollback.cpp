@@ -39,6 +39,24 @@ Result<RollbackPlan> planRollback(HistoryServices &services, const QString &entr
             e.message =
                 QStringLiteral("not rolled back: changed since entry %1: %2")
                     .arg(entry->id, e.message.mid(e.message.indexOf(QStringLiteral(": ")) + 2));
+        // The likeliest change since: this entry's own rollback, still
+        // standing (not rolled back in turn), said as such.
+        if (e.code == ErrorCode::Conflict) {
+            if (auto entries = services.history().list()) {
+                QStringList undoneLater; // entries newest first
+                for (const HistoryEntry &later : *entries) {
+                    if (later.rollbackOf == entry->id && !undoneLater.contains(later.id)) {
+                        e.message = QStringLiteral("not rolled back: entry %1 was rolled back "
+                                                   "already, by entry %2; roll back %2 to have it "
+                                                   "again")
+                                        .arg(entry->id, later.id);
+                        break;
+                    }
+                    if (!later.rollbackOf.isEmpty())
+                        undoneLater << later.rollbackOf;
+                }
+            }
+        }
         e.file = store.path();
         return e;
     }

@@ -111,6 +111,12 @@ private Q_SLOTS:
         const auto list = entries();
         QCOMPARE(list.front().source, ChangeSource::Rollback);
         QCOMPARE(list.front().rollbackOf, id);
+        // Twice: said as such, with the entry that undid it.
+        auto again = rollBack(*m_services, id);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(
+                     QStringLiteral("was rolled back already, by entry %1").arg(list.front().id)),
+                 qPrintable(again.error().message));
         // Rolling back the rollback redoes the change.
         QVERIFY(rollBack(*m_services, list.front().id).ok());
         QCOMPARE(readBytes(m_storePath),
