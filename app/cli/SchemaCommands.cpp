@@ -58,11 +58,18 @@ int validateCommand(CliContext &context)
             context.printLine(v.toString().toStdString());
         for (const QString &line : plainViolationLines(context.schema(), parsed->value, violations))
             context.printLine(line.toStdString());
+        // Ajv's count (a oneOf of consts fails once per branch), and the
+        // keys a person has to fix.
+        QStringList keys;
+        for (const auto &v : violations)
+            keys << v.key();
+        keys.removeDuplicates();
         Error summary = makeError(
             ErrorCode::SchemaRejected,
-            QStringLiteral("%1 violation(s) of the schema; electron-store throws on reading "
-                           "this file until they are fixed")
-                .arg(violations.size()));
+            QStringLiteral("%1 violation(s) of the schema at %2 key(s); electron-store throws "
+                           "on reading this file until they are fixed")
+                .arg(violations.size())
+                .arg(keys.size()));
         summary.file = path;
         report(summary);
     }
