@@ -283,6 +283,15 @@ int runStoreCommand(CliContext &context)
         }
     }
 
+    // Deleting what is not there changes nothing, as in electron-store; the
+    // person hears so, with the key likely meant.
+    if (args.command == "delete") {
+        if (auto path = context.keyPath(request.key); path) {
+            if (auto present = context.store().has(request.key.toStdString()); present && !*present)
+                note(QStringLiteral("nothing at %1 to delete%2")
+                         .arg(request.key, meantHint(context, context.store().document(), *path)));
+        }
+    }
     // A mistyped --config makes a new file where the person meant an old
     // one: what electron-store does, but said.
     const bool existed = QFileInfo::exists(context.file->path());

@@ -160,6 +160,12 @@ private Q_SLOTS:
         const Run get = m_fixture.run({"get", "settings.fontsize"});
         QCOMPARE(get.exitCode, 3);
         QVERIFY2(get.err.contains("did you mean settings.fontSize?"), get.err.constData());
+        // Deleting what is not there is no error (electron-store's delete), but said.
+        const Run remove = m_fixture.run({"delete", "settings.them"});
+        QCOMPARE(remove.exitCode, 0);
+        QVERIFY2(remove.err.contains("nothing at settings.them to delete; did you mean "
+                                     "settings.theme?"),
+                 remove.err.constData());
         QCOMPARE(m_fixture.snapshot(), m_before);
 
         CliFixture fresh;
