@@ -9,6 +9,7 @@
 #include "editors/ValueEditor.h"
 #include "history/BackupManager.h"
 #include "history/BackupTimelineView.h"
+#include "history/DiffView.h"
 #include "history/History.h"
 #include "history/HistoryPanels.h"
 #include "history/HistoryView.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void recoveryPreviewsBeforeWriting();
     void refusedRollbackExplainsItself();
     void restoreConfirmsWithUndo();
+    void comparisonWithTheFileFollowsIt();
     void cliAndWindowLeaveTheSameFile();
 
 private:
@@ -1443,6 +1445,41 @@ void TestMainWindow::restoreConfirmsWithUndo()
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Edited\""));
     QTRY_VERIFY(m_window->messageBar()->text().startsWith(QStringLiteral("Rolled back")));
+}
+
+// A comparison of a backup with the current file follows the file: once
+// the value is put back, the difference is gone from it.
+void TestMainWindow::comparisonWithTheFileFollowsIt()
+{
+    QVERIFY(findKey(QStringLiteral("user.name")));
+    const auto typeName = [&](const QString &name) {
+        QWidget *line = tabToField();
+        QVERIFY(line);
+        QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(line, name);
+        QTest::keyClick(line, Qt::Key_Return);
+        QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                     QStringLiteral("\"%1\"").arg(name));
+        settle();
+    };
+    typeName(QStringLiteral("Edited"));
+    BackupTimelineView *timeline = m_window->historyPanels()->timeline();
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(timeline->isVisible());
+    QTRY_VERIFY(!timeline->backupNames().isEmpty());
+    QVERIFY(timeline->selectBackup(timeline->backupNames().last())); // the oldest
+    QSignalSpy shown(timeline, &BackupTimelineView::comparisonShown);
+    QTest::keyClick(timeline->list(), Qt::Key_Return);
+    QVERIFY(shown.wait(10000));
+    const auto rows = [&] {
+        return timeline->diffView()->operationsList()->topLevelItemCount();
+    };
+    QCOMPARE(rows(), 1);
+
+    QVERIFY(findKey(QStringLiteral("user.name")));
+    typeName(QStringLiteral("Ada Demo"));
+    QTRY_COMPARE(shown.count(), 2);
+    QCOMPARE(rows(), 0);
 }
 
 // The same edit made by the CLI and by the window: the same bytes, the

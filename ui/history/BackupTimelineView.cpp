@@ -187,7 +187,7 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     connect(m_label, &QLineEdit::returnPressed, this, [this] { createBackup(m_label->text()); });
     connect(emptyCreate, &QPushButton::clicked, this, [this] { createBackup(m_label->text()); });
     connect(m_restore, &QPushButton::clicked, this, &BackupTimelineView::restoreSelected);
-    connect(m_compare, &QPushButton::clicked, this, &BackupTimelineView::compareWithCurrent);
+    connect(m_compare, &QPushButton::clicked, this, [this] { compareWithCurrent(); });
     connect(m_comparePair, &QPushButton::clicked, this, &BackupTimelineView::compareSelectedPair);
     connect(m_delete, &QPushButton::clicked, this, &BackupTimelineView::deleteSelected);
     connect(m_labelButton, &QPushButton::clicked, this, &BackupTimelineView::labelSelected);
@@ -211,6 +211,12 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     connect(&m_reloadDelay, &QTimer::timeout, this, [this] { reload(); });
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             [this] { m_reloadDelay.start(); });
+    m_recompareDelay.setSingleShot(true);
+    m_recompareDelay.setInterval(200);
+    connect(&m_recompareDelay, &QTimer::timeout, this, [this] {
+        if (!m_comparedWithCurrent.isEmpty())
+            compareWithCurrent(m_comparedWithCurrent);
+    });
     m_clock.setInterval(60 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &BackupTimelineView::refreshRelativeTimes);
     m_clock.start();
@@ -474,9 +480,19 @@ void BackupTimelineView::createBackup(const QString &label)
 void BackupTimelineView::compareWithCurrent()
 {
     const QStringList names = selectedNames();
-    if (names.size() != 1)
-        return;
-    const QString name = names.first();
+    if (names.size() == 1)
+        compareWithCurrent(names.first());
+}
+
+void BackupTimelineView::currentFileChanged()
+{
+    if (!m_comparedWithCurrent.isEmpty())
+        m_recompareDelay.start(); // a burst of changes compares once
+}
+
+void BackupTimelineView::compareWithCurrent(const QString &name)
+{
+    m_comparedWithCurrent = name;
     const QString configPath = m_configPath;
     const Schema schema = m_actions->schema();
     const QString title =
@@ -499,7 +515,9 @@ void BackupTimelineView::compareWithCurrent()
                 }
                 return diffDocuments(*backup, **current, schema, title, tr("Current file"));
             },
-            [this](DiffData data) {
+            [this, name](DiffData data) {
+                if (m_comparedWithCurrent != name)
+                    return; // another comparison was asked for meanwhile
                 if (data.empty() && !data.hasDocuments)
                     m_diff->clear(data.beforeTitle);
                 else
@@ -521,6 +539,7 @@ void BackupTimelineView::compareSelectedPair()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString olderTitle = ChangeWords::backupTitle(shownInfo(names[0]), now);
     const QString newerTitle = ChangeWords::backupTitle(shownInfo(names[1]), now);
+    m_comparedWithCurrent.clear(); // two backups: the file's changes do not touch it
     m_diff->showBusy(tr("Comparing two backups..."));
     m_worker->run<DiffData>(
         this,

@@ -55,6 +55,10 @@ public:
     void restoreSelected();
     void compareWithCurrent();
     void compareSelectedPair();
+    // The settings file changed (a write from here, a restore, another
+    // program): a comparison with it shown is made again, so it never shows
+    // a difference that is gone.
+    void currentFileChanged();
     void deleteSelected();
     // Asks for a label for the selected backup (empty removes it) and writes it.
     void labelSelected();
@@ -86,6 +90,7 @@ private:
     void updateButtons();
     void refreshRelativeTimes();
     void showRestoreDialog(const QString &name, DiffData diff);
+    void compareWithCurrent(const QString &name);
 
     QString m_configPath;
     BackupManager m_backups; // read side only; writes go through m_actions
@@ -96,6 +101,8 @@ private:
     QTimer m_clock;    // "5 minutes ago" stays true while the dock is open
     QDate m_listedDay; // the day "Today" and "Yesterday" were named for
     quint64 m_generation = 0;
+    QString m_comparedWithCurrent; // the backup the diff compares with the file, if it does
+    QTimer m_recompareDelay;
     bool m_listedOnce = false;
 
     QStackedWidget *m_pages;

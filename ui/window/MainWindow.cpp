@@ -10,6 +10,7 @@
 #include "common/ThemeIcons.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
+#include "history/BackupTimelineView.h"
 #include "history/HistoryPanels.h"
 #include "session/HistoryActions.h"
 #include "session/StoreSession.h"
@@ -171,6 +172,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                     };
                 m_messages->showMessage(text, refused, std::move(undo));
             });
+
+    // A comparison with the current file follows the file.
+    connect(this, &MainWindow::changesApplied, m_historyPanels->timeline(),
+            &BackupTimelineView::currentFileChanged);
 
     m_problemsDelay.setSingleShot(true);
     m_problemsDelay.setInterval(300);
