@@ -24,7 +24,18 @@ void RecentWrites::record(const KeyPath &path, std::optional<Json> before,
         m_entries.push_back({path, {std::move(before)}, std::move(after), source, nowMs});
         return;
     }
-    it->earlier.push_back(std::move(it->latest));
+    const auto same = [&](const std::optional<Json> &v) {
+        return storeutil::sameValue(v, after);
+    };
+    // A value this key has held before is a put-back (or a war), not a new
+    // change: the count of put-backs goes on.
+    if (!same(it->latest) && std::none_of(it->earlier.begin(), it->earlier.end(), same))
+        it->reapplied = 0;
+    const auto held = [&](const std::optional<Json> &v) {
+        return storeutil::sameValue(v, it->latest);
+    };
+    if (std::none_of(it->earlier.begin(), it->earlier.end(), held))
+        it->earlier.push_back(std::move(it->latest));
     it->latest = std::move(after);
     it->source = source;
     it->atMs = nowMs;
@@ -44,7 +55,8 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external, qint64 nowMs)
         const bool undone = std::any_of(
             entry.earlier.begin(), entry.earlier.end(),
             [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
-        if (undone) {
+        if (undone && entry.reapplied < kMaxReapplies) {
+            ++entry.reapplied;
             verdict.reapply.push_back({entry.path, entry.latest, entry.source});
             kept.push_back(std::move(entry));
         } else {

@@ -21,6 +21,14 @@ class RecentWrites
 {
 public:
     static constexpr qint64 kWindowMs = 3000;
+    // How often one key's change is put back within the window before a
+    // version that undoes it again counts as meant (a conflict, theirs
+    // kept). A conf burst racing our writes undoes one change up to about a
+    // dozen times (tst_watchrace fails at 8 and passes at 16); two of our
+    // programs whose records of one key undo each other (the window's edit
+    // and a `set` back to the earlier value) would otherwise write in turn
+    // for as long as each put-back keeps the other's record fresh.
+    static constexpr int kMaxReapplies = 64;
 
     struct Conflict
     {
@@ -57,6 +65,7 @@ private:
         std::optional<Json> latest;               // what we wrote last
         ChangeSource source = ChangeSource::Cli;
         qint64 atMs = 0;
+        int reapplied = 0; // put back since its value was last new to it
     };
     void expire(qint64 nowMs);
     std::vector<Entry> m_entries;
