@@ -34,6 +34,13 @@ constexpr qint64 kInFlightFreshMs = 5000;
 // version it was based on. The other writer's change is what lies between
 // the two; it goes back into the file wherever the file still holds the
 // base's value (elsewhere the key changed since, and that newer value stays).
+namespace {
+// How long after the other writer's displaced version was written a value
+// the file holds again is still watched: its read-modify-write takes
+// milliseconds, seconds on a busy disk.
+constexpr qint64 kHeldWatchMs = 10000;
+} // namespace
+
 Result<void> Store::recoverStrandedWrites()
 {
     for (const StrandedWrite &stranded : findStrandedWrites(m_path)) {
@@ -74,12 +81,23 @@ Result<void> Store::recoverStrandedWrites()
             continue;
         }
         std::vector<StoreOp> ops;
+        struct Held
+        {
+            KeyPath path;
+            std::optional<Json> was;
+            Json value;
+        };
+        std::vector<Held> held;
         for (const auto &change : changedKeys(before->value, theirs->value)) {
             const std::optional<Json> now = valueAt(m_doc, change.path);
             const std::optional<Json> was =
                 change.before ? std::optional<Json>(*change.before) : std::nullopt;
+            if (change.after && now && storeutil::sameValue(now, *change.after)) {
+                held.push_back({change.path, was, *change.after});
+                continue; // already back
+            }
             if (now != was)
-                continue; // changed again since, or already back
+                continue; // changed again since
             // What the displaced version lacks is not put back (the same rule
             // as RecentWrites): it is far more often a key the other writer
             // never saw, because it read one of our intermediate versions,
@@ -88,12 +106,25 @@ Result<void> Store::recoverStrandedWrites()
                 continue;
             ops.push_back(StoreOp::set(change.path, *change.after));
         }
-        if (ops.empty()) {
+        // Long after the other writer wrote it, no write of theirs built
+        // without it can still be on its way.
+        if (QDateTime::currentMSecsSinceEpoch() - temp->stamp.mtimeNs / 1000000 > kHeldWatchMs)
+            held.clear();
+        if (ops.empty() && held.empty()) {
             discardWriteRecord(files);
             continue;
         }
-        if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
-            return merged;       // the record stays for the next run
+        // A change the file holds again may have been put back by the killed
+        // writer itself, while a read-modify-write of the other writer's that
+        // began on a version without it is still on its way: it is watched
+        // like one of ours, and the record is not dropped on that sight alone.
+        for (Held &change : held)
+            m_recent.record(change.path, std::move(change.was), std::move(change.value),
+                            ChangeSource::External, nowMs());
+        if (!ops.empty()) {
+            if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
+                return merged; // the record stays for the next run
+        }
         m_metOtherWriter = true; // the other writer was at work when ours was killed
         // A read-modify-write of the other writer's that began before this
         // merge can still drop it: the record stays like one of our own
