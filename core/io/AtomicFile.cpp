@@ -184,9 +184,13 @@ QByteArray tempNameFor(const QByteArray &targetName, const QByteArray &writeId)
 class BaseRecord
 {
 public:
-    BaseRecord(int dirFd, const QByteArray &targetName, const QByteArray &writeId, quint64 tag)
+    // `tempInode` names the write's own temp file: found at the temp name
+    // after a kill, it was never exchanged, whatever it holds.
+    BaseRecord(int dirFd, const QByteArray &targetName, const QByteArray &writeId, quint64 tag,
+               quint64 tempInode)
         : m_dirFd(dirFd),
-          m_name('.' + targetName + baseMarker + writeId + '-' + QByteArray::number(tag, 16))
+          m_name('.' + targetName + baseMarker + writeId + '-' + QByteArray::number(tag, 16) + '-' +
+                 QByteArray::number(tempInode, 16))
     {
         // Where the file system has no hard links the write goes on without
         // a record, as it did before records existed.
@@ -365,9 +369,17 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
 
     using testing::WriteStep;
     const QByteArray writeId = makeWriteId();
+    TempFile temp(dirFd, tempNameFor(name, writeId));
+    const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
+    if (const int err = injectedFault(WriteStep::Open, name))
+        return ioError(path, writeTemp, err, folder);
+    if (const int err = temp.create())
+        return ioError(path, writeTemp, err, folder);
     std::optional<BaseRecord> baseRecord;
-    if (options.keepBaseRecord && options.learnPrevious && targetExisted) {
-        baseRecord.emplace(dirFd, name, writeId, contentTag(bytes));
+    struct stat tempStat;
+    if (options.keepBaseRecord && options.learnPrevious && targetExisted &&
+        ::fstat(temp.fd(), &tempStat) == 0) {
+        baseRecord.emplace(dirFd, name, writeId, contentTag(bytes), quint64(tempStat.st_ino));
         struct stat linked;
         if (baseRecord->present() && options.expectedBase &&
             ::fstatat(dirFd, baseRecord->name().constData(), &linked, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -380,12 +392,6 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
             return stale;
         }
     }
-    TempFile temp(dirFd, tempNameFor(name, writeId));
-    const QString writeTemp = QStringLiteral("write a temporary file in %1").arg(folder);
-    if (const int err = injectedFault(WriteStep::Open, name))
-        return ioError(path, writeTemp, err, folder);
-    if (const int err = temp.create())
-        return ioError(path, writeTemp, err, folder);
     if (int err = injectedFault(WriteStep::Write, name); err || (err = writeAll(temp.fd(), bytes)))
         return ioError(path, writeTemp, err, folder);
     if (::fchmod(temp.fd(), mode) != 0)
@@ -611,16 +617,20 @@ std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath)
     for (const QString &name : names) {
         if (!name.startsWith(basePrefix))
             continue;
-        // "<pid>-<hex>-<tag>"
+        // "<pid>-<hex>-<tag>-<temp inode>" (older records: "<pid>-<hex>-<tag>")
         const QStringList parts = name.mid(basePrefix.size()).split(QLatin1Char('-'));
         bool tagOk = false;
-        const quint64 tag = parts.size() == 3 ? parts[2].toULongLong(&tagOk, 16) : 0;
+        const quint64 tag =
+            parts.size() == 3 || parts.size() == 4 ? parts[2].toULongLong(&tagOk, 16) : 0;
+        bool inodeOk = false;
+        const quint64 tempInode = parts.size() == 4 ? parts[3].toULongLong(&inodeOk, 16) : 0;
         const pid_t pid = writerPid(name.mid(basePrefix.size()));
         if (!tagOk || pid == 0 || isRunning(pid))
             continue;
         StrandedWrite write;
         write.files.basePath = folder + QLatin1Char('/') + name;
         write.tag = tag;
+        write.tempInode = inodeOk ? tempInode : 0;
         const QString temp = tempPrefix + parts[0] + QLatin1Char('-') + parts[1];
         if (names.contains(temp))
             write.files.tempPath = folder + QLatin1Char('/') + temp;

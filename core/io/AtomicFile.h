@@ -143,7 +143,8 @@ struct StrandedWrite
     // basePath: the version that write was based on (a hard link); tempPath:
     // its temp file, "" when there is none.
     WriteRecord files;
-    quint64 tag = 0; // contentTag() of the bytes that write meant to put in place
+    quint64 tag = 0;       // contentTag() of the bytes that write meant to put in place
+    quint64 tempInode = 0; // the inode of its own temp file, 0 if not recorded
 };
 // The stranded writes for `targetPath`: base records whose writer no longer runs.
 std::vector<StrandedWrite> findStrandedWrites(const QString &targetPath);

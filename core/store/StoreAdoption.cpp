@@ -54,9 +54,11 @@ Result<void> Store::recoverStrandedWrites()
         }
         const bool sameAsBase =
             temp->stamp.device == base->stamp.device && temp->stamp.inode == base->stamp.inode;
-        if (sameAsBase || contentTag(temp->bytes) == stranded.tag) {
-            // It displaced its own base, or never got to the exchange: nothing
-            // of anyone else's is in it.
+        const bool ownTemp = stranded.tempInode != 0 && temp->stamp.inode == stranded.tempInode;
+        if (sameAsBase || ownTemp || contentTag(temp->bytes) == stranded.tag) {
+            // It displaced its own base, or never got to the exchange (its
+            // temp file, whole or cut short by the kill): nothing of anyone
+            // else's is in it.
             discardWriteRecord(files);
             continue;
         }

@@ -453,7 +453,7 @@ private Q_SLOTS:
                     return {};
                 }
                 if (m_calls == 2) {
-                    replaceFile(m_path, R"({"a":1})", {}); // the app undoes its key
+                    (void)replaceFile(m_path, R"({"a":1})", {}); // the app undoes its key
                     return makeError(ErrorCode::SchemaRejected, QStringLiteral("refused"));
                 }
                 return {};

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void aKeyChangedSinceKeepsItsNewerValue();
     void killedBeforeTheExchangeLeavesNothingBehind();
     void killedAfterAnExchangeWithNoOtherWriterLeavesNothing();
+    void killedWhileWritingItsTempFileLeavesNothing();
     void lateWriteOnOurIntermediateVersionIsRepaired();
     void lateWriteOnTheVersionBeforeOursIsRepaired();
     void changeCarriedByTheAppIsStillRepaired();
@@ -203,6 +204,43 @@ void TestStrandedWrite::killedAfterAnExchangeWithNoOtherWriterLeavesNothing()
 // The app read the file in our exchange window (our version without its own
 // change) and writes after set() has returned: that late write drops the
 // app's earlier change, which following the file puts back.
+// Killed with its temp file still empty (or cut short): the next run knows
+// the file as the write's own by its inode, removes it and warns of nothing.
+// Before, it was taken for another writer's version that does not parse and
+// kept as tad-config.json.displaced-<time>, with a warning.
+void TestStrandedWrite::killedWhileWritingItsTempFileLeavesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"ours":{}})"));
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        Store store(path);
+        if (!store.open())
+            ::_exit(10);
+        testing::setWriteFaultHook([](testing::WriteStep step, const QByteArray &) {
+            if (step == testing::WriteStep::Write)
+                ::_exit(0);
+            return 0;
+        });
+        (void)store.set("ours.k", Json(2));
+        ::_exit(12);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    QCOMPARE(int(findStrandedWrites(path).size()), 1);
+
+    Store next(path);
+    QVERIFY(next.open());
+    QVERIFY(next.set("later", Json(3)));
+    QVERIFY(next.warnings().empty());
+    const QStringList all = QDir(dir.path()).entryList(QDir::Hidden | QDir::Files | QDir::System);
+    QCOMPARE(all, QStringList{QStringLiteral("tad-config.json")});
+    TAD_COMPARE_JSON(parsedFile(path), Json::parse(R"({"ours":{},"later":3})"));
+}
+
 void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
 {
     QTemporaryDir dir;
