@@ -108,25 +108,24 @@ Result<void> Store::recoverStrandedWrites()
                 continue;
             ops.push_back(StoreOp::set(change.path, *change.after));
         }
-        // Long after the other writer wrote it, no write of theirs built
-        // without it can still be on its way.
-        if (QDateTime::currentMSecsSinceEpoch() - temp->stamp.mtimeNs / 1000000 > kHeldWatchMs)
-            held.clear();
-        if (ops.empty() && held.empty()) {
-            discardWriteRecord(files);
-            continue;
-        }
         // A change the file holds again may have been put back by the killed
         // writer itself, while a read-modify-write of the other writer's that
         // began on a version without it is still on its way: it is watched
-        // like one of ours, and the record is not dropped on that sight alone.
-        for (Held &change : held)
-            m_recent.record(change.path, std::move(change.was), std::move(change.value),
-                            ChangeSource::External, nowMs());
-        if (!ops.empty()) {
-            if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
-                return merged; // the record stays for the next run
+        // like one of ours while this program runs (a one-shot command
+        // follows the file), unless the displaced version is long past.
+        if (!held.empty() &&
+            QDateTime::currentMSecsSinceEpoch() - temp->stamp.mtimeNs / 1000000 <= kHeldWatchMs) {
+            for (Held &change : held)
+                m_recent.record(change.path, std::move(change.was), std::move(change.value),
+                                ChangeSource::External, nowMs());
+            m_metOtherWriter = true;
         }
+        if (ops.empty()) {
+            discardWriteRecord(files);
+            continue;
+        }
+        if (auto merged = apply(ops, ChangeSource::External, "recover-displaced"); !merged)
+            return merged;       // the record stays for the next run
         m_metOtherWriter = true; // the other writer was at work when ours was killed
         // A read-modify-write of the other writer's that began before this
         // merge can still drop it: the record stays like one of our own

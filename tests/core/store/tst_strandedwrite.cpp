@@ -103,7 +103,6 @@ private Q_SLOTS:
     void lateWriteOnOurIntermediateVersionIsRepaired();
     void lateWriteOnTheVersionBeforeOursIsRepaired();
     void changeCarriedByTheAppIsStillRepaired();
-    void aChangeBackInTheFileIsStillRecoveredByTheRunAfter();
     void aChangeBackInTheFileIsPutBackWhileFollowing();
     void noOtherWriterMeansNoFollowing();
 };
@@ -344,40 +343,9 @@ bool strandAChangeTheFileHoldsAgain(const QString &path)
 
 } // namespace
 
-// The next run sees the change in the file and is killed after its own
-// write; then the app's late version without the change lands. The run
-// after that still has the record and puts the change back.
-void TestStrandedWrite::aChangeBackInTheFileIsStillRecoveredByTheRunAfter()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(strandAChangeTheFileHoldsAgain(path));
-    const pid_t child = ::fork();
-    QVERIFY(child >= 0);
-    if (child == 0) {
-        Store store(path);
-        ::_exit(store.open() && store.set("later", Json(3)) ? 0 : 1);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    QVERIFY(writeByRename(path, R"({"app":{},"ours":{"k":2},"later":3})"));
-
-    Store next(path);
-    QVERIFY(next.open());
-    QVERIFY(next.set("more", Json(4)));
-    QVERIFY(next.followUntilQuiet());
-    const Json doc = parsedFile(path);
-    QVERIFY2(doc["app"].contains("k"), compactJson(doc).c_str());
-    TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
-    TAD_COMPARE_JSON(doc["later"], Json(3));
-    TAD_COMPARE_JSON(doc["more"], Json(4));
-    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
-             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
-}
-
-// The same late version, landing while the next run follows the file: it
-// puts the change back as it would one of its own.
+// The next run sees the change in the file, and the app's late version
+// without it lands while that run follows the file: the run puts the change
+// back as it would one of its own (it dropped the record on sight before).
 void TestStrandedWrite::aChangeBackInTheFileIsPutBackWhileFollowing()
 {
     QTemporaryDir dir;
