@@ -194,7 +194,12 @@ public:
     {
         // Where the file system has no hard links the write goes on without
         // a record, as it did before records existed.
-        m_present = ::linkat(dirFd, targetName.constData(), dirFd, m_name.constData(), 0) == 0;
+        m_error = injectedFault(testing::WriteStep::Link, targetName);
+        if (m_error == 0)
+            m_error = ::linkat(dirFd, targetName.constData(), dirFd, m_name.constData(), 0) == 0
+                          ? 0
+                          : errno;
+        m_present = m_error == 0;
     }
     BaseRecord(const BaseRecord &) = delete;
     BaseRecord &operator=(const BaseRecord &) = delete;
@@ -204,6 +209,7 @@ public:
             ::unlinkat(m_dirFd, m_name.constData(), 0);
     }
     bool present() const { return m_present; }
+    int error() const { return m_error; } // link's errno, 0 if linked
     // The record stays: the caller removes it (discardWriteRecord).
     void dismiss() { m_present = false; }
     const QByteArray &name() const { return m_name; }
@@ -212,6 +218,7 @@ private:
     int m_dirFd;
     QByteArray m_name;
     bool m_present = false;
+    int m_error = 0;
 };
 
 // The pid of a writer from the "<pid>-..." part of a file name, 0 if none.
@@ -380,6 +387,15 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
     if (options.keepBaseRecord && options.learnPrevious && targetExisted &&
         ::fstat(temp.fd(), &tempStat) == 0) {
         baseRecord.emplace(dirFd, name, writeId, contentTag(bytes), quint64(tempStat.st_ino));
+        if (baseRecord->error() == ENOENT && options.expectedBase) {
+            // link(2) fails so on an inode whose last name is going: another
+            // writer's rename replaced the file at that instant (or it was
+            // deleted). Going on without a record would leave that writer's
+            // version unrecorded once our exchange displaces it.
+            ReplaceOutcome stale;
+            stale.baseChanged = true;
+            return stale;
+        }
         struct stat linked;
         if (baseRecord->present() && options.expectedBase &&
             ::fstatat(dirFd, baseRecord->name().constData(), &linked, AT_SYMLINK_NOFOLLOW) == 0 &&

@@ -12,6 +12,7 @@ namespace tad::testing {
 enum class WriteStep
 {
     Open,   // creating the temp file
+    Link,   // the base record's hard link to the file the write is based on
     Write,  // writing the bytes into it
     Sync,   // fsync of the temp file
     Close,  // closing it, before the rename
