@@ -62,6 +62,7 @@ QString g_historyFolder;
 const std::map<WriteStep, QByteArray> &stepNames()
 {
     static const std::map<WriteStep, QByteArray> names = {{WriteStep::Open, "open"},
+                                                          {WriteStep::Link, "link"},
                                                           {WriteStep::Write, "write"},
                                                           {WriteStep::Sync, "sync"},
                                                           {WriteStep::Close, "close"},
