@@ -125,6 +125,7 @@ private Q_SLOTS:
     void findByNameOrPathReachesTheKey_data();
     void findByNameOrPathReachesTheKey();
     void keyboardOnlyEditOfEachKind();
+    void spaceFlipsABooleanRow();
     void typedValueCommitsOnEnterOrLeaving();
     void undoOverTheAppsChangeIsRefused();
     void outOfRangeIsExplainedNotWritten();
@@ -968,6 +969,40 @@ void TestMainWindow::findByNameOrPathReachesTheKey()
     QWidget *field = tabToField();
     QVERIFY(field);
     QVERIFY(focusVisible());
+}
+
+// Tab from the find box, then Space on a boolean row, by keys alone.
+void TestMainWindow::spaceFlipsABooleanRow()
+{
+    QTreeView *tree = m_window->tree();
+    // Tab from the find box reaches the tree, as Down does.
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(m_window->findBox()->hasFocus());
+    QTest::keyClick(m_window->findBox(), Qt::Key_Tab);
+    QVERIFY(tree->hasFocus());
+
+    QVERIFY(findKey(QStringLiteral("settings.autoSave")));
+    const QString before = valueOnDisk(configPath(), QStringLiteral("settings.autoSave"));
+    const QString flipped =
+        before == QStringLiteral("false") ? QStringLiteral("true") : QStringLiteral("false");
+    QTest::keyClick(tree, Qt::Key_Space);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")), flipped);
+    settle();
+    QVERIFY(tree->hasFocus());
+    QTest::keyClick(tree, Qt::Key_Space);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                 before == QStringLiteral("false") ? before : QStringLiteral("true"));
+    settle();
+    QTest::keyClick(tree, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")), flipped);
+    settle();
+
+    // Space on a row that is not a boolean writes nothing.
+    QVERIFY(findKey(QStringLiteral("user.name")));
+    const int undoable = m_window->undoStack()->index();
+    QTest::keyClick(tree, Qt::Key_Space);
+    settle();
+    QCOMPARE(m_window->undoStack()->index(), undoable);
 }
 
 // A string, a number, an enum and a boolean, each edited in place in the

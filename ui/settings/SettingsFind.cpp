@@ -256,6 +256,11 @@ bool SettingsFind::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
         return goToFirstMatch();
+    case Qt::Key_Tab:
+        // The tree is what the box filters: Tab goes there, not on to the
+        // widgets created after it in the window's focus chain.
+        m_tree->setFocus(Qt::TabFocusReason);
+        return true;
     default:
         return false;
     }

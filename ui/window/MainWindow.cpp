@@ -484,6 +484,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         case Qt::Key_Return:
         case Qt::Key_Enter:
             return editCurrentValue();
+        case Qt::Key_Space:
+            return toggleCurrentCheck();
         case Qt::Key_Tab:
             if (ValueEditor *editor = m_panel->editor(); editor && editor->isEnabled()) {
                 editor->setFocus(Qt::TabFocusReason);
@@ -509,6 +511,22 @@ bool MainWindow::editCurrentValue()
     m_tree->setCurrentIndex(value);
     m_tree->edit(value);
     return true;
+}
+
+// Space on a row of a boolean key flips it, whichever column is current,
+// as a check box does (dconf-editor's switches, VS Code's check boxes). It
+// goes out as any edit: through the undo stack and the store's guard.
+bool MainWindow::toggleCurrentCheck()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid())
+        return false;
+    const QModelIndex value = current.siblingAtColumn(SettingsTreeModel::ValueColumn);
+    const Qt::ItemFlags flags = value.flags();
+    if (!(flags & Qt::ItemIsUserCheckable) || !(flags & Qt::ItemIsEditable))
+        return false;
+    const bool checked = value.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+    return m_filter->setData(value, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
 }
 
 bool MainWindow::selectKey(const QString &key)

@@ -122,6 +122,7 @@ private:
     void placeSplitOnce();
     void showProblemsDock(bool problems);
     bool editCurrentValue();
+    bool toggleCurrentCheck();
     QString currentKey() const;
 
     MainWindowOptions m_options;
