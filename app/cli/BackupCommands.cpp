@@ -1,5 +1,6 @@
 // `backup create|list|show|diff|restore|label|prune`.
 #include "ChangeText.h"
+#include "CliInput.h"
 #include "HistoryCommands.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
@@ -72,11 +73,17 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         return 0;
     }
     if (sub == QLatin1String("list")) {
+        const auto limit = listLimit(args);
+        if (!limit)
+            return report(limit.error());
         std::vector<Error> skipped;
         auto list = backups.list(args.flag(QStringLiteral("verify")), &skipped);
         if (!list)
             return report(list.error());
         reportWarnings(skipped);
+        const size_t total = list->size();
+        if (*limit && total > **limit)
+            list->resize(**limit);
         if (args.json()) {
             Json out = Json::array();
             for (const auto &b : *list)
@@ -89,6 +96,8 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
                 note(QStringLiteral("no backups yet; one is made before a change to an "
                                     "important setting and before a clear, or now with "
                                     "\"backup create\""));
+            else if (list->size() < total)
+                note(QStringLiteral("the %1 newest of %2 backups").arg(list->size()).arg(total));
         }
         return 0;
     }

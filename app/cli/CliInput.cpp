@@ -58,4 +58,19 @@ Result<ParsedDocument> readDocumentArgument(const QString &path)
     return parseDocument(file->bytes, path);
 }
 
+Result<std::optional<size_t>> listLimit(const CliArguments &args)
+{
+    const QString given = args.option(QStringLiteral("limit"));
+    if (given.isNull())
+        return std::optional<size_t>();
+    bool ok = false;
+    const qlonglong n = given.trimmed().toLongLong(&ok);
+    if (!ok || n < 1)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("--limit takes a whole number of 1 or more, such as "
+                                        "--limit 10 (given: \"%1\")")
+                             .arg(given));
+    return std::optional<size_t>(size_t(n));
+}
+
 } // namespace tad::cli

@@ -2,10 +2,12 @@
 // and a JSON document named on the command line (`validate FILE`, `diff A B`).
 #pragma once
 
+#include "CliArguments.h"
 #include "Result.h"
 
 #include "json/JsonText.h"
 #include <QString>
+#include <optional>
 #include <string>
 
 namespace tad::cli {
@@ -19,5 +21,7 @@ Result<QString> argumentOrStdin(const QString &argument);
 // The document in `path`, or on stdin for "-". A missing or unreadable file,
 // or one that does not parse, is Unreadable (exit 4).
 Result<ParsedDocument> readDocumentArgument(const QString &path);
+// `--limit N` of a listing: nothing when not given, Usage unless N >= 1.
+Result<std::optional<size_t>> listLimit(const CliArguments &args);
 
 } // namespace tad::cli

@@ -47,11 +47,17 @@ Json entryJson(const CliContext &context, const HistoryEntry &entry)
 
 int historyList(CliContext &context, HistoryServices &services)
 {
+    const auto limit = listLimit(context.args);
+    if (!limit)
+        return report(limit.error());
     std::vector<Error> skipped;
     auto entries = services.history().list(&skipped);
     if (!entries)
         return report(entries.error());
     reportWarnings(skipped);
+    const size_t total = entries->size();
+    if (*limit && total > **limit)
+        entries->resize(**limit);
     if (context.args.json()) {
         Json out = Json::array();
         for (const auto &e : *entries) {
@@ -82,6 +88,8 @@ int historyList(CliContext &context, HistoryServices &services)
     }
     if (entries->empty())
         note(QStringLiteral("no history yet; every change from now on is listed here"));
+    else if (entries->size() < total)
+        note(QStringLiteral("the %1 newest of %2 changes").arg(entries->size()).arg(total));
     return 0;
 }
 

@@ -82,6 +82,41 @@ private Q_SLOTS:
                  listed.err.constData());
     }
 
+    // --limit keeps the newest, says on stderr how many there were, and
+    // refuses what is not a count.
+    void listsTakeALimit()
+    {
+        CliFixture f;
+        QVERIFY(f.isValid());
+        QVERIFY(writeAll(f.path(), "{\"settings\":{\"fontSize\":14}}"));
+        for (const char *size : {"15", "16", "17"})
+            QCOMPARE(f.run({"set", "settings.fontSize", size}).exitCode, 0);
+        const Run all = f.run({"history", "list"});
+        QCOMPARE(all.exitCode, 0);
+        const QList<QByteArray> lines = all.out.trimmed().split('\n');
+        QVERIFY2(lines.size() >= 3, all.out.constData());
+        const Run two = f.run({"history", "list", "--limit", "2"});
+        QCOMPARE(two.exitCode, 0);
+        QCOMPARE(two.out.trimmed().split('\n'), lines.mid(0, 2));
+        QVERIFY2(
+            two.err.contains(QByteArray("the 2 newest of ") + QByteArray::number(lines.size())),
+            two.err.constData());
+        const Run json = f.run({"history", "list", "--limit=1", "--json"});
+        QCOMPARE(parsed(json.out).size(), size_t(1));
+        const Run enough = f.run({"history", "list", "--limit", "100"});
+        QCOMPARE(enough.out, all.out);
+        QCOMPARE(enough.err, QByteArray());
+        for (const char *bad : {"0", "-1", "two", ""}) {
+            const Run refused = f.run({"history", "list", "--limit", bad});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains("--limit takes a whole number"), refused.err.constData());
+        }
+        QVERIFY(f.populate());
+        const Run backups = f.run({"backup", "list", "--limit", "1"});
+        QCOMPARE(backups.exitCode, 0);
+        QCOMPARE(backups.out.trimmed().split('\n').size(), 1);
+    }
+
     // A file broken before any history existed: the recovery is still one
     // entry, under its own source, naming the backup it came from.
     void recoveryWithoutEarlierHistoryIsRecorded()
