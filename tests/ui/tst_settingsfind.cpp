@@ -185,6 +185,11 @@ void TestSettingsFind::messageInPlaceOfAnEmptyTree_data()
     QTest::newRow("@changed") << QStringLiteral("@changed") << QStringLiteral("another program");
     QTest::newRow("@modified with words")
         << QStringLiteral("@modified fontSize") << QStringLiteral("@modified fontSize");
+    QTest::newRow("a filter mistyped")
+        << QStringLiteral("@modifed") << QStringLiteral("did you mean @modified?");
+    QTest::newRow("no such filter") << QStringLiteral("@zebra")
+                                    << QStringLiteral("@zebra is not a filter. The filters are "
+                                                      "@modified @invalid @default @changed");
 }
 
 void TestSettingsFind::messageInPlaceOfAnEmptyTree()

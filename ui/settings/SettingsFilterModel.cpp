@@ -48,6 +48,22 @@ void SettingsFilterModel::setSourceModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &SettingsFilterModel::sourceChanged);
 }
 
+QStringList SettingsFilterModel::stateFilterNames()
+{
+    return {QStringLiteral("modified"), QStringLiteral("invalid"), QStringLiteral("default"),
+            QStringLiteral("changed")};
+}
+
+QString SettingsFilterModel::unknownStateFilter() const
+{
+    const QStringList names = stateFilterNames();
+    for (const QString &word : m_query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (word.startsWith(QLatin1Char('@')) && !names.contains(word.mid(1).toLower()))
+            return word;
+    }
+    return {};
+}
+
 void SettingsFilterModel::setQuery(const QString &query)
 {
     if (query == m_query)

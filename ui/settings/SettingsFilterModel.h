@@ -38,6 +38,11 @@ public:
     // Whether the query has words, or only @ filters.
     bool hasStateFilter() const { return m_stateMask != 0; }
     int stateMask() const { return m_stateMask; }
+    // The words after @ that filter by state: modified, invalid, default, changed.
+    static QStringList stateFilterNames();
+    // The first @word of the query that names no state (searched as text
+    // instead), "" when there is none.
+    QString unknownStateFilter() const;
     // A search is under way; the rows shown are the last finished one's.
     bool isSearching() const { return m_searching; }
     // Rows that match the query themselves (not the parents kept for them).

@@ -3,6 +3,7 @@
 #include "SettingsDelegate.h"
 #include "SettingsFilterModel.h"
 #include "SettingsTreeModel.h"
+#include "keys/NearestName.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -159,6 +160,20 @@ QString SettingsFind::emptyText() const
         default:
             break;
         }
+    }
+    const QString unknown = m_filter->unknownStateFilter();
+    if (!unknown.isEmpty()) {
+        // "@modifed" is searched as text and matches nothing: say why.
+        const QString meant =
+            nearest(unknown.mid(1).toLower(), SettingsFilterModel::stateFilterNames());
+        const QString filters =
+            QLatin1Char('@') + SettingsFilterModel::stateFilterNames().join(QStringLiteral(" @"));
+        if (!meant.isEmpty())
+            return tr("%1 is not a filter: did you mean @%2? The filters are %3.")
+                       .arg(unknown, meant, filters) +
+                   QLatin1Char('\n') + hint;
+        return tr("%1 is not a filter. The filters are %2.").arg(unknown, filters) +
+               QLatin1Char('\n') + hint;
     }
     return tr("No settings match \u201c%1\u201d.").arg(m_filter->query().trimmed()) +
            QLatin1Char('\n') + hint;
