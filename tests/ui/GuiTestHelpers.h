@@ -2,6 +2,7 @@
 // reading it back, and a real conf process writing it.
 #pragma once
 
+#include "history/JsonTextPane.h"
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
@@ -46,6 +47,8 @@ private:
         m_title = dialog->windowTitle();
         for (const QLabel *label : dialog->findChildren<QLabel *>())
             m_text += label->text() + QLatin1Char('\n');
+        for (const tad::JsonTextPane *pane : dialog->findChildren<tad::JsonTextPane *>())
+            m_text += pane->toPlainText() + QLatin1Char('\n');
         m_answered = true;
         if (!m_button.isEmpty()) {
             if (auto *button = dialog->findChild<QPushButton *>(m_button)) {

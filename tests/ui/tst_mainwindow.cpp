@@ -1349,6 +1349,9 @@ void TestMainWindow::recoveryPreviewsBeforeWriting()
         QVERIFY2(cancel.text().contains(QStringLiteral("(when the file was opened)")),
                  qPrintable(cancel.text()));
         QVERIFY2(!cancel.text().contains(QStringLiteral("backup-20")), qPrintable(cancel.text()));
+        // The broken side says what is wrong, not an empty document.
+        QVERIFY2(cancel.text().contains(QStringLiteral("The file cannot be read: ")),
+                 qPrintable(cancel.text()));
     }
     settle();
     QCOMPARE(guitest::readBytes(configPath()), broken);

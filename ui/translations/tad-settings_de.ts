@@ -1673,6 +1673,16 @@ Diese Änderung trotzdem vornehmen, ohne sie?</translation>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
+    <message>
+        <source>The file cannot be read: %1
+Its content is kept beside it, as it is, when the recovery writes.</source>
+        <translation>Die Datei kann nicht gelesen werden: %1
+Ihr Inhalt wird unverändert daneben aufbewahrt, wenn die Wiederherstellung schreibt.</translation>
+    </message>
+    <message>
+        <source>There is no file.</source>
+        <translation>Es gibt keine Datei.</translation>
+    </message>
 </context>
 <context>
     <name>tad::MapEditor</name>
@@ -1931,6 +1941,14 @@ Zuerst wird eine Sicherung angelegt; jeder Schritt wird im Verlauf aufgezeichnet
     <message>
         <source>No settings match “%1”.</source>
         <translation>Keine Einstellung passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a filter: did you mean @%2? The filters are %3.</source>
+        <translation>%1 ist kein Filter: Meinten Sie @%2? Die Filter sind %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not a filter. The filters are %2.</source>
+        <translation>%1 ist kein Filter. Die Filter sind %2.</translation>
     </message>
 </context>
 <context>

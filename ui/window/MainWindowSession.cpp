@@ -327,6 +327,15 @@ void MainWindow::restoreNewestBackup()
                 p.currentDocument.value_or(Json::object()), p.backup.document, schema, current,
                 tr("After recovering from %1")
                     .arg(ChangeWords::backup(p.backup.info, QDateTime::currentDateTimeUtc())));
+            // Not an empty document: say what is there. The broken text
+            // itself is not shown, as it cannot be parsed to mask secrets.
+            if (!p.currentDocument)
+                diff->beforeText =
+                    p.currentRead
+                        ? tr("The file cannot be read: %1\nIts content is kept beside it, as "
+                             "it is, when the recovery writes.")
+                              .arg(p.problem.message)
+                        : tr("There is no file.");
         }
         QMetaObject::invokeMethod(
             self.data(),
