@@ -1367,6 +1367,11 @@ void TestMainWindow::recoveryPreviewsBeforeWriting()
     QCOMPARE(guitest::readBytes(configPath()), demo);
     QTRY_VERIFY(m_window->messageBar()->text().startsWith(QStringLiteral("Recovered")));
     QVERIFY(!m_window->messageBar()->isRefusal());
+    settle();
+    // The window's own recovery is not a change made outside.
+    auto *external = m_window->findChild<QLabel *>(QStringLiteral("statusExternal"));
+    QVERIFY(external);
+    QVERIFY2(external->text().isEmpty(), qPrintable(external->text()));
     QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.bad-*")}).size(), 1);
     QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("tad-config.json.broken-*")}).size(), 0);
     settle();
