@@ -50,8 +50,9 @@ struct WriteOptions
     bool learnPrevious = false; // report exactly the bytes our rename replaced
     bool durable = true;        // fsync the file and its folder
     // With learnPrevious, for the settings file shared with another writer:
-    // before the temp file exists, the file being replaced gets a second,
-    // hidden name (a hard link, ".<name>.tad-base-<pid>-<hex>-<tag>"), removed
+    // once the temp file exists (still empty), the file being replaced gets a
+    // second, hidden name (a hard link,
+    // ".<name>.tad-base-<pid>-<hex>-<tag>-<temp inode>"), removed
     // once the exchange is complete. A writer killed right after its exchange
     // leaves that link beside the temp file holding the version it displaced,
     // so the next run can tell the other writer's change from ours (see

@@ -35,9 +35,10 @@ constexpr qint64 kInFlightFreshMs = 5000;
 // the two; it goes back into the file wherever the file still holds the
 // base's value (elsewhere the key changed since, and that newer value stays).
 namespace {
-// How long after the other writer's displaced version was written a value
-// the file holds again is still watched: its read-modify-write takes
-// milliseconds, seconds on a busy disk.
+// Up to how long after the other writer's displaced version was written a
+// value the file holds again is watched at all (then for RecentWrites'
+// window from now): its read-modify-write takes milliseconds, seconds on a
+// busy disk.
 constexpr qint64 kHeldWatchMs = 10000;
 } // namespace
 
