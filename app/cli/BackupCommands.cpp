@@ -81,9 +81,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         if (!list)
             return report(list.error());
         reportWarnings(skipped);
-        const size_t total = list->size();
-        if (*limit && total > **limit)
-            list->resize(**limit);
+        const size_t total = keepNewest(*list, *limit);
         if (args.json()) {
             Json out = Json::array();
             for (const auto &b : *list)

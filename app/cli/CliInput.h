@@ -23,5 +23,13 @@ Result<QString> argumentOrStdin(const QString &argument);
 Result<ParsedDocument> readDocumentArgument(const QString &path);
 // `--limit N` of a listing: nothing when not given, Usage unless N >= 1.
 Result<std::optional<size_t>> listLimit(const CliArguments &args);
+// Keeps the first `limit` entries of a newest-first listing; how many there were.
+template <typename List> size_t keepNewest(List &list, std::optional<size_t> limit)
+{
+    const size_t total = list.size();
+    if (limit && total > *limit)
+        list.resize(*limit);
+    return total;
+}
 
 } // namespace tad::cli

@@ -55,9 +55,7 @@ int historyList(CliContext &context, HistoryServices &services)
     if (!entries)
         return report(entries.error());
     reportWarnings(skipped);
-    const size_t total = entries->size();
-    if (*limit && total > **limit)
-        entries->resize(**limit);
+    const size_t total = keepNewest(*entries, *limit);
     if (context.args.json()) {
         Json out = Json::array();
         for (const auto &e : *entries) {

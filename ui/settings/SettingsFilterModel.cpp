@@ -48,17 +48,45 @@ void SettingsFilterModel::setSourceModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &SettingsFilterModel::sourceChanged);
 }
 
+namespace {
+
+struct StateFilter
+{
+    QLatin1String name; // after the @
+    int mask;
+};
+
+constexpr StateFilter kStateFilters[] = {
+    {QLatin1String("modified"), SettingsTreeModel::Modified},
+    {QLatin1String("invalid"), SettingsTreeModel::Invalid},
+    {QLatin1String("default"), SettingsTreeModel::AtDefault},
+    {QLatin1String("changed"), SettingsTreeModel::ChangedExternally},
+};
+
+// The mask an @word filters by, 0 for none.
+int stateMaskOf(const QString &name)
+{
+    for (const StateFilter &filter : kStateFilters) {
+        if (name == filter.name)
+            return filter.mask;
+    }
+    return 0;
+}
+
+} // namespace
+
 QStringList SettingsFilterModel::stateFilterNames()
 {
-    return {QStringLiteral("modified"), QStringLiteral("invalid"), QStringLiteral("default"),
-            QStringLiteral("changed")};
+    QStringList names;
+    for (const StateFilter &filter : kStateFilters)
+        names << filter.name;
+    return names;
 }
 
 QString SettingsFilterModel::unknownStateFilter() const
 {
-    const QStringList names = stateFilterNames();
     for (const QString &word : m_query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (word.startsWith(QLatin1Char('@')) && !names.contains(word.mid(1).toLower()))
+        if (word.startsWith(QLatin1Char('@')) && stateMaskOf(word.mid(1).toLower()) == 0)
             return word;
     }
     return {};
@@ -72,21 +100,11 @@ void SettingsFilterModel::setQuery(const QString &query)
     m_words.clear();
     m_stateMask = 0;
     for (const QString &word : query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (word.startsWith(QLatin1Char('@'))) {
-            const QString state = word.mid(1).toLower();
-            if (state == QLatin1String("modified"))
-                m_stateMask |= SettingsTreeModel::Modified;
-            else if (state == QLatin1String("invalid"))
-                m_stateMask |= SettingsTreeModel::Invalid;
-            else if (state == QLatin1String("default"))
-                m_stateMask |= SettingsTreeModel::AtDefault;
-            else if (state == QLatin1String("changed"))
-                m_stateMask |= SettingsTreeModel::ChangedExternally;
-            else
-                m_words << word.toCaseFolded();
-        } else {
+        const int mask = word.startsWith(QLatin1Char('@')) ? stateMaskOf(word.mid(1).toLower()) : 0;
+        if (mask != 0)
+            m_stateMask |= mask;
+        else
             m_words << word.toCaseFolded();
-        }
     }
     startSearch();
 }

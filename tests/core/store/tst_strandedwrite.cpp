@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <functional>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -67,6 +68,26 @@ bool runKilledWriter(const QString &path, const std::string &key, const Json &va
                 ::_exit(0);
         });
         (void)store.set(key, value);
+        ::_exit(12); // the kill did not happen
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// A writer of ours in a child process: it opens the store at `path` and runs
+// `write`, which sets the hooks that end it (::_exit(0) at the moment
+// tested) and writes. Returns whether it ended there.
+bool runWriterUntilItDies(const QString &path, const std::function<void(Store &)> &write)
+{
+    const pid_t child = ::fork();
+    if (child < 0)
+        return false;
+    if (child == 0) {
+        Store store(path);
+        if (!store.open())
+            ::_exit(10);
+        write(store);
         ::_exit(12); // the kill did not happen
     }
     int status = 0;
@@ -201,9 +222,6 @@ void TestStrandedWrite::killedAfterAnExchangeWithNoOtherWriterLeavesNothing()
              qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
 }
 
-// The app read the file in our exchange window (our version without its own
-// change) and writes after set() has returned: that late write drops the
-// app's earlier change, which following the file puts back.
 // Killed with its temp file still empty (or cut short): the next run knows
 // the file as the write's own by its inode, removes it and warns of nothing.
 // Before, it was taken for another writer's version that does not parse and
@@ -213,23 +231,14 @@ void TestStrandedWrite::killedWhileWritingItsTempFileLeavesNothing()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("tad-config.json"));
     QVERIFY(writeByRename(path, R"({"ours":{}})"));
-    const pid_t child = ::fork();
-    QVERIFY(child >= 0);
-    if (child == 0) {
-        Store store(path);
-        if (!store.open())
-            ::_exit(10);
+    QVERIFY(runWriterUntilItDies(path, [](Store &store) {
         testing::setWriteFaultHook([](testing::WriteStep step, const QByteArray &) {
             if (step == testing::WriteStep::Write)
                 ::_exit(0);
             return 0;
         });
         (void)store.set("ours.k", Json(2));
-        ::_exit(12);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }));
     QCOMPARE(int(findStrandedWrites(path).size()), 1);
 
     Store next(path);
@@ -252,12 +261,7 @@ void TestStrandedWrite::aReplaceDuringTheBaseLinkIsNotLeftUnrecorded()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("tad-config.json"));
     QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
-    const pid_t child = ::fork();
-    QVERIFY(child >= 0);
-    if (child == 0) {
-        Store store(path);
-        if (!store.open())
-            ::_exit(10);
+    QVERIFY(runWriterUntilItDies(path, [&path](Store &store) {
         bool appWrote = false;
         testing::setWriteFaultHook([&](testing::WriteStep step, const QByteArray &) {
             if (step != testing::WriteStep::Link || appWrote)
@@ -269,11 +273,7 @@ void TestStrandedWrite::aReplaceDuringTheBaseLinkIsNotLeftUnrecorded()
         });
         testing::setAfterExchangeHook([] { ::_exit(0); });
         (void)store.set("ours.k", Json(2));
-        ::_exit(12);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }));
 
     Store next(path);
     QVERIFY(next.open());
@@ -285,6 +285,9 @@ void TestStrandedWrite::aReplaceDuringTheBaseLinkIsNotLeftUnrecorded()
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
 }
 
+// The app read the file in our exchange window (our version without its own
+// change) and writes after set() has returned: that late write drops the
+// app's earlier change, which following the file puts back.
 void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
 {
     QTemporaryDir dir;
