@@ -45,36 +45,6 @@ enum class KillAt
     AfterExchange
 };
 
-// A writer of ours in a child process: it sets `key`, the app writes `appVersion`
-// in its window (if given), and it dies at `at`. Returns whether it died there.
-bool runKilledWriter(const QString &path, const std::string &key, const Json &value,
-                     const std::string &appVersion, KillAt at)
-{
-    const pid_t child = ::fork();
-    if (child < 0)
-        return false;
-    if (child == 0) {
-        Store store(path);
-        if (!store.open())
-            ::_exit(10);
-        testing::setBeforeRenameHook([&] {
-            if (!appVersion.empty() && !writeByRename(path, appVersion))
-                ::_exit(11);
-            if (at == KillAt::BeforeExchange)
-                ::_exit(0);
-        });
-        testing::setAfterExchangeHook([&] {
-            if (at == KillAt::AfterExchange)
-                ::_exit(0);
-        });
-        (void)store.set(key, value);
-        ::_exit(12); // the kill did not happen
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 // A writer of ours in a child process: it opens the store at `path` and runs
 // `write`, which sets the hooks that end it (::_exit(0) at the moment
 // tested) and writes. Returns whether it ended there.
@@ -93,6 +63,26 @@ bool runWriterUntilItDies(const QString &path, const std::function<void(Store &)
     int status = 0;
     ::waitpid(child, &status, 0);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// A writer of ours that sets `key`, the app writes `appVersion` in its
+// window (if given), and it dies at `at`. Returns whether it died there.
+bool runKilledWriter(const QString &path, const std::string &key, const Json &value,
+                     const std::string &appVersion, KillAt at)
+{
+    return runWriterUntilItDies(path, [&](Store &store) {
+        testing::setBeforeRenameHook([&] {
+            if (!appVersion.empty() && !writeByRename(path, appVersion))
+                ::_exit(11);
+            if (at == KillAt::BeforeExchange)
+                ::_exit(0);
+        });
+        testing::setAfterExchangeHook([&] {
+            if (at == KillAt::AfterExchange)
+                ::_exit(0);
+        });
+        (void)store.set(key, value);
+    });
 }
 
 // The app writes `late` 60 ms from now while the store follows the file.
