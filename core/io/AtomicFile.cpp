@@ -6,6 +6,7 @@
 #include "ContentHash.h"
 #include "PosixIo.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -276,7 +277,41 @@ int readDisplaced(int dirFd, const QByteArray &name, std::string &out)
     return readToEnd(fd.get(), out);
 }
 
+// An exchange is done but the version it displaced cannot be read: it may
+// be another writer's, so it stays, and the error says where.
+Error unreadDisplaced(int dirFd, const QByteArray &name, TempFile &temp,
+                      std::optional<BaseRecord> &baseRecord, int err, const QString &path,
+                      const QString &folder)
+{
+    Error error = ioError(path, QStringLiteral("read back the replaced content"), err, folder);
+    QString kept;
+    if (baseRecord && baseRecord->present()) {
+        // Its record: the next run of this app merges it back.
+        baseRecord->dismiss();
+        temp.dismiss();
+        kept = QStringLiteral("The version it replaced is kept beside the file, and the next "
+                              "run that opens the file merges it back.");
+    } else {
+        // The same naming as displacedCopyPath(), in the folder we hold.
+        const QByteArray copyName = encodePath(displacedCopyPath(decodePath(name)));
+        const bool moved = renameWithMode(dirFd, temp.name().constData(), copyName.constData(),
+                                          RenameMode::NoReplace) == 0;
+        temp.dismiss(); // at its hidden name if the rename failed: never removed
+        kept = QStringLiteral("The version it replaced is kept as %1 for you to compare.")
+                   .arg(folder + QLatin1Char('/') + decodePath(moved ? copyName : temp.name()));
+    }
+    error.message =
+        QStringLiteral("The new content was written. ") + error.message + QLatin1Char(' ') + kept;
+    return error;
+}
+
 } // namespace
+
+QString displacedCopyPath(const QString &targetPath)
+{
+    return targetPath + QStringLiteral(".displaced-") +
+           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz"));
+}
 
 namespace testing {
 void setBeforeRenameHook(std::function<void()> hook)
@@ -476,13 +511,11 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
             std::optional<std::string> displaced;
             if (!knownUnchanged) {
                 displaced.emplace();
-                const int err = readDisplaced(dirFd, temp.name(), *displaced);
-                if (err != 0) {
-                    Error error = ioError(path, QStringLiteral("read back the replaced content"),
-                                          err, folder);
-                    error.message.prepend(QStringLiteral("The new content was written. "));
-                    return error;
-                }
+                int err = injectedFault(WriteStep::ReadDisplaced, name);
+                if (err == 0)
+                    err = readDisplaced(dirFd, temp.name(), *displaced);
+                if (err != 0)
+                    return unreadDisplaced(dirFd, name, temp, baseRecord, err, path, folder);
             }
             // Compared in place: a copy of the displaced bytes costs as much
             // as the compare on a large file.

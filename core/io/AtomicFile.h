@@ -107,7 +107,12 @@ struct ReplaceOutcome
 // fsyncs it, gives it the permission bits of the file it replaces (new files
 // get newFileMode), renames it over `path` and fsyncs the folder. Readers see
 // the old or the new bytes, never a torn or empty file. On failure the
-// target's bytes are unchanged and the temp file is gone.
+// target's bytes are unchanged and the temp file is gone, with one
+// exception: an exchange done whose displaced version cannot be read back
+// (EMFILE, ENOMEM, EIO). The error says so; that version is never removed:
+// with a base record both stay, for the next run to merge (see
+// findStrandedWrites), and without one it is kept in plain sight at
+// displacedCopyPath().
 //
 // With learnPrevious the rename is an exchange (Linux renameat2), so the old
 // inode lands at the temp name and is read back: that is the compare-and-swap
@@ -119,6 +124,10 @@ struct ReplaceOutcome
 // file it points to is replaced and the link stays.
 Result<ReplaceOutcome> replaceFile(const QString &path, std::string_view bytes,
                                    const WriteOptions &options = {});
+
+// Where a version of the settings file at `targetPath` that is not ours to
+// judge is kept for a person to compare: "<name>.displaced-<UTC time>".
+QString displacedCopyPath(const QString &targetPath);
 
 // fsync of the file at `path` and of its folder, for a version that was
 // written with durable == false. Failures are ignored (the next durable

@@ -11,12 +11,13 @@ namespace tad::testing {
 // The steps of the write path, for injecting failures.
 enum class WriteStep
 {
-    Open,   // creating the temp file
-    Link,   // the base record's hard link to the file the write is based on
-    Write,  // writing the bytes into it
-    Sync,   // fsync of the temp file
-    Close,  // closing it, before the rename
-    Rename, // the rename (or exchange) over the target
+    Open,          // creating the temp file
+    Link,          // the base record's hard link to the file the write is based on
+    Write,         // writing the bytes into it
+    Sync,          // fsync of the temp file
+    Close,         // closing it, before the rename
+    Rename,        // the rename (or exchange) over the target
+    ReadDisplaced, // reading back the version an exchange displaced
 };
 
 // Called before each step of every write through the write path with the

@@ -40,8 +40,7 @@ void pauseAfterLosing(int attempt)
 
 MergeWrite::MergeWrite(Store &store, const std::vector<StoreOp> &ops, ChangeSource source,
                        const std::string &operationName)
-    : m_store(store), m_ops(ops), m_source(source), m_operationName(operationName),
-      m_reapplySource(source)
+    : m_store(store), m_ops(ops), m_source(source), m_operationName(operationName)
 {}
 
 Result<void> MergeWrite::run()
@@ -127,7 +126,7 @@ Result<void> MergeWrite::catchUpWithDisk()
             return recovered;
     }
     // Our own recent changes that the other writer's version undid go first.
-    m_work = s.takePendingReapply(m_reapplySource);
+    m_work = s.takePendingReapply();
     m_work.insert(m_work.end(), m_ops.begin(), m_ops.end());
     return {};
 }
@@ -277,7 +276,7 @@ Result<void> MergeWrite::startFromNewBase(const Round &round)
     for (auto *hook : s.m_hooks)
         hook->documentAdopted(parsedNow->value, nowText ? nowText : emptyText(), true);
     s.checkRecentWrites(parsedNow->value);
-    std::vector<StoreOp> again = s.takePendingReapply(m_reapplySource);
+    std::vector<StoreOp> again = s.takePendingReapply();
     m_work.insert(m_work.begin(), again.begin(), again.end());
     m_base = std::move(parsedNow->value);
     m_expectedStamp = now->stamp;
@@ -396,7 +395,7 @@ void MergeWrite::queueDisplacedChanges(const Json &previousDoc, const Json &thei
     }
     // Changes displaced by this round go first; one already queued is
     // not queued twice (a long race would otherwise grow the list).
-    std::vector<StoreOp> again = s.takePendingReapply(m_reapplySource);
+    std::vector<StoreOp> again = s.takePendingReapply();
     std::erase_if(again, [this](const StoreOp &op) {
         return std::any_of(m_work.begin(), m_work.end(), [&op](const StoreOp &queued) {
             return queued.kind == op.kind && queued.path == op.path && queued.value == op.value;

@@ -78,7 +78,6 @@ private:
     std::optional<PerformanceMonitor::Scope> m_scope;
     // The operations to apply: ours, after any of our recent ones to put back.
     std::vector<StoreOp> m_work;
-    ChangeSource m_reapplySource; // takePendingReapply's, unused here
     // What is on disk now, as far as we know (null: no file), and the
     // document to change; the file of ours that holds it, if one does.
     SharedText m_expectedOnDisk;

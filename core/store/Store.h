@@ -227,7 +227,14 @@ private:
     void releaseLater(Json document);
     Result<bool> reapplyDisplaced();
     void checkRecentWrites(const Json &external);
-    std::vector<StoreOp> takePendingReapply(ChangeSource &source);
+    struct Reapply
+    {
+        ChangeSource source;
+        std::vector<StoreOp> ops;
+    };
+    std::vector<Reapply> takePendingReapplyBySource();
+    // All of them, for a write of ours already under way to carry along.
+    std::vector<StoreOp> takePendingReapply();
     // What the operations do to `doc` (StoreOperations.cpp). Returns whether
     // the schema's defaults added anything.
     // `hadDefaults`: `doc` is our own last write, every default filled.

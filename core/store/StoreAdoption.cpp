@@ -17,6 +17,7 @@
 #include <QThread>
 #include <QThreadPool>
 #include <fcntl.h>
+#include <iterator>
 #include <unistd.h>
 
 namespace tad {
@@ -67,9 +68,7 @@ Result<void> Store::recoverStrandedWrites()
         auto before = parseDocument(base->bytes, files.basePath);
         if (!theirs || !before) {
             // Not ours to judge: kept in plain sight, and said so.
-            const QString keptAs =
-                m_path + QStringLiteral(".displaced-") +
-                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz"));
+            const QString keptAs = displacedCopyPath(m_path);
             if (::rename(QFile::encodeName(files.tempPath).constData(),
                          QFile::encodeName(keptAs).constData()) == 0) {
                 Error warning = makeError(
@@ -219,15 +218,27 @@ void Store::checkRecentWrites(const Json &external)
     }
 }
 
-std::vector<StoreOp> Store::takePendingReapply(ChangeSource &source)
+std::vector<Store::Reapply> Store::takePendingReapplyBySource()
 {
-    std::vector<StoreOp> ops;
+    // Runs of one source, in order: a put-back is written as what it was
+    // (the app's bookkeeping as the app's, a person's edit as theirs), so
+    // one source's rules never judge another's change.
+    std::vector<Reapply> runs;
     for (auto &r : m_pendingReapply) {
-        source = r.source;
-        ops.push_back(r.value ? StoreOp::set(std::move(r.path), std::move(*r.value))
-                              : StoreOp::remove(std::move(r.path)));
+        if (runs.empty() || runs.back().source != r.source)
+            runs.push_back({r.source, {}});
+        runs.back().ops.push_back(r.value ? StoreOp::set(std::move(r.path), std::move(*r.value))
+                                          : StoreOp::remove(std::move(r.path)));
     }
     m_pendingReapply.clear();
+    return runs;
+}
+
+std::vector<StoreOp> Store::takePendingReapply()
+{
+    std::vector<StoreOp> ops;
+    for (Reapply &run : takePendingReapplyBySource())
+        std::move(run.ops.begin(), run.ops.end(), std::back_inserter(ops));
     return ops;
 }
 
@@ -290,9 +301,8 @@ Result<void> Store::followUntilQuiet(int quietMs, int budgetMs)
 // Our changes that the adopted version undid are written again.
 Result<bool> Store::reapplyDisplaced()
 {
-    ChangeSource source = ChangeSource::Cli;
-    if (auto again = takePendingReapply(source); !again.empty()) {
-        if (auto done = apply(again, source, "reapply"); !done)
+    for (const Reapply &run : takePendingReapplyBySource()) {
+        if (auto done = apply(run.ops, run.source, "reapply"); !done)
             return done.error();
     }
     return true;

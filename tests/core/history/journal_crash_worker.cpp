@@ -61,12 +61,14 @@ QString g_historyFolder;
 
 const std::map<WriteStep, QByteArray> &stepNames()
 {
-    static const std::map<WriteStep, QByteArray> names = {{WriteStep::Open, "open"},
-                                                          {WriteStep::Link, "link"},
-                                                          {WriteStep::Write, "write"},
-                                                          {WriteStep::Sync, "sync"},
-                                                          {WriteStep::Close, "close"},
-                                                          {WriteStep::Rename, "rename"}};
+    static const std::map<WriteStep, QByteArray> names = {
+        {WriteStep::Open, "open"},
+        {WriteStep::Link, "link"},
+        {WriteStep::Write, "write"},
+        {WriteStep::Sync, "sync"},
+        {WriteStep::Close, "close"},
+        {WriteStep::Rename, "rename"},
+        {WriteStep::ReadDisplaced, "read-displaced"}};
     return names;
 }
 

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void cleanup()
     {
         testing::setBeforeRenameHook({});
+        testing::setWriteFaultHook({});
         testing::setRenameFlagsUnsupported(false);
         // Whatever happened, nothing but the target may be left behind.
         const QStringList left = entriesOf(m_dir.path());
@@ -192,6 +193,33 @@ private Q_SLOTS:
         QCOMPARE(outcome->previous, expectedPrevious);
         QCOMPARE(outcome->exchanged, expectedExchanged);
         QCOMPARE(contentsOf(m_path), std::string(R"({"by":"us"})"));
+    }
+
+    // The exchange is done, and the version it displaced (another writer's)
+    // cannot be read back: it is kept in plain sight, never removed.
+    void anUnreadableDisplacedVersionIsKept()
+    {
+        QVERIFY(writeInPlace(m_path, R"({"by":"us, before"})"));
+        testing::setBeforeRenameHook([&] { replaceLikeConf(m_path, R"({"by":"them"})"); });
+        testing::setWriteFaultHook([](testing::WriteStep step, const QByteArray &) {
+            return step == testing::WriteStep::ReadDisplaced ? EIO : 0;
+        });
+        const Result<ReplaceOutcome> outcome =
+            replaceFile(m_path, R"({"by":"us"})", WriteOptions{.learnPrevious = true});
+        testing::setWriteFaultHook({});
+        QVERIFY(!outcome.ok());
+        QCOMPARE(contentsOf(m_path), std::string(R"({"by":"us"})"));
+        const QStringList copies =
+            QDir(m_dir.path())
+                .entryList({QStringLiteral("tad-config.json.displaced-*")}, QDir::Files);
+        QCOMPARE(copies.size(), 1);
+        const QString copy = m_dir.filePath(copies.first());
+        QCOMPARE(contentsOf(copy), std::string(R"({"by":"them"})"));
+        const QString message = outcome.error().message;
+        QVERIFY2(message.startsWith(QStringLiteral("The new content was written.")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(copy), qPrintable(message));
+        QFile::remove(copy);
     }
 
     void followsSymlink_data()

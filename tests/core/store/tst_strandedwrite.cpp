@@ -85,6 +85,16 @@ bool runKilledWriter(const QString &path, const std::string &key, const Json &va
     });
 }
 
+// The next run (a window, a CLI) writes `later` and follows the file; the
+// file then, or null if that run failed.
+Json nextRunWrites(const QString &path)
+{
+    Store next(path);
+    if (!next.open() || !next.set("later", Json(3)) || !next.followUntilQuiet())
+        return Json();
+    return parsedFile(path);
+}
+
 // The app writes `late` 60 ms from now while the store follows the file.
 // A wide quiet window: the late write must land inside it however loaded
 // the machine is (the product's window is 300 ms).
@@ -112,9 +122,11 @@ private Q_SLOTS:
     void killedAfterAnExchangeWithNoOtherWriterLeavesNothing();
     void killedWhileWritingItsTempFileLeavesNothing();
     void aReplaceDuringTheBaseLinkIsNotLeftUnrecorded();
+    void aDisplacedVersionThatCannotBeReadIsMergedByTheNextRun();
     void lateWriteOnOurIntermediateVersionIsRepaired();
     void lateWriteOnTheVersionBeforeOursIsRepaired();
     void changeCarriedByTheAppIsStillRepaired();
+    void theAppsBookkeepingIsPutBackBesideOurChange();
     void aChangeBackInTheFileIsPutBackWhileFollowing();
     void noOtherWriterMeansNoFollowing();
 };
@@ -139,11 +151,7 @@ void TestStrandedWrite::killedAfterTheExchangeTheNextRunPutsTheAppsChangeBack()
     QCOMPARE(int(findStrandedWrites(path).size()), 1);
 
     // The next run (a window, a CLI) merges it back on its first write.
-    Store next(path);
-    QVERIFY(next.open());
-    QVERIFY(next.set("later", Json(3)));
-    QVERIFY(next.followUntilQuiet());
-    const Json doc = parsedFile(path);
+    const Json doc = nextRunWrites(path);
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
     TAD_COMPARE_JSON(doc["later"], Json(3));
@@ -161,11 +169,7 @@ void TestStrandedWrite::aKeyChangedSinceKeepsItsNewerValue()
                             KillAt::AfterExchange));
     // The app set app.k again since (to 5), on the file as our write left it.
     QVERIFY(writeByRename(path, R"({"app":{"k":5,"j":0},"ours":{"k":2}})"));
-    Store next(path);
-    QVERIFY(next.open());
-    QVERIFY(next.set("later", Json(3)));
-    QVERIFY(next.followUntilQuiet());
-    const Json doc = parsedFile(path);
+    const Json doc = nextRunWrites(path);
     TAD_COMPARE_JSON(doc["app"]["k"], Json(5)); // its newer value stays
     TAD_COMPARE_JSON(doc["app"]["j"], Json(1)); // the change that was hidden comes back
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
@@ -180,11 +184,7 @@ void TestStrandedWrite::killedBeforeTheExchangeLeavesNothingBehind()
     QVERIFY(runKilledWriter(path, "ours.k", Json(2), R"({"app":{"k":1},"ours":{}})",
                             KillAt::BeforeExchange));
     TAD_COMPARE_JSON(parsedFile(path), Json::parse(R"({"app":{"k":1},"ours":{}})"));
-    Store next(path);
-    QVERIFY(next.open());
-    QVERIFY(next.set("later", Json(3)));
-    QVERIFY(next.followUntilQuiet());
-    const Json doc = parsedFile(path);
+    const Json doc = nextRunWrites(path);
     // The unfinished write's change never appears: it did not report success.
     QVERIFY(!doc["ours"].contains("k"));
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
@@ -265,14 +265,40 @@ void TestStrandedWrite::aReplaceDuringTheBaseLinkIsNotLeftUnrecorded()
         (void)store.set("ours.k", Json(2));
     }));
 
-    Store next(path);
-    QVERIFY(next.open());
-    QVERIFY(next.set("later", Json(3)));
-    QVERIFY(next.followUntilQuiet());
-    const Json doc = parsedFile(path);
+    const Json doc = nextRunWrites(path);
     QVERIFY2(doc["app"].contains("k"), compactJson(doc).c_str());
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
+}
+
+// The exchange displaced the app's version, and reading it back fails (EIO,
+// EMFILE): the write reports it, and the record stays for the next run.
+void TestStrandedWrite::aDisplacedVersionThatCannotBeReadIsMergedByTheNextRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    QVERIFY(runWriterUntilItDies(path, [&path](Store &store) {
+        testing::setBeforeRenameHook([&path] {
+            if (!writeByRename(path, R"({"app":{"k":1},"ours":{}})"))
+                ::_exit(11);
+        });
+        testing::setWriteFaultHook([](testing::WriteStep step, const QByteArray &) {
+            return step == testing::WriteStep::ReadDisplaced ? EIO : 0;
+        });
+        const auto written = store.set("ours.k", Json(2));
+        // An error that says the write happened; then the program ends.
+        ::_exit(!written && written.error().message.contains(QStringLiteral("merges it back"))
+                    ? 0
+                    : 13);
+    }));
+    QVERIFY(!parsedFile(path)["app"].contains("k"));
+    QCOMPARE(int(findStrandedWrites(path).size()), 1);
+
+    const Json doc = nextRunWrites(path);
+    TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
+    TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
+    QVERIFY(findStrandedWrites(path).empty());
 }
 
 // The app read the file in our exchange window (our version without its own
@@ -363,6 +389,34 @@ void TestStrandedWrite::changeCarriedByTheAppIsStillRepaired()
     TAD_COMPARE_JSON(doc["app"]["k3"], Json(1));
     QVERIFY2(doc["ours"].contains("k"), "our key was lost");
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
+}
+
+// The app's change that our write displaced and merged is its own
+// bookkeeping (__internal__, which a person's edit may not touch); a late
+// write on the version before drops it and ours: both go back, in one
+// put-back that still refuses nothing of the app's.
+void TestStrandedWrite::theAppsBookkeepingIsPutBackBesideOurChange()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
+    Store store(path);
+    QVERIFY(store.open());
+    bool appWrote = false;
+    testing::setBeforeRenameHook([&] {
+        if (!std::exchange(appWrote, true))
+            QVERIFY(writeByRename(
+                path, R"({"__internal__":{"migrations":{"version":"2.0.0"}},"app":{},"ours":{}})"));
+    });
+    QVERIFY(store.set("ours.k", Json(2)));
+    testing::setBeforeRenameHook({});
+    TAD_COMPARE_JSON(parsedFile(path)["__internal__"]["migrations"]["version"], Json("2.0.0"));
+    QVERIFY(followWhileTheAppWritesLate(store, path, R"({"app":{"j":1},"ours":{}})"));
+    const Json doc = parsedFile(path);
+    QVERIFY2(doc.contains("__internal__"), compactJson(doc).c_str());
+    TAD_COMPARE_JSON(doc["__internal__"]["migrations"]["version"], Json("2.0.0"));
+    TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
+    TAD_COMPARE_JSON(doc["app"]["j"], Json(1));
 }
 
 namespace {
