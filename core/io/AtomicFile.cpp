@@ -422,11 +422,17 @@ Result<ReplaceOutcome> replaceInFolder(int dirFd, const QByteArray &name, std::s
     if (options.keepBaseRecord && options.learnPrevious && targetExisted &&
         ::fstat(temp.fd(), &tempStat) == 0) {
         baseRecord.emplace(dirFd, name, writeId, contentTag(bytes), quint64(tempStat.st_ino));
-        if (baseRecord->error() == ENOENT && options.expectedBase) {
+        struct stat now;
+        if (baseRecord->error() == ENOENT && options.expectedBase &&
+            (::fstatat(dirFd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) != 0 ||
+             quint64(now.st_dev) != options.expectedBase->device ||
+             quint64(now.st_ino) != options.expectedBase->inode)) {
             // link(2) fails so on an inode whose last name is going: another
             // writer's rename replaced the file at that instant (or it was
             // deleted). Going on without a record would leave that writer's
-            // version unrecorded once our exchange displaces it.
+            // version unrecorded once our exchange displaces it. (The file
+            // still there as it was read: a file system's own refusal, and
+            // the write goes on without a record, as without hard links.)
             ReplaceOutcome stale;
             stale.baseChanged = true;
             return stale;

@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +96,16 @@ Json nextRunWrites(const QString &path)
     return parsedFile(path);
 }
 
+// A file where the app and we each keep an object, opened by a store.
+struct OpenedStore
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    bool written = writeByRename(path, R"({"app":{},"ours":{}})");
+    Store store{path};
+    bool ready() { return written && store.open(); }
+};
+
 // The app writes `late` 60 ms from now while the store follows the file.
 // A wide quiet window: the late write must land inside it however loaded
 // the machine is (the product's window is 300 ms).
@@ -122,6 +133,7 @@ private Q_SLOTS:
     void killedAfterAnExchangeWithNoOtherWriterLeavesNothing();
     void killedWhileWritingItsTempFileLeavesNothing();
     void aReplaceDuringTheBaseLinkIsNotLeftUnrecorded();
+    void aLinkRefusedWithTheFileUnchangedDoesNotStopTheWrite();
     void aDisplacedVersionThatCannotBeReadIsMergedByTheNextRun();
     void lateWriteOnOurIntermediateVersionIsRepaired();
     void lateWriteOnTheVersionBeforeOursIsRepaired();
@@ -135,6 +147,7 @@ void TestStrandedWrite::cleanup()
 {
     testing::setBeforeRenameHook({});
     testing::setAfterExchangeHook({});
+    testing::setWriteFaultHook({});
 }
 
 void TestStrandedWrite::killedAfterTheExchangeTheNextRunPutsTheAppsChangeBack()
@@ -156,8 +169,8 @@ void TestStrandedWrite::killedAfterTheExchangeTheNextRunPutsTheAppsChangeBack()
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
     TAD_COMPARE_JSON(doc["later"], Json(3));
     QVERIFY(findStrandedWrites(path).empty());
-    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
-             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+    QVERIFY2(hiddenFiles(QFileInfo(path).path()).isEmpty(),
+             qPrintable(hiddenFiles(QFileInfo(path).path()).join(QLatin1Char(' '))));
 }
 
 void TestStrandedWrite::aKeyChangedSinceKeepsItsNewerValue()
@@ -188,8 +201,8 @@ void TestStrandedWrite::killedBeforeTheExchangeLeavesNothingBehind()
     // The unfinished write's change never appears: it did not report success.
     QVERIFY(!doc["ours"].contains("k"));
     TAD_COMPARE_JSON(doc["app"]["k"], Json(1));
-    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
-             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+    QVERIFY2(hiddenFiles(QFileInfo(path).path()).isEmpty(),
+             qPrintable(hiddenFiles(QFileInfo(path).path()).join(QLatin1Char(' '))));
 }
 
 void TestStrandedWrite::killedAfterAnExchangeWithNoOtherWriterLeavesNothing()
@@ -208,8 +221,8 @@ void TestStrandedWrite::killedAfterAnExchangeWithNoOtherWriterLeavesNothing()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
-    QVERIFY2(hiddenFiles(dir.path()).isEmpty(),
-             qPrintable(hiddenFiles(dir.path()).join(QLatin1Char(' '))));
+    QVERIFY2(hiddenFiles(QFileInfo(path).path()).isEmpty(),
+             qPrintable(hiddenFiles(QFileInfo(path).path()).join(QLatin1Char(' '))));
 }
 
 // Killed with its temp file still empty (or cut short): the next run knows
@@ -271,6 +284,31 @@ void TestStrandedWrite::aReplaceDuringTheBaseLinkIsNotLeftUnrecorded()
     TAD_COMPARE_JSON(doc["ours"]["k"], Json(2));
 }
 
+// A file system that answers link(2) with ENOENT while the file is there,
+// unchanged: the write goes on without a record (it went round for its
+// whole 20 s budget, then said the change was merged).
+void TestStrandedWrite::aLinkRefusedWithTheFileUnchangedDoesNotStopTheWrite()
+{
+    OpenedStore opened;
+    QVERIFY(opened.ready());
+    const QString &path = opened.path;
+    Store &store = opened.store;
+    int links = 0;
+    testing::setWriteFaultHook([&links](testing::WriteStep step, const QByteArray &) {
+        if (step != testing::WriteStep::Link)
+            return 0;
+        ++links;
+        return ENOENT;
+    });
+    const auto written = store.set("ours.k", Json(2));
+    testing::setWriteFaultHook({});
+    QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+    QCOMPARE(links, 1);
+    TAD_COMPARE_JSON(parsedFile(path)["ours"]["k"], Json(2));
+    QVERIFY2(hiddenFiles(QFileInfo(path).path()).isEmpty(),
+             qPrintable(hiddenFiles(QFileInfo(path).path()).join(QLatin1Char(' '))));
+}
+
 // The exchange displaced the app's version, and reading it back fails (EIO,
 // EMFILE): the write reports it, and the record stays for the next run.
 void TestStrandedWrite::aDisplacedVersionThatCannotBeReadIsMergedByTheNextRun()
@@ -306,11 +344,10 @@ void TestStrandedWrite::aDisplacedVersionThatCannotBeReadIsMergedByTheNextRun()
 // app's earlier change, which following the file puts back.
 void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
-    Store store(path);
-    QVERIFY(store.open());
+    OpenedStore opened;
+    QVERIFY(opened.ready());
+    const QString &path = opened.path;
+    Store &store = opened.store;
     QByteArray intermediate;
     bool appWrote = false; // once: the merge's own write is not raced
     testing::setBeforeRenameHook([&] {
@@ -343,11 +380,10 @@ void TestStrandedWrite::lateWriteOnOurIntermediateVersionIsRepaired()
 // its version lacks our change, which following the file writes again.
 void TestStrandedWrite::lateWriteOnTheVersionBeforeOursIsRepaired()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
-    Store store(path);
-    QVERIFY(store.open());
+    OpenedStore opened;
+    QVERIFY(opened.ready());
+    const QString &path = opened.path;
+    Store &store = opened.store;
     bool appWrote = false; // once: the merge's own write is not raced
     testing::setBeforeRenameHook([&] {
         if (!std::exchange(appWrote, true))
@@ -367,11 +403,10 @@ void TestStrandedWrite::lateWriteOnTheVersionBeforeOursIsRepaired()
 // a read before ours, drops our key: following the file still puts it back.
 void TestStrandedWrite::changeCarriedByTheAppIsStillRepaired()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
-    Store store(path);
-    QVERIFY(store.open());
+    OpenedStore opened;
+    QVERIFY(opened.ready());
+    const QString &path = opened.path;
+    Store &store = opened.store;
     int renames = 0, exchanges = 0;
     testing::setBeforeRenameHook([&] {
         if (renames++ == 0)
@@ -397,11 +432,10 @@ void TestStrandedWrite::changeCarriedByTheAppIsStillRepaired()
 // put-back that still refuses nothing of the app's.
 void TestStrandedWrite::theAppsBookkeepingIsPutBackBesideOurChange()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
-    QVERIFY(writeByRename(path, R"({"app":{},"ours":{}})"));
-    Store store(path);
-    QVERIFY(store.open());
+    OpenedStore opened;
+    QVERIFY(opened.ready());
+    const QString &path = opened.path;
+    Store &store = opened.store;
     bool appWrote = false;
     testing::setBeforeRenameHook([&] {
         if (!std::exchange(appWrote, true))
