@@ -142,6 +142,11 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         auto keys = keyList(context, args.option(QStringLiteral("keys")));
         if (!keys)
             return report(keys.error());
+        if (keys->empty() && args.hasOption(QStringLiteral("keys")))
+            // An empty list (a script's unset variable) is not "every key".
+            return report(usage(QStringLiteral("--keys needs at least one key, such as --keys "
+                                               "settings.theme; leave it out to restore the "
+                                               "whole backup")));
         auto plan = context.file->planRestore(name, *keys);
         if (!plan)
             return report(plan.error());

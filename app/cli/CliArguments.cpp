@@ -3,6 +3,7 @@
 #include "keys/NearestName.h"
 
 #include <QStringDecoder>
+#include <algorithm>
 
 namespace tad::cli {
 namespace {
@@ -127,6 +128,13 @@ QString CliArguments::option(const QString &name) const
             return o.mid(prefix.size());
     }
     return {};
+}
+
+bool CliArguments::hasOption(const QString &name) const
+{
+    const QString prefix = QStringLiteral("--") + name + QLatin1Char('=');
+    return std::any_of(commandOptions.begin(), commandOptions.end(),
+                       [&prefix](const QString &o) { return o.startsWith(prefix); });
 }
 
 bool CliArguments::flag(const QString &name) const

@@ -34,6 +34,8 @@ struct CliArguments
 
     // Value of a command option such as --default; null QString if absent.
     QString option(const QString &name) const;
+    // Whether a command option that takes a value was given, empty or not.
+    bool hasOption(const QString &name) const;
     bool flag(const QString &name) const;
     bool json() const { return flag(QStringLiteral("json")); }
 };

@@ -112,6 +112,24 @@ private Q_SLOTS:
         }
     }
 
+    // An empty --keys (a script's unset variable) restored every key.
+    void anEmptyKeyListRestoresNothing()
+    {
+        CliFixture fixture;
+        QVERIFY(fixture.isValid() && fixture.populate());
+        QCOMPARE(fixture.run({"set", "settings.fontSize", "18"}).exitCode, 0);
+        const auto changed = fixture.snapshot();
+        for (const QString &empty : {QStringLiteral("--keys="), QStringLiteral("--keys=,")}) {
+            const Run none = fixture.run({"backup", "restore", fixture.backupName(), empty});
+            QCOMPARE(none.exitCode, 1);
+            QVERIFY2(none.err.contains("--keys needs at least one key"), none.err.constData());
+            QCOMPARE(fixture.snapshot(), changed);
+        }
+        const Run separate = fixture.run({"backup", "restore", fixture.backupName(), "--keys", ""});
+        QCOMPARE(separate.exitCode, 1);
+        QCOMPARE(fixture.snapshot(), changed);
+    }
+
     // The cases a new user ran into, one by one.
     void typosThatUsedToRun()
     {
