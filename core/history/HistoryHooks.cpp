@@ -3,6 +3,7 @@
 #include "Journal.h"
 #include "JsonPatch.h"
 #include "SetChanges.h"
+#include "io/AtomicFile.h"
 #include "keys/KeyPath.h"
 
 #include "json/JsonText.h"
@@ -128,7 +129,14 @@ void HistoryRecorder::forgetAnnotations()
 
 Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
 {
-    Q_UNUSED(change);
+    if (m_baseDeferred) {
+        // The file was read-only when first seen and is writable now.
+        m_baseDeferred = false;
+        if (auto head = m_history.head(); head && !head->has_value())
+            if (auto written = m_history.setBase(shareText(std::string(change.bytesBefore)));
+                !written && m_required)
+                return written.error();
+    }
     if (!m_required)
         return {};
     auto writable = m_history.checkWritable();
@@ -237,6 +245,16 @@ void HistoryRecorder::documentAdopted(const Json &doc, const SharedText &text, b
             recordExternal(Json::object(), versionHash(std::string()), doc, text);
             return;
         }
+        if (m_store) {
+            // A file we may not write gets no copy yet: a refused change
+            // leaves nothing behind (a read-only file's secrets included).
+            if (auto stamp = statFile(m_store->path());
+                stamp && !refuseReadOnly(m_store->path(), *stamp)) {
+                m_baseDeferred = true;
+                return;
+            }
+        }
+        m_baseDeferred = false;
         if (auto written = m_history.setBase(text); !written)
             report(written.error(), QStringLiteral("the history's first copy of the file was not "
                                                    "written, so no change can be recorded yet"));

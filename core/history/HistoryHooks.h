@@ -105,6 +105,9 @@ private:
     std::vector<HistoryEntry> m_lastRecorded;
     bool m_required = true;
     bool m_foundExternal = false;
+    // The first look found the file read-only for us: no copy of it was
+    // made then (a refused write leaves nothing); the first write makes it.
+    bool m_baseDeferred = false;
     // A SHA-256 name of a version (from an earlier version's line) and that
     // version's digest.
     std::optional<std::pair<QString, QString>> m_oldName;

@@ -113,9 +113,10 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("chmod u+w"), refused.err.constData());
         QCOMPARE(readAll(m_config), bytes);
         QCOMPARE(rawMode(m_config), 0400u);
-        // Refused before any safety net: no backup, no history entry (the
-        // history's copy of the file as first read is no entry).
+        // Refused before any safety net: no backup, and no history: not even
+        // its copy of the file as first read (the file's secrets with it).
         QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("backups"))));
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("storeHistory"))));
         const auto recorded = tad::History(m_config).list();
         QVERIFY(recorded.ok());
         QVERIFY(recorded->empty());
@@ -126,6 +127,13 @@ private Q_SLOTS:
         QVERIFY(::chmod(QFile::encodeName(m_config).constData(), 0600) == 0);
         QCOMPARE(runCli(base + command).exitCode, 0);
         QVERIFY(readAll(m_config) != bytes);
+        // The history starts with that write, from the file as it was.
+        const auto after = tad::History(m_config).list();
+        QVERIFY(after.ok());
+        QCOMPARE(int(after->size()), 1);
+        const Run back = runCli(base + QStringList{"rollback", after->front().id});
+        QVERIFY2(back.exitCode == 0, back.err.constData());
+        QCOMPARE(readAll(m_config), bytes);
     }
 
     // One limit, the reader's 1,000 levels, for the key's segments and the
