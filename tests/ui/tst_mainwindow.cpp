@@ -27,6 +27,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDateTimeEdit>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void findByNameOrPathReachesTheKey();
     void keyboardOnlyEditOfEachKind();
     void spaceFlipsABooleanRow();
+    void tabGoesRoundTheWholeWindow();
     void typedValueCommitsOnEnterOrLeaving();
     void undoOverTheAppsChangeIsRefused();
     void outOfRangeIsExplainedNotWritten();
@@ -969,6 +971,41 @@ void TestMainWindow::findByNameOrPathReachesTheKey()
     QWidget *field = tabToField();
     QVERIFY(field);
     QVERIFY(focusVisible());
+}
+
+// Tab from the tree reaches the field, then the panel's button, then the
+// rest of the window (the find box, the docks) and back to the tree: it went
+// from the field straight back to the tree.
+void TestMainWindow::tabGoesRoundTheWholeWindow()
+{
+    QVERIFY(findKey(QStringLiteral("settings.fontSize")));
+    QWidget *field = tabToField();
+    QVERIFY(field);
+    auto *reset = m_window->panel()->findChild<QPushButton *>(QStringLiteral("resetButton"));
+    QVERIFY(reset);
+    QSet<QWidget *> visited;
+    bool sawDock = false;
+    QWidget *afterField = nullptr;
+    for (int press = 0; press < 60; ++press) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        if (!afterField)
+            afterField = focus;
+        if (focus == m_window->tree())
+            break;
+        visited.insert(focus);
+        for (QWidget *up = focus; up; up = up->parentWidget())
+            sawDock = sawDock || qobject_cast<QDockWidget *>(up);
+    }
+    QVERIFY2(QApplication::focusWidget() == m_window->tree(), "Tab never came back to the tree");
+    QVERIFY(afterField != m_window->tree());
+    if (reset->isEnabled())
+        QCOMPARE(afterField, static_cast<QWidget *>(reset));
+    QVERIFY(visited.contains(m_window->findBox()));
+    const auto docks = m_window->findChildren<QDockWidget *>();
+    if (std::any_of(docks.begin(), docks.end(), [](QDockWidget *d) { return d->isVisible(); }))
+        QVERIFY2(sawDock, "Tab never reached an open dock");
 }
 
 // Tab from the find box, then Space on a boolean row, by keys alone.

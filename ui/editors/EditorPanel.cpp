@@ -159,6 +159,13 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     m_editor->setEnabled(!m_spec.readOnly);
     m_editorSlot->addWidget(m_editor);
     m_editor->show(); // now, so Tab can reach it at once
+    // By the field that takes the focus: setTabOrder() passes over a widget
+    // that takes none itself, as the editor's frame.
+    if (QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor) {
+        if (m_tabPredecessor)
+            QWidget::setTabOrder(m_tabPredecessor, field);
+        QWidget::setTabOrder(field, m_reset);
+    }
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
     connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
     connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);

@@ -9,6 +9,7 @@
 #include "ValueEditor.h"
 #include "settings/EditorSpec.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -51,6 +52,10 @@ public:
     void flushPending();
     // Gives up what the editor holds: the file's value again.
     void revert();
+    // The widget Tab leaves for the editor (the tree): each new editor
+    // comes right after it, and the panel's buttons after the editor, so
+    // Tab goes on through the rest of the window instead of back.
+    void setTabPredecessor(QWidget *widget) { m_tabPredecessor = widget; }
 
 Q_SIGNALS:
     void editRequested(const QString &key, const tad::Json &value);
@@ -99,6 +104,7 @@ private:
     QVBoxLayout *m_editorSlot;
     QPushButton *m_keepMine;
     ValueEditor *m_editor = nullptr;
+    QPointer<QWidget> m_tabPredecessor;
 };
 
 } // namespace tad

@@ -116,6 +116,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     // The panel scrolls when it is taller or wider than its room, so a long
     // description or a bar above it never pushes the splitter or the window.
     m_panel = new EditorPanel(this);
+    m_panel->setTabPredecessor(m_tree);
     auto *panelScroll = new QScrollArea(this);
     panelScroll->setObjectName(QStringLiteral("editorScroll"));
     panelScroll->setFrameShape(QFrame::NoFrame);
