@@ -816,11 +816,17 @@ void TestMainWindow::brokenFileOpensToItsPage()
 void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
 {
     QVERIFY(selectInPanel(QStringLiteral("settings.language")));
+    // A message about an earlier action, with its Undo, is up.
+    bool undone = false;
+    m_window->messageBar()->showMessage(QStringLiteral("Rolled back."), false,
+                                        [&undone] { undone = true; });
     QSignalSpy shown(m_window.get(), &MainWindow::brokenFileShown);
     const QByteArray truncated = guitest::readBytes(configPath()).left(40);
     QVERIFY(guitest::writeBytes(configPath(), truncated));
     QVERIFY(shown.wait(10000));
     QVERIFY(m_window->brokenPage()->isVisible());
+    // It no longer applies to the file: gone with its Undo.
+    QVERIFY(!m_window->messageBar()->isVisible());
     QVERIFY(!m_window->isReady());
     // A copy for inspection beside it, equal to the broken bytes.
     const QStringList copies =
@@ -850,6 +856,12 @@ void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
             .toString(),
         QStringLiteral("18"));
     QCOMPARE(m_window->panel()->key(), QStringLiteral("settings.language"));
+    // Said so, with nothing to undo.
+    QVERIFY(m_window->messageBar()->isVisible());
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("can be read again")),
+             qPrintable(m_window->messageBar()->text()));
+    QVERIFY(!m_window->messageBar()->isRefusal());
+    QVERIFY(!undone);
 }
 
 void TestMainWindow::startBackupAndEditorHistory()

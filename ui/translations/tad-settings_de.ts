@@ -1683,6 +1683,10 @@ Ihr Inhalt wird unverändert daneben aufbewahrt, wenn die Wiederherstellung schr
         <source>There is no file.</source>
         <translation>Es gibt keine Datei.</translation>
     </message>
+    <message>
+        <source>The settings file can be read again; the tree shows it as it is now.</source>
+        <translation>Die Einstellungsdatei ist wieder lesbar; der Baum zeigt sie, wie sie jetzt ist.</translation>
+    </message>
 </context>
 <context>
     <name>tad::MapEditor</name>

@@ -102,6 +102,9 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
             Qt::QueuedConnection);
     });
     m_pages->setCurrentWidget(m_broken);
+    // The page says what is wrong; a message about an earlier action (and
+    // its Undo) no longer applies to the file.
+    m_messages->dismiss();
     showProblemsDock(false);
     connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
             &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
@@ -120,6 +123,10 @@ void MainWindow::onFileRepaired()
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
     m_errorLabel->setText(QString()); // clear() would lay the bar out again
+    if (m_messages->isHidden())       // a recovery of ours says what it did itself
+        m_messages->showMessage(tr("The settings file can be read again; the tree shows it as "
+                                   "it is now."),
+                                false);
     m_problemsDelay.start();
     m_ready = true;
     Q_EMIT ready();

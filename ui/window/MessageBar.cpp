@@ -39,6 +39,13 @@ MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
     hide();
 }
 
+void MessageBar::dismiss()
+{
+    m_undoAction = {};
+    m_undo->hide();
+    hide();
+}
+
 void MessageBar::showMessage(const QString &text, bool refused, std::function<void()> undo)
 {
     m_refused = refused;

@@ -21,6 +21,9 @@ public:
     // `undo` empty: no Undo button.
     void showMessage(const QString &text, bool refused, std::function<void()> undo = {});
     QString text() const;
+    // Hides the message and forgets its Undo: what it described is gone
+    // (the file could no longer be read).
+    void dismiss();
     bool isRefusal() const { return m_refused; }
 
 private:
