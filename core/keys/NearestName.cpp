@@ -7,20 +7,26 @@ namespace tad {
 
 int editDistance(const QString &a, const QString &b)
 {
-    std::vector<int> row(size_t(b.size()) + 1);
-    for (size_t j = 0; j < row.size(); ++j)
-        row[j] = int(j);
+    // Three rows: the one before the previous is where a swap of two
+    // neighbours ("nmae" for "name") comes from, at the cost of one edit.
+    const size_t width = size_t(b.size()) + 1;
+    std::vector<int> before(width), previous(width), row(width);
+    for (size_t j = 0; j < width; ++j)
+        previous[j] = int(j);
     for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
         row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[size_t(j)];
-            const int replace = diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
-            row[size_t(j)] = std::min({above + 1, row[size_t(j - 1)] + 1, replace});
-            diagonal = above;
+            const size_t at = size_t(j);
+            const int replace = previous[at - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
+            int best = std::min({previous[at] + 1, row[at - 1] + 1, replace});
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                best = std::min(best, before[at - 2] + 1);
+            row[at] = best;
         }
+        std::swap(before, previous);
+        std::swap(previous, row);
     }
-    return row.back();
+    return previous.back();
 }
 
 QString nearest(const QString &typed, const QStringList &candidates)

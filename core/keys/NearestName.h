@@ -7,7 +7,8 @@
 
 namespace tad {
 
-// Levenshtein distance (insert, delete, replace one character).
+// Edit distance: insert, delete or replace one character, or swap two
+// neighbours ("nmae" is one edit from "name", as a typist sees it).
 int editDistance(const QString &a, const QString &b);
 // The candidate nearest to `typed`, if near enough to be a likely typo (at
 // most 2 edits, and fewer than half the typed length); else null.

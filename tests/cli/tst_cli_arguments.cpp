@@ -142,6 +142,12 @@ private Q_SLOTS:
         QCOMPARE(restore.exitCode, 1);
         QVERIFY2(restore.err.contains("did you mean --keys?"), restore.err.constData());
 
+        // Two neighbours swapped in a short name: one slip, not two.
+        const Run swapped = m_fixture.run({"set", "user.nmae", "\"Bob\""});
+        QCOMPARE(swapped.exitCode, 1);
+        QVERIFY2(swapped.err.contains("did you mean user.name?"), swapped.err.constData());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
         const Run get = m_fixture.run({"get", "settings.theme", "--jsn"});
         QCOMPARE(get.exitCode, 1);
         QVERIFY(get.out.isEmpty());
