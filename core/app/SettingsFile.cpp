@@ -2,6 +2,7 @@
 
 #include "schema/ChangeCheck.h"
 #include "schema/Defaults.h"
+#include "schema/KeyMetadata.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
@@ -131,10 +132,27 @@ Error SettingsFile::conflictError(const KeyPath &path, const std::optional<Json>
     return e;
 }
 
+Result<void> SettingsFile::refuseReadOnlyKey(const KeyPath &path, ChangeSource source) const
+{
+    if (!isPersonalEdit(source) || m_options.schema.isNull() || path.isEmpty() ||
+        !keyMetadata(m_options.schema, path.segments()).readOnly)
+        return {};
+    const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
+    Error e = makeError(ErrorCode::Usage,
+                        QStringLiteral("not changed: %1 is read-only: the schema leaves it to the "
+                                       "app (its migrations move it; see migrate), or restore a "
+                                       "backup that holds the value you want")
+                            .arg(key));
+    e.key = key;
+    return e;
+}
+
 Result<void> SettingsFile::edit(std::vector<StoreOp> ops, const KeyPath &path, ChangeSource source,
                                 const std::optional<Expected> &expected,
                                 const std::string &operation)
 {
+    if (auto allowed = refuseReadOnlyKey(path, source); !allowed)
+        return allowed;
     if (expected)
         ops.insert(ops.begin(), StoreOp::test(path, expected->value));
     auto done = m_store->apply(ops, source, operation);
@@ -184,6 +202,15 @@ Result<void> SettingsFile::reset(const KeyPath &path, std::optional<Expected> ex
 
 Result<void> SettingsFile::setMultiple(const Json &object, ChangeSource source)
 {
+    if (object.is_object()) {
+        for (const auto &[key, value] : object.items()) {
+            auto path = KeyPath::parse(key, m_options.dialect);
+            if (!path)
+                continue; // the store says why
+            if (auto allowed = refuseReadOnlyKey(*path, source); !allowed)
+                return allowed;
+        }
+    }
     return m_store->setMultiple(object, source);
 }
 

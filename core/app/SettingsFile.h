@@ -159,6 +159,9 @@ private:
     Result<void> edit(std::vector<StoreOp> ops, const KeyPath &path, ChangeSource source,
                       const std::optional<Expected> &expected, const std::string &operation);
     Error conflictError(const KeyPath &path, const std::optional<Json> &seen) const;
+    // A key the schema marks readOnly is the app's to change: refused for a
+    // person's edit (the window shows it without an editor).
+    Result<void> refuseReadOnlyKey(const KeyPath &path, ChangeSource source) const;
     Result<HistoryServices *> requireHistory();
 
     SettingsFileOptions m_options;

@@ -33,6 +33,16 @@ inline constexpr ChangeSource kAllChangeSources[] = {
 
 const char *changeSourceName(ChangeSource source);
 
+// A person's own edit (typed, reset, undone or redone), as opposed to a
+// restore, rollback, migration or recovery carrying an earlier state, or
+// another program's change.
+constexpr bool isPersonalEdit(ChangeSource source)
+{
+    return source == ChangeSource::Cli || source == ChangeSource::Editor ||
+           source == ChangeSource::Reset || source == ChangeSource::Undo ||
+           source == ChangeSource::Redo;
+}
+
 struct ChangeEvent
 {
     std::string key;              // dot-notation; empty for the whole document

@@ -47,10 +47,7 @@ Result<KeyPath> Store::parseKey(const std::string &key) const
 // its marker included, so they may.
 Result<void> Store::refuseReservedKey(const KeyPath &path, ChangeSource source) const
 {
-    const bool personal = source == ChangeSource::Cli || source == ChangeSource::Editor ||
-                          source == ChangeSource::Reset || source == ChangeSource::Undo ||
-                          source == ChangeSource::Redo;
-    if (!personal || path.isEmpty() || path.segments().front() != kInternalKey)
+    if (!isPersonalEdit(source) || path.isEmpty() || path.segments().front() != kInternalKey)
         return {};
     const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
     Error e = makeError(ErrorCode::Usage,

@@ -148,6 +148,15 @@ private Q_SLOTS:
         QVERIFY2(swapped.err.contains("did you mean user.name?"), swapped.err.constData());
         QCOMPARE(m_fixture.snapshot(), m_before);
 
+        // The schema's readOnly version is the app's to move, by any command.
+        for (const QStringList &command : {QStringList{"set", "version", "\"2.0.0\""},
+                                           QStringList{"set-multiple", R"({"version":"2.0.0"})"}}) {
+            const Run readOnly = m_fixture.run(command);
+            QCOMPARE(readOnly.exitCode, 1);
+            QVERIFY2(readOnly.err.contains("version is read-only"), readOnly.err.constData());
+            QCOMPARE(m_fixture.snapshot(), m_before);
+        }
+
         const Run get = m_fixture.run({"get", "settings.theme", "--jsn"});
         QCOMPARE(get.exitCode, 1);
         QVERIFY(get.out.isEmpty());
