@@ -5,6 +5,7 @@
 // the keywords it does not (pattern, exclusive bounds, integer, $ref,
 // allOf, oneOf of objects, enum of objects).
 #include "app/SettingsFile.h"
+#include "schema/KeyMetadata.h"
 #include "schema/ValueCheck.h"
 
 #include "json/JsonText.h"
@@ -152,7 +153,12 @@ QString TestValueCheck::compare(const Schema &schema, const Json &document, cons
         (check && (check->added != inPlace->added || check->kept != inPlace->kept)))
         return QStringLiteral("%1: the in-place check disagrees with the copy")
             .arg(QString::fromStdString(path.toDotted()));
-    const auto written = settings.set(path, value, ChangeSource::Editor);
+    // A readOnly key (version) is refused to a person whatever its value:
+    // the value's check is compared where the write path takes values,
+    // a restore carrying an earlier state.
+    const bool readOnly = keyMetadata(schema, path.segments()).readOnly;
+    const auto written =
+        settings.set(path, value, readOnly ? ChangeSource::Restore : ChangeSource::Editor);
     const QString what = QStringLiteral("%1 = %2").arg(QString::fromStdString(path.toDotted()),
                                                        QString::fromStdString(compactJson(value)));
     if (!check)
