@@ -161,11 +161,10 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     m_editor->show(); // now, so Tab can reach it at once
     // By the field that takes the focus: setTabOrder() passes over a widget
     // that takes none itself, as the editor's frame.
-    if (QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor) {
-        if (m_tabPredecessor)
-            QWidget::setTabOrder(m_tabPredecessor, field);
-        QWidget::setTabOrder(field, m_reset);
-    }
+    QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor;
+    if (m_tabPredecessor)
+        QWidget::setTabOrder(m_tabPredecessor, field);
+    QWidget::setTabOrder(field, m_reset);
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
     connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
     connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);

@@ -487,12 +487,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             return editCurrentValue();
         case Qt::Key_Space:
             return toggleCurrentCheck();
-        case Qt::Key_Tab:
-            if (ValueEditor *editor = m_panel->editor(); editor && editor->isEnabled()) {
-                editor->setFocus(Qt::TabFocusReason);
-                return true;
-            }
-            break;
         default:
             break;
         }

@@ -101,10 +101,12 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
             },
             Qt::QueuedConnection);
     });
+    // On breaking, the page says what is wrong; a message about an earlier
+    // action (and its Undo) no longer applies to the file. The same broken
+    // file reported again keeps what was said since (a cancelled recovery).
+    if (m_pages->currentWidget() != m_broken)
+        m_messages->dismiss();
     m_pages->setCurrentWidget(m_broken);
-    // The page says what is wrong; a message about an earlier action (and
-    // its Undo) no longer applies to the file.
-    m_messages->dismiss();
     showProblemsDock(false);
     connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
             &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
