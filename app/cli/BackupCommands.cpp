@@ -53,7 +53,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         const QString reason = args.option(QStringLiteral("reason")).isNull()
                                    ? QStringLiteral("manual")
                                    : args.option(QStringLiteral("reason"));
-        auto made = backups.create(reason, args.option(QStringLiteral("label")));
+        auto made = context.file->createBackup(reason, args.option(QStringLiteral("label")));
         if (!made)
             return report(made.error());
         if (args.json()) {

@@ -3,11 +3,57 @@
 #include "StoreCommands.h"
 
 #include "json/JsonText.h"
+#include <QRegularExpression>
 
 namespace tad::cli {
 
+namespace {
+
+// The settings file this run works on, and the command that repairs it when
+// it does not parse: report() adds it to such an error, wherever it arose.
+QString g_settingsPath;
+QString g_repairAdvice;
+
+QString shellWord(const QString &word)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    if (plain.match(word).hasMatch())
+        return word;
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString repairAdvice(const CliArguments &args)
+{
+    QString command = QStringLiteral("tad-settings-cli");
+    if (!args.configPath.isEmpty())
+        command += QStringLiteral(" --config ") + shellWord(args.configPath);
+    if (args.noSchema)
+        command += QStringLiteral(" --no-schema");
+    else if (!args.schemaPath.isEmpty())
+        command += QStringLiteral(" --schema ") + shellWord(args.schemaPath);
+    // `backup restore NAME` cannot read the file it would restore into; the
+    // same backup is written back over a broken file by recover.
+    const bool restoring = args.command == QLatin1String("backup") &&
+                           args.positional.value(0) == QLatin1String("restore") &&
+                           !args.positional.value(1).isEmpty();
+    if (restoring)
+        return QStringLiteral(". `%1 recover --from %2` writes that backup back (the broken "
+                              "file is kept as a .bad copy), or fix the file by hand")
+            .arg(command, shellWord(args.positional.value(1)));
+    return QStringLiteral(". `%1 recover` writes back the newest good backup (the broken file "
+                          "is kept as a .bad copy; `backup list` shows them all), or fix the "
+                          "file by hand")
+        .arg(command);
+}
+
+} // namespace
+
 Result<void> CliContext::prepare(const QString &configPath)
 {
+    g_settingsPath = configPath;
+    g_repairAdvice = repairAdvice(args);
     auto schema = loadSchema(args.schemaPath, args.noSchema);
     if (!schema)
         return schema.error();
@@ -67,6 +113,15 @@ void note(const QString &text)
 
 int report(const Error &error)
 {
+    // The settings file does not parse (a parse error has a line): say how
+    // to get it back.
+    if (error.code == ErrorCode::Unreadable && error.line > 0 && !g_settingsPath.isEmpty() &&
+        error.file == g_settingsPath) {
+        Error advised = error;
+        advised.message += g_repairAdvice;
+        note(advised.toString());
+        return int(error.code);
+    }
     note(error.toString());
     return int(error.code);
 }

@@ -42,9 +42,8 @@ void reportBroken(const Error &error, const QString &copyPath)
 {
     Error shown = error;
     shown.message =
-        QStringLiteral("the file no longer parses (%1); the last good state is kept "
-                       "and nothing will be written over it%2. Fix it by hand or run "
-                       "`tad-settings-cli recover`")
+        // report() adds how to repair it.
+        QStringLiteral("the file no longer parses (%1); the last good state is kept%2")
             .arg(error.message, copyPath.isEmpty()
                                     ? QString()
                                     : QStringLiteral("; its bytes are copied to ") + copyPath);

@@ -117,7 +117,8 @@ public:
 
     // --- Backups ----------------------------------------------------------
     // Of the content the store holds (the file as last read), or of the file
-    // on disk when it has not been read or does not parse.
+    // on disk when it has not been read; refused when that does not parse
+    // (a backup of it could never be restored).
     Result<CreatedBackup> createBackup(const QString &reason, const QString &label = {});
     // The `application-start` backup a window takes when it opens a file.
     Result<CreatedBackup> takeStartupBackup();

@@ -114,6 +114,14 @@ Result<CreatedBackup> BackupManager::create(const QString &reason, const QString
         return file.error();
     if (!file->stamp.exists)
         return ioError(QStringLiteral("there is no settings file to back up"), m_storePath);
+    // A copy of a file that does not parse could never be restored, and it
+    // would count against the retention policy like a good one, pushing an
+    // older good backup out.
+    if (auto parsed = parseDocument(file->bytes, m_storePath); !parsed) {
+        Error e = parsed.error();
+        e.message += QStringLiteral("; no backup was made of it, since it could not be restored");
+        return e;
+    }
     return createFromBytes(file->bytes, reason, label);
 }
 

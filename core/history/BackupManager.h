@@ -103,7 +103,8 @@ public:
     // Prune after each new backup (as the seed does). On by default.
     void setPruneAutomatically(bool on) { m_autoPrune = on; }
 
-    // Backs up the store file as it is on disk now.
+    // Backs up the store file as it is on disk now; refused (Unreadable,
+    // with the parse error) when it does not parse.
     Result<CreatedBackup> create(const QString &reason, const QString &label = {});
     // Backs up the given bytes (the store's content right before a change).
     // Returns the newest backup instead when it already holds these bytes.

@@ -771,10 +771,10 @@ Result<ParsedDocument> readDocument(std::string_view bytes, const QString &file,
         doc.hadBom = true;
         text.remove_prefix(kUtf8Bom.size());
     }
-    static const QString hint =
-        QStringLiteral("; fix the file or restore a backup (the file was not changed)");
+    // What to do about it depends on whose file it is (the settings file, a
+    // backup, a file named on the command line): the caller says that.
     auto error = [&](const QString &what, TextPosition pos) {
-        Error e = makeError(ErrorCode::Unreadable, what + hint);
+        Error e = makeError(ErrorCode::Unreadable, what);
         e.file = file;
         e.line = pos.line;
         e.column = pos.column;

@@ -73,7 +73,9 @@ struct ParsedDocument
 // The store file: a JSON object at the root, optionally after a UTF-8 BOM.
 // Failures are Unreadable errors with line and column (column counts
 // characters, not bytes; a BOM is not counted) and a message that says what
-// is wrong and what to do. `file` only fills Error::file.
+// is wrong; what to do about it is the caller's to say (the file may be the
+// settings file, a backup or a file named on the command line). `file` only
+// fills Error::file.
 Result<ParsedDocument> parseDocument(std::string_view bytes, const QString &file = {});
 
 // The store file read for one key, for a program that needs nothing else

@@ -268,7 +268,12 @@ Result<void> MergeWrite::startFromNewBase(const Round &round)
         parsedNow = parseDocument(now->bytes, s.m_path);
     if (!now || !parsedNow) {
         restoreDocument();
-        return now ? parsedNow.error() : now.error();
+        if (now) {
+            Error e = parsedNow.error();
+            e.message += QStringLiteral("; the change was not written over it");
+            return e;
+        }
+        return now.error();
     }
     const SharedText nowText = now->stamp.exists ? shareText(std::move(now->bytes)) : nullptr;
     const Json previousDoc = documentBefore(round);
@@ -355,6 +360,9 @@ Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcom
             if (auto restored = replaceFile(s.m_path, *theirs, {}); !restored)
                 e.message += QStringLiteral(" (putting that version back failed too: %1)")
                                  .arg(restored.error().message);
+            else
+                e.message += QStringLiteral("; that version is back in place and the change "
+                                            "was not written");
             return e;
         }
         theirDoc = std::move(parsed->value);

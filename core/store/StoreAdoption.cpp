@@ -143,8 +143,12 @@ Result<void> Store::adopt(FileSnapshot snapshot)
     parsed.value = Json::object();
     if (snapshot.stamp.exists) {
         auto result = parseDocument(snapshot.bytes, m_path);
-        if (!result)
-            return result.error();
+        if (!result) {
+            // The store's promise for a file it cannot read.
+            Error e = result.error();
+            e.message += QStringLiteral("; nothing was written over it");
+            return e;
+        }
         parsed = std::move(result.value());
     }
     adoptParsed(std::move(snapshot), std::move(parsed));

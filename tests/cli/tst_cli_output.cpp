@@ -341,6 +341,43 @@ private Q_SLOTS:
         QCOMPARE(f.run({"diff", "-", "-"}, "{}").exitCode, 1);
     }
 
+    // A file that does not parse: every command says how to get it back, the
+    // command it names works as printed, and no backup is made of it (one
+    // could never be restored, and it would push a good one out).
+    void aBrokenFileSaysHowToRepairIt()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QVERIFY(writeAll(f.path(), "{\"settings\": "));
+        const QString backups = f.dir() + QStringLiteral("/backups");
+        const QStringList before = QDir(backups).entryList(QDir::Files);
+        const QString recover =
+            QStringLiteral("`tad-settings-cli --config %1 recover`").arg(f.path());
+
+        const Run get = f.run({"get", "settings.fontSize"});
+        QCOMPARE(get.exitCode, 4);
+        QVERIFY2(QString::fromUtf8(get.err).contains(recover), get.err.constData());
+        const Run set = f.run({"set", "settings.fontSize", "18"});
+        QCOMPARE(set.exitCode, 4);
+        QVERIFY2(set.err.contains("nothing was written over it"), set.err.constData());
+        QVERIFY2(QString::fromUtf8(set.err).contains(recover), set.err.constData());
+
+        const Run create = f.run({"backup", "create"});
+        QCOMPARE(create.exitCode, 4);
+        QVERIFY2(create.err.contains("no backup was made"), create.err.constData());
+        QCOMPARE(QDir(backups).entryList(QDir::Files), before);
+
+        // `backup restore NAME` cannot read the file it restores into: it
+        // names the recovery from that same backup, which then works.
+        const Run restore = f.run({"backup", "restore", f.backupName()});
+        QCOMPARE(restore.exitCode, 4);
+        const QString named = QStringLiteral("`tad-settings-cli --config %1 recover --from %2`")
+                                  .arg(f.path(), f.backupName());
+        QVERIFY2(QString::fromUtf8(restore.err).contains(named), restore.err.constData());
+        QCOMPARE(f.run({"recover", "--from", f.backupName()}).exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
+    }
+
     // A missing or unreadable file is exit 4 wherever a file is named.
     void missingFileIsFourEverywhere()
     {

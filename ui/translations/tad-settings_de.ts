@@ -851,10 +851,6 @@
         <translation>Die Einstellungsdatei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Nothing has been written to it. The Electron app cannot read it either until it is repaired or restored.</source>
-        <translation>Es wurde nichts in sie geschrieben. Auch die Electron-App kann sie nicht lesen, bis sie repariert oder wiederhergestellt ist.</translation>
-    </message>
-    <message>
         <source>Restore newest valid backup</source>
         <translation>Neueste gültige Sicherung wiederherstellen</translation>
     </message>
@@ -877,6 +873,10 @@
     <message>
         <source>No valid backup of this file was found.</source>
         <translation>Es wurde keine gültige Sicherung dieser Datei gefunden.</translation>
+    </message>
+    <message>
+        <source>The Electron app cannot read it either until it is repaired or restored.</source>
+        <translation>Auch die Electron-App kann sie erst wieder lesen, wenn sie repariert oder wiederhergestellt ist.</translation>
     </message>
 </context>
 <context>

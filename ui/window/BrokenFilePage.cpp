@@ -23,10 +23,9 @@ BrokenFilePage::BrokenFilePage(QWidget *parent) : QWidget(parent)
     m_error->setObjectName(QStringLiteral("parseError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *note =
-        new QLabel(tr("Nothing has been written to it. The Electron app cannot read it either "
-                      "until it is repaired or restored."),
-                   this);
+    auto *note = new QLabel(tr("The Electron app cannot read it either until it is repaired or "
+                               "restored."),
+                            this);
     note->setWordWrap(true);
     m_backupNote = new QLabel(this);
     m_backupNote->setWordWrap(true);

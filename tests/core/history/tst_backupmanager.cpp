@@ -88,6 +88,26 @@ private Q_SLOTS:
                  quint32(0600));
     }
 
+    // A copy of a file that does not parse could never be restored, and it
+    // would count against the retention policy like a good backup.
+    void aFileThatDoesNotParseIsNotBackedUp()
+    {
+        ManualClock clock;
+        BackupManager backups(m_store);
+        backups.setClock(clock.clock());
+        QVERIFY(backups.create(QStringLiteral("manual")).ok());
+        writeBytes(m_store, R"({"settings":{"theme":)");
+        clock.advanceSecs(5);
+        auto refused = backups.create(QStringLiteral("manual"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Unreadable);
+        QCOMPARE(refused.error().file, m_store);
+        QVERIFY(refused.error().line > 0);
+        QVERIFY2(refused.error().message.contains("no backup was made"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(backups.list()->size(), std::size_t(1));
+    }
+
     void identicalContentIsNotStoredTwiceInARow()
     {
         ManualClock clock;

@@ -453,9 +453,8 @@ void TestJsonText::badDocuments()
     const Error &error = parsed.error();
     QCOMPARE(error.code, ErrorCode::Unreadable);
     QVERIFY2(error.message.contains(problem), qPrintable(error.message));
-    QVERIFY2(
-        error.message.endsWith("; fix the file or restore a backup (the file was not changed)"),
-        qPrintable(error.message));
+    // What to do is the caller's to say: the parser cannot know whose file it read.
+    QVERIFY2(!error.message.contains("backup"), qPrintable(error.message));
     QCOMPARE(error.line, line);
     QCOMPARE(error.column, column);
     QCOMPARE(error.file, QStringLiteral("/tmp/tad-config.json"));
@@ -467,8 +466,7 @@ void TestJsonText::errorTextInFull()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().toString(),
              QStringLiteral("tad-config.json:1:8: not valid JSON: expected ',' or '}' after an "
-                            "object member; fix the file or restore a backup (the file was not "
-                            "changed)"));
+                            "object member"));
 }
 
 void TestJsonText::badValues_data()
