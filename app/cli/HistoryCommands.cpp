@@ -41,7 +41,11 @@ Json entryJson(const CliContext &context, const HistoryEntry &entry)
     Json out = entry.toJson();
     out["patch"] = context.shownPatch(standardPatch(entry.patch));
     out["inverse"] = context.shownPatch(standardPatch(entry.inverse));
-    out["changes"] = changesJson(context, changesOf(entry.patch, entry.inverse));
+    const std::vector<PatchChange> changes = changesOf(entry.patch, entry.inverse);
+    out["changes"] = changesJson(context, changes);
+    // The number `rollback ID --ops N` takes.
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        out["changes"][i]["operation"] = changes[i].index;
     return out;
 }
 
@@ -112,7 +116,14 @@ int historyShow(CliContext &context, HistoryServices &services)
     field("label", entry->label);
     field("version", entry->version);
     field("undoes", entry->rollbackOf);
-    printChanges(context, changesOf(entry->patch, entry->inverse));
+    const std::vector<PatchChange> changes = changesOf(entry->patch, entry->inverse);
+    if (entry->patch.size() < 2) {
+        printChanges(context, changes);
+        return 0;
+    }
+    // Several operations: each with the number `rollback ID --ops N` takes.
+    for (const PatchChange &change : changes)
+        context.printLine("[" + std::to_string(change.index) + "] " + changeLine(context, change));
     return 0;
 }
 

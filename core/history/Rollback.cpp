@@ -3,7 +3,88 @@
 #include "DocumentOps.h"
 #include "JsonPatch.h"
 
+#include <algorithm>
+#include <set>
+
 namespace tad {
+
+namespace {
+
+bool samePlace(const std::string &a, const std::string &b)
+{
+    auto under = [](const std::string &inner, const std::string &outer) {
+        return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+               inner[outer.size()] == '/';
+    };
+    return a == b || a.empty() || b.empty() || under(a, b) || under(b, a);
+}
+
+bool touches(const HistoryEntry &entry, const std::string &pointer)
+{
+    for (const Json &op : entry.patch)
+        for (const char *member : {"path", "from"})
+            if (op.contains(member) && op[member].is_string() &&
+                samePlace(op[member].get<std::string>(), pointer))
+                return true;
+    return false;
+}
+
+// Why each key refused, from the history: the newest later entry that
+// changed it, which may be this entry's own rollback. Keys only, never
+// values: a message must not show a secret.
+QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, const Json &inverse,
+                        const std::vector<PatchFailure> &failures)
+{
+    std::vector<HistoryEntry> later; // newest first
+    if (auto entries = services.history().list()) {
+        for (HistoryEntry &e : *entries) {
+            if (e.id == entry.id)
+                break;
+            later.push_back(std::move(e));
+        }
+    }
+    auto forwardIndex = [&](std::size_t i) {
+        const Json &op = inverse.at(i);
+        return op.contains("of") && op["of"].is_number_integer() ? op["of"].get<long long>() : -1;
+    };
+    std::set<long long> chosen, refused;
+    for (std::size_t i = 0; i < inverse.size(); ++i)
+        chosen.insert(forwardIndex(i));
+    QStringList reasons;
+    bool namedEntries = false;
+    for (const PatchFailure &failure : failures) {
+        QString key = QString::fromStdString(pointerToKey(failure.pointer));
+        const long long index = forwardIndex(std::size_t(failure.opIndex));
+        refused.insert(index);
+        if (index >= 0)
+            key += QStringLiteral(" (operation %1)").arg(index);
+        const auto by = std::find_if(later.begin(), later.end(), [&](const HistoryEntry &e) {
+            return touches(e, failure.pointer);
+        });
+        if (by == later.end()) {
+            reasons << QStringLiteral("%1 changed since, in no recorded change").arg(key);
+            continue;
+        }
+        namedEntries = true;
+        if (by->rollbackOf == entry.id)
+            reasons << QStringLiteral("%1 was rolled back already, by entry %2").arg(key, by->id);
+        else
+            reasons << QStringLiteral("%1 changed since, in entry %2 (%3 %4)")
+                           .arg(key, by->id, QString::fromLatin1(changeSourceName(by->source)),
+                                QString::fromStdString(by->operation));
+    }
+    reasons.removeDuplicates();
+    QString message = QStringLiteral("not rolled back: entry %1 no longer holds: %2")
+                          .arg(entry.id, reasons.join(QStringLiteral("; ")));
+    if (namedEntries)
+        message += QStringLiteral(". Roll back the entries named first, newest first");
+    if (refused.size() < chosen.size())
+        message += namedEntries ? QStringLiteral(", or roll back only the other operations")
+                                : QStringLiteral(". The other operations can be rolled back alone");
+    return message;
+}
+
+} // namespace
 
 Result<RollbackPlan> planRollback(HistoryServices &services, const QString &entryId,
                                   const std::vector<int> &ops)
@@ -31,32 +112,13 @@ Result<RollbackPlan> planRollback(HistoryServices &services, const QString &entr
     plan.inverse = ops.empty() ? entry->inverse : selectInverse(entry->inverse, ops);
     plan.current = std::move(current.value());
     plan.target = plan.current;
-    if (auto undone =
-            applyPatch(plan.target, plan.inverse, {.strictAdd = true, .collectConflicts = true});
+    std::vector<PatchFailure> failures;
+    if (auto undone = applyPatch(plan.target, plan.inverse,
+                                 {.strictAdd = true, .collectConflicts = true}, &failures);
         !undone) {
         Error e = undone.error();
         if (e.code == ErrorCode::Conflict)
-            e.message =
-                QStringLiteral("not rolled back: changed since entry %1: %2")
-                    .arg(entry->id, e.message.mid(e.message.indexOf(QStringLiteral(": ")) + 2));
-        // The likeliest change since: this entry's own rollback, still
-        // standing (not rolled back in turn), said as such.
-        if (e.code == ErrorCode::Conflict) {
-            if (auto entries = services.history().list()) {
-                QStringList undoneLater; // entries newest first
-                for (const HistoryEntry &later : *entries) {
-                    if (later.rollbackOf == entry->id && !undoneLater.contains(later.id)) {
-                        e.message = QStringLiteral("not rolled back: entry %1 was rolled back "
-                                                   "already, by entry %2; roll back %2 to have it "
-                                                   "again")
-                                        .arg(entry->id, later.id);
-                        break;
-                    }
-                    if (!later.rollbackOf.isEmpty())
-                        undoneLater << later.rollbackOf;
-                }
-            }
-        }
+            e.message = conflictMessage(services, *entry, plan.inverse, failures);
         e.file = store.path();
         return e;
     }

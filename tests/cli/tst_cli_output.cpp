@@ -5,6 +5,7 @@
 
 #include "json/JsonText.h"
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace clitest;
 using tad::Json;
@@ -176,6 +177,28 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!f.run({"history", "show", keyEntry, "--json"}).out.contains("1234567890"));
+
+        // Several operations: each shows the number --ops takes, and
+        // rolling back that number undoes that key alone.
+        QCOMPARE(
+            f.run({"set-multiple", "{\"settings.fontSize\":20,\"user.name\":\"Bob\"}"}).exitCode,
+            0);
+        const QString both =
+            QString::fromUtf8(f.run({"history", "list"}).out.split('\n').at(0).split(' ').at(0));
+        const Run several = f.run({"history", "show", both});
+        const QRegularExpression nameLine(
+            QStringLiteral("\n\\[(\\d+)\\] user\\.name: .* → \"Bob\"\n"));
+        const auto match = nameLine.match(QString::fromUtf8(several.out));
+        QVERIFY2(match.hasMatch(), several.out.constData());
+        const Json severalJson = parsed(f.run({"history", "show", both, "--json"}).out);
+        bool listed = false;
+        for (const Json &change : severalJson["changes"])
+            listed = listed || (change["key"] == Json("user.name") &&
+                                change["operation"] == Json(match.captured(1).toInt()));
+        QVERIFY2(listed, severalJson.dump().c_str());
+        QCOMPARE(f.run({"rollback", both, "--ops", match.captured(1)}).exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("20\n"));
+        QVERIFY(f.run({"get", "user.name"}).out != QByteArray("\"Bob\"\n"));
     }
 
     // One entry per write, none `external` for our own; the list names the keys.

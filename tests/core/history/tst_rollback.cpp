@@ -149,16 +149,43 @@ private Q_SLOTS:
         auto undone = rollBack(*m_services, id);
         QVERIFY(!undone.ok());
         QCOMPARE(undone.error().code, ErrorCode::Conflict);
-        QVERIFY2(undone.error().message.contains(QStringLiteral("settings.theme (test failed)")),
-                 qPrintable(undone.error().message));
-        QVERIFY(!undone.error().message.contains(QStringLiteral("ui.zoom")));
-        QCOMPARE(readBytes(m_storePath), before);
-        // Undoing only the operation nobody touched since still works.
         int zoomOp = 0;
         for (std::size_t i = 0; i < entries()[1].patch.size(); ++i)
             if (entries()[1].patch[i]["path"] == "/ui/zoom")
                 zoomOp = int(i);
+        // Each refusing key with its operation's number and the change that
+        // made it refuse, and what can still be done.
+        const QString later = entries().front().id;
+        const QString &message = undone.error().message;
+        QVERIFY2(message.contains(QStringLiteral("settings.theme (operation %1) changed since, in "
+                                                 "entry %2 (cli set)")
+                                      .arg(1 - zoomOp)
+                                      .arg(later)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("or roll back only the other operations")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(QStringLiteral("ui.zoom")));
+        QCOMPARE(readBytes(m_storePath), before);
+        // Undoing only the operation nobody touched since still works.
         QVERIFY(rollBack(*m_services, id, {zoomOp}).ok());
+        const QString partial = entries().front().id;
+
+        // Now one key was changed by someone else and the other rolled back
+        // by this entry's own partial rollback: each is said as it is.
+        auto whole = rollBack(*m_services, id);
+        QVERIFY(!whole.ok());
+        const QString &both = whole.error().message;
+        QVERIFY2(both.contains(QStringLiteral("settings.theme (operation %1) changed since, in "
+                                              "entry %2")
+                                   .arg(1 - zoomOp)
+                                   .arg(later)),
+                 qPrintable(both));
+        QVERIFY2(both.contains(QStringLiteral("ui.zoom (operation %1) was rolled back already, "
+                                              "by entry %2")
+                                   .arg(zoomOp)
+                                   .arg(partial)),
+                 qPrintable(both));
+        QVERIFY2(!both.contains(QStringLiteral("other operations")), qPrintable(both));
     }
 
     void cliRefusesAConflictingRollbackWithStatus5()
