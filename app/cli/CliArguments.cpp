@@ -118,6 +118,27 @@ Result<void> checkArgumentCount(const CliArguments &out, const CommandSpec &spec
                  spec.name);
 }
 
+QStringList globalOptionNames()
+{
+    QStringList names;
+    for (const OptionSpec &o : globalOptions())
+        names << QStringLiteral("--") + o.name;
+    return names;
+}
+
+// `-c` where a command should be: there are no short options but -h.
+Error shortOption(const QString &arg)
+{
+    QStringList alike;
+    for (const QString &name : globalOptionNames())
+        if (name.at(2) == arg.at(1))
+            alike << name;
+    return usage(QStringLiteral("unknown option %1: the options are spelled out%2")
+                     .arg(arg, alike.isEmpty() ? QString()
+                                               : QStringLiteral("; did you mean %1?")
+                                                     .arg(alike.join(QStringLiteral(" or ")))));
+}
+
 } // namespace
 
 QString CliArguments::option(const QString &name) const
@@ -146,11 +167,17 @@ Result<CliArguments> parseArguments(const QStringList &args)
 {
     CliArguments out;
     bool onlyPositional = false;
+    // An option no command knows, given before the command word: the next
+    // word is then taken for the command, so it is reported first.
+    QString unknownBeforeCommand;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         if (onlyPositional || !arg.startsWith(QLatin1String("--"))) {
             if (arg == QLatin1String("-h") && !onlyPositional) {
                 out.help = true;
+            } else if (out.command.isEmpty() && !onlyPositional && arg.size() > 1 &&
+                       arg.startsWith(QLatin1Char('-'))) {
+                return shortOption(arg);
             } else if (out.command.isEmpty()) {
                 out.command = arg;
             } else {
@@ -179,6 +206,8 @@ Result<CliArguments> parseArguments(const QStringList &args)
         } else if (spec && inlineValue) {
             return usage(QStringLiteral("--%1 takes no value").arg(name));
         }
+        if (!spec && out.command.isEmpty() && unknownBeforeCommand.isEmpty())
+            unknownBeforeCommand = QStringLiteral("--") + name;
         if (!spec || !findGlobalOption(name)) {
             // A command option, or an unknown one: checked once the command is known.
             out.commandOptions << (spec && !spec->valueName.isEmpty()
@@ -225,12 +254,17 @@ Result<CliArguments> parseArguments(const QStringList &args)
             out.helpTopic = out.command;
     }
     if (out.command.isEmpty() && !out.commandOptions.isEmpty()) {
-        QStringList globals;
-        for (const OptionSpec &o : globalOptions())
-            globals << QStringLiteral("--") + o.name;
         const QString given = out.commandOptions.first().section(QLatin1Char('='), 0, 0);
-        return usage(QStringLiteral("unknown option %1%2").arg(given, didYouMean(given, globals)));
+        return usage(QStringLiteral("unknown option %1%2")
+                         .arg(given, didYouMean(given, globalOptionNames())));
     }
+    // `--confg FILE get KEY` would run FILE as the command: the option is
+    // what is wrong.
+    if (!unknownBeforeCommand.isEmpty() && !out.help && !findCommand(out.command) &&
+        !isCommandGroup(out.command))
+        return usage(
+            QStringLiteral("unknown option %1 before the command%2")
+                .arg(unknownBeforeCommand, didYouMean(unknownBeforeCommand, globalOptionNames())));
     if (out.help || out.command.isEmpty())
         return out;
     auto spec = resolveCommand(out);

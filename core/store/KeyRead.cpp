@@ -20,6 +20,12 @@ Error duplicateKeyWarning(const DuplicateKey &duplicate, KeyDialect dialect, con
     return w;
 }
 
+Error unreadableSettingsFile(Error parseError)
+{
+    parseError.message += QStringLiteral("; nothing was written over it");
+    return parseError;
+}
+
 Result<KeyRead> readKey(const QString &path, const KeyPath *key, KeyDialect dialect)
 {
     auto snapshot = readFile(path);
@@ -34,7 +40,7 @@ Result<KeyRead> readKey(const QString &path, const KeyPath *key, KeyDialect dial
                       ? parseDocument(snapshot->bytes, path)
                       : parseDocumentFor(snapshot->bytes, key ? key->segments() : nothing, path);
     if (!parsed)
-        return parsed.error();
+        return unreadableSettingsFile(parsed.error());
     for (const auto &duplicate : parsed->duplicates)
         read.warnings.push_back(duplicateKeyWarning(duplicate, dialect, path));
     if (key) {

@@ -27,6 +27,10 @@ struct KeyRead
 // `key` null: the file is only checked (value absent, present false).
 Result<KeyRead> readKey(const QString &path, const KeyPath *key, KeyDialect dialect);
 
+// The settings file does not parse (the parser's error), with what every
+// reader of it promises: nothing is written over such a file.
+Error unreadableSettingsFile(Error parseError);
+
 // The warning for a key that occurs twice, as every reader of the file words it.
 Error duplicateKeyWarning(const DuplicateKey &duplicate, KeyDialect dialect, const QString &file);
 

@@ -143,12 +143,8 @@ Result<void> Store::adopt(FileSnapshot snapshot)
     parsed.value = Json::object();
     if (snapshot.stamp.exists) {
         auto result = parseDocument(snapshot.bytes, m_path);
-        if (!result) {
-            // The store's promise for a file it cannot read.
-            Error e = result.error();
-            e.message += QStringLiteral("; nothing was written over it");
-            return e;
-        }
+        if (!result)
+            return unreadableSettingsFile(result.error());
         parsed = std::move(result.value());
     }
     adoptParsed(std::move(snapshot), std::move(parsed));

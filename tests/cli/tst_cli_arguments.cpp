@@ -171,6 +171,21 @@ private Q_SLOTS:
         QCOMPARE(command.exitCode, 1);
         QVERIFY2(command.err.contains("did you mean set?"), command.err.constData());
 
+        // A misspelt global option before the command: its value is not
+        // taken for the command, and the other file is not touched.
+        const QString elsewhere = m_fixture.dir() + QStringLiteral("/elsewhere.json");
+        const Run before = m_fixture.run({"--confg", elsewhere, "set", "user.name", "\"Eve\""});
+        QCOMPARE(before.exitCode, 1);
+        QVERIFY2(before.err.contains("unknown option --confg before the command; did you mean "
+                                     "--config?"),
+                 before.err.constData());
+        QVERIFY(!QFileInfo::exists(elsewhere));
+        const Run shortName = m_fixture.run({"-c", elsewhere, "get", "user.name"});
+        QCOMPARE(shortName.exitCode, 1);
+        QVERIFY2(shortName.err.contains("unknown option -c") && shortName.err.contains("--config"),
+                 shortName.err.constData());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
         const Run flagValue = m_fixture.run({"migrate", "--dry-run=no"});
         QCOMPARE(flagValue.exitCode, 1);
         QCOMPARE(m_fixture.snapshot(), m_before);
