@@ -192,7 +192,7 @@ QDockWidget *TestWindowLayout::openPanel(const QString &title, int key)
     if (!toggle)
         return nullptr;
     for (QDockWidget *dock : m_window->docks()->docks()) {
-        if (dock->toggleViewAction() == toggle)
+        if (m_window->docks()->actionOf(dock) == toggle)
             return QTest::qWaitFor([dock] { return dock->isVisible(); }) ? dock : nullptr;
     }
     return nullptr;
@@ -270,7 +270,7 @@ void TestWindowLayout::eachPanelKeepsTheWindowAndTheTree()
     QTRY_VERIFY(toggle->isChecked());
     QDockWidget *dock = nullptr;
     for (QDockWidget *d : m_window->docks()->docks()) {
-        if (d->toggleViewAction() == toggle)
+        if (m_window->docks()->actionOf(d) == toggle)
             dock = d;
     }
     QVERIFY(dock);
@@ -310,9 +310,9 @@ void TestWindowLayout::aPanelOpenedComesToTheFront()
     QDockWidget *backupsDock = nullptr;
     QDockWidget *historyDock = nullptr;
     for (QDockWidget *d : m_window->docks()->docks()) {
-        if (d->toggleViewAction() == backups)
+        if (m_window->docks()->actionOf(d) == backups)
             backupsDock = d;
-        if (d->toggleViewAction() == history)
+        if (m_window->docks()->actionOf(d) == history)
             historyDock = d;
     }
     QVERIFY(backupsDock && historyDock);
@@ -324,6 +324,31 @@ void TestWindowLayout::aPanelOpenedComesToTheFront()
     QTRY_VERIFY(!historyDock->visibleRegion().isEmpty());
     QVERIFY(backupsDock->visibleRegion().isEmpty());
     QVERIFY(backups->isChecked());
+    // The panel's key takes the focus into it.
+    QTRY_VERIFY(historyDock->isAncestorOf(QApplication::focusWidget()));
+
+    // Backups' key while it is open behind History: it comes forward with
+    // the focus, rather than closing unseen.
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(!backupsDock->visibleRegion().isEmpty());
+    QVERIFY(backupsDock->isVisible() && backups->isChecked());
+    QTRY_VERIFY(backupsDock->isAncestorOf(QApplication::focusWidget()));
+
+    // Open and in front, with the person back in the tree: the key brings
+    // the focus to it again, it does not close it.
+    m_window->tree()->setFocus();
+    QTRY_VERIFY(m_window->tree()->hasFocus());
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(backupsDock->isAncestorOf(QApplication::focusWidget()));
+    QVERIFY(backupsDock->isVisible());
+
+    // With the focus in it, the key closes it, and the focus goes back to
+    // the tree it came from.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_B,
+                    Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(!backupsDock->isVisible());
+    QVERIFY(!backups->isChecked());
+    QTRY_VERIFY(m_window->tree()->hasFocus());
 }
 
 void TestWindowLayout::backupTimesAreNotCut()

@@ -2,7 +2,9 @@
 
 #include "PanelScrollArea.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
 #include <QMainWindow>
@@ -57,16 +59,19 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
         m_window->tabifyDockWidget(m_docks.first(), dock);
     dock->hide();
     m_docks << dock;
-    QAction *toggle = dock->toggleViewAction();
-    toggle->setShortcut(shortcut);
-    toggle->setIcon(icon);
-    m_menu->addAction(toggle);
-    // A panel opened from the View menu or its key comes to the front of
-    // the tabs, not behind the one that was showing.
-    connect(toggle, &QAction::triggered, dock, [dock](bool checked) {
-        if (checked)
-            dock->raise();
+    // Not the dock's own toggle: a panel open behind another tab, or open
+    // while the person works in the tree, is brought forward, not closed.
+    auto *open = new QAction(icon, title, dock);
+    open->setObjectName(panel->objectName() + QStringLiteral("Action"));
+    open->setCheckable(true);
+    open->setShortcut(shortcut);
+    m_menu->addAction(open);
+    connect(open, &QAction::triggered, this, [this, dock, open] {
+        press(dock);
+        open->setChecked(!dock->isHidden());
     });
+    connect(dock, &QDockWidget::visibilityChanged, open,
+            [dock, open] { open->setChecked(!dock->isHidden()); });
     arrangeFor(dock, true);
     dock->installEventFilter(this);
     connect(dock, &QDockWidget::dockLocationChanged, this,
@@ -90,6 +95,49 @@ QDockWidget *PanelDocks::dockOf(const QWidget *panel) const
             return dock;
     }
     return nullptr;
+}
+
+QAction *PanelDocks::actionOf(const QDockWidget *dock) const
+{
+    return dock->findChild<QAction *>(panelIn(dock)->objectName() + QStringLiteral("Action"),
+                                      Qt::FindDirectChildrenOnly);
+}
+
+// As an IDE's tool window key does: closed, it opens with the focus in it;
+// open but behind another tab or without the focus, it comes forward and
+// takes the focus; with the focus in it, it closes and the focus goes back
+// where it came from.
+void PanelDocks::press(QDockWidget *dock)
+{
+    // The panel's list where it has one, else its first field.
+    QWidget *panel = panelIn(dock);
+    QWidget *target = panel->findChild<QAbstractItemView *>();
+    if (!target || !target->isVisibleTo(panel) || !target->isEnabled()) {
+        target = nullptr;
+        for (QWidget *w = panel->nextInFocusChain(); w && w != panel; w = w->nextInFocusChain()) {
+            if (panel->isAncestorOf(w) && w->isVisibleTo(panel) && w->isEnabled() &&
+                (w->focusPolicy() & Qt::TabFocus)) {
+                target = w;
+                break;
+            }
+        }
+    }
+    QWidget *focus = QApplication::focusWidget();
+    const bool focused = focus && dock->isAncestorOf(focus);
+    // In front and with the focus (or nothing in it to take the focus): close.
+    if (!dock->isHidden() && !dock->visibleRegion().isEmpty() && (focused || !target)) {
+        dock->hide();
+        QWidget *back = m_focusBefore ? m_focusBefore.data() : m_window->centralWidget();
+        if (focused && back)
+            back->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    if (!focused)
+        m_focusBefore = focus;
+    dock->show();
+    dock->raise();
+    if (target)
+        target->setFocus(Qt::ShortcutFocusReason);
 }
 
 void PanelDocks::show(QWidget *panel)

@@ -8,7 +8,9 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
+class QAction;
 class QDockWidget;
 class QEvent;
 class QIcon;
@@ -33,11 +35,14 @@ public:
     // Shows the panel's dock and brings its tab to the front.
     void show(QWidget *panel);
     const QList<QDockWidget *> &docks() const { return m_docks; }
+    // The dock's View menu entry, with its key.
+    QAction *actionOf(const QDockWidget *dock) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void press(QDockWidget *dock);
     bool wide(QDockWidget *dock, Qt::DockWidgetArea area) const;
     void arrangeFor(QDockWidget *dock, bool sideBySide);
 
@@ -45,6 +50,7 @@ private:
     QMenu *m_menu;
     QList<QDockWidget *> m_docks;
     int m_heightGiven = 0;
+    QPointer<QWidget> m_focusBefore; // where a panel's key took the focus from
 };
 
 } // namespace tad
