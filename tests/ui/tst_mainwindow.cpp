@@ -557,6 +557,28 @@ void TestMainWindow::undoAndRedo()
     QTest::keyClick(m_window->tree(), Qt::Key_Y, Qt::ControlModifier);
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Ada Demoabc\""));
+    settle();
+
+    // Undone from another row: the row it changes is selected, its panel
+    // shows the value it went back to; a redo selects it again.
+    QVERIFY(selectInPanel(QStringLiteral("settings.fontSize")));
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_window->model()->keyOf(
+                 m_window->filterModel()->mapToSource(m_window->tree()->currentIndex())),
+             QStringLiteral("user.name"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Ada Demo\""));
+    QTRY_COMPARE(panelWidget<QLineEdit>()->text(), QStringLiteral("Ada Demo"));
+    settle();
+    QVERIFY(selectInPanel(QStringLiteral("settings.fontSize")));
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(m_window->model()->keyOf(
+                 m_window->filterModel()->mapToSource(m_window->tree()->currentIndex())),
+             QStringLiteral("user.name"));
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Ada Demoabc\""));
 }
 
 // Ctrl+Z pressed in the field that was just committed undoes the change,

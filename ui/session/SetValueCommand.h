@@ -37,6 +37,8 @@ public:
 
     void redo() override;
     void undo() override;
+    // The dotted key the step changes.
+    const QString &key() const { return m_key; }
 
 private:
     void updateText();

@@ -13,6 +13,7 @@
 #include "history/BackupTimelineView.h"
 #include "history/HistoryPanels.h"
 #include "session/HistoryActions.h"
+#include "session/SetValueCommand.h"
 #include "session/StoreSession.h"
 #include "settings/SettingsDelegate.h"
 #include "settings/SettingsFilterModel.h"
@@ -273,13 +274,23 @@ void MainWindow::buildActions()
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFileRequested);
 
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto *undo = editMenu->addAction(tr("&Undo"), this, [this] { m_undo->undo(); });
+    // The row an undo or redo changes is selected, so the person sees it
+    // (as an editor's undo moves the cursor to the change).
+    auto *undo = editMenu->addAction(tr("&Undo"), this, [this] {
+        const QString key = stepKey(m_undo->index() - 1);
+        m_undo->undo();
+        selectChangedKey(key);
+    });
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     undo->setEnabled(false);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    auto *redo = editMenu->addAction(tr("&Redo"), this, [this] { m_undo->redo(); });
+    auto *redo = editMenu->addAction(tr("&Redo"), this, [this] {
+        const QString key = stepKey(m_undo->index());
+        m_undo->redo();
+        selectChangedKey(key);
+    });
     redo->setObjectName(QStringLiteral("redoAction"));
     redo->setIcon(ThemeIcons::icon(ThemeIcons::Redo));
     // Both usual keys, each once (QKeySequence::Redo holds Ctrl+Shift+Z
@@ -522,6 +533,27 @@ bool MainWindow::toggleCurrentCheck()
         return false;
     const bool checked = value.data(Qt::CheckStateRole).toInt() == Qt::Checked;
     return m_filter->setData(value, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+}
+
+QString MainWindow::stepKey(int index) const
+{
+    const auto *step = dynamic_cast<const SetValueCommand *>(m_undo->command(index));
+    return step ? step->key() : QString();
+}
+
+// The key, or while it is absent (an undo that removes it, a redo that
+// brings it back before the write is in) the nearest key above it.
+void MainWindow::selectChangedKey(const QString &key)
+{
+    if (key.isEmpty())
+        return;
+    auto path = KeyPath::parse(key.toStdString());
+    if (!path)
+        return;
+    for (KeyPath at = *path; !at.isEmpty(); at = at.parent()) {
+        if (selectKey(QString::fromStdString(at.toDotted())))
+            return;
+    }
 }
 
 bool MainWindow::selectKey(const QString &key)

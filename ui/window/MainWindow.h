@@ -78,6 +78,9 @@ public:
     QString statusError() const;
     // Selects (and scrolls to) a key; clears the find box if it hides the key.
     bool selectKey(const QString &key);
+    // The key the undo step at `index` changes ("" for none).
+    QString stepKey(int index) const;
+    void selectChangedKey(const QString &key);
 
 Q_SIGNALS:
     void ready();
