@@ -382,7 +382,7 @@ Result<RecoveryOutcome> SettingsFile::recover(const RecoveryPlan &plan, bool for
     Result<void> reread;
     if (!m_store->isOpen()) {
         reread = m_store->open();
-    } else if (auto refreshed = m_store->refresh(); !refreshed) {
+    } else if (auto refreshed = m_store->refresh(ChangeSource::Recovery); !refreshed) {
         reread = refreshed.error();
     }
     if (!reread) {

@@ -101,12 +101,18 @@ void Store::discardKeptRecords(qint64 olderThanMs)
     });
 }
 
-Result<bool> Store::refresh()
+Result<bool> Store::refresh(ChangeSource source)
 {
     auto snapshot = readFile(m_path);
     if (!snapshot)
         return snapshot.error();
-    return adoptVersion(std::move(snapshot.value()), {});
+    if (source == ChangeSource::External)
+        return adoptVersion(std::move(snapshot.value()), {});
+    m_recent.clear();
+    m_adoptionSource = source;
+    auto adopted = adoptVersion(std::move(snapshot.value()), {});
+    m_adoptionSource = ChangeSource::External;
+    return adopted;
 }
 
 Result<std::optional<Json>> Store::get(const std::string &key)

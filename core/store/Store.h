@@ -130,8 +130,11 @@ public:
                        const std::string &operationName = "apply");
 
     // Re-reads the file if it changed on disk; reports the changes as external.
-    // Returns whether the document changed.
-    Result<bool> refresh();
+    // Returns whether the document changed. With another source, the new
+    // version is this program's own deliberate replacement of the file (a
+    // recovery written beside the store): its changes carry that source, and
+    // our recent writes it undoes are not put back, since it was meant to.
+    Result<bool> refresh(ChangeSource source = ChangeSource::External);
 
     // Whether a write of this store met another writer: the file had changed
     // since the store last read it, had been modified within the last second
@@ -270,6 +273,8 @@ private:
     qint64 m_lastWriteMs = 0;       // when this store last wrote the file (nowMs())
     qint64 m_lastWriteTookMs = 0;   // how long that write took, fsyncs included
     RecentWrites m_recent;
+    // The source of the changes an adoption reports (see refresh()).
+    ChangeSource m_adoptionSource = ChangeSource::External;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;
     PerformanceMonitor m_monitor;
     std::vector<StoreHook *> m_hooks;

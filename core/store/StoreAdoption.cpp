@@ -169,7 +169,7 @@ void Store::adoptParsed(FileSnapshot snapshot, ParsedDocument parsed)
     m_warnings = std::move(warnings);
     m_hasDuplicates = !m_warnings.empty();
     if (external)
-        emitDocumentChanges(previous, m_doc, ChangeSource::External);
+        emitDocumentChanges(previous, m_doc, m_adoptionSource);
     finishAdoption(external);
     releaseLater(std::move(previous));
 }
@@ -327,7 +327,7 @@ std::optional<Result<bool>> Store::adoptPatch(FileSnapshot snapshot, const Docum
     m_bytesCanonical = false;
     m_stamp = snapshot.stamp;
     m_style = patch.style;
-    emitDocumentChanges(changes->before, changes->after, ChangeSource::External);
+    emitDocumentChanges(changes->before, changes->after, m_adoptionSource);
     finishAdoption(true);
     return reapplyDisplaced();
 }

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void listAddThenEscWritesNothing();
     void resetOfAContainerAsksFirst();
     void recoveryPreviewsBeforeWriting();
+    void recoveryWhileOpenIsNotAnOutsideChange();
     void refusedRollbackExplainsItself();
     void restoreConfirmsWithUndo();
     void comparisonWithTheFileFollowsIt();
@@ -1449,6 +1450,50 @@ void TestMainWindow::recoveryPreviewsBeforeWriting()
     auto entries = History(configPath()).list();
     QVERIFY(entries && !entries->empty());
     QCOMPARE(entries->front().source, ChangeSource::Recovery);
+}
+
+// The file breaks while the window shows it; the window's own recovery
+// brings back the start-up backup. What changed is the window's doing, not
+// a change made outside: no mark on the rows, nothing in the status bar.
+void TestMainWindow::recoveryWhileOpenIsNotAnOutsideChange()
+{
+    QVERIFY(findKey(QStringLiteral("autoSave")));
+    QTest::keyClick(tabToField(), Qt::Key_Space);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+                 QStringLiteral("false"));
+    settle();
+    QSignalSpy shown(m_window.get(), &MainWindow::brokenFileShown);
+    QVERIFY(guitest::writeBytes(configPath(), "{\"settings\": {"));
+    QVERIFY(shown.wait(10000));
+    auto *restore =
+        m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("restoreBackup"));
+    QTRY_VERIFY(restore->isEnabled());
+    QSignalSpy ready(m_window.get(), &MainWindow::ready);
+    {
+        DialogAnswer accept(Qt::Key_Return, QStringLiteral("restoreAll"));
+        QTest::mouseClick(restore, Qt::LeftButton);
+        QTRY_VERIFY(accept.answered());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() > 0, 10000);
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.autoSave")),
+             QStringLiteral("true"));
+    QTRY_COMPARE(
+        m_window->model()
+            ->indexForKey(QStringLiteral("settings.autoSave"), SettingsTreeModel::ValueColumn)
+            .data(Qt::CheckStateRole)
+            .toInt(),
+        int(Qt::Checked));
+    settle();
+    const QString external =
+        SettingsTreeModel::stateWords(SettingsTreeModel::ChangedExternally).value(0);
+    for (const QString &key : {QStringLiteral("settings.autoSave"), QStringLiteral("settings")}) {
+        const QString state =
+            m_window->model()->indexForKey(key, SettingsTreeModel::StateColumn).data().toString();
+        QVERIFY2(state != external, qPrintable(key + QStringLiteral(": ") + state));
+    }
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("statusExternal"));
+    QVERIFY(status);
+    QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
 }
 
 // Rolling back the window's edit after the app changed the same key is
