@@ -5,6 +5,7 @@
 // file breaks while open), the start-up backup and the history of edits,
 // and the question when the backup before a critical edit cannot be written.
 #include "GuiTestHelpers.h"
+#include "common/ElidedLabel.h"
 #include "editors/EditorPanel.h"
 #include "editors/ValueEditor.h"
 #include "history/BackupManager.h"
@@ -16,6 +17,7 @@
 #include "session/StoreSession.h"
 #include "settings/SettingsFilterModel.h"
 #include "settings/SettingsTreeModel.h"
+#include "store/RecentWrites.h"
 #include "window/BrokenFilePage.h"
 #include "window/DialogRunner.h"
 #include "window/MainWindow.h"
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void confWriteShowsUpInPlace();
     void keepMineOrTakeTheirs_data();
     void keepMineOrTakeTheirs();
+    void aLaterOutsideChangeIsNoConflict();
     void brokenFileOpensToItsPage();
     void fileBreakingWhileOpenIsNotWritten();
     void startBackupAndEditorHistory();
@@ -757,7 +760,13 @@ void TestMainWindow::keepMineOrTakeTheirs()
                                                          QStringLiteral("\"Theirs\""), nullptr));
     QVERIFY(conf->waitForFinished(60000));
     QTRY_VERIFY(m_window->panel()->isConflictShown());
-    QCOMPARE(line->text(), QStringLiteral("Mine"));
+    // The field shows what the file holds; the bar names both.
+    QCOMPARE(panelWidget<QLineEdit>()->text(), QStringLiteral("Theirs"));
+    auto *text = m_window->panel()->findChild<ElidedLabel *>(QStringLiteral("conflictText"));
+    QVERIFY(text);
+    QVERIFY2(text->fullText().contains(QStringLiteral("to Theirs")) &&
+                 text->fullText().contains(QStringLiteral("to Mine")),
+             qPrintable(text->fullText()));
     auto *button = m_window->panel()->findChild<QPushButton *>(
         keepMine ? QStringLiteral("keepMine") : QStringLiteral("takeTheirs"));
     QTest::mouseClick(button, Qt::LeftButton);
@@ -766,6 +775,32 @@ void TestMainWindow::keepMineOrTakeTheirs()
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")), expected);
     QTRY_COMPARE(panelWidget<QLineEdit>()->text(),
                  keepMine ? QStringLiteral("Mine") : QStringLiteral("Theirs"));
+}
+
+// Written and come back, the person's edit is over: a change the app makes
+// to the key later is shown as the file's new value, not as a conflict
+// "while you were editing it" with a Keep mine that would undo it.
+void TestMainWindow::aLaterOutsideChangeIsNoConflict()
+{
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Mine"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Mine\""));
+    settle();
+    // Past the few seconds in which a racing write of the app's could have
+    // undone ours unknowingly (that case is keepMineOrTakeTheirs).
+    QTest::qWait(int(RecentWrites::kWindowMs) + 300);
+    std::unique_ptr<QProcess> conf(guitest::startConfSet(configPath(), QStringLiteral("user.name"),
+                                                         QStringLiteral("\"Theirs\""), nullptr));
+    QVERIFY(conf->waitForFinished(60000));
+    QTRY_COMPARE(panelWidget<QLineEdit>()->text(), QStringLiteral("Theirs"));
+    settle();
+    QVERIFY(!m_window->panel()->isConflictShown());
+    QCOMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")), QStringLiteral("\"Theirs\""));
 }
 
 void TestMainWindow::brokenFileOpensToItsPage()

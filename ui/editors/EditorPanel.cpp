@@ -263,6 +263,10 @@ void EditorPanel::commit()
         return;
     }
     clearText(m_message);
+    // What the field holds is handed over (or is the file's already): the
+    // person is no longer editing, so a later change from outside is the
+    // file's new value, not a conflict with typing. Typing more sets it again.
+    m_userEdited = false;
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
     // The same value is on its way already (a second Enter, focus leaving,
@@ -297,7 +301,7 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
         m_mine.reset();
         m_conflictText->setFullText(
             tr("%1 was changed by another program to %2 while you were editing it.")
-                .arg(m_key, value ? displayText(*value, 60) : tr("(removed)")));
+                .arg(m_key, value ? shownText(*value) : tr("(removed)")));
         m_conflictBar->show();
         showValue(value);
         return;
@@ -322,6 +326,24 @@ void EditorPanel::valueChanged(const std::optional<Json> &value, bool external)
     showValue(value);
 }
 
+void EditorPanel::showOverwritten(const std::optional<Json> &theirs, const Json &ours)
+{
+    if (!m_editor)
+        return;
+    // The field shows what the file holds: a value put back in it would be
+    // written by the next focus change, which nobody asked for.
+    m_inFlight.clear();
+    if (theirs)
+        m_editor->setValue(*theirs);
+    m_userEdited = false;
+    m_mine = ours;
+    m_conflictText->setFullText(
+        tr("%1 was changed by another program to %2 right after you set it to %3.")
+            .arg(m_key, theirs ? shownText(*theirs) : tr("(removed)"), shownText(ours)));
+    m_conflictBar->show();
+    showValue(theirs);
+}
+
 bool EditorPanel::isConflictShown() const
 {
     return !m_conflictBar->isHidden();
@@ -338,6 +360,9 @@ void EditorPanel::keepMine()
     const auto mine = m_mine ? m_mine : m_editor ? m_editor->value() : std::nullopt;
     m_mine.reset();
     if (mine && refusal(*mine).isEmpty()) {
+        // The field shows what is sent (its echo leaves the field alone).
+        if (m_editor)
+            m_editor->setValue(*mine);
         m_inFlight.push_back(*mine);
         clearText(m_message);
         Q_EMIT editRequested(m_key, *mine);

@@ -48,6 +48,10 @@ public:
     // Why a write of the shown key was not made, under the editor. With
     // `mine`, the bar offers to apply it again over the file's value.
     void showRefusal(const QString &message, const std::optional<Json> &mine = std::nullopt);
+    // Another program wrote `theirs` over the shown key right after our
+    // write of `ours` (the store's verdict): the field shows theirs, as the
+    // file does, and the bar offers Keep mine / Take theirs.
+    void showOverwritten(const std::optional<Json> &theirs, const Json &ours);
     // Writes a typed value that was not committed yet (on closing).
     void flushPending();
     // Gives up what the editor holds: the file's value again.

@@ -1047,6 +1047,10 @@
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
+    <message>
+        <source>%1 was changed by another program to %2 right after you set it to %3.</source>
+        <translation>%1 wurde direkt nachdem Sie es auf %3 gesetzt haben von einem anderen Programm auf %2 geändert.</translation>
+    </message>
 </context>
 <context>
     <name>tad::EnumEditor</name>
@@ -1686,6 +1690,10 @@ Ihr Inhalt wird unverändert daneben aufbewahrt, wenn die Wiederherstellung schr
     <message>
         <source>The settings file can be read again; the tree shows it as it is now.</source>
         <translation>Die Einstellungsdatei ist wieder lesbar; der Baum zeigt sie, wie sie jetzt ist.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program right after your change; the file keeps the other program&apos;s value.</source>
+        <translation>%1 wurde direkt nach Ihrer Änderung von einem anderen Programm geändert; die Datei behält dessen Wert.</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,20 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                 if (m_panel->key() == key)
                     m_panel->showRefusal(text);
             });
+    // The store's verdict: another program wrote over our change to a key
+    // right after it (not a racing write that merely undid it: that one is
+    // put back). The file keeps theirs; the person chooses.
+    connect(m_session, &StoreSession::conflicted, this,
+            [this](const ChangeEvent &theirs, const Json &ours) {
+                const QString key = QString::fromStdString(theirs.path.toDotted());
+                if (m_panel->key() == key) {
+                    m_panel->showOverwritten(theirs.newValue, ours);
+                    return;
+                }
+                showError(tr("%1 was changed by another program right after your change; the "
+                             "file keeps the other program's value.")
+                              .arg(key));
+            });
     connect(m_session, &StoreSession::watchingChanged, this, [this](bool watching) {
         m_watchLabel->setText(watching ? tr("Following changes") : tr("Not following changes"));
     });
