@@ -165,6 +165,8 @@ private:
     void clickCurrentRow();
     QString bytesOnDisk() const { return QString::fromUtf8(guitest::readBytes(configPath())); }
     EditorPanel *selectInPanel(const QString &key);
+    // user.name typed over in its field and written with Enter.
+    bool writeNameInField(const QString &name);
     template <class W> W *panelWidget();
     void settle();
     QString configPath() const { return m_dir->filePath(QStringLiteral("tad-config.json")); }
@@ -210,6 +212,24 @@ void TestMainWindow::cleanup()
         qtWarnings().filter(QStringLiteral("Ambiguous shortcut"), Qt::CaseInsensitive);
     qtWarnings().clear();
     QVERIFY2(ambiguous.isEmpty(), qPrintable(ambiguous.join(QLatin1Char('\n'))));
+}
+
+bool TestMainWindow::writeNameInField(const QString &name)
+{
+    if (!selectInPanel(QStringLiteral("user.name")))
+        return false;
+    auto *line = panelWidget<QLineEdit>();
+    if (!line)
+        return false;
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, name);
+    QTest::keyClick(line, Qt::Key_Return);
+    const QString written = QStringLiteral("\"%1\"").arg(name);
+    const bool ok = QTest::qWaitFor(
+        [&] { return valueOnDisk(configPath(), QStringLiteral("user.name")) == written; });
+    settle();
+    return ok;
 }
 
 bool TestMainWindow::findKey(const QString &query)
@@ -747,15 +767,7 @@ void TestMainWindow::keepMineOrTakeTheirs_data()
 void TestMainWindow::keepMineOrTakeTheirs()
 {
     QFETCH(bool, keepMine);
-    QVERIFY(selectInPanel(QStringLiteral("user.name")));
-    auto *line = panelWidget<QLineEdit>();
-    line->setFocus();
-    line->selectAll();
-    QTest::keyClicks(line, QStringLiteral("Mine"));
-    QTest::keyClick(line, Qt::Key_Return);
-    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
-                 QStringLiteral("\"Mine\""));
-    settle();
+    QVERIFY(writeNameInField(QStringLiteral("Mine")));
     std::unique_ptr<QProcess> conf(guitest::startConfSet(configPath(), QStringLiteral("user.name"),
                                                          QStringLiteral("\"Theirs\""), nullptr));
     QVERIFY(conf->waitForFinished(60000));
@@ -782,15 +794,7 @@ void TestMainWindow::keepMineOrTakeTheirs()
 // "while you were editing it" with a Keep mine that would undo it.
 void TestMainWindow::aLaterOutsideChangeIsNoConflict()
 {
-    QVERIFY(selectInPanel(QStringLiteral("user.name")));
-    auto *line = panelWidget<QLineEdit>();
-    line->setFocus();
-    line->selectAll();
-    QTest::keyClicks(line, QStringLiteral("Mine"));
-    QTest::keyClick(line, Qt::Key_Return);
-    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
-                 QStringLiteral("\"Mine\""));
-    settle();
+    QVERIFY(writeNameInField(QStringLiteral("Mine")));
     // Past the few seconds in which a racing write of the app's could have
     // undone ours unknowingly (that case is keepMineOrTakeTheirs).
     QTest::qWait(int(RecentWrites::kWindowMs) + 300);
