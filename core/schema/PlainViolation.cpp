@@ -85,8 +85,12 @@ QString whatIsWrong(const KeyMetadata &meta, const Json &value, const QString &s
         QStringList types;
         for (const auto &t : meta.types)
             types << QString::fromStdString(t);
+        // null (a hole a set past the end of a list leaves, or a value
+        // written so) is not "a null".
         return QStringLiteral("%1 is %2, not %3")
-            .arg(shown, withArticle(QString::fromLatin1(typeName(value))),
+            .arg(value.is_null() ? QStringLiteral("the value") : shown,
+                 value.is_null() ? QStringLiteral("null")
+                                 : withArticle(QString::fromLatin1(typeName(value))),
                  withArticle(types.join(QStringLiteral(" or "))));
     }
     if (!meta.enumValues.empty() && meta.format.isEmpty())

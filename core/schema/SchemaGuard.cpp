@@ -28,7 +28,17 @@ SchemaViolations SchemaGuard::addedViolations(const Schema &schema, const Pendin
             continue;
         if (op.isWholeDocument() && change.oldValues[i])
             wholeBefore = &*change.oldValues[i];
-        paths.push_back(op.isWholeDocument() ? std::vector<std::string>{} : op.path.segments());
+        if (op.isWholeDocument()) {
+            paths.emplace_back();
+            continue;
+        }
+        // An array item is checked with its array: setting past the end
+        // leaves null holes before it (JSON writes them so), and the array's
+        // own length and uniqueness rules see every item.
+        const KeyPath parent = op.path.parent();
+        const Json *container = parent.isEmpty() ? nullptr : findValue(change.after, parent);
+        paths.push_back(container && container->is_array() ? parent.segments()
+                                                           : op.path.segments());
     }
     // The usual change breaks nothing: the new document's changed paths are
     // all that is validated, and no copy of the old one is made.
@@ -42,13 +52,22 @@ SchemaViolations SchemaGuard::addedViolations(const Schema &schema, const Pendin
     } else {
         before = change.after;
         for (size_t i = change.ops.size(); i-- > 0;) {
-            if (change.ops[i].kind == StoreOp::Kind::Test)
+            const StoreOp &op = change.ops[i];
+            if (op.kind == StoreOp::Kind::Test)
                 continue;
             const auto &old = change.oldValues[i];
-            if (old)
-                (void)setValue(before, change.ops[i].path, *old);
-            else
-                (void)deleteValue(before, change.ops[i].path);
+            if (old) {
+                (void)setValue(before, op.path, *old);
+                continue;
+            }
+            (void)deleteValue(before, op.path);
+            // A set past an array's end made null holes before its item:
+            // they were not there before it either.
+            auto *array = op.path.isEmpty()
+                              ? nullptr
+                              : const_cast<Json *>(findValue(before, op.path.parent()));
+            while (array && array->is_array() && !array->empty() && array->back().is_null())
+                array->erase(array->size() - 1);
         }
     }
     return addedSchemaViolations(schema, before, change.after, paths);

@@ -108,6 +108,16 @@ private Q_SLOTS:
         QTest::newRow("wrong type for a parent")
             << QStringList{"set", "settings", "[]"} << QStringList{"`settings` must be object"}
             << QStringList{"settings: [] is an array, not an object"};
+        // conf's Ajv refuses the same: JavaScript leaves a hole before an
+        // item set past the end, and JSON writes the hole as null.
+        QTest::newRow("past the end of a list")
+            << QStringList{"set", "ui.activePanels.3", "x"}
+            << QStringList{"`ui/activePanels/2` must be string"}
+            << QStringList{"ui.activePanels.2: the value is null, not a string"};
+        QTest::newRow("past the end, several at once")
+            << QStringList{"set-multiple", R"({"ui.activePanels.2":"a","ui.activePanels.4":"b"})"}
+            << QStringList{"`ui/activePanels/3` must be string"}
+            << QStringList{"ui.activePanels.3: the value is null, not a string"};
         QTest::newRow("bad email")
             << QStringList{"set", "user.email", "ada-at-example"}
             << QStringList{"`user/email` must match format \"email\""}
