@@ -51,7 +51,8 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
     for (std::size_t i = 0; i < inverse.size(); ++i)
         chosen.insert(forwardIndex(i));
     QStringList reasons;
-    bool namedEntries = false;
+    QStringList laterChanges; // entries whose change since stands in the way
+    bool rolledBack = false;  // a key this entry's own rollback took back
     for (const PatchFailure &failure : failures) {
         QString key = QString::fromStdString(pointerToKey(failure.pointer));
         const long long index = forwardIndex(std::size_t(failure.opIndex));
@@ -63,24 +64,36 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
         });
         if (by == later.end()) {
             reasons << QStringLiteral("%1 changed since, in no recorded change").arg(key);
-            continue;
-        }
-        namedEntries = true;
-        if (by->rollbackOf == entry.id)
+        } else if (by->rollbackOf == entry.id) {
+            rolledBack = true;
             reasons << QStringLiteral("%1 was rolled back already, by entry %2").arg(key, by->id);
-        else
+        } else {
+            if (!laterChanges.contains(by->id))
+                laterChanges << by->id;
             reasons << QStringLiteral("%1 changed since, in entry %2 (%3 %4)")
                            .arg(key, by->id, QString::fromLatin1(changeSourceName(by->source)),
                                 QString::fromStdString(by->operation));
+        }
     }
     reasons.removeDuplicates();
     QString message = QStringLiteral("not rolled back: entry %1 no longer holds: %2")
                           .arg(entry.id, reasons.join(QStringLiteral("; ")));
-    if (namedEntries)
-        message += QStringLiteral(". Roll back the entries named first, newest first");
+    // What can be done: only what gets the person somewhere. Undoing the
+    // entry's own rollback is having the change again, not undoing it.
+    QStringList next;
+    if (!laterChanges.isEmpty())
+        next << QStringLiteral("roll back %1 first (newest first), then this entry")
+                    .arg(laterChanges.join(QStringLiteral(", ")));
     if (refused.size() < chosen.size())
-        message += namedEntries ? QStringLiteral(", or roll back only the other operations")
-                                : QStringLiteral(". The other operations can be rolled back alone");
+        next << QStringLiteral("roll back only the other operations");
+    if (rolledBack && laterChanges.isEmpty() && refused.size() == chosen.size())
+        next << QStringLiteral("there is nothing left to undo (roll back that rollback to have "
+                               "the change again)");
+    if (!next.isEmpty()) {
+        QString advice = next.join(QStringLiteral(", or "));
+        advice[0] = advice[0].toUpper();
+        message += QStringLiteral(". ") + advice;
+    }
     return message;
 }
 

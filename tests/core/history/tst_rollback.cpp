@@ -186,6 +186,17 @@ private Q_SLOTS:
                                    .arg(partial)),
                  qPrintable(both));
         QVERIFY2(!both.contains(QStringLiteral("other operations")), qPrintable(both));
+        QVERIFY2(both.contains(QStringLiteral("Roll back %1 first").arg(later)), qPrintable(both));
+
+        // Only the rolled-back key asked for: nothing is left to undo, and
+        // rolling back the rollback (having the change again) is not offered
+        // as the way to undo it.
+        auto again = rollBack(*m_services, id, {zoomOp});
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(QStringLiteral("nothing left to undo")),
+                 qPrintable(again.error().message));
+        QVERIFY2(!again.error().message.contains(QStringLiteral("first")),
+                 qPrintable(again.error().message));
     }
 
     void cliRefusesAConflictingRollbackWithStatus5()
