@@ -1,18 +1,23 @@
 #include "CliContext.h"
 
 #include "StoreCommands.h"
+#include "history/BackupManager.h"
 
 #include "json/JsonText.h"
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace tad::cli {
 
 namespace {
 
-// The settings file this run works on, and the command that repairs it when
-// it does not parse: report() adds it to such an error, wherever it arose.
+// The settings file this run works on, and how to spell the command that
+// repairs it when it does not parse: report() adds it to such an error,
+// wherever it arose.
 QString g_settingsPath;
-QString g_repairAdvice;
+QString g_command;     // tad-settings-cli with the run's --config and --schema
+QString g_restoreName; // `backup restore NAME`: that backup
 
 QString shellWord(const QString &word)
 {
@@ -24,28 +29,42 @@ QString shellWord(const QString &word)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString repairAdvice(const CliArguments &args)
+void rememberRepairCommand(const CliArguments &args)
 {
-    QString command = QStringLiteral("tad-settings-cli");
+    g_command = QStringLiteral("tad-settings-cli");
     if (!args.configPath.isEmpty())
-        command += QStringLiteral(" --config ") + shellWord(args.configPath);
+        g_command += QStringLiteral(" --config ") + shellWord(args.configPath);
     if (args.noSchema)
-        command += QStringLiteral(" --no-schema");
+        g_command += QStringLiteral(" --no-schema");
     else if (!args.schemaPath.isEmpty())
-        command += QStringLiteral(" --schema ") + shellWord(args.schemaPath);
+        g_command += QStringLiteral(" --schema ") + shellWord(args.schemaPath);
     // `backup restore NAME` cannot read the file it would restore into; the
     // same backup is written back over a broken file by recover.
     const bool restoring = args.command == QLatin1String("backup") &&
-                           args.positional.value(0) == QLatin1String("restore") &&
-                           !args.positional.value(1).isEmpty();
-    if (restoring)
-        return QStringLiteral(". `%1 recover --from %2` writes that backup back (the broken "
-                              "file is kept as a .bad copy), or fix the file by hand")
-            .arg(command, shellWord(args.positional.value(1)));
-    return QStringLiteral(". `%1 recover` writes back the newest good backup (the broken file "
-                          "is kept as a .bad copy; `backup list` shows them all), or fix the "
-                          "file by hand")
-        .arg(command);
+                           args.positional.value(0) == QLatin1String("restore");
+    g_restoreName = restoring ? args.positional.value(1) : QString();
+}
+
+QString repairAdvice(const Error &error)
+{
+    const QString kept = QStringLiteral("the broken file is kept beside it as %1.bad-<time>")
+                             .arg(QFileInfo(g_settingsPath).fileName());
+    if (!g_restoreName.isEmpty())
+        return QStringLiteral(". `%1 recover --from %2` writes that backup back (%3), or fix "
+                              "the file by hand")
+            .arg(g_command, shellWord(g_restoreName), kept);
+    // The backups recover chooses from, as it lists them.
+    auto backups = BackupManager(g_settingsPath).list();
+    const bool any = backups && std::any_of(backups->begin(), backups->end(),
+                                            [](const BackupInfo &b) { return !b.damaged(); });
+    if (!any)
+        return QStringLiteral(". There is no backup of it to recover from: fix the file by hand "
+                              "(line %1, column %2)")
+            .arg(error.line)
+            .arg(error.column);
+    return QStringLiteral(". `%1 recover` writes back the newest good backup (%2; `%1 backup "
+                          "list` shows the backups), or fix the file by hand")
+        .arg(g_command, kept);
 }
 
 } // namespace
@@ -53,7 +72,7 @@ QString repairAdvice(const CliArguments &args)
 Result<void> CliContext::prepare(const QString &configPath)
 {
     g_settingsPath = configPath;
-    g_repairAdvice = repairAdvice(args);
+    rememberRepairCommand(args);
     auto schema = loadSchema(args.schemaPath, args.noSchema);
     if (!schema)
         return schema.error();
@@ -118,7 +137,7 @@ int report(const Error &error)
     if (error.code == ErrorCode::Unreadable && error.line > 0 && !g_settingsPath.isEmpty() &&
         error.file == g_settingsPath) {
         Error advised = error;
-        advised.message += g_repairAdvice;
+        advised.message += repairAdvice(error);
         note(advised.toString());
         return int(error.code);
     }

@@ -399,6 +399,16 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(restore.err).contains(named), restore.err.constData());
         QCOMPARE(f.run({"recover", "--from", f.backupName()}).exitCode, 0);
         QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
+
+        // No backup at all: recover could not help, so it is not offered.
+        QVERIFY(QDir(backups).removeRecursively());
+        QVERIFY(writeAll(f.path(), "{\n  \"settings\": }"));
+        const Run none = f.run({"get", "settings.fontSize"});
+        QCOMPARE(none.exitCode, 4);
+        QVERIFY2(none.err.contains("There is no backup of it to recover from: fix the file by "
+                                   "hand (line 2, column 15)"),
+                 none.err.constData());
+        QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
     // A missing or unreadable file is exit 4 wherever a file is named.
