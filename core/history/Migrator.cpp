@@ -308,6 +308,10 @@ Result<MigrationPlan> Migrator::run(HistoryServices &services, const QString &ta
     if (!planned || !planned->needed())
         return planned;
 
+    // A file we may not write is refused before its backup is made (or an
+    // identical one labelled for a migration that never ran).
+    if (auto writable = refuseReadOnly(store.path(), store.stamp()); !writable)
+        return writable.error();
     std::optional<BackupPin> pinned;
     if (!store.bytes().empty()) {
         auto backup =

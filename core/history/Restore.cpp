@@ -87,6 +87,10 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestorePla
     if (plan.changesNothing())
         return outcome;
 
+    // A file we may not write is refused before its safety copy is made:
+    // a refused restore leaves no backup behind.
+    if (auto writable = refuseReadOnly(store.path(), store.stamp()); !writable)
+        return writable.error();
     // Both the backup and the safety copy must outlive the write.
     auto pinRestored = backups.pin(plan.backup.name, QStringLiteral("restore"));
     if (!pinRestored)

@@ -99,6 +99,45 @@ private Q_SLOTS:
         QTest::newRow("delete") << QStringList{"delete", "ui"};
         QTest::newRow("clear") << QStringList{"clear"};
         QTest::newRow("set-multiple") << QStringList{"set-multiple", R"({"ui.zoom":3})"};
+        QTest::newRow("migrate") << QStringList{"migrate"};
+    }
+
+    // The commands that back the file up before they write: refused before
+    // the backup too, and an identical older backup is not labelled for a
+    // change that never happened.
+    void readOnlyConfigGetsNoBackupFromARefusal_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("migrate") << QStringList{"migrate"};
+        QTest::newRow("backup restore") << QStringList{"backup", "restore", "%NAME%"};
+        QTest::newRow("recover --force") << QStringList{"recover", "--force", "--from", "%NAME%"};
+    }
+    void readOnlyConfigGetsNoBackupFromARefusal()
+    {
+        QFETCH(QStringList, command);
+        const QStringList base{QStringLiteral("--config"), m_config, QStringLiteral("--no-schema")};
+        writeAll(m_config, R"({"settings":{"theme":"light"}})");
+        const Run made = runCli(base + QStringList{"backup", "create"});
+        QCOMPARE(made.exitCode, 0);
+        const QString name = QString::fromUtf8(made.out.trimmed());
+        const QByteArray bytes = R"({"settings":{"theme":"dark"},"ui":{"zoom":1}})";
+        writeAll(m_config, bytes);
+        QVERIFY(runCli(base + QStringList{"backup", "create"}).exitCode == 0);
+        QVERIFY(::chmod(QFile::encodeName(m_config).constData(), 0400) == 0);
+        const QDir backups(m_dir->filePath(QStringLiteral("backups")));
+        auto folder = [&backups] {
+            QByteArray all;
+            for (const QString &file : backups.entryList(QDir::Files, QDir::Name))
+                all += file.toUtf8() + '\n' + readAll(backups.filePath(file)) + '\n';
+            return all;
+        };
+        const QByteArray before = folder();
+        command.replaceInStrings(QStringLiteral("%NAME%"), name);
+        const Run refused = runCli(base + command);
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.contains("read-only (mode 0400)"), refused.err.constData());
+        QCOMPARE(readAll(m_config), bytes);
+        QCOMPARE(folder(), before);
     }
     void readOnlyConfigIsRefused()
     {
