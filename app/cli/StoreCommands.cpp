@@ -212,8 +212,24 @@ Result<Json> commandLineValue(const CliContext &context, const QString &key, con
     if (!path)
         return path.error();
     const QByteArray utf8 = text.toUtf8();
-    return interpretCommandLineValue(keyMetadata(context.schema(), path->segments()),
-                                     std::string_view(utf8.constData(), size_t(utf8.size())), key);
+    const KeyMetadata meta = keyMetadata(context.schema(), path->segments());
+    auto value = interpretCommandLineValue(
+        meta, std::string_view(utf8.constData(), size_t(utf8.size())), key);
+    // `set light settings.theme`: the key and the value swapped. A value
+    // the schema describes as a key, for a key it does not know, says so
+    // rather than advising to store the key's name as text.
+    if (!value && meta.types.empty()) {
+        auto asKey = context.keyPath(text);
+        if (asKey && !asKey->isEmpty() &&
+            !keyMetadata(context.schema(), asKey->segments()).types.empty()) {
+            Error e = value.error();
+            e.message = QStringLiteral("%1 is a key, and %2 is not one the schema knows: the key "
+                                       "comes first (set %1 %2)")
+                            .arg(text, key);
+            return e;
+        }
+    }
+    return value;
 }
 
 // `info` as labelled lines; --json prints the object itself.

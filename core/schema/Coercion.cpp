@@ -43,12 +43,13 @@ Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view
         std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end();
     if (takesString)
         return Json(std::string(text));
-    const QString raw = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    const QString typed = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    const QString raw = typed.isEmpty() ? QStringLiteral("'' (nothing)") : typed;
     QString message;
     if (meta.types.empty()) {
         message = QStringLiteral("%1 is not valid JSON; to store it as text, quote it as a JSON "
-                                 "string: '\"%1\"'")
-                      .arg(raw);
+                                 "string: '\"%2\"'")
+                      .arg(raw, typed);
     } else {
         // Quoting would make it a string, which this key does not take: say
         // what it does take instead.

@@ -171,6 +171,18 @@ private Q_SLOTS:
         QCOMPARE(command.exitCode, 1);
         QVERIFY2(command.err.contains("did you mean set?"), command.err.constData());
 
+        // KEY and VALUE swapped: the advice is the right order, not to
+        // store the key's name as text under a new key.
+        const Run swappedArgs = m_fixture.run({"set", "light", "settings.theme"});
+        QCOMPARE(swappedArgs.exitCode, 1);
+        QVERIFY2(swappedArgs.err.contains("the key comes first (set settings.theme light)"),
+                 swappedArgs.err.constData());
+        const Run empty = m_fixture.run({"set", "settings.fontSize", ""});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY2(empty.err.contains("'' (nothing) is not a value settings.fontSize takes"),
+                 empty.err.constData());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
         // A misspelt global option before the command: its value is not
         // taken for the command, and the other file is not touched.
         const QString elsewhere = m_fixture.dir() + QStringLiteral("/elsewhere.json");
