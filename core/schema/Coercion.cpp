@@ -36,11 +36,16 @@ QString typeExample(const std::string &type)
 Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view text,
                                        const QString &key)
 {
-    // JSON.parse rules, as the Electron app reads the file.
-    if (auto parsed = parseValue(text); parsed.ok())
-        return std::move(*parsed);
     const bool takesString =
         std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end();
+    // JSON.parse rules, as the Electron app reads the file; except that a
+    // key that takes text and not what the JSON is (`set user.name 42`, an
+    // API key of digits) takes the text, as it would unquoted words.
+    if (auto parsed = parseValue(text); parsed.ok()) {
+        if (takesString && !meta.allowsTypeOf(*parsed))
+            return Json(std::string(text));
+        return std::move(*parsed);
+    }
     if (takesString)
         return Json(std::string(text));
     const QString typed = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));

@@ -122,6 +122,27 @@ void merge(const Json &root, const Json &node, bool isBranch, KeyMetadata &meta)
 
 } // namespace
 
+const char *schemaTypeName(const Json &value)
+{
+    switch (value.type()) {
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+        return "integer";
+    case Json::value_t::number_float:
+        return "number";
+    case Json::value_t::string:
+        return "string";
+    case Json::value_t::array:
+        return "array";
+    default:
+        return "object";
+    }
+}
+
 bool KeyMetadata::allowsType(const char *type) const
 {
     if (types.empty())

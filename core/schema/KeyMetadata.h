@@ -13,6 +13,10 @@
 
 namespace tad {
 
+// A value's JSON Schema type: "null", "boolean", "integer" (a number with
+// no fraction), "number", "string", "array" or "object".
+const char *schemaTypeName(const Json &value);
+
 struct KeyMetadata
 {
     bool known = false;              // some schema describes this key
@@ -35,6 +39,7 @@ struct KeyMetadata
     bool readOnly = false; // readOnly: show, do not edit
 
     bool allowsType(const char *type) const;
+    bool allowsTypeOf(const Json &value) const { return allowsType(schemaTypeName(value)); }
     // For `schema KEY`: only the fields that are set.
     Json toJson() const;
 };

@@ -28,27 +28,6 @@ QString number(double value)
     return QString::number(value, 'g', 15);
 }
 
-const char *typeName(const Json &value)
-{
-    switch (value.type()) {
-    case Json::value_t::null:
-        return "null";
-    case Json::value_t::boolean:
-        return "boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-        return "integer";
-    case Json::value_t::number_float:
-        return "number";
-    case Json::value_t::string:
-        return "string";
-    case Json::value_t::array:
-        return "array";
-    default:
-        return "object";
-    }
-}
-
 // "light, dark, auto": strings as they are, other values as JSON.
 QString allowedList(const std::vector<Json> &values)
 {
@@ -81,7 +60,7 @@ QString whatIsWrong(const KeyMetadata &meta, const Json &value, const QString &s
         std::find(meta.enumValues.begin(), meta.enumValues.end(), value) != meta.enumValues.end();
     if (inEnum)
         return {};
-    if (!meta.allowsType(typeName(value))) {
+    if (!meta.allowsType(schemaTypeName(value))) {
         QStringList types;
         for (const auto &t : meta.types)
             types << QString::fromStdString(t);
@@ -90,7 +69,7 @@ QString whatIsWrong(const KeyMetadata &meta, const Json &value, const QString &s
         return QStringLiteral("%1 is %2, not %3")
             .arg(value.is_null() ? QStringLiteral("the value") : shown,
                  value.is_null() ? QStringLiteral("null")
-                                 : withArticle(QString::fromLatin1(typeName(value))),
+                                 : withArticle(QString::fromLatin1(schemaTypeName(value))),
                  withArticle(types.join(QStringLiteral(" or "))));
     }
     if (!meta.enumValues.empty() && meta.format.isEmpty())

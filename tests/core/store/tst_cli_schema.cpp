@@ -275,8 +275,14 @@ private Q_SLOTS:
                                      << R"("Ada")" << 0 << QByteArray(R"("Ada")");
         QTest::newRow("number") << "settings.fontSize"
                                 << "16" << 0 << QByteArray("16");
-        QTest::newRow("text that looks like a number, for a string") << "settings.language"
-                                                                     << "42" << 2 << QByteArray();
+        // A key that takes only text takes the digits as text, as it takes
+        // unquoted words.
+        QTest::newRow("text that looks like a number, for a string")
+            << "user.name"
+            << "42" << 0 << QByteArray(R"("42")");
+        QTest::newRow("text that looks like a boolean, for a string")
+            << "user.email"
+            << "true" << 2 << QByteArray();
         QTest::newRow("bare text for a number") << "settings.fontSize"
                                                 << "big" << 1 << QByteArray();
         QTest::newRow("boolean") << "settings.autoSave"
