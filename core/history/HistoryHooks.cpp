@@ -130,7 +130,8 @@ void HistoryRecorder::forgetAnnotations()
 Result<void> HistoryRecorder::beforeWrite(const PendingChange &change)
 {
     if (m_baseDeferred) {
-        // The file was read-only when first seen and is writable now.
+        // The file was missing, or read-only, when first seen; this write
+        // goes ahead, from the content it starts from.
         m_baseDeferred = false;
         if (auto head = m_history.head(); head && !head->has_value())
             if (auto written = m_history.setBase(shareText(std::string(change.bytesBefore)));
@@ -235,8 +236,13 @@ void HistoryRecorder::documentAdopted(const Json &doc, const SharedText &text, b
         // The first look at this file: it is the base, nothing changed yet,
         // unless we wrote it (a recovery of a file never read before): that
         // is a change, from nothing readable, recorded under its source.
-        if (bytes.empty())
+        if (bytes.empty()) {
+            // No file yet (or an empty one): the first write starts the
+            // history from it, so the history can rebuild what each entry
+            // left. Nothing is written for a program that only reads.
+            m_baseDeferred = !m_adoption;
             return;
+        }
         if (m_adoption) {
             // From an empty base, so the history can rebuild what it left.
             if (auto based = m_history.setBase(emptyText()); !based)
