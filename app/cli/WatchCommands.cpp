@@ -148,6 +148,13 @@ int runRecover(CliContext &context)
     auto outcome = context.file->recover(*plan, force);
     if (!outcome)
         return report(outcome.error());
+    // A broken file has no document to compare with: what the recovery took
+    // back is told against the last state the history knew, and how to put
+    // it back.
+    std::vector<PatchChange> takenBack;
+    const bool fromHistory = changes.empty() && outcome->recorded;
+    if (fromHistory)
+        takenBack = changesOf(outcome->recorded->patch, outcome->recorded->inverse);
     if (!args.json()) {
         for (const QString &skipped : outcome->skipped)
             context.printLine("passed over " + skipped.toStdString());
@@ -155,6 +162,12 @@ int runRecover(CliContext &context)
         if (!outcome->keptCopy.isEmpty())
             line += "; the previous content is in " + outcome->keptCopy.toStdString();
         context.printLine(line);
+        if (!takenBack.empty()) {
+            context.printLine("taken back since the last recorded state (" +
+                              countOf(takenBack.size(), "change", "changes") + "):");
+            printChanges(context, takenBack, "  ");
+            note(QStringLiteral("`rollback %1` puts them back").arg(outcome->recorded->id));
+        }
         return 0;
     }
     Json out = Json::object();
@@ -165,7 +178,8 @@ int runRecover(CliContext &context)
         skipped.push_back(s.toStdString());
     out["skipped"] = std::move(skipped);
     out["forced"] = force && plan->state == State::Healthy;
-    out["changes"] = changesJson(context, changes);
+    out["changes"] = changesJson(context, fromHistory ? takenBack : changes);
+    out["entry"] = outcome->recorded ? Json(outcome->recorded->id.toStdString()) : Json();
     context.printJson(out);
     return 0;
 }

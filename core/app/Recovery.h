@@ -6,6 +6,7 @@
 
 #include "Result.h"
 #include "history/BackupManager.h"
+#include "history/History.h"
 #include "schema/Schema.h"
 
 #include "json/Json.h"
@@ -40,6 +41,10 @@ struct RecoveryOutcome
     QString restoredName; // the backup written back
     QString keptCopy;     // where the file's previous bytes went, if anywhere
     QStringList skipped;
+    // The recovery as the history recorded it, when it did: its patch is
+    // what the recovery took back from the last state the history knew (the
+    // changes made since the backup), and rolling it back puts them back.
+    std::optional<HistoryEntry> recorded;
 };
 
 // `fromName` empty: the newest backup that parses and passes the schema

@@ -364,6 +364,8 @@ Result<RecoveryOutcome> SettingsFile::recover(const RecoveryPlan &plan, bool for
         outcome.skipped = plan.skipped;
         if (restored->safetyBackup)
             outcome.keptCopy = restored->safetyBackup->path;
+        if (!restored->recorded.empty())
+            outcome.recorded = restored->recorded.front();
         return outcome;
     }
     auto pin = backups().pin(name, QStringLiteral("recover"));
@@ -390,8 +392,12 @@ Result<RecoveryOutcome> SettingsFile::recover(const RecoveryPlan &plan, bool for
             m_history->recorder().forgetAnnotations();
         return reread.error();
     }
-    if (m_history)
+    if (m_history) {
         m_history->recorder().forgetAnnotations();
+        for (const HistoryEntry &entry : m_history->recorder().lastRecorded())
+            if (entry.source == ChangeSource::Recovery && entry.label == note.label)
+                outcome->recorded = entry;
+    }
     return outcome;
 }
 

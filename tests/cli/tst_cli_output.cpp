@@ -411,6 +411,40 @@ private Q_SLOTS:
         QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
+    // Changes made since the backup are taken back by a recovery: it says
+    // which (against the last state the history knew) and how to have them
+    // again, and that way works.
+    void recoverSaysWhatItTakesBack()
+    {
+        CliFixture f;
+        QVERIFY(f.populate()); // the file is created by its first set
+        QCOMPARE(f.run({"set", "settings.fontSize", "20"}).exitCode, 0);
+        // The history of a file it created can rebuild each state: a change
+        // made by hand is recorded, with no warning.
+        QByteArray edited = readAll(f.path());
+        edited.replace("\"fontSize\":20", "\"fontSize\":21");
+        QVERIFY(writeAll(f.path(), edited));
+        const Run found = f.run({"set", "user.name", "Ada"});
+        QCOMPARE(found.exitCode, 0);
+        QVERIFY2(found.err.isEmpty(), found.err.constData());
+        QVERIFY2(f.run({"history", "list"})
+                     .out.contains("external  external  1 change: "
+                                   "settings.fontSize"),
+                 f.run({"history", "list"}).out.constData());
+        QVERIFY(writeAll(f.path(), "{\"settings\": "));
+        const Run recovered = f.run({"recover"});
+        QCOMPARE(recovered.exitCode, 0);
+        QVERIFY2(recovered.out.contains("taken back since the last recorded state (2 changes):\n"
+                                        "  settings.fontSize: 21 → 16\n"),
+                 recovered.out.constData());
+        const QRegularExpression hint(QStringLiteral("`rollback (\\S+)` puts them back"));
+        const auto match = hint.match(QString::fromUtf8(recovered.err));
+        QVERIFY2(match.hasMatch(), recovered.err.constData());
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
+        QCOMPARE(f.run({"rollback", match.captured(1)}).exitCode, 0);
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("21\n"));
+    }
+
     // A missing or unreadable file is exit 4 wherever a file is named.
     void missingFileIsFourEverywhere()
     {
