@@ -4,6 +4,7 @@
 #include "SchemaText.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
+#include "schema/KeyTypo.h"
 #include "schema/PlainViolation.h"
 
 #include "json/JsonText.h"
@@ -93,10 +94,14 @@ int schemaCommand(CliContext &context)
         return report(path.error());
     const KeyMetadata meta = keyMetadata(context.schema(), path->segments());
     if (!meta.known) {
-        Error e = makeError(ErrorCode::NotFound,
-                            QStringLiteral("the schema says nothing about %1 (any value is "
-                                           "accepted there); see `schema` for what it describes")
-                                .arg(key));
+        const auto meant = likelyMeantKey(context.schema(), Json::object(), *path);
+        Error e = makeError(
+            ErrorCode::NotFound,
+            meant ? QStringLiteral("the schema says nothing about %1; did you mean %2?")
+                        .arg(key, QString::fromStdString(meant->toDotted(args.dialect)))
+                  : QStringLiteral("the schema says nothing about %1 (any value is accepted "
+                                   "there); see `schema` for what it describes")
+                        .arg(key));
         e.key = key;
         return report(e);
     }

@@ -99,8 +99,15 @@ Result<Json> readOnce(const CliContext &context, const Request &request)
     reportWarnings(read->warnings);
     if (!path)
         return path.error();
-    if (request.op == "has")
+    if (request.op == "has") {
+        // false is the answer a script reads; a likely typo is said beside it.
+        if (!read->present) {
+            const QString hint = meantHint(context, Json::object(), *path);
+            if (!hint.isEmpty())
+                note(QStringLiteral("no value at %1%2").arg(request.key, hint));
+        }
         return Json(read->present);
+    }
     if (!read->value && !request.defaultValue)
         return notFound(context, request, Json::object(), *path);
     return context.shown(read->value ? *read->value : *request.defaultValue, *path);

@@ -1,6 +1,7 @@
 #include "WatchCommands.h"
 
 #include "ChangeText.h"
+#include "schema/KeyTypo.h"
 #include "watch/StoreWatcher.h"
 
 #include "json/JsonText.h"
@@ -89,8 +90,14 @@ int runWatch(CliContext &context)
         return report(opened.error());
     const Masker masker(context);
     for (const QString &key : args.positional) {
-        if (auto path = KeyPath::parse(key.toStdString(), args.dialect); !path)
+        auto path = KeyPath::parse(key.toStdString(), args.dialect);
+        if (!path)
             return report(path.error());
+        // Watched anyway (it may appear), but a likely typo is said.
+        if (const auto meant = likelyMeantKey(context.schema(), store.document(), *path))
+            note(QStringLiteral("%1 is not in the file or the schema; did you mean %2? "
+                                "(watching %1 as given)")
+                     .arg(key, QString::fromStdString(meant->toDotted(args.dialect))));
     }
 
     // Listen before the first look at the file, so no change falls in between.

@@ -3,6 +3,7 @@
 #include "schema/ChangeCheck.h"
 #include "schema/Defaults.h"
 #include "schema/KeyMetadata.h"
+#include "schema/KeyTypo.h"
 #include "schema/SecretMask.h"
 
 #include "json/JsonText.h"
@@ -189,10 +190,14 @@ Result<void> SettingsFile::reset(const KeyPath &path, std::optional<Expected> ex
     std::optional<Json> fallback = defaultValue(path);
     if (!fallback) {
         const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
-        Error e = makeError(ErrorCode::NotFound,
-                            QStringLiteral("%1 has no default in the schema; delete it to remove "
-                                           "it, or set it to give it a value")
-                                .arg(key));
+        const auto meant = likelyMeantKey(m_options.schema, m_store->document(), path);
+        Error e = makeError(
+            ErrorCode::NotFound,
+            meant ? QStringLiteral("%1 has no default in the schema; did you mean %2?")
+                        .arg(key, QString::fromStdString(meant->toDotted(m_options.dialect)))
+                  : QStringLiteral("%1 has no default in the schema; delete it to remove it, or "
+                                   "set it to give it a value")
+                        .arg(key));
         e.key = key;
         return e;
     }
@@ -262,7 +267,19 @@ Result<RestorePlan> SettingsFile::planRestore(const QString &backupName,
     auto services = requireHistory();
     if (!services)
         return services.error();
-    return tad::planRestore(**services, {backupName, keys});
+    auto plan = tad::planRestore(**services, {backupName, keys});
+    // A key neither side holds, near one the schema describes: say which.
+    if (!plan && plan.error().code == ErrorCode::NotFound && !plan.error().key.isEmpty()) {
+        auto path = KeyPath::parse(plan.error().key.toStdString(), m_options.dialect);
+        if (const auto meant = path ? likelyMeantKey(m_options.schema, m_store->document(), *path)
+                                    : std::nullopt) {
+            Error e = plan.error();
+            e.message += QStringLiteral("; did you mean %1?")
+                             .arg(QString::fromStdString(meant->toDotted(m_options.dialect)));
+            return e;
+        }
+    }
+    return plan;
 }
 
 SchemaViolations SettingsFile::restoreViolations(const RestorePlan &plan) const

@@ -171,6 +171,20 @@ private Q_SLOTS:
         QCOMPARE(command.exitCode, 1);
         QVERIFY2(command.err.contains("did you mean set?"), command.err.constData());
 
+        // The same typo hint where a key is named but not found.
+        const QList<QStringList> misspelt = {
+            {"has", "settings.them"},
+            {"schema", "settings.them"},
+            {"reset", "settings.them"},
+            {"backup", "restore", m_fixture.backupName(), "--keys", "settings.them"}};
+        for (const QStringList &command : misspelt) {
+            const Run run = m_fixture.run(command);
+            QCOMPARE(run.exitCode, 3);
+            QVERIFY2(run.err.contains("did you mean settings.theme?"),
+                     qPrintable(command.join(' ') + QStringLiteral(": ") + run.err));
+        }
+        QCOMPARE(m_fixture.snapshot(), m_before);
+
         // KEY and VALUE swapped: the advice is the right order, not to
         // store the key's name as text under a new key.
         const Run swappedArgs = m_fixture.run({"set", "light", "settings.theme"});
