@@ -94,14 +94,13 @@ int schemaCommand(CliContext &context)
         return report(path.error());
     const KeyMetadata meta = keyMetadata(context.schema(), path->segments());
     if (!meta.known) {
-        const auto meant = likelyMeantKey(context.schema(), Json::object(), *path);
+        const QString hint = meantKeyHint(context.schema(), Json::object(), *path, args.dialect);
         Error e = makeError(
             ErrorCode::NotFound,
-            meant ? QStringLiteral("the schema says nothing about %1; did you mean %2?")
-                        .arg(key, QString::fromStdString(meant->toDotted(args.dialect)))
-                  : QStringLiteral("the schema says nothing about %1 (any value is accepted "
-                                   "there); see `schema` for what it describes")
-                        .arg(key));
+            QStringLiteral("the schema says nothing about %1%2")
+                .arg(key, !hint.isEmpty() ? hint
+                                          : QStringLiteral(" (any value is accepted there); "
+                                                           "see `schema` for what it describes")));
         e.key = key;
         return report(e);
     }

@@ -24,10 +24,7 @@ QString spelled(const Request &request, const char *option, const char *member)
 // the document knows, else "".
 QString meantHint(const CliContext &context, const Json &document, const KeyPath &path)
 {
-    const auto meant = likelyMeantKey(context.schema(), document, path);
-    return meant ? QStringLiteral("; did you mean %1?")
-                       .arg(QString::fromStdString(meant->toDotted(context.args.dialect)))
-                 : QString();
+    return meantKeyHint(context.schema(), document, path, context.args.dialect);
 }
 
 Error notFound(const CliContext &context, const Request &request, const Json &document,

@@ -94,10 +94,10 @@ int runWatch(CliContext &context)
         if (!path)
             return report(path.error());
         // Watched anyway (it may appear), but a likely typo is said.
-        if (const auto meant = likelyMeantKey(context.schema(), store.document(), *path))
-            note(QStringLiteral("%1 is not in the file or the schema; did you mean %2? "
-                                "(watching %1 as given)")
-                     .arg(key, QString::fromStdString(meant->toDotted(args.dialect))));
+        const QString hint = meantKeyHint(context.schema(), store.document(), *path, args.dialect);
+        if (!hint.isEmpty())
+            note(QStringLiteral("%1 is not in the file or the schema%2 (watching %1 as given)")
+                     .arg(key, hint));
     }
 
     // Listen before the first look at the file, so no change falls in between.

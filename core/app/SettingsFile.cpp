@@ -190,14 +190,14 @@ Result<void> SettingsFile::reset(const KeyPath &path, std::optional<Expected> ex
     std::optional<Json> fallback = defaultValue(path);
     if (!fallback) {
         const QString key = QString::fromStdString(path.toDotted(m_options.dialect));
-        const auto meant = likelyMeantKey(m_options.schema, m_store->document(), path);
-        Error e = makeError(
-            ErrorCode::NotFound,
-            meant ? QStringLiteral("%1 has no default in the schema; did you mean %2?")
-                        .arg(key, QString::fromStdString(meant->toDotted(m_options.dialect)))
-                  : QStringLiteral("%1 has no default in the schema; delete it to remove it, or "
-                                   "set it to give it a value")
-                        .arg(key));
+        const QString hint =
+            meantKeyHint(m_options.schema, m_store->document(), path, m_options.dialect);
+        Error e = makeError(ErrorCode::NotFound,
+                            QStringLiteral("%1 has no default in the schema%2")
+                                .arg(key, !hint.isEmpty()
+                                              ? hint
+                                              : QStringLiteral("; delete it to remove it, or set "
+                                                               "it to give it a value")));
         e.key = key;
         return e;
     }
@@ -271,11 +271,12 @@ Result<RestorePlan> SettingsFile::planRestore(const QString &backupName,
     // A key neither side holds, near one the schema describes: say which.
     if (!plan && plan.error().code == ErrorCode::NotFound && !plan.error().key.isEmpty()) {
         auto path = KeyPath::parse(plan.error().key.toStdString(), m_options.dialect);
-        if (const auto meant = path ? likelyMeantKey(m_options.schema, m_store->document(), *path)
-                                    : std::nullopt) {
+        const QString hint =
+            path ? meantKeyHint(m_options.schema, m_store->document(), *path, m_options.dialect)
+                 : QString();
+        if (!hint.isEmpty()) {
             Error e = plan.error();
-            e.message += QStringLiteral("; did you mean %1?")
-                             .arg(QString::fromStdString(meant->toDotted(m_options.dialect)));
+            e.message += hint;
             return e;
         }
     }

@@ -61,4 +61,13 @@ std::optional<KeyPath> likelyMeantKey(const Schema &schema, const Json &document
     return std::nullopt;
 }
 
+QString meantKeyHint(const Schema &schema, const Json &document, const KeyPath &path,
+                     KeyDialect dialect)
+{
+    const auto meant = likelyMeantKey(schema, document, path);
+    return meant ? QStringLiteral("; did you mean %1?")
+                       .arg(QString::fromStdString(meant->toDotted(dialect)))
+                 : QString();
+}
+
 } // namespace tad

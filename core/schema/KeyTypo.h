@@ -8,6 +8,7 @@
 #include "schema/Schema.h"
 
 #include "json/Json.h"
+#include <QString>
 #include <optional>
 
 namespace tad {
@@ -18,5 +19,10 @@ namespace tad {
 // index or an id and never a typo.
 std::optional<KeyPath> likelyMeantKey(const Schema &schema, const Json &document,
                                       const KeyPath &path);
+
+// "; did you mean settings.theme?" for likelyMeantKey's answer, "" for none:
+// the words every message that names a missing key ends with.
+QString meantKeyHint(const Schema &schema, const Json &document, const KeyPath &path,
+                     KeyDialect dialect);
 
 } // namespace tad
