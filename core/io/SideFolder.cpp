@@ -34,13 +34,20 @@ Error folderRefused(const QString &path, const QString &linkTarget)
     const bool isLink = !linkTarget.isNull();
     const QString name = QFileInfo(path).fileName();
     const QString shown = QDir::toNativeSeparators(path);
+    // The link's target as written may be relative to the link's folder; the
+    // command is run from anywhere, so it names the target absolutely.
+    const QString target = isLink ? QDir::toNativeSeparators(QDir::cleanPath(
+                                        QFileInfo(linkTarget).isAbsolute()
+                                            ? linkTarget
+                                            : QFileInfo(path).absoluteDir().filePath(linkTarget)))
+                                  : QString();
     Error error = makeError(
         ErrorCode::Unreadable,
         isLink ? QStringLiteral("%1/ is a symbolic link; TAD Settings does not follow links in its "
                                 "own folders. Replace it with a real folder: move the folder it "
                                 "points to into its place (rm \"%2\" && mv \"%3\" \"%2\"), or "
                                 "remove the link and TAD Settings makes a new, empty one.")
-                     .arg(name, shown, linkTarget)
+                     .arg(name, shown, target)
                : QStringLiteral("%1 is not a folder; TAD Settings keeps its %1/ folder there. "
                                 "Move the file \"%2\" away, then try again.")
                      .arg(name, shown));

@@ -3,6 +3,8 @@
 #include "IoTestHelpers.h"
 #include "io/SideFolder.h"
 
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -108,6 +110,30 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY(isLink(link));
         outsideUntouched();
+    }
+
+    // A link written relative to its folder (backups -> elsewhere): the
+    // command the message gives works run from any folder.
+    void theRepairCommandWorksFromAnywhere()
+    {
+        const QString link = m_dir->filePath(QStringLiteral("backups"));
+        QVERIFY(makeLink(QStringLiteral("elsewhere"), link));
+        auto opened =
+            SideFolder::open(m_store, QStringLiteral("backups"), SideFolder::Mode::OpenExisting);
+        QVERIFY(!opened.ok());
+        const QRegularExpression command(
+            QStringLiteral("\\((rm \"[^\"]+\" && mv \"([^\"]+)\" \"[^\"]+\")\\)"));
+        const auto match = command.match(opened.error().message);
+        QVERIFY2(match.hasMatch(), qPrintable(opened.error().message));
+        QCOMPARE(match.captured(2), m_outsideDir);
+        QProcess shell;
+        shell.setWorkingDirectory(QStringLiteral("/"));
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), match.captured(1)});
+        QVERIFY(shell.waitForFinished(10000));
+        QCOMPARE(shell.exitCode(), 0);
+        QVERIFY(!isLink(link));
+        QVERIFY(QFileInfo(link).isDir());
+        QVERIFY(QFileInfo::exists(link + QStringLiteral("/target.json")));
     }
 
     void linkToAMissingFolderIsRefused()
