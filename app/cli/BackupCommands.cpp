@@ -69,6 +69,11 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
                             : QStringLiteral(" (unchanged since this backup, now labelled \"%1\")")
                                   .arg(label);
             context.printLine(line.toStdString());
+            // The reason is the existing backup's: say so when another was asked for.
+            if (made->reused && made->info.reason != reason)
+                note(QStringLiteral("no new backup: the file is as %1 holds it, kept with its "
+                                    "reason %2 (a label given with --label is added to it)")
+                         .arg(made->info.name, made->info.reason));
         }
         return 0;
     }

@@ -56,6 +56,15 @@ private Q_SLOTS:
         // An empty label removes it.
         QCOMPARE(f.run({"backup", "label", f.backupName(), ""}).exitCode, 0);
         QVERIFY(!parsedFile(meta).contains("label"));
+
+        // Another reason for unchanged content makes no backup; it says so
+        // rather than dropping the reason unseen.
+        const Run again = f.run({"backup", "create", "--reason", "nightly"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.startsWith(f.backupName().toUtf8()), again.out.constData());
+        QVERIFY2(again.err.contains("no new backup") && again.err.contains("reason manual"),
+                 again.err.constData());
+        QVERIFY(parsedFile(meta)["reason"] == Json("manual"));
     }
 
     void historyLabelChangesOnlyTheLabel()
