@@ -370,6 +370,14 @@ void TestWindowLayout::backupTimesAreNotCut()
              qPrintable(QStringLiteral("%1 < %2")
                             .arg(list->header()->sectionSize(0))
                             .arg(static_cast<QAbstractItemView *>(list)->sizeHintForColumn(0))));
+    // When, Reason and Label side by side with the diff, none sideways out
+    // of sight: no scrolling to read a backup's row.
+    QTRY_VERIFY(!list->horizontalScrollBar()->isVisible());
+    const int reason = BackupTimelineView::ReasonColumn;
+    QVERIFY(list->header()->sectionSize(reason) >=
+            static_cast<QAbstractItemView *>(list)->sizeHintForColumn(reason));
+    const int label = BackupTimelineView::LabelColumn;
+    QVERIFY(list->header()->sectionViewportPosition(label) + 40 < list->viewport()->width());
 }
 
 // A row in each state with a panel open at 1024x700: the State column

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -132,10 +133,31 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
-    // Each column as wide as what it holds, so none is cut; the label takes the rest.
+    // When and Reason as wide as what they hold, so neither is cut; the
+    // label takes the rest, elided (its tooltip has it whole). Size, hash
+    // and integrity are in each row's tooltip and shown on request from the
+    // header's menu: at the list's width beside its diff they would only
+    // push the label out of sight and the list into sideways scrolling. A
+    // damaged backup says so in its Reason.
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(LabelColumn, QHeaderView::Interactive);
-    m_list->setColumnWidth(LabelColumn, 160);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(LabelColumn, QHeaderView::Stretch);
+    m_list->setTextElideMode(Qt::ElideRight);
+    for (int column : {int(SizeColumn), int(HashColumn), int(StateColumn)})
+        m_list->header()->hideSection(column);
+    m_list->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list->header(), &QWidget::customContextMenuRequested, this, [this](QPoint at) {
+        QMenu menu(this);
+        QHeaderView *header = m_list->header();
+        for (int column = SizeColumn; column <= StateColumn; ++column) {
+            QAction *shown = menu.addAction(m_list->headerItem()->text(column));
+            shown->setCheckable(true);
+            shown->setChecked(!header->isSectionHidden(column));
+            connect(shown, &QAction::toggled, header,
+                    [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
     m_pages->addWidget(loading);
     m_pages->addWidget(empty);
     m_pages->addWidget(m_list);
@@ -251,6 +273,8 @@ void BackupTimelineView::applyColours()
                                  ThemeColors::text(palette(), damaged.toBool()
                                                                   ? ThemeColors::Negative
                                                                   : ThemeColors::Positive));
+        if (damaged.toBool())
+            (*it)->setForeground(ReasonColumn, ThemeColors::text(palette(), ThemeColors::Negative));
     }
 }
 
@@ -326,15 +350,12 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         }
         auto *item = new QTreeWidgetItem(day);
         item->setText(WhenColumn, whenText(backup.time, now));
-        item->setToolTip(WhenColumn,
-                         ChangeWords::exactTime(backup.time) + QLatin1Char('\n') + backup.name);
         item->setData(WhenColumn, kNameRole, backup.name);
         item->setData(WhenColumn, kTimeRole, backup.time);
         item->setData(WhenColumn, kReasonRole, backup.reason);
         item->setData(WhenColumn, kLabelRole, backup.label);
         item->setText(ReasonColumn, backup.hasMeta ? ChangeWords::backupReason(backup.reason)
                                                    : tr("No metadata file"));
-        item->setToolTip(ReasonColumn, backup.reason);
         item->setText(LabelColumn, backup.label);
         item->setText(SizeColumn, QLocale().formattedDataSize(backup.size));
         const QString hash =
@@ -344,6 +365,8 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
         if (backup.damaged()) {
             item->setText(StateColumn,
                           QStringLiteral("\u2717 ") + tr("damaged: %1").arg(backup.problem));
+            item->setText(ReasonColumn, QStringLiteral("\u2717 ") + tr("Damaged") +
+                                            QStringLiteral(" \u00b7 ") + item->text(ReasonColumn));
             item->setData(StateColumn, kDamagedRole, true);
         } else {
             item->setText(StateColumn, QStringLiteral("\u2713 ") +
@@ -351,6 +374,16 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
             item->setData(StateColumn, kDamagedRole, false);
         }
         item->setData(StateColumn, Qt::AccessibleTextRole, item->text(StateColumn));
+        // Everything about it, wherever the pointer rests.
+        const QString details =
+            QStringLiteral("%1\n%2\n%3 \u00b7 %4 \u00b7 %5")
+                .arg(ChangeWords::exactTime(backup.time), backup.name, item->text(SizeColumn),
+                     hash.left(8), item->text(StateColumn));
+        item->setToolTip(WhenColumn, details);
+        item->setToolTip(ReasonColumn, backup.reason + QLatin1Char('\n') + details);
+        item->setToolTip(LabelColumn, backup.label.isEmpty()
+                                          ? details
+                                          : backup.label + QLatin1Char('\n') + details);
     }
     m_list->addTopLevelItems(groups);
     applyColours();

@@ -832,6 +832,10 @@
         <source>Labelled “%1”.</source>
         <translation>Bezeichnet als „%1“.</translation>
     </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
 </context>
 <context>
     <name>tad::BoolEditor</name>
