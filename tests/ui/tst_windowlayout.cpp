@@ -349,6 +349,29 @@ void TestWindowLayout::aPanelOpenedComesToTheFront()
     QTRY_VERIFY(!backupsDock->isVisible());
     QVERIFY(!backups->isChecked());
     QTRY_VERIFY(m_window->tree()->hasFocus());
+
+    // The focus goes to the panel's list, not its first field.
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 static_cast<QWidget *>(m_window->historyPanels()->timeline()->list()));
+
+    // Closed from inside, after the panel it came from closed: the focus
+    // goes to the tree, not to the hidden panel's search box.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_H,
+                    Qt::ControlModifier | Qt::ShiftModifier); // History to the front
+    QTRY_VERIFY(historyDock->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_B,
+                    Qt::ControlModifier | Qt::ShiftModifier); // Backups to the front
+    QTRY_VERIFY(backupsDock->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_B,
+                    Qt::ControlModifier | Qt::ShiftModifier); // closed: back to History
+    QTRY_VERIFY(!backupsDock->isVisible());
+    QTRY_VERIFY(historyDock->isAncestorOf(QApplication::focusWidget()));
+    QTRY_VERIFY(!historyDock->visibleRegion().isEmpty()); // on screen again
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_H,
+                    Qt::ControlModifier | Qt::ShiftModifier); // closed: back to the tree
+    QTRY_VERIFY(!historyDock->isVisible());
+    QTRY_VERIFY(m_window->tree()->hasFocus());
 }
 
 void TestWindowLayout::backupTimesAreNotCut()

@@ -128,6 +128,7 @@ BackupTimelineView::BackupTimelineView(QString configPath, HistoryActions *actio
     m_list = new QTreeWidget(m_pages);
     m_list->setObjectName(QStringLiteral("backupList"));
     m_list->setAccessibleName(tr("Backups, newest first"));
+    setFocusProxy(m_list); // where the panel's key puts the focus
     m_list->setHeaderLabels(
         {tr("When"), tr("Reason"), tr("Label"), tr("Size"), tr("Hash"), tr("Integrity")});
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -392,6 +393,12 @@ void BackupTimelineView::showBackups(std::vector<BackupInfo> backups, const QStr
     m_pages->setCurrentIndex(backups.empty() ? 1 : 2);
     for (const QString &name : selected)
         selectBackup(name);
+    // The keyboard's place is a backup, the newest, not a day's heading:
+    // Up and Down then move between backups at once. Nothing is selected.
+    QTreeWidgetItem *current = m_list->currentItem();
+    if ((!current || !current->parent()) && m_list->topLevelItemCount() > 0 &&
+        m_list->topLevelItem(0)->childCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0)->child(0), 0, QItemSelectionModel::NoUpdate);
     if (!error.isEmpty())
         setStatus(error, true);
     else if (m_status->text().isEmpty() || !m_status->property("sticky").toBool())

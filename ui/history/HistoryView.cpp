@@ -90,6 +90,7 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     m_list = new QTreeWidget(m_pages);
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setAccessibleName(tr("Changes, newest first"));
+    setFocusProxy(m_list); // where the panel's key puts the focus
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);

@@ -99,6 +99,7 @@ MigrationReview::MigrationReview(QString configPath, HistoryActions *actions,
     none->setAlignment(Qt::AlignCenter);
     none->setWordWrap(true);
     m_pending = new QTreeWidget(lists);
+    setFocusProxy(m_pending); // where the panel's key puts the focus
     m_pending->setObjectName(QStringLiteral("pendingMigrations"));
     m_pending->setAccessibleName(tr("Pending migrations"));
     m_pending->setRootIsDecorated(false);

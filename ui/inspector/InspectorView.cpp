@@ -58,6 +58,7 @@ InspectorView::InspectorView(StoreSession *session, QWidget *parent)
     layout->addLayout(form);
 
     m_operations = new QTreeWidget(this);
+    setFocusProxy(m_operations); // where the panel's key puts the focus
     m_operations->setObjectName(QStringLiteral("inspectorOperations"));
     m_operations->setAccessibleName(tr("Operations and timings"));
     m_operations->setRootIsDecorated(false);

@@ -160,6 +160,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_docks = new PanelDocks(this, viewMenu);
+    m_docks->setHome(m_tree);
     m_historyPanels = new HistoryPanels(m_docks, m_options.configPath, m_schema.compiled(),
                                         m_session, m_tree, [this] { return currentKey(); });
     m_docks->add(m_problems, tr("Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),

@@ -109,9 +109,10 @@ QAction *PanelDocks::actionOf(const QDockWidget *dock) const
 // where it came from.
 void PanelDocks::press(QDockWidget *dock)
 {
-    // The panel's list where it has one, else its first field.
+    // The panel's list (its focus proxy), else, while the list is not on
+    // its page yet (still reading), the panel's first field.
     QWidget *panel = panelIn(dock);
-    QWidget *target = panel->findChild<QAbstractItemView *>();
+    QWidget *target = panel->focusProxy();
     if (!target || !target->isVisibleTo(panel) || !target->isEnabled()) {
         target = nullptr;
         for (QWidget *w = panel->nextInFocusChain(); w && w != panel; w = w->nextInFocusChain()) {
@@ -127,7 +128,10 @@ void PanelDocks::press(QDockWidget *dock)
     // In front and with the focus (or nothing in it to take the focus): close.
     if (!dock->isHidden() && !dock->visibleRegion().isEmpty() && (focused || !target)) {
         dock->hide();
-        QWidget *back = m_focusBefore ? m_focusBefore.data() : m_window->centralWidget();
+        // Back where it came from, unless that is gone from sight (another
+        // panel closed since): then the tree.
+        QWidget *back =
+            m_focusBefore && m_focusBefore->isVisible() ? m_focusBefore.data() : m_home.data();
         if (focused && back)
             back->setFocus(Qt::ShortcutFocusReason);
         return;
@@ -138,6 +142,14 @@ void PanelDocks::press(QDockWidget *dock)
     dock->raise();
     if (target)
         target->setFocus(Qt::ShortcutFocusReason);
+    // The list comes on its page when the panel has read its folder: the
+    // focus moves to it then, unless the person has moved it meanwhile.
+    QWidget *list = panel->focusProxy();
+    if (list && target != list) {
+        m_listToFocus = list;
+        m_focusWhileReading = target;
+        list->installEventFilter(this);
+    }
 }
 
 void PanelDocks::show(QWidget *panel)
@@ -161,6 +173,12 @@ bool PanelDocks::wide(QDockWidget *dock, Qt::DockWidgetArea area) const
 
 bool PanelDocks::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Show && watched == m_listToFocus) {
+        m_listToFocus->removeEventFilter(this);
+        if (QApplication::focusWidget() == m_focusWhileReading)
+            m_listToFocus->setFocus(Qt::OtherFocusReason);
+        m_listToFocus = nullptr;
+    }
     if (event->type() == QEvent::Resize) {
         if (auto *dock = qobject_cast<QDockWidget *>(watched); dock && m_docks.contains(dock))
             arrangeFor(dock, wide(dock, m_window->dockWidgetArea(dock)));

@@ -35,6 +35,9 @@ public:
     // Shows the panel's dock and brings its tab to the front.
     void show(QWidget *panel);
     const QList<QDockWidget *> &docks() const { return m_docks; }
+    // Where the focus goes when a panel closes and the widget it came from
+    // is no longer in sight (the tree).
+    void setHome(QWidget *home) { m_home = home; }
     // The dock's View menu entry, with its key.
     QAction *actionOf(const QDockWidget *dock) const;
 
@@ -51,6 +54,11 @@ private:
     QList<QDockWidget *> m_docks;
     int m_heightGiven = 0;
     QPointer<QWidget> m_focusBefore; // where a panel's key took the focus from
+    QPointer<QWidget> m_home;
+    // A panel's list not yet on its page when its key was pressed, and the
+    // field that has the focus until it is.
+    QPointer<QWidget> m_listToFocus;
+    QPointer<QWidget> m_focusWhileReading;
 };
 
 } // namespace tad
