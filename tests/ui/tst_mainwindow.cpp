@@ -902,6 +902,10 @@ void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
     QCOMPARE(written.first().at(0).toBool(), false);
     settle();
     QCOMPARE(guitest::readBytes(configPath()), truncated);
+    // The same from the panel: refused, with a bar offering to write it again.
+    m_window->panel()->showRefusal(QStringLiteral("not changed: the file cannot be read"),
+                                   Json("fr"));
+    QVERIFY(m_window->panel()->isConflictShown());
 
     // Fixed by hand: the tree comes back with the new value, selection kept.
     QSignalSpy ready(m_window.get(), &MainWindow::ready);
@@ -918,6 +922,8 @@ void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
             .toString(),
         QStringLiteral("18"));
     QCOMPARE(m_window->panel()->key(), QStringLiteral("settings.language"));
+    // That offer was about a file that is gone: taken down.
+    QVERIFY(!m_window->panel()->isConflictShown());
     // Said so, with nothing to undo.
     QVERIFY(m_window->messageBar()->isVisible());
     QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("can be read again")),
@@ -1533,6 +1539,11 @@ void TestMainWindow::recoveryWhileOpenIsNotAnOutsideChange()
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("statusExternal"));
     QVERIFY(status);
     QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+    // The edit made before the file broke undid a version that is gone:
+    // nothing is left on the stack to be refused, and no bar offers to
+    // write over the recovered file.
+    QCOMPARE(m_window->undoStack()->count(), 0);
+    QVERIFY(!m_window->panel()->isConflictShown());
 }
 
 // Rolling back the window's edit after the app changed the same key is

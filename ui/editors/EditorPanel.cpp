@@ -344,6 +344,12 @@ void EditorPanel::showOverwritten(const std::optional<Json> &theirs, const Json 
     showValue(theirs);
 }
 
+void EditorPanel::dismissConflict()
+{
+    if (!m_conflictBar->isHidden())
+        takeTheirs();
+}
+
 bool EditorPanel::isConflictShown() const
 {
     return !m_conflictBar->isHidden();

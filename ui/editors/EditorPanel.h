@@ -52,6 +52,9 @@ public:
     // write of `ours` (the store's verdict): the field shows theirs, as the
     // file does, and the bar offers Keep mine / Take theirs.
     void showOverwritten(const std::optional<Json> &theirs, const Json &ours);
+    // Takes down a conflict bar that no longer applies (the file was
+    // replaced), as Take theirs would: the field shows the file's value.
+    void dismissConflict();
     // Writes a typed value that was not committed yet (on closing).
     void flushPending();
     // Gives up what the editor holds: the file's value again.

@@ -125,7 +125,10 @@ void MainWindow::onFileRepaired()
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
     m_errorLabel->setText(QString()); // clear() would lay the bar out again
-    if (m_messages->isHidden())       // a recovery of ours says what it did itself
+    // A write refused while the file was broken offered to be made again
+    // over "the file's value": there was none then, and the file is new now.
+    m_panel->dismissConflict();
+    if (m_messages->isHidden()) // a recovery of ours says what it did itself
         m_messages->showMessage(tr("The settings file can be read again; the tree shows it as "
                                    "it is now."),
                                 false);
@@ -379,8 +382,13 @@ void MainWindow::previewRecovery(const Result<RecoveryPlan> &plan, DiffData diff
     }
     QPointer<MainWindow> self(this);
     m_historyPanels->actions()->recover(p, [self](Result<RecoveryOutcome> outcome) {
-        if (self && outcome)
-            self->open();
+        if (!self || !outcome)
+            return;
+        // The file is a backup's now: the steps on the stack undid edits of
+        // a version that is gone (each would be refused as changed since).
+        self->m_undo->clear();
+        self->m_panel->dismissConflict();
+        self->open();
     });
 }
 
