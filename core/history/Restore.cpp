@@ -97,9 +97,9 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestorePla
         return pinRestored.error();
     std::optional<BackupPin> pinSafety;
     if (!store.bytes().empty()) {
-        auto safety =
-            backups.createFromBytes(store.bytes(), QStringLiteral("before-restore"),
-                                    QStringLiteral("before restoring %1").arg(plan.backup.name));
+        auto safety = backups.createFromBytes(store.bytes(), QStringLiteral("before-restore"),
+                                              QStringLiteral("before restoring the backup from %1")
+                                                  .arg(backupname::isoTime(plan.backup.time)));
         if (!safety) {
             Error e = safety.error();
             e.message =

@@ -198,6 +198,12 @@ private Q_SLOTS:
                  readBytes(m_dir.filePath(QStringLiteral("cfg/backups/")) + m_good));
         QVERIFY(restored->safetyBackup.has_value());
         QCOMPARE(restored->safetyBackup->reason, QStringLiteral("before-restore"));
+        // Its label names the backup by its time, as a person reads it, not
+        // by its file name.
+        QVERIFY2(restored->safetyBackup->label.startsWith(
+                     QStringLiteral("before restoring the backup from 20")),
+                 qPrintable(restored->safetyBackup->label));
+        QVERIFY(!restored->safetyBackup->label.contains(QStringLiteral("backup-")));
         QCOMPARE(readBytes(restored->safetyBackup->path), changed);
         const auto entries = *m_services->history().list();
         QCOMPARE(entries.front().source, ChangeSource::Restore);
