@@ -7,8 +7,10 @@
 #include "history/History.h"
 #include "history/HistoryView.h"
 #include "settings/SettingsTreeModel.h"
+#include "window/PanelDocks.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void cleanup() { m_fixture.close(); }
 
     void entryShowsSourceAndDiff();
+    void newestIsShownUntilOneIsChosen();
     void revertChosenOperations();
     void revertRefusedAfterConflictingChange();
     void rollBackWholeChange();
@@ -97,6 +100,34 @@ void TestHistoryView::entryShowsSourceAndDiff()
     QCOMPARE(ops->topLevelItem(0)->text(DiffView::OldColumn), QStringLiteral("14"));
     QCOMPARE(ops->topLevelItem(0)->text(DiffView::NewColumn), QStringLiteral("18"));
     QVERIFY(ops->topLevelItem(0)->text(DiffView::KindColumn).startsWith(QLatin1Char('~')));
+
+    // A selection the person made stays; without one, the newest entry is
+    // shown when more arrive, not the one that was newest when first read.
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Grace")}));
+    QVERIFY(reloadHistory());
+    QCOMPARE(history()->list()->currentItem(), history()->list()->topLevelItem(1));
+}
+
+// Opened, closed, and opened again after more changes: the newest entry is
+// shown, not the one that was newest the first time.
+void TestHistoryView::newestIsShownUntilOneIsChosen()
+{
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 18)}));
+    QVERIFY(showHistory());
+    QCOMPARE(history()->list()->currentItem(), history()->list()->topLevelItem(0));
+    QDockWidget *dock = m_fixture.window()->docks()->dockOf(history());
+    QVERIFY(dock);
+    dock->hide();
+    QTRY_VERIFY(!history()->isVisible());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("user.name", "Grace")}));
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    QVERIFY(showHistory() || reloadHistory());
+    QCOMPARE(history()->list()->currentItem(), history()->list()->topLevelItem(0));
+    QVERIFY(history()
+                ->list()
+                ->topLevelItem(0)
+                ->text(HistoryView::KeysColumn)
+                .contains(QStringLiteral("settings.theme")));
 }
 
 void TestHistoryView::revertChosenOperations()

@@ -139,6 +139,8 @@ HistoryView::HistoryView(QString configPath, HistoryActions *actions, Background
     connect(refresh, &QPushButton::clicked, this, &HistoryView::reload);
     connect(m_filter, &QLineEdit::textChanged, this, &HistoryView::applyFilter);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &HistoryView::showSelectedEntry);
+    // The list's own choices are made with its signals blocked.
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { m_chosen = true; });
     connect(m_rollback, &QPushButton::clicked, this, [this] { rollBackSelected(); });
     connect(m_label, &QPushButton::clicked, this, &HistoryView::labelSelected);
     connect(m_diff, &DiffView::revertRequested, this,
@@ -221,6 +223,8 @@ void HistoryView::showEntries(std::vector<HistoryEntry> entries, const QString &
 
 void HistoryView::applyFilter()
 {
+    // The selected entry stays selected (new entries do not pull it away);
+    // one the list chose itself is let go when the panel closes (hideEvent).
     const QString selected = selectedEntry() ? selectedEntry()->id : QString();
     const QString search = keyFilter();
     m_entries.clear();
@@ -300,11 +304,23 @@ QStringList HistoryView::entryIds() const
     return ids;
 }
 
+void HistoryView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // Closed on an entry the list chose itself: opened again, it shows the
+    // newest then.
+    if (!m_chosen) {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentItem(nullptr);
+    }
+}
+
 bool HistoryView::selectEntry(const QString &id)
 {
     for (size_t i = 0; i < m_entries.size(); ++i) {
         if (m_entries[i].id == id) {
             QTreeWidgetItem *item = m_list->topLevelItem(int(i));
+            m_chosen = true;
             if (m_list->currentItem() == item)
                 showSelectedEntry(); // shown again, and said so
             else

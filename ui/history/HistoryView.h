@@ -63,6 +63,9 @@ Q_SIGNALS:
     void rollbackFinished(bool ok);
     void labelFinished(bool ok);
 
+protected:
+    void hideEvent(QHideEvent *event) override;
+
 private:
     // Entries appended by any program (a line added changes no folder
     // listing) reload the list too.
@@ -83,6 +86,7 @@ private:
     std::vector<HistoryEntry> m_all;     // as read, newest first
     std::vector<HistoryEntry> m_entries; // shown (matching the search), newest first
     QString m_shownId;
+    bool m_chosen = false; // the person chose the selected entry
     QString m_error;
 
     QLineEdit *m_filter;
