@@ -39,10 +39,12 @@ Result<Json> interpretCommandLineValue(const KeyMetadata &meta, std::string_view
     const bool takesString =
         std::find(meta.types.begin(), meta.types.end(), "string") != meta.types.end();
     // JSON.parse rules, as the Electron app reads the file; except that a
-    // key that takes text and not what the JSON is (`set user.name 42`, an
-    // API key of digits) takes the text, as it would unquoted words.
+    // key that takes text and not a number or boolean (`set user.name 42`,
+    // an API key of digits) takes such a word as text, as it takes unquoted
+    // words. null, arrays and objects stay JSON, for the schema to judge.
     if (auto parsed = parseValue(text); parsed.ok()) {
-        if (takesString && !meta.allowsTypeOf(*parsed))
+        const bool word = parsed->is_number() || parsed->is_boolean();
+        if (takesString && word && !meta.allowsTypeOf(*parsed))
             return Json(std::string(text));
         return std::move(*parsed);
     }

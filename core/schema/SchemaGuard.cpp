@@ -22,33 +22,45 @@ SchemaViolations SchemaGuard::addedViolations(const Schema &schema, const Pendin
         return {};
     std::vector<std::vector<std::string>> paths;
     const Json *wholeBefore = nullptr; // the document before all ops, if one replaces it
+    bool inArrays = false;             // a path was widened to the array it is in
     for (size_t i = 0; i < change.ops.size(); ++i) {
         const StoreOp &op = change.ops[i];
         if (op.kind == StoreOp::Kind::Test)
             continue;
         if (op.isWholeDocument() && change.oldValues[i])
             wholeBefore = &*change.oldValues[i];
-        if (op.isWholeDocument()) {
-            paths.emplace_back();
-            continue;
+        // Anything inside an array is checked with the outermost array it
+        // is in: a set past the end (at any depth under it) leaves null
+        // holes before its item, as JSON writes them, and the array's own
+        // length and uniqueness rules see every item.
+        const std::vector<std::string> &segments = op.path.segments();
+        std::vector<std::string> checked = segments;
+        for (size_t depth = 1; depth < segments.size(); ++depth) {
+            const std::vector<std::string> prefix(segments.begin(), segments.begin() + long(depth));
+            const Json *container = findValue(change.after, KeyPath::fromSegments(prefix));
+            if (container && container->is_array()) {
+                checked = prefix;
+                inArrays = true;
+                break;
+            }
         }
-        // An array item is checked with its array: setting past the end
-        // leaves null holes before it (JSON writes them so), and the array's
-        // own length and uniqueness rules see every item.
-        const KeyPath parent = op.path.parent();
-        const Json *container = parent.isEmpty() ? nullptr : findValue(change.after, parent);
-        paths.push_back(container && container->is_array() ? parent.segments()
-                                                           : op.path.segments());
+        paths.push_back(std::move(checked));
     }
     // The usual change breaks nothing: the new document's changed paths are
     // all that is validated, and no copy of the old one is made.
     if (schema.validatePaths(change.after, paths).empty())
         return {};
-    // The document before the change: the new one with the old values put
-    // back, which is cheaper than parsing the old bytes again.
+    // The document before the change. Where an array was checked whole, the
+    // file as it was (putting values back would keep the holes a set made);
+    // else the new one with the old values put back, which is cheaper than
+    // parsing the old bytes again. No bytes: no file yet (or a check made
+    // before any write, which asks about the value alone).
     Json before;
     if (wholeBefore) {
         before = *wholeBefore;
+    } else if (inArrays) {
+        auto parsed = parseDocument(change.bytesBefore);
+        before = parsed && !change.bytesBefore.empty() ? std::move(parsed->value) : Json::object();
     } else {
         before = change.after;
         for (size_t i = change.ops.size(); i-- > 0;) {
@@ -56,18 +68,10 @@ SchemaViolations SchemaGuard::addedViolations(const Schema &schema, const Pendin
             if (op.kind == StoreOp::Kind::Test)
                 continue;
             const auto &old = change.oldValues[i];
-            if (old) {
+            if (old)
                 (void)setValue(before, op.path, *old);
-                continue;
-            }
-            (void)deleteValue(before, op.path);
-            // A set past an array's end made null holes before its item:
-            // they were not there before it either.
-            auto *array = op.path.isEmpty()
-                              ? nullptr
-                              : const_cast<Json *>(findValue(before, op.path.parent()));
-            while (array && array->is_array() && !array->empty() && array->back().is_null())
-                array->erase(array->size() - 1);
+            else
+                (void)deleteValue(before, op.path);
         }
     }
     return addedSchemaViolations(schema, before, change.after, paths);

@@ -114,6 +114,12 @@ private Q_SLOTS:
             << QStringList{"set", "ui.activePanels.3", "x"}
             << QStringList{"`ui/activePanels/2` must be string"}
             << QStringList{"ui.activePanels.2: the value is null, not a string"};
+        QTest::newRow("past the end, deeper")
+            << QStringList{"set", "ui.activePanels.3.x", "\"y\""}
+            << QStringList{"`ui/activePanels/2` must be string",
+                           "`ui/activePanels/3` must be string"}
+            << QStringList{"ui.activePanels.2: the value is null, not a string",
+                           "ui.activePanels.3: {\"x\":\"y\"} is an object, not a string"};
         QTest::newRow("past the end, several at once")
             << QStringList{"set-multiple", R"({"ui.activePanels.2":"a","ui.activePanels.4":"b"})"}
             << QStringList{"`ui/activePanels/3` must be string"}
@@ -281,8 +287,13 @@ private Q_SLOTS:
             << "user.name"
             << "42" << 0 << QByteArray(R"("42")");
         QTest::newRow("text that looks like a boolean, for a string")
-            << "user.email"
-            << "true" << 2 << QByteArray();
+            << "user.name"
+            << "true" << 0 << QByteArray(R"("true")");
+        // null, arrays and objects stay JSON: the schema refuses them.
+        QTest::newRow("null for a string") << "user.name"
+                                           << "null" << 2 << QByteArray();
+        QTest::newRow("an object for a string") << "user.name"
+                                                << R"({"first":"Ada"})" << 2 << QByteArray();
         QTest::newRow("bare text for a number") << "settings.fontSize"
                                                 << "big" << 1 << QByteArray();
         QTest::newRow("boolean") << "settings.autoSave"
