@@ -49,14 +49,21 @@ QString repairAdvice(const Error &error)
 {
     const QString kept = QStringLiteral("the broken file is kept beside it as %1.bad-<time>")
                              .arg(QFileInfo(g_settingsPath).fileName());
-    if (!g_restoreName.isEmpty())
+    // The backups recover chooses from, as it lists them. A listing that
+    // fails (a linked folder) says nothing about them: recover says why.
+    auto backups = BackupManager(g_settingsPath).list();
+    const auto usable = [](const BackupInfo &b) {
+        return !b.damaged();
+    };
+    const bool any = !backups || std::any_of(backups->begin(), backups->end(), usable);
+    const bool named =
+        backups && std::any_of(backups->begin(), backups->end(), [](const BackupInfo &b) {
+            return b.name == g_restoreName && !b.damaged();
+        });
+    if (!g_restoreName.isEmpty() && named)
         return QStringLiteral(". `%1 recover --from %2` writes that backup back (%3), or fix "
                               "the file by hand")
             .arg(g_command, shellWord(g_restoreName), kept);
-    // The backups recover chooses from, as it lists them.
-    auto backups = BackupManager(g_settingsPath).list();
-    const bool any = backups && std::any_of(backups->begin(), backups->end(),
-                                            [](const BackupInfo &b) { return !b.damaged(); });
     if (!any)
         return QStringLiteral(". There is no backup of it to recover from: fix the file by hand "
                               "(line %1, column %2)")

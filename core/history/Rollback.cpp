@@ -59,9 +59,15 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
         refused.insert(index);
         if (index >= 0)
             key += QStringLiteral(" (operation %1)").arg(index);
-        const auto by = std::find_if(later.begin(), later.end(), [&](const HistoryEntry &e) {
-            return touches(e, failure.pointer);
+        // This entry's own rollback, anywhere since, is the reason, whatever
+        // changed the key after it: rolling those back only brings the key
+        // back to what the rollback left.
+        auto by = std::find_if(later.begin(), later.end(), [&](const HistoryEntry &e) {
+            return e.rollbackOf == entry.id && touches(e, failure.pointer);
         });
+        if (by == later.end())
+            by = std::find_if(later.begin(), later.end(),
+                              [&](const HistoryEntry &e) { return touches(e, failure.pointer); });
         if (by == later.end()) {
             reasons << QStringLiteral("%1 changed since, in no recorded change").arg(key);
         } else if (by->rollbackOf == entry.id) {
@@ -82,8 +88,11 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
     // entry's own rollback is having the change again, not undoing it.
     QStringList next;
     if (!laterChanges.isEmpty())
-        next << QStringLiteral("roll back %1 first (newest first), then this entry")
-                    .arg(laterChanges.join(QStringLiteral(", ")));
+        next << QStringLiteral("roll back %1 first (newest first), then %2")
+                    .arg(laterChanges.join(QStringLiteral(", ")),
+                         rolledBack ? QStringLiteral("the operations of this entry not rolled "
+                                                     "back yet")
+                                    : QStringLiteral("this entry"));
     if (refused.size() < chosen.size())
         next << QStringLiteral("roll back only the other operations");
     if (rolledBack && laterChanges.isEmpty() && refused.size() == chosen.size())

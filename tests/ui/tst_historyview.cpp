@@ -115,6 +115,10 @@ void TestHistoryView::newestIsShownUntilOneIsChosen()
     QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 18)}));
     QVERIFY(showHistory());
     QCOMPARE(history()->list()->currentItem(), history()->list()->topLevelItem(0));
+    // A change while it is open keeps what is on screen (not a choice).
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.fontSize", 19)}));
+    QVERIFY(reloadHistory());
+    QCOMPARE(history()->list()->currentItem(), history()->list()->topLevelItem(1));
     QDockWidget *dock = m_fixture.window()->docks()->dockOf(history());
     QVERIFY(dock);
     dock->hide();

@@ -335,6 +335,8 @@ void EditorPanel::showOverwritten(const std::optional<Json> &theirs, const Json 
     m_inFlight.clear();
     if (theirs)
         m_editor->setValue(*theirs);
+    else
+        rebuildEditor(std::nullopt); // removed: the field as for a key not set
     m_userEdited = false;
     m_mine = ours;
     m_conflictText->setFullText(

@@ -273,7 +273,11 @@ void HistoryView::applyFilter()
     // when it is still listed, else the newest.
     {
         const QSignalBlocker blocker(m_list);
-        if (selected.isEmpty() || !selectEntry(selected)) {
+        // Keeping the selection is not the person choosing it.
+        const bool chosen = m_chosen;
+        const bool kept = !selected.isEmpty() && selectEntry(selected);
+        m_chosen = chosen;
+        if (!kept) {
             if (m_list->topLevelItemCount() > 0)
                 m_list->setCurrentItem(m_list->topLevelItem(0));
         }

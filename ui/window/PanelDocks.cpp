@@ -109,11 +109,15 @@ QAction *PanelDocks::actionOf(const QDockWidget *dock) const
 // where it came from.
 void PanelDocks::press(QDockWidget *dock)
 {
-    // The panel's list (its focus proxy), else, while the list is not on
-    // its page yet (still reading), the panel's first field.
+    // The panel's list (its focus proxy, or the panel itself when it is a
+    // list, as Problems is), else, while the list is not on its page yet
+    // (still reading), the panel's first field.
     QWidget *panel = panelIn(dock);
     QWidget *target = panel->focusProxy();
-    if (!target || !target->isVisibleTo(panel) || !target->isEnabled()) {
+    const bool isList = !target && (panel->focusPolicy() & Qt::TabFocus) && panel->isEnabled();
+    if (isList) {
+        target = panel;
+    } else if (!target || !target->isVisibleTo(panel) || !target->isEnabled()) {
         target = nullptr;
         for (QWidget *w = panel->nextInFocusChain(); w && w != panel; w = w->nextInFocusChain()) {
             if (panel->isAncestorOf(w) && w->isVisibleTo(panel) && w->isEnabled() &&
@@ -145,6 +149,9 @@ void PanelDocks::press(QDockWidget *dock)
     // The list comes on its page when the panel has read its folder: the
     // focus moves to it then, unless the person has moved it meanwhile.
     QWidget *list = panel->focusProxy();
+    if (m_listToFocus)
+        m_listToFocus->removeEventFilter(this);
+    m_listToFocus = nullptr;
     if (list && target != list) {
         m_listToFocus = list;
         m_focusWhileReading = target;

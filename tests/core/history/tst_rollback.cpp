@@ -186,7 +186,10 @@ private Q_SLOTS:
                                    .arg(partial)),
                  qPrintable(both));
         QVERIFY2(!both.contains(QStringLiteral("other operations")), qPrintable(both));
-        QVERIFY2(both.contains(QStringLiteral("Roll back %1 first").arg(later)), qPrintable(both));
+        QVERIFY2(both.contains(QStringLiteral("Roll back %1 first (newest first), then the "
+                                              "operations of this entry not rolled back yet")
+                                   .arg(later)),
+                 qPrintable(both));
 
         // Only the rolled-back key asked for: nothing is left to undo, and
         // rolling back the rollback (having the change again) is not offered
@@ -197,6 +200,18 @@ private Q_SLOTS:
                  qPrintable(again.error().message));
         QVERIFY2(!again.error().message.contains(QStringLiteral("first")),
                  qPrintable(again.error().message));
+
+        // The rolled-back key changed again since: still its own rollback is
+        // the reason. Rolling back that later change would only bring back
+        // what the rollback left, so it is not the advice.
+        QVERIFY(m_store->set("ui.zoom", 7).ok());
+        auto afterMore = rollBack(*m_services, id, {zoomOp});
+        QVERIFY(!afterMore.ok());
+        QVERIFY2(afterMore.error().message.contains(
+                     QStringLiteral("was rolled back already, by entry %1").arg(partial)),
+                 qPrintable(afterMore.error().message));
+        QVERIFY2(afterMore.error().message.contains(QStringLiteral("nothing left to undo")),
+                 qPrintable(afterMore.error().message));
     }
 
     void cliRefusesAConflictingRollbackWithStatus5()
