@@ -32,10 +32,12 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyle>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <memory>
+#include <sys/stat.h>
 
 using namespace tad;
 
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void problemsPanelOnlyWithProblems();
     void conflictBarIsOneLineAndKeepsTheSplitter();
     void layoutIsRemembered();
+    void aLongErrorIsCutWithItsWholeTextAtHand();
 
 private:
     void openWindow(bool rememberState = false);
@@ -656,6 +659,28 @@ void TestWindowLayout::layoutIsRemembered()
     split = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
     QCOMPARE(split->sizes(), sizes);
     QSettings().remove(QStringLiteral("window"));
+}
+
+// A write refused on a read-only file: its message is longer than the
+// status bar at 1024 px. It is cut where it is cut, with "...", and whole
+// in its tooltip.
+void TestWindowLayout::aLongErrorIsCutWithItsWholeTextAtHand()
+{
+    openWindow();
+    QVERIFY(waitReady());
+    QVERIFY(::chmod(QFile::encodeName(configPath()).constData(), 0400) == 0);
+    m_window->session()->set(KeyPath::parse("settings.theme").value(), Json("light"), std::nullopt);
+    QTRY_VERIFY(m_window->statusError().contains(QStringLiteral("chmod u+w")));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("statusError"));
+    QVERIFY(label);
+    QCoreApplication::processEvents();
+    QCOMPARE(label->toolTip(), m_window->statusError());
+    // Longer than its room at this size: shown cut, never clipped unseen.
+    QVERIFY(label->fontMetrics().horizontalAdvance(m_window->statusError()) >
+            label->contentsRect().width());
+    QVERIFY2(label->text().endsWith(QStringLiteral("\u2026")), qPrintable(label->text()));
+    QVERIFY(label->geometry().right() <= m_window->statusBar()->width());
+    QVERIFY(::chmod(QFile::encodeName(configPath()).constData(), 0600) == 0);
 }
 
 QTEST_MAIN(TestWindowLayout)

@@ -6,6 +6,7 @@
 #include "FileActions.h"
 #include "MessageBar.h"
 #include "PanelDocks.h"
+#include "common/ElidedLabel.h"
 #include "common/ThemeColors.h"
 #include "common/ThemeIcons.h"
 #include "editors/EditorPanel.h"
@@ -189,7 +190,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     connect(m_session, &StoreSession::writeFinished, this,
             [this](bool ok, const Error &error, const QString &what) {
                 if (ok)
-                    m_errorLabel->setText(QString()); // clear() would lay the bar out again
+                    m_errorLabel->setFullText(QString()); // clear() would lay the bar out again
                 else
                     showError(tr("Not written (%1): %2").arg(what, error.message));
                 // The core refused because its backup failed: the person decides.
@@ -374,7 +375,9 @@ void MainWindow::buildStatusBar()
     m_watchLabel->setObjectName(QStringLiteral("statusWatching"));
     m_externalLabel = new QLabel(this);
     m_externalLabel->setObjectName(QStringLiteral("statusExternal"));
-    m_errorLabel = new QLabel(this);
+    // Cut to the room the status bar gives it, with "..." where it is, and
+    // whole in its tooltip.
+    m_errorLabel = new ElidedLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("statusError"));
     ThemeColors::setTextTone(m_errorLabel, ThemeColors::Negative);
     m_errorLabel->setAccessibleName(tr("Last error"));
@@ -408,13 +411,12 @@ void MainWindow::buildStatusBar()
 
 QString MainWindow::statusError() const
 {
-    return m_errorLabel->text();
+    return m_errorLabel->fullText();
 }
 
 void MainWindow::showError(const QString &message)
 {
-    m_errorLabel->setText(message);
-    m_errorLabel->setToolTip(message);
+    m_errorLabel->setFullText(message);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

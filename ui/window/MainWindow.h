@@ -26,6 +26,7 @@ class QAction;
 namespace tad {
 
 class BrokenFilePage;
+class ElidedLabel;
 class EditorPanel;
 class FileActions;
 class HistoryPanels;
@@ -150,7 +151,7 @@ private:
     QLabel *m_pathLabel;
     QLabel *m_watchLabel;
     QLabel *m_externalLabel;
-    QLabel *m_errorLabel;
+    ElidedLabel *m_errorLabel;
     QProgressBar *m_progress;
     QTimer m_progressDelay;
     QTimer m_problemsDelay;

@@ -7,6 +7,7 @@
 #include "PanelDocks.h"
 #include "app/RemovedEntries.h"
 #include "common/ChangeWords.h"
+#include "common/ElidedLabel.h"
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
 #include "history/RestorePreview.h"
@@ -60,7 +61,7 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
     placeSplitOnce();
     // Opened as it is now: an error from before (the file broken, then
     // recovered or repaired) no longer stands.
-    m_errorLabel->setText(QString());
+    m_errorLabel->setFullText(QString());
     if (!m_model->isLargerThan(kSmallTree))
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
@@ -124,7 +125,7 @@ void MainWindow::onFileRepaired()
         return;
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
-    m_errorLabel->setText(QString()); // clear() would lay the bar out again
+    m_errorLabel->setFullText(QString()); // clear() would lay the bar out again
     // A write refused while the file was broken offered to be made again
     // over "the file's value": there was none then, and the file is new now.
     m_panel->dismissConflict();
