@@ -10,22 +10,17 @@ namespace tad {
 
 namespace {
 
-bool samePlace(const std::string &a, const std::string &b)
-{
-    auto under = [](const std::string &inner, const std::string &outer) {
-        return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
-               inner[outer.size()] == '/';
-    };
-    return a == b || a.empty() || b.empty() || under(a, b) || under(b, a);
-}
-
-bool touches(const HistoryEntry &entry, const std::string &pointer)
+// Whether the entry changed `key`, something under it or above it.
+bool touches(const HistoryEntry &entry, const KeyPath &key)
 {
     for (const Json &op : entry.patch)
-        for (const char *member : {"path", "from"})
-            if (op.contains(member) && op[member].is_string() &&
-                samePlace(op[member].get<std::string>(), pointer))
+        for (const char *member : {"path", "from"}) {
+            if (!op.contains(member) || !op[member].is_string())
+                continue;
+            auto at = KeyPath::fromPointer(op[member].get<std::string>());
+            if (at && (at->isPrefixOf(key) || key.isPrefixOf(*at)))
                 return true;
+        }
     return false;
 }
 
@@ -59,15 +54,17 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
         refused.insert(index);
         if (index >= 0)
             key += QStringLiteral(" (operation %1)").arg(index);
+        const auto parsed = KeyPath::fromPointer(failure.pointer);
+        const KeyPath place = parsed ? *parsed : KeyPath(); // "": the whole document
         // This entry's own rollback, anywhere since, is the reason, whatever
         // changed the key after it: rolling those back only brings the key
         // back to what the rollback left.
         auto by = std::find_if(later.begin(), later.end(), [&](const HistoryEntry &e) {
-            return e.rollbackOf == entry.id && touches(e, failure.pointer);
+            return e.rollbackOf == entry.id && touches(e, place);
         });
         if (by == later.end())
             by = std::find_if(later.begin(), later.end(),
-                              [&](const HistoryEntry &e) { return touches(e, failure.pointer); });
+                              [&](const HistoryEntry &e) { return touches(e, place); });
         if (by == later.end()) {
             reasons << QStringLiteral("%1 changed since, in no recorded change").arg(key);
         } else if (by->rollbackOf == entry.id) {

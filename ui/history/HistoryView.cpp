@@ -273,14 +273,11 @@ void HistoryView::applyFilter()
     // when it is still listed, else the newest.
     {
         const QSignalBlocker blocker(m_list);
-        // Keeping the selection is not the person choosing it.
-        const bool chosen = m_chosen;
-        const bool kept = !selected.isEmpty() && selectEntry(selected);
-        m_chosen = chosen;
-        if (!kept) {
-            if (m_list->topLevelItemCount() > 0)
-                m_list->setCurrentItem(m_list->topLevelItem(0));
-        }
+        QTreeWidgetItem *kept = itemFor(selected);
+        if (!kept && m_list->topLevelItemCount() > 0)
+            kept = m_list->topLevelItem(0);
+        if (kept)
+            m_list->setCurrentItem(kept);
     }
     const HistoryEntry *now = selectedEntry();
     if (!now || now->id != m_shownId)
@@ -319,20 +316,25 @@ void HistoryView::hideEvent(QHideEvent *event)
     }
 }
 
+QTreeWidgetItem *HistoryView::itemFor(const QString &id) const
+{
+    for (size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].id == id)
+            return m_list->topLevelItem(int(i));
+    return nullptr;
+}
+
 bool HistoryView::selectEntry(const QString &id)
 {
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        if (m_entries[i].id == id) {
-            QTreeWidgetItem *item = m_list->topLevelItem(int(i));
-            m_chosen = true;
-            if (m_list->currentItem() == item)
-                showSelectedEntry(); // shown again, and said so
-            else
-                m_list->setCurrentItem(item);
-            return true;
-        }
-    }
-    return false;
+    QTreeWidgetItem *item = itemFor(id);
+    if (!item)
+        return false;
+    m_chosen = true;
+    if (m_list->currentItem() == item)
+        showSelectedEntry(); // shown again, and said so
+    else
+        m_list->setCurrentItem(item);
+    return true;
 }
 
 const HistoryEntry *HistoryView::selectedEntry() const

@@ -19,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace tad {
 
@@ -67,6 +68,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    QTreeWidgetItem *itemFor(const QString &id) const; // null when not listed
     // Entries appended by any program (a line added changes no folder
     // listing) reload the list too.
     void watchAppendedFile(const QString &file);

@@ -34,6 +34,28 @@ QWidget *panelIn(const QDockWidget *dock)
     return scroll ? scroll->widget() : dock->widget();
 }
 
+// `w` in `panel` (or the panel itself, shown with its dock) takes the focus.
+bool takesFocus(const QWidget *w, const QWidget *panel)
+{
+    return (w == panel || w->isVisibleTo(panel)) && w->isEnabled() &&
+           (w->focusPolicy() & Qt::TabFocus);
+}
+
+// Where a panel's key puts the focus: its list (its focus proxy, or the
+// panel itself when it is a list, as Problems is), else, while the list is
+// not on its page yet (still reading), the panel's first field; null when
+// nothing in it takes the focus.
+QWidget *focusTargetIn(QWidget *panel)
+{
+    QWidget *list = panel->focusProxy() ? panel->focusProxy() : panel;
+    if (takesFocus(list, panel))
+        return list;
+    for (QWidget *w = panel->nextInFocusChain(); w && w != panel; w = w->nextInFocusChain())
+        if (panel->isAncestorOf(w) && takesFocus(w, panel))
+            return w;
+    return nullptr;
+}
+
 } // namespace
 
 PanelDocks::PanelDocks(QMainWindow *window, QMenu *viewMenu)
@@ -109,24 +131,8 @@ QAction *PanelDocks::actionOf(const QDockWidget *dock) const
 // where it came from.
 void PanelDocks::press(QDockWidget *dock)
 {
-    // The panel's list (its focus proxy, or the panel itself when it is a
-    // list, as Problems is), else, while the list is not on its page yet
-    // (still reading), the panel's first field.
     QWidget *panel = panelIn(dock);
-    QWidget *target = panel->focusProxy();
-    const bool isList = !target && (panel->focusPolicy() & Qt::TabFocus) && panel->isEnabled();
-    if (isList) {
-        target = panel;
-    } else if (!target || !target->isVisibleTo(panel) || !target->isEnabled()) {
-        target = nullptr;
-        for (QWidget *w = panel->nextInFocusChain(); w && w != panel; w = w->nextInFocusChain()) {
-            if (panel->isAncestorOf(w) && w->isVisibleTo(panel) && w->isEnabled() &&
-                (w->focusPolicy() & Qt::TabFocus)) {
-                target = w;
-                break;
-            }
-        }
-    }
+    QWidget *target = focusTargetIn(panel);
     QWidget *focus = QApplication::focusWidget();
     const bool focused = focus && dock->isAncestorOf(focus);
     // In front and with the focus (or nothing in it to take the focus): close.
