@@ -120,6 +120,7 @@ private Q_SLOTS:
     void aLaterOutsideChangeIsNoConflict();
     void brokenFileOpensToItsPage();
     void fileBreakingWhileOpenIsNotWritten();
+    void typingIsKeptWhileTheFileIsBroken();
     void startBackupAndEditorHistory();
     void demoCopyWhenNothingExists();
     void criticalEditWithoutItsBackupAsks_data();
@@ -131,6 +132,7 @@ private Q_SLOTS:
     void keyboardOnlyEditOfEachKind();
     void spaceFlipsABooleanRow();
     void tabGoesRoundTheWholeWindow();
+    void openingPutsTheFocusInTheTree();
     void typedValueCommitsOnEnterOrLeaving();
     void undoOverTheAppsChangeIsRefused();
     void outOfRangeIsExplainedNotWritten();
@@ -380,6 +382,10 @@ void TestMainWindow::secretWithReveal()
         m_window->model()->indexForKey(QStringLiteral("ai.apiKey"), SettingsTreeModel::ValueColumn);
     QTRY_COMPARE(cell.data().toString(), QStringLiteral("********"));
     QVERIFY(!cell.data().toString().contains(QStringLiteral("sk-new")));
+    // So does the Edit menu's Undo, which names the step.
+    auto *undoAction = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undoAction);
+    QCOMPARE(undoAction->text(), QStringLiteral("&Undo set ai.apiKey"));
 }
 
 void TestMainWindow::dateTimeByDateTimeEdit()
@@ -565,12 +571,20 @@ void TestMainWindow::undoAndRedo()
                  QStringLiteral("\"Ada Demoabc\""));
     settle();
     QCOMPARE(m_window->undoStack()->count(), 1);
+    // The menu says what each would do.
+    auto *undoAction = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *redoAction = m_window->findChild<QAction *>(QStringLiteral("redoAction"));
+    QVERIFY(undoAction && redoAction);
+    QCOMPARE(undoAction->text(), QStringLiteral("&Undo set user.name to Ada Demoabc"));
+    QCOMPARE(redoAction->text(), QStringLiteral("&Redo"));
 
     m_window->tree()->setFocus();
     QTest::keyClick(m_window->tree(), Qt::Key_Z, Qt::ControlModifier);
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Ada Demo\""));
     QTRY_COMPARE(line->text(), QStringLiteral("Ada Demo"));
+    QCOMPARE(undoAction->text(), QStringLiteral("&Undo"));
+    QCOMPARE(redoAction->text(), QStringLiteral("&Redo set user.name to Ada Demoabc"));
     QTest::keyClick(m_window->tree(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
                  QStringLiteral("\"Ada Demoabc\""));
@@ -822,8 +836,14 @@ void TestMainWindow::brokenFileOpensToItsPage()
              qPrintable(m_window->brokenPage()->errorText()));
     auto *viewRaw = m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("viewRaw"));
     auto *raw = m_window->brokenPage()->findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
-    QTest::mouseClick(viewRaw, Qt::LeftButton);
-    QVERIFY(raw->isVisible() && raw->isReadOnly());
+    auto *reload = m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("reloadBroken"));
+    // The focus is on the page's way out, Reload while no backup is offered;
+    // Enter presses a focused button, as Space does.
+    QTRY_COMPARE(QApplication::focusWidget(), reload);
+    viewRaw->setFocus();
+    QTest::keyClick(viewRaw, Qt::Key_Return);
+    QTRY_VERIFY(raw->isVisible());
+    QVERIFY(raw->isReadOnly());
     QCOMPARE(raw->toPlainText().toUtf8(), broken);
     auto *restore =
         m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("restoreBackup"));
@@ -843,11 +863,12 @@ void TestMainWindow::brokenFileOpensToItsPage()
     QVERIFY(QFile::copy(guitest::demoConfig(),
                         m_dir->filePath(QStringLiteral("backups/backup-2026-01-02T03-04-05-000Z-") +
                                         hash + QStringLiteral(".json"))));
-    QTest::mouseClick(
-        m_window->brokenPage()->findChild<QPushButton *>(QStringLiteral("reloadBroken")),
-        Qt::LeftButton);
+    reload->setFocus();
+    QTest::keyClick(reload, Qt::Key_Return);
     QVERIFY(shown.wait(10000));
     QTRY_VERIFY(restore->isEnabled()); // the core looks for the backup on the worker
+    // Found while the focus waited on Reload: it moves on to the backup.
+    QTRY_COMPARE(QApplication::focusWidget(), restore);
     {
         // The same broken bytes reported again (Reload here, the watcher
         // just after opening): the offer stays clickable while the core
@@ -863,7 +884,7 @@ void TestMainWindow::brokenFileOpensToItsPage()
     }
     QSignalSpy ready(m_window.get(), &MainWindow::ready);
     DialogAnswer accept(Qt::Key_Return, QStringLiteral("restoreAll")); // the preview
-    QTest::mouseClick(restore, Qt::LeftButton);
+    QTest::keyClick(restore, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(ready.count() > 0, 10000);
     QVERIFY(accept.answered());
     QCOMPARE(valueOnDisk(configPath(), QStringLiteral("settings.theme")),
@@ -930,6 +951,45 @@ void TestMainWindow::fileBreakingWhileOpenIsNotWritten()
              qPrintable(m_window->messageBar()->text()));
     QVERIFY(!m_window->messageBar()->isRefusal());
     QVERIFY(!undone);
+}
+
+// Typing not yet written when the file breaks stays in the field: the page
+// switch takes the focus away, and that is no one's Enter. Once the file reads
+// again, the typing is still there to write.
+void TestMainWindow::typingIsKeptWhileTheFileIsBroken()
+{
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    QVERIFY(line);
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Grace"));
+    QSignalSpy asked(m_window->panel(), &EditorPanel::editRequested);
+    QSignalSpy shown(m_window.get(), &MainWindow::brokenFileShown);
+    const QByteArray truncated = guitest::readBytes(configPath()).left(40);
+    QVERIFY(guitest::writeBytes(configPath(), truncated));
+    QVERIFY(shown.wait(10000));
+    settle();
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(guitest::readBytes(configPath()), truncated);
+    QVERIFY(!m_window->panel()->isConflictShown());
+
+    QSignalSpy ready(m_window.get(), &MainWindow::ready);
+    QVERIFY(guitest::writeBytes(configPath(), guitest::readBytes(guitest::demoConfig())));
+    QVERIFY(ready.wait(10000));
+    settle();
+    QCOMPARE(m_window->panel()->key(), QStringLiteral("user.name"));
+    line = panelWidget<QLineEdit>();
+    QVERIFY(line);
+    QCOMPARE(line->text(), QStringLiteral("Grace"));
+    // The field says the typing is not written yet.
+    auto *message = m_window->panel()->findChild<QLabel *>(QStringLiteral("message"));
+    QVERIFY(message);
+    QVERIFY2(message->text().contains(QStringLiteral("not written")), qPrintable(message->text()));
+    line->setFocus();
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Grace\""));
 }
 
 void TestMainWindow::startBackupAndEditorHistory()
@@ -1056,6 +1116,19 @@ void TestMainWindow::findByNameOrPathReachesTheKey()
 // Tab from the tree reaches the field, then the panel's button, then the
 // rest of the window (the find box, the docks) and back to the tree: it went
 // from the field straight back to the tree.
+// Opened, the keys go to the tree at once: Down walks the settings.
+void TestMainWindow::openingPutsTheFocusInTheTree()
+{
+    QTRY_VERIFY(m_window->isReady());
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->tree()));
+    QTest::keyClick(m_window->tree(), Qt::Key_Down);
+    QVERIFY(m_window->tree()->currentIndex().isValid());
+    const QModelIndex first = m_window->tree()->currentIndex();
+    QTest::keyClick(m_window->tree(), Qt::Key_Down);
+    QVERIFY(m_window->tree()->currentIndex() != first);
+    QVERIFY(!m_window->panel()->key().isEmpty());
+}
+
 void TestMainWindow::tabGoesRoundTheWholeWindow()
 {
     QVERIFY(findKey(QStringLiteral("settings.fontSize")));

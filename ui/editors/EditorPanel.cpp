@@ -269,12 +269,28 @@ void EditorPanel::commit()
     m_userEdited = false;
     if (m_fileValue && jsEqual(*m_fileValue, *value))
         return;
+    if (!m_writable) {
+        m_userEdited = true;
+        m_message->setText(tr("Not written: the settings file cannot be read. What you typed "
+                              "stays here; press Enter to write it once the file reads again."));
+        return;
+    }
     // The same value is on its way already (a second Enter, focus leaving,
     // the window closing before the write came back): not asked twice.
     if (!m_inFlight.empty() && jsEqual(m_inFlight.back(), *value))
         return;
     m_inFlight.push_back(*value);
     Q_EMIT editRequested(m_key, *value);
+}
+
+void EditorPanel::setWritable(bool writable)
+{
+    if (m_writable == writable)
+        return;
+    m_writable = writable;
+    if (writable && m_userEdited && !holdsWrittenValue())
+        m_message->setText(tr("The file reads again; what you typed is not written yet: press "
+                              "Enter to write it, Esc to take the file's value."));
 }
 
 void EditorPanel::flushPending()

@@ -55,6 +55,10 @@ public:
     // Takes down a conflict bar that no longer applies (the file was
     // replaced), as Take theirs would: the field shows the file's value.
     void dismissConflict();
+    // While the file cannot be read nothing is handed over: a commit (Enter,
+    // or the focus leaving as the window shows the broken file) keeps the
+    // typing in the field, said under it, to be written once the file reads.
+    void setWritable(bool writable);
     // Writes a typed value that was not committed yet (on closing).
     void flushPending();
     // Gives up what the editor holds: the file's value again.
@@ -95,6 +99,7 @@ private:
     EditorSpec m_spec;
     std::optional<Json> m_fileValue;
     bool m_userEdited = false;
+    bool m_writable = true;
     std::optional<Json> m_mine;   // offered by the bar's "Keep mine"
     std::vector<Json> m_inFlight; // written by us, change event not seen yet
 

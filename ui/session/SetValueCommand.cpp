@@ -24,8 +24,16 @@ void SetValueCommand::updateText()
         setText(QObject::tr("reset %1").arg(m_key));
     else if (!m_after)
         setText(QObject::tr("remove %1").arg(m_key));
+    else if (m_secret)
+        setText(QObject::tr("set %1").arg(m_key));
     else
         setText(QObject::tr("set %1 to %2").arg(m_key, displayText(*m_after, 40)));
+}
+
+void SetValueCommand::setSecret()
+{
+    m_secret = true;
+    updateText();
 }
 
 void SetValueCommand::stayOnRefusal(bool wasUndo, const Error &error,

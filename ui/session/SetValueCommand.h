@@ -35,6 +35,10 @@ public:
                     std::optional<Json> before, std::optional<Json> after, bool reset, bool chained,
                     Refused refused);
 
+    // A secret's step names its key, never its value (the Edit menu shows
+    // the step's text).
+    void setSecret();
+
     void redo() override;
     void undo() override;
     // The dotted key the step changes.
@@ -53,6 +57,7 @@ private:
     std::optional<Json> m_after;
     bool m_reset;
     bool m_chained;
+    bool m_secret = false;
     bool m_done = false;     // redo() ran once: the edit itself was sent
     bool m_skipNext = false; // the next undo()/redo() only moves the stack back
     Refused m_refused;

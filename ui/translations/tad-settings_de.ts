@@ -433,6 +433,10 @@
         <source>set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
     </message>
+    <message>
+        <source>set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
 </context>
 <context>
     <name>SchemaHints</name>
@@ -1054,6 +1058,14 @@
     <message>
         <source>%1 was changed by another program to %2 right after you set it to %3.</source>
         <translation>%1 wurde direkt nachdem Sie es auf %3 gesetzt haben von einem anderen Programm auf %2 geändert.</translation>
+    </message>
+    <message>
+        <source>Not written: the settings file cannot be read. What you typed stays here; press Enter to write it once the file reads again.</source>
+        <translation>Nicht geschrieben: Die Einstellungsdatei kann nicht gelesen werden. Ihre Eingabe bleibt hier stehen; drücken Sie die Eingabetaste, um sie zu schreiben, sobald die Datei wieder lesbar ist.</translation>
+    </message>
+    <message>
+        <source>The file reads again; what you typed is not written yet: press Enter to write it, Esc to take the file&apos;s value.</source>
+        <translation>Die Datei ist wieder lesbar; Ihre Eingabe ist noch nicht geschrieben: Eingabetaste schreibt sie, Esc übernimmt den Wert der Datei.</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1710,14 @@ Ihr Inhalt wird unverändert daneben aufbewahrt, wenn die Wiederherstellung schr
     <message>
         <source>%1 was changed by another program right after your change; the file keeps the other program&apos;s value.</source>
         <translation>%1 wurde direkt nach Ihrer Änderung von einem anderen Programm geändert; die Datei behält dessen Wert.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
 </context>
 <context>

@@ -35,12 +35,12 @@ BrokenFilePage::BrokenFilePage(QWidget *parent) : QWidget(parent)
     m_viewRaw = new QPushButton(tr("View the raw text (read-only)"), this);
     m_viewRaw->setObjectName(QStringLiteral("viewRaw"));
     m_viewRaw->setCheckable(true);
-    auto *reload = new QPushButton(tr("Reload"), this);
-    reload->setObjectName(QStringLiteral("reloadBroken"));
+    m_reload = new QPushButton(tr("Reload"), this);
+    m_reload->setObjectName(QStringLiteral("reloadBroken"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_restore);
     buttons->addWidget(m_viewRaw);
-    buttons->addWidget(reload);
+    buttons->addWidget(m_reload);
     buttons->addStretch();
 
     m_raw = new QPlainTextEdit(this);
@@ -60,7 +60,7 @@ BrokenFilePage::BrokenFilePage(QWidget *parent) : QWidget(parent)
     layout->addStretch();
 
     connect(m_restore, &QPushButton::clicked, this, &BrokenFilePage::restoreBackupRequested);
-    connect(reload, &QPushButton::clicked, this, &BrokenFilePage::reloadRequested);
+    connect(m_reload, &QPushButton::clicked, this, &BrokenFilePage::reloadRequested);
     connect(m_viewRaw, &QPushButton::toggled, m_raw, &QWidget::setVisible);
     setBackupAvailable(false);
 }
@@ -93,8 +93,17 @@ bool BrokenFilePage::showError(const Error &error, const QByteArray &rawBytes)
 void BrokenFilePage::setBackupAvailable(bool available, const QString &description)
 {
     m_restore->setEnabled(available);
+    if (available && m_focusWaitsForBackup && m_reload->hasFocus())
+        m_restore->setFocus(Qt::OtherFocusReason);
+    m_focusWaitsForBackup = m_focusWaitsForBackup && !available;
     m_backupNote->setText(!description.isEmpty() ? description
                                                  : tr("No valid backup of this file was found."));
+}
+
+void BrokenFilePage::takeFocus()
+{
+    m_focusWaitsForBackup = !m_restore->isEnabled();
+    (m_restore->isEnabled() ? m_restore : m_reload)->setFocus(Qt::OtherFocusReason);
 }
 
 QString BrokenFilePage::errorText() const

@@ -23,6 +23,10 @@ public:
     // Whether a valid backup exists to offer; the action is the owner's.
     void setBackupAvailable(bool available, const QString &description = {});
     QString errorText() const;
+    // The focus on the way out most will take: the backup once one is
+    // offered, Reload meanwhile (moved on to the backup when the core finds
+    // one while the focus still waits there).
+    void takeFocus();
 
 Q_SIGNALS:
     void restoreBackupRequested();
@@ -34,6 +38,8 @@ private:
     QLabel *m_backupNote;
     QPushButton *m_restore;
     QPushButton *m_viewRaw;
+    QPushButton *m_reload;
+    bool m_focusWaitsForBackup = false;
     QPlainTextEdit *m_raw;
     QByteArray m_shownBytes;
     bool m_shown = false;

@@ -7,6 +7,7 @@
 #include "MessageBar.h"
 #include "PanelDocks.h"
 #include "common/ElidedLabel.h"
+#include "common/EnterPressesButtons.h"
 #include "common/ThemeColors.h"
 #include "common/ThemeIcons.h"
 #include "editors/EditorPanel.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 {
     setWindowTitle(tr("TAD Settings"));
     setObjectName(QStringLiteral("mainWindow"));
+    EnterPressesButtons::install();
     if (!m_options.schemaPath.isEmpty()) {
         QString error;
         m_schema = SchemaHints::fromFile(m_options.schemaPath, &error);
@@ -302,6 +304,10 @@ void MainWindow::buildActions()
     undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     undo->setEnabled(false);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    // What it would undo, as the step's own words ("set user.name to ...").
+    connect(m_undo, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
+        undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
     auto *redo = editMenu->addAction(tr("&Redo"), this, [this] {
         const QString key = stepKey(m_undo->index());
         m_undo->redo();
@@ -315,6 +321,9 @@ void MainWindow::buildActions()
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo->setEnabled(false);
     connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
     editMenu->addSeparator();
     auto *reset = editMenu->addAction(tr("Reset to &default"), this, [this] {
         if (!currentKey().isEmpty())

@@ -105,6 +105,9 @@ private:
     void onChanges(const QList<ChangeEvent> &events);
     void onFileBroken(const Error &error, const QByteArray &rawBytes);
     void onFileRepaired();
+    // With the settings page shown again (opened, reloaded, repaired): the
+    // tree takes the focus unless a panel or the page itself holds it.
+    void focusTreeUnlessInUse(QWidget *focusBefore);
     void onSelectionChanged();
     void requestEdit(const QString &key, const Json &value);
     void requestReset(const QString &key);

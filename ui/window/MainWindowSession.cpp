@@ -18,6 +18,7 @@
 #include "settings/SettingsTreeModel.h"
 #include "settings/ViolationWords.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -57,8 +58,10 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
             child->parent = owned.get();
     }
     m_model->resetDocument(std::move(owned));
+    QWidget *focus = QApplication::focusWidget();
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
+    m_panel->setWritable(true);
     // Opened as it is now: an error from before (the file broken, then
     // recovered or repaired) no longer stands.
     m_errorLabel->setFullText(QString());
@@ -66,6 +69,7 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
         m_tree->expandToDepth(0);
     for (const auto &warning : outcome.warnings)
         showError(warning.toString());
+    focusTreeUnlessInUse(focus);
     m_ready = true;
     m_problemsDelay.start();
     Q_EMIT ready();
@@ -77,6 +81,8 @@ void MainWindow::onOpened(const OpenOutcome &outcome)
 void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 {
     m_ready = false;
+    // Before the page takes the focus from a field: typing is kept, not sent.
+    m_panel->setWritable(false);
     // The same bytes again (the watcher after opening, or Reload): the offer
     // on screen stands while the core looks again, so a click is never lost.
     if (m_broken->showError(error, rawBytes) || m_pages->currentWidget() != m_broken)
@@ -107,7 +113,17 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
     // file reported again keeps what was said since (a cancelled recovery).
     if (m_pages->currentWidget() != m_broken)
         m_messages->dismiss();
+    // The focus goes to the page's way out, from a field or the tree about
+    // to be hidden (Qt would pass it on to whatever comes next), or from
+    // nowhere in particular on opening. A panel's focus, or the page's own
+    // (the raw text being read), stays.
+    QWidget *focus = QApplication::focusWidget();
+    bool focusStays = focus && m_broken->isAncestorOf(focus);
+    for (QWidget *w = focus; w && !focusStays; w = w->parentWidget())
+        focusStays = qobject_cast<QDockWidget *>(w) != nullptr;
     m_pages->setCurrentWidget(m_broken);
+    if (!focusStays)
+        m_broken->takeFocus();
     showProblemsDock(false);
     connect(m_broken, &BrokenFilePage::restoreBackupRequested, this,
             &MainWindow::restoreNewestBackup, Qt::UniqueConnection);
@@ -117,14 +133,29 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
     Q_EMIT brokenFileShown();
 }
 
+void MainWindow::focusTreeUnlessInUse(QWidget *focusBefore)
+{
+    QWidget *settingsPage = m_pages->widget(1);
+    bool inUse = focusBefore && settingsPage->isAncestorOf(focusBefore);
+    for (QWidget *w = focusBefore; w && !inUse; w = w->parentWidget())
+        inUse = qobject_cast<QDockWidget *>(w) != nullptr;
+    if (inUse)
+        return;
+    // Nothing is selected for the person: the first Down reaches the first key.
+    m_tree->setFocus(Qt::OtherFocusReason);
+}
+
 // The file parses again after breaking while open; its changes arrive as
 // ordinary change events.
 void MainWindow::onFileRepaired()
 {
     if (m_pages->currentWidget() != m_broken)
         return;
+    QWidget *focus = QApplication::focusWidget();
     m_pages->setCurrentIndex(1);
     placeSplitOnce();
+    m_panel->setWritable(true);
+    focusTreeUnlessInUse(focus);
     m_errorLabel->setFullText(QString()); // clear() would lay the bar out again
     // A write refused while the file was broken offered to be made again
     // over "the file's value": there was none then, and the file is new now.
@@ -228,12 +259,16 @@ void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional
                           std::optional<Json> after, bool reset, bool chained)
 {
     QPointer<MainWindow> self(this);
-    m_undo->push(new SetValueCommand(
+    auto *command = new SetValueCommand(
         m_session, m_undo, path, key, std::move(before), std::move(after), reset, chained,
         [self, key](const KeyPath &, const Error &error, const std::optional<Json> &wanted) {
             if (self)
                 self->showRefusal(key, error.message, wanted);
-        }));
+        });
+    const QModelIndex index = m_model->indexForKey(key);
+    if (index.isValid() && m_model->specOf(index).secret)
+        command->setSecret();
+    m_undo->push(command);
 }
 
 // Why a write of `key` was not made: under the editor (the key selected
