@@ -9,6 +9,7 @@
 #include "StoreUtil.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tad {
 using namespace storeutil;
@@ -152,9 +153,45 @@ Result<Json> Store::getAll()
     return m_doc;
 }
 
+namespace {
+
+// A number JSON cannot hold: 1e999 reads as Infinity, as JSON.parse reads it,
+// and JSON.stringify writes Infinity as null.
+bool holdsNonFinite(const Json &value)
+{
+    if (value.is_number_float())
+        return !std::isfinite(value.get<double>());
+    if (value.is_array())
+        return std::any_of(value.begin(), value.end(), holdsNonFinite);
+    if (value.is_object()) {
+        for (const auto &[key, member] : value.items()) {
+            if (holdsNonFinite(member))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 Result<void> Store::apply(const std::vector<StoreOp> &ops, ChangeSource source,
                           const std::string &operationName)
 {
+    // A person's value with such a number would be written as null, which
+    // nobody typed. What a restore or a migration carries is the file's own.
+    for (const auto &op : ops) {
+        if (!isPersonalEdit(source) || op.kind != StoreOp::Kind::Set || !holdsNonFinite(op.value))
+            continue;
+        const QString key = QString::fromStdString(op.path.toDotted(m_options.dialect));
+        Error e = makeError(ErrorCode::Usage,
+                            QStringLiteral("%1 not changed: the value holds a number too large "
+                                           "for JSON (it reads as Infinity, and electron-store "
+                                           "would write it as null); give a number of at most "
+                                           "about 1.8e308")
+                                .arg(key));
+        e.key = key;
+        return e;
+    }
     return MergeWrite(*this, ops, source, operationName).run();
 }
 

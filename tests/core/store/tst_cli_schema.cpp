@@ -154,6 +154,54 @@ private Q_SLOTS:
         QCOMPARE(entriesIn(beside("backups")), backupsBefore);
     }
 
+    // 1e999 reads as Infinity, which JSON.stringify writes as null: a value
+    // nobody typed. Refused at any depth, by set, set-multiple and batch,
+    // whether or not the schema has a word for the key.
+    void numberTooLargeForJsonIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("no schema rule") << QStringList{"set", "ui.windowBounds.x", "1e999"}
+                                        << QStringLiteral("ui.windowBounds.x");
+        QTest::newRow("with a minimum") << QStringList{"set", "settings.fontSize", "-1e999"}
+                                        << QStringLiteral("settings.fontSize");
+        QTest::newRow("inside a list")
+            << QStringList{"set", "myTool.list", "[1,2e400]"} << QStringLiteral("myTool.list");
+        QTest::newRow("set-multiple")
+            << QStringList{"set-multiple", R"({"myTool.n":1e999})"} << QStringLiteral("myTool.n");
+    }
+
+    void numberTooLargeForJsonIsRefused()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, key);
+        QCOMPARE(runCli(with({"set", "user.name", "Ada"})).exitCode, 0);
+        const QByteArray before = readAll(m_path);
+        const int historyBefore = entriesIn(beside("storeHistory"));
+        const Run run = runCli(with(command));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains((key + " not changed: the value holds a number too large for "
+                                         "JSON")
+                                      .toUtf8()),
+                 run.err);
+        QCOMPARE(readAll(m_path), before);
+        QCOMPARE(entriesIn(beside("storeHistory")), historyBefore);
+    }
+
+    void numberTooLargeForJsonIsRefusedInBatch()
+    {
+        QCOMPARE(runCli(with({"set", "user.name", "Ada"})).exitCode, 0);
+        const QByteArray before = readAll(m_path);
+        const Run run =
+            runCli(with({"batch"}), R"({"op":"set","key":"ui.windowBounds.x","value":1e999})"
+                                    "\n");
+        QCOMPARE(run.exitCode, 0);
+        const Json reply = parse(run.out.trimmed());
+        QCOMPARE(reply["ok"], Json(false));
+        QCOMPARE(reply["code"], Json(1));
+        QCOMPARE(readAll(m_path), before);
+    }
+
     void fileThatAlreadyViolatesStillOpens()
     {
         // The other app (or a person) wrote values the schema refuses.
