@@ -118,6 +118,8 @@ private Q_SLOTS:
     void keepMineOrTakeTheirs_data();
     void keepMineOrTakeTheirs();
     void aLaterOutsideChangeIsNoConflict();
+    void conflictWhileTypingIsThePersonsChoice_data();
+    void conflictWhileTypingIsThePersonsChoice();
     void brokenFileOpensToItsPage();
     void fileBreakingWhileOpenIsNotWritten();
     void typingIsKeptWhileTheFileIsBroken();
@@ -819,6 +821,73 @@ void TestMainWindow::aLaterOutsideChangeIsNoConflict()
     settle();
     QVERIFY(!m_window->panel()->isConflictShown());
     QCOMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")), QStringLiteral("\"Theirs\""));
+}
+
+// Another program writes the key while the person types in its field. Only
+// a choice of theirs settles it: the focus leaving the field (Tab, a click
+// on Take theirs) writes nothing; Enter or Keep mine writes the typing, Esc
+// or Take theirs keeps the file's value. Both buttons answer their keys.
+void TestMainWindow::conflictWhileTypingIsThePersonsChoice_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("mineWritten");
+    QTest::newRow("Tab, then Alt+A") << QStringLiteral("tab") << false;
+    QTest::newRow("click on Take theirs") << QStringLiteral("click") << false;
+    QTest::newRow("Alt+K") << QStringLiteral("altK") << true;
+    QTest::newRow("Enter in the field") << QStringLiteral("enter") << true;
+    QTest::newRow("Esc in the field") << QStringLiteral("esc") << false;
+}
+
+void TestMainWindow::conflictWhileTypingIsThePersonsChoice()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, mineWritten);
+    QVERIFY(selectInPanel(QStringLiteral("user.name")));
+    auto *line = panelWidget<QLineEdit>();
+    QVERIFY(line);
+    line->setFocus();
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("Mine Name"));
+    QByteArray theirs = guitest::readBytes(configPath());
+    QVERIFY(theirs.contains("\"name\":\"Ada Demo\""));
+    theirs.replace("\"name\":\"Ada Demo\"", "\"name\":\"Cli Name\"");
+    QVERIFY(guitest::writeBytes(configPath(), theirs));
+    QTRY_VERIFY(m_window->panel()->isConflictShown());
+    QCOMPARE(line->text(), QStringLiteral("Mine Name"));
+
+    auto *takeTheirs = m_window->panel()->findChild<QPushButton *>(QStringLiteral("takeTheirs"));
+    QVERIFY(takeTheirs);
+    if (action == QLatin1String("tab")) {
+        QTest::keyClick(line, Qt::Key_Tab);
+        settle();
+        QCOMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Cli Name\""));
+        QVERIFY(m_window->panel()->isConflictShown());
+        QVERIFY2(m_window->panel()->message().contains(QStringLiteral("Not written")),
+                 qPrintable(m_window->panel()->message()));
+        // Tab went on to the bar's first choice.
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("keepMine"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+    } else if (action == QLatin1String("click")) {
+        QTest::mouseClick(takeTheirs, Qt::LeftButton);
+    } else if (action == QLatin1String("altK")) {
+        QTest::keyClick(line, Qt::Key_K, Qt::AltModifier);
+    } else if (action == QLatin1String("enter")) {
+        QTest::keyClick(line, Qt::Key_Return);
+    } else {
+        QTest::keyClick(line, Qt::Key_Escape);
+    }
+    settle();
+    const QString expected = mineWritten ? QStringLiteral("Mine Name") : QStringLiteral("Cli Name");
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"%1\"").arg(expected));
+    QTRY_VERIFY(!m_window->panel()->isConflictShown());
+    QTRY_COMPARE(panelWidget<QLineEdit>()->text(), expected);
+    QCOMPARE(m_window->model()
+                 ->indexForKey(QStringLiteral("user.name"), SettingsTreeModel::ValueColumn)
+                 .data()
+                 .toString(),
+             expected);
 }
 
 void TestMainWindow::brokenFileOpensToItsPage()

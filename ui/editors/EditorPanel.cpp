@@ -7,6 +7,7 @@
 #include "settings/ViolationWords.h"
 
 #include "json/JsonText.h"
+#include <QApplication>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -50,17 +51,17 @@ EditorPanel::EditorPanel(QWidget *parent) : QWidget(parent)
     // and pushed the splitter each time it appeared.
     m_conflictText = new ElidedLabel(m_conflictBar);
     m_conflictText->setObjectName(QStringLiteral("conflictText"));
-    m_keepMine = new QPushButton(tr("Keep mine"), m_conflictBar);
+    // Alt+K and Alt+A: letters no other control of the window's uses.
+    m_keepMine = new QPushButton(tr("&Keep mine"), m_conflictBar);
     m_keepMine->setObjectName(QStringLiteral("keepMine"));
-    auto *keepMine = m_keepMine;
-    auto *takeTheirs = new QPushButton(tr("Take theirs"), m_conflictBar);
-    takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
+    m_takeTheirs = new QPushButton(tr("T&ake theirs"), m_conflictBar);
+    m_takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
     barLayout->addWidget(m_conflictText, 1);
-    barLayout->addWidget(keepMine);
-    barLayout->addWidget(takeTheirs);
+    barLayout->addWidget(m_keepMine);
+    barLayout->addWidget(m_takeTheirs);
     m_conflictBar->hide();
-    connect(keepMine, &QPushButton::clicked, this, &EditorPanel::keepMine);
-    connect(takeTheirs, &QPushButton::clicked, this, &EditorPanel::takeTheirs);
+    connect(m_keepMine, &QPushButton::clicked, this, &EditorPanel::keepMine);
+    connect(m_takeTheirs, &QPushButton::clicked, this, &EditorPanel::takeTheirs);
     layout->addWidget(m_conflictBar);
 
     m_title = wrappingLabel(QStringLiteral("title"), this);
@@ -164,7 +165,11 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor;
     if (m_tabPredecessor)
         QWidget::setTabOrder(m_tabPredecessor, field);
-    QWidget::setTabOrder(field, m_reset);
+    // The bar's choices, when it is up, come right after the field (Tab
+    // passes over them while it is hidden).
+    QWidget::setTabOrder(field, m_keepMine);
+    QWidget::setTabOrder(m_keepMine, m_takeTheirs);
+    QWidget::setTabOrder(m_takeTheirs, m_reset);
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);
     connect(m_editor, &ValueEditor::submitted, this, &EditorPanel::commit);
     connect(m_editor, &ValueEditor::cancelled, this, &EditorPanel::revert);
@@ -242,6 +247,9 @@ void EditorPanel::revert()
 {
     if (!m_editor)
         return;
+    // Esc with the bar up is Take theirs: the field shows the file's value.
+    m_conflictBar->hide();
+    m_mine.reset();
     m_userEdited = false;
     if (m_fileValue)
         m_editor->setValue(*m_fileValue);
@@ -261,6 +269,19 @@ void EditorPanel::commit()
         // Stays in the field, explained under it; nothing is written.
         m_message->setText(problem);
         return;
+    }
+    if (!m_conflictBar->isHidden()) {
+        // The bar asks the person to choose. The focus leaving the field
+        // (Tab, a click on Take theirs) is no choice; Enter in the field, or
+        // a toggle clicked, is Keep mine.
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || (focus != m_editor && !m_editor->isAncestorOf(focus))) {
+            m_message->setText(tr("Not written: the file's value changed while you typed. "
+                                  "Choose Keep mine (Alt+K) or Take theirs (Alt+A)."));
+            return;
+        }
+        m_conflictBar->hide();
+        m_mine.reset();
     }
     clearText(m_message);
     // What the field holds is handed over (or is the file's already): the

@@ -115,6 +115,7 @@ private:
     ElidedLabel *m_conflictText;
     QVBoxLayout *m_editorSlot;
     QPushButton *m_keepMine;
+    QPushButton *m_takeTheirs;
     ValueEditor *m_editor = nullptr;
     QPointer<QWidget> m_tabPredecessor;
 };

@@ -988,14 +988,6 @@
         <translation>Einstellungseditor</translation>
     </message>
     <message>
-        <source>Keep mine</source>
-        <translation>Meine behalten</translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation>Ihre übernehmen</translation>
-    </message>
-    <message>
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
@@ -1066,6 +1058,18 @@
     <message>
         <source>The file reads again; what you typed is not written yet: press Enter to write it, Esc to take the file&apos;s value.</source>
         <translation>Die Datei ist wieder lesbar; Ihre Eingabe ist noch nicht geschrieben: Eingabetaste schreibt sie, Esc übernimmt den Wert der Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>M&amp;eine behalten</translation>
+    </message>
+    <message>
+        <source>T&amp;ake theirs</source>
+        <translation>&amp;Ihre übernehmen</translation>
+    </message>
+    <message>
+        <source>Not written: the file&apos;s value changed while you typed. Choose Keep mine (Alt+K) or Take theirs (Alt+A).</source>
+        <translation>Nicht geschrieben: Der Wert in der Datei hat sich geändert, während Sie tippten. Wählen Sie „Meine behalten“ (Alt+E) oder „Ihre übernehmen“ (Alt+I).</translation>
     </message>
 </context>
 <context>
