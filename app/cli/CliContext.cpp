@@ -93,6 +93,10 @@ Result<void> CliContext::prepare(const QString &configPath)
     // A one-shot get or has writes nothing and records nothing either: a
     // change found in the file is recorded by the next program that writes.
     options.history = args.command != QLatin1String("watch") && !isOneShotRead(args.command);
+    // The others that only read (info, get-all, backup list and diff,
+    // history list and show, a dry run) read the history but write nothing
+    // to it, not even its first copy of the file.
+    options.recordReads = args.spec && args.spec->writes && !args.flag(QStringLiteral("dry-run"));
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
     return {};
 }

@@ -77,11 +77,15 @@ int historyList(CliContext &context, HistoryServices &services)
         return 0;
     }
     for (const auto &e : *entries) {
-        QString line =
-            QStringLiteral("%1  %2  %3  %4  %5")
-                .arg(e.id, backupname::isoTime(e.time),
-                     QString::fromLatin1(changeSourceName(e.source)),
-                     QString::fromStdString(e.operation), QString::fromStdString(changeSummary(e)));
+        // An external change's operation is its source's name: said once.
+        const QString source = QString::fromLatin1(changeSourceName(e.source));
+        const QString operation = QString::fromStdString(e.operation);
+        QString line = QStringLiteral("%1  %2  %3  %4")
+                           .arg(e.id, backupname::isoTime(e.time),
+                                operation == source || operation.isEmpty()
+                                    ? source
+                                    : source + QStringLiteral("  ") + operation,
+                                QString::fromStdString(changeSummary(e)));
         if (!e.version.isEmpty())
             line += QStringLiteral("  version ") + e.version;
         if (!e.label.isEmpty())
@@ -92,6 +96,11 @@ int historyList(CliContext &context, HistoryServices &services)
         note(QStringLiteral("no history yet; every change from now on is listed here"));
     else if (entries->size() < total)
         note(QStringLiteral("the %1 newest of %2 changes").arg(entries->size()).arg(total));
+    // Listing writes nothing, so a change found in the file waits.
+    if (services.recorder().unrecordedChange())
+        note(QStringLiteral("the file has changed since the newest entry (another program "
+                            "wrote it); the next change made here records that first, as "
+                            "`external`"));
     return 0;
 }
 

@@ -49,6 +49,7 @@ SettingsFile::SettingsFile(QString path, SettingsFileOptions options)
     if (m_options.history) {
         m_history = std::make_unique<HistoryServices>(*m_store);
         m_history->setSafetyNetsRequired(m_options.requireBackup);
+        m_history->recorder().setRecordsReads(m_options.recordReads);
     }
 }
 

@@ -42,6 +42,11 @@ struct SettingsFileOptions
     Schema schema;
     // Backups before critical changes and a history entry for every change.
     bool history = true;
+    // False for a program that only reads (the CLI's info, get-all, backup
+    // list, history list, a dry run): the history is read, never written;
+    // a change found in the file is recorded by the next program that writes
+    // (HistoryRecorder::unrecordedChange() says there is one).
+    bool recordReads = true;
     // A change whose safety net (the backup before a critical change or a
     // clear, its history record) cannot be written is refused, with
     // Error::safetyNet set. False (the CLI's --no-backup, the window after

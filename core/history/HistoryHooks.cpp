@@ -232,6 +232,16 @@ void HistoryRecorder::documentAdopted(const Json &doc, const SharedText &text, b
         report(head.error(), unknown);
         return;
     }
+    if (!m_recordsReads) {
+        // Read, not recorded: the newest entry's bytes, or its hash.
+        if (head->has_value()) {
+            const HistoryHead &known = **head;
+            m_unrecordedChange = known.bytes
+                                     ? *known.bytes != bytes
+                                     : known.hash.isEmpty() || !namesVersion(known.hash, bytes);
+        }
+        return;
+    }
     if (!head->has_value()) {
         // The first look at this file: it is the base, nothing changed yet,
         // unless we wrote it (a recovery of a file never read before): that

@@ -81,6 +81,11 @@ public:
     // its history record cannot go where it belongs. A record that fails
     // after the change was written is reported by takeProblems() either way.
     void setRequired(bool required) { m_required = required; }
+    // Off for a program that only reads: a version read from disk is
+    // compared with the history but nothing is written (no first copy, no
+    // `external` entry); unrecordedChange() says whether it differs.
+    void setRecordsReads(bool records) { m_recordsReads = records; }
+    bool unrecordedChange() const { return m_unrecordedChange; }
     std::vector<Error> takeProblems() { return std::exchange(m_problems, {}); }
 
     Result<void> beforeWrite(const PendingChange &change) override;
@@ -104,6 +109,8 @@ private:
     std::vector<HistoryEntry> m_steps;
     std::vector<HistoryEntry> m_lastRecorded;
     bool m_required = true;
+    bool m_recordsReads = true;
+    bool m_unrecordedChange = false;
     bool m_foundExternal = false;
     // The first look found the file read-only for us: no copy of it was
     // made then (a refused write leaves nothing); the first write makes it.

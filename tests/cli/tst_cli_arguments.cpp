@@ -112,6 +112,58 @@ private Q_SLOTS:
         }
     }
 
+    // A command that only reads writes nothing beside the file either, not
+    // even the history's record of a change another program made: that is
+    // the next writer's to record (and `history list` says it waits).
+    void readsWriteNothing_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        const QStringList writesBesideTheFile = {"backup create", "backup label", "backup prune",
+                                                 "history label", "watch",        "help"};
+        for (const CommandSpec &spec : commandTable()) {
+            if (!spec.writes && !writesBesideTheFile.contains(spec.name))
+                QTest::newRow(qPrintable(spec.name)) << requiredArguments(spec, m_fixture);
+        }
+        QTest::newRow("migrate --dry-run") << QStringList{"migrate", "--dry-run"};
+        QTest::newRow("backup list --verify") << QStringList{"backup", "list", "--verify"};
+    }
+
+    void readsWriteNothing()
+    {
+        QFETCH(QStringList, command);
+        for (const bool withHistory : {true, false}) {
+            CliFixture fixture;
+            QVERIFY(fixture.isValid() && fixture.populate());
+            if (!withHistory)
+                QVERIFY(QDir(fixture.dir() + QStringLiteral("/storeHistory")).removeRecursively());
+            // Another program's change, not recorded yet.
+            QByteArray edited = readAll(fixture.path());
+            QVERIFY(edited.contains("\"fontSize\":16"));
+            edited.replace("\"fontSize\":16", "\"fontSize\":17");
+            QVERIFY(writeAll(fixture.path(), edited));
+            // The fixture's names (backup, entry) stand in this fixture too.
+            QStringList args = command;
+            for (QString &word : args) {
+                if (word == m_fixture.backupName())
+                    word = fixture.backupName();
+                else if (word == m_fixture.entryId())
+                    word = fixture.entryId();
+                else if (word == m_fixture.path())
+                    word = fixture.path();
+            }
+            const auto before = fixture.snapshot();
+            const Run run = fixture.run(args);
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 2 || run.exitCode == 3,
+                     run.err.constData());
+            QCOMPARE(fixture.snapshot().keys(), before.keys());
+            QCOMPARE(fixture.snapshot(), before);
+            if (withHistory && args.startsWith(QStringLiteral("history")) &&
+                args.value(1) == QLatin1String("list"))
+                QVERIFY2(run.err.contains("the file has changed since the newest entry"),
+                         run.err.constData());
+        }
+    }
+
     // An empty --keys (a script's unset variable) restored every key.
     void anEmptyKeyListRestoresNothing()
     {

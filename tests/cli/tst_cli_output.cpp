@@ -428,7 +428,7 @@ private Q_SLOTS:
         QCOMPARE(found.exitCode, 0);
         QVERIFY2(found.err.isEmpty(), found.err.constData());
         QVERIFY2(f.run({"history", "list"})
-                     .out.contains("external  external  1 change: "
+                     .out.contains("  external  1 change: "
                                    "settings.fontSize"),
                  f.run({"history", "list"}).out.constData());
         QVERIFY(writeAll(f.path(), "{\"settings\": "));
