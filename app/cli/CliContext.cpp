@@ -2,6 +2,7 @@
 
 #include "StoreCommands.h"
 #include "history/BackupManager.h"
+#include "store/Store.h"
 
 #include "json/JsonText.h"
 #include <QFileInfo>
@@ -98,6 +99,21 @@ Result<void> CliContext::prepare(const QString &configPath)
     // to it, not even its first copy of the file.
     options.recordReads = args.spec && args.spec->writes && !args.flag(QStringLiteral("dry-run"));
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
+    // The store's verdict while this command follows the file after its
+    // write: another program changed a key we had just written. The file
+    // keeps theirs; the person hears of it.
+    QObject::connect(
+        &file->store(), &Store::conflicted, [this](const ChangeEvent &theirs, const Json &ours) {
+            const auto shownValue = [&](const std::optional<Json> &value) {
+                return value ? QString::fromStdString(compactJson(shown(*value, theirs.path)))
+                             : QStringLiteral("(removed)");
+            };
+            note(QStringLiteral("%1 was changed by another program to %2 right "
+                                "after this command set it to %3; the file keeps "
+                                "theirs (set it again to have yours)")
+                     .arg(QString::fromStdString(theirs.key), shownValue(theirs.newValue),
+                          shownValue(ours)));
+        });
     return {};
 }
 

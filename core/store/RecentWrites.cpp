@@ -41,9 +41,16 @@ void RecentWrites::record(const KeyPath &path, std::optional<Json> before,
     it->atMs = nowMs;
 }
 
-RecentWrites::Verdict RecentWrites::examine(const Json &external, qint64 nowMs)
+RecentWrites::Verdict RecentWrites::examine(const Json &external,
+                                            const std::vector<KeyPath> &changed, qint64 nowMs)
 {
     expire(nowMs);
+    const auto ours = [&](const KeyPath &path) {
+        return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
+            return e.path.isPrefixOf(path) || path.isPrefixOf(e.path);
+        });
+    };
+    const bool onlyOurKeys = !changed.empty() && std::all_of(changed.begin(), changed.end(), ours);
     Verdict verdict;
     std::vector<Entry> kept;
     for (auto &entry : m_entries) {
@@ -55,7 +62,7 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external, qint64 nowMs)
         const bool undone = std::any_of(
             entry.earlier.begin(), entry.earlier.end(),
             [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
-        if (undone && entry.reapplied < kMaxReapplies) {
+        if (undone && !onlyOurKeys && entry.reapplied < kMaxReapplies) {
             ++entry.reapplied;
             verdict.reapply.push_back({entry.path, entry.latest, entry.source});
             kept.push_back(std::move(entry));

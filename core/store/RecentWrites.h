@@ -53,7 +53,12 @@ public:
                 ChangeSource source, qint64 nowMs);
     // Compares an external version with what we wrote; conflicting keys are
     // forgotten (the file keeps theirs), raced ones stay remembered.
-    Verdict examine(const Json &external, qint64 nowMs);
+    // `changed`: where the version differs from the one we held. A racing
+    // read-modify-write carries the other writer's own change as well; a
+    // version that changes nothing but keys we wrote (taking them back to
+    // an earlier value, or deleting them) was written after reading ours:
+    // it is meant, a conflict the file keeps, not a race to put right.
+    Verdict examine(const Json &external, const std::vector<KeyPath> &changed, qint64 nowMs);
     void clear() { m_entries.clear(); }
     bool isEmpty() const { return m_entries.empty(); }
 

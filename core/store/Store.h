@@ -273,6 +273,8 @@ private:
     qint64 m_lastWriteMs = 0;       // when this store last wrote the file (nowMs())
     qint64 m_lastWriteTookMs = 0;   // how long that write took, fsyncs included
     RecentWrites m_recent;
+    // Where the last external version adopted differs from the one held.
+    std::vector<KeyPath> m_adoptedChanges;
     // The source of the changes an adoption reports (see refresh()).
     ChangeSource m_adoptionSource = ChangeSource::External;
     std::vector<RecentWrites::Verdict::Reapply> m_pendingReapply;

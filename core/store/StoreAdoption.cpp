@@ -203,7 +203,7 @@ void Store::checkRecentWrites(const Json &external)
 {
     if (m_recent.isEmpty())
         return;
-    auto verdict = m_recent.examine(external, nowMs());
+    auto verdict = m_recent.examine(external, m_adoptedChanges, nowMs());
     for (auto &r : verdict.reapply)
         m_pendingReapply.push_back(std::move(r));
     for (const auto &c : verdict.conflicts) {

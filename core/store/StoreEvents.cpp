@@ -98,6 +98,10 @@ void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSou
 {
     const qint64 now = nowMs();
     const auto changes = changedKeys(before, after);
+    // For checkRecentWrites, which judges the version by what it changed.
+    m_adoptedChanges.clear();
+    for (const auto &change : changes)
+        m_adoptedChanges.push_back(change.path);
     if (changes.empty())
         return;
     for (const auto &change : changes) {

@@ -14,6 +14,10 @@ using tad::RecentWrites;
 namespace {
 
 const KeyPath kName = KeyPath::fromSegments({"user", "name"});
+const KeyPath kOther = KeyPath::fromSegments({"ui", "sidebarCollapsed"});
+// What a racing read-modify-write changed: our key (its old value again)
+// and the key it set itself.
+const std::vector<KeyPath> kRaced = {kName, kOther};
 
 Json withName(const char *name)
 {
@@ -31,17 +35,45 @@ private Q_SLOTS:
     {
         RecentWrites recent;
         recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::Editor, 1000);
-        const auto verdict = recent.examine(withName("Ada"), 1010);
+        const auto verdict = recent.examine(withName("Ada"), kRaced, 1010);
         QCOMPARE(verdict.reapply.size(), size_t(1));
         QCOMPARE(verdict.reapply.front().value, std::optional<Json>(Json("Grace")));
         QVERIFY(verdict.conflicts.empty());
+    }
+
+    // The other writer read our version and took the key back, or deleted
+    // it: nothing else changed, so it was no race, and the file keeps theirs.
+    void aRevertOfOurKeyAloneIsMeant_data()
+    {
+        QTest::addColumn<bool>("deleted");
+        QTest::newRow("back to the old value") << false;
+        QTest::newRow("deleted") << true;
+    }
+
+    void aRevertOfOurKeyAloneIsMeant()
+    {
+        QFETCH(bool, deleted);
+        RecentWrites recent;
+        recent.record(kName, deleted ? std::nullopt : std::optional<Json>(Json("Ada")),
+                      Json("Grace"), ChangeSource::Cli, 1000);
+        const Json version = deleted ? Json{{"user", Json::object()}} : withName("Ada");
+        const auto verdict = recent.examine(version, {kName}, 1080);
+        QVERIFY(verdict.reapply.empty());
+        QCOMPARE(verdict.conflicts.size(), size_t(1));
+        QCOMPARE(verdict.conflicts.front().ours, std::optional<Json>(Json("Grace")));
+        QVERIFY(recent.isEmpty());
+        // The same version with a change of its own besides is a race.
+        RecentWrites raced;
+        raced.record(kName, deleted ? std::nullopt : std::optional<Json>(Json("Ada")),
+                     Json("Grace"), ChangeSource::Cli, 1000);
+        QCOMPARE(raced.examine(version, kRaced, 1080).reapply.size(), size_t(1));
     }
 
     void aThirdValueIsTheirs()
     {
         RecentWrites recent;
         recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::Editor, 1000);
-        const auto verdict = recent.examine(withName("Linus"), 1010);
+        const auto verdict = recent.examine(withName("Linus"), kRaced, 1010);
         QVERIFY(verdict.reapply.empty());
         QCOMPARE(verdict.conflicts.size(), size_t(1));
         QVERIFY(recent.isEmpty());
@@ -51,7 +83,8 @@ private Q_SLOTS:
     {
         RecentWrites recent;
         recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::Editor, 1000);
-        const auto verdict = recent.examine(withName("Ada"), 1000 + RecentWrites::kWindowMs + 1);
+        const auto verdict =
+            recent.examine(withName("Ada"), kRaced, 1000 + RecentWrites::kWindowMs + 1);
         QVERIFY(verdict.reapply.empty());
         QVERIFY(verdict.conflicts.empty());
     }
@@ -70,7 +103,7 @@ private Q_SLOTS:
         bool conflict = false;
         for (int i = 0; i < 200 && !conflict; ++i) {
             const char *onDisk = i % 2 ? "Ada" : "Grace";
-            const auto verdict = recent.examine(withName(onDisk), ++now);
+            const auto verdict = recent.examine(withName(onDisk), kRaced, ++now);
             conflict = !verdict.conflicts.empty();
             for (const auto &again : verdict.reapply) {
                 ++putBacks;
@@ -90,7 +123,8 @@ private Q_SLOTS:
         for (int i = 0; i < 3 * RecentWrites::kMaxReapplies; ++i) {
             const Json before(std::to_string(i)), after(std::to_string(i + 1));
             recent.record(kName, before, after, ChangeSource::Editor, ++now);
-            const auto verdict = recent.examine(Json{{"user", Json{{"name", before}}}}, ++now);
+            const auto verdict =
+                recent.examine(Json{{"user", Json{{"name", before}}}}, kRaced, ++now);
             QCOMPARE(verdict.reapply.size(), size_t(1));
             recent.record(kName, before, after, ChangeSource::Editor, ++now);
         }

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void noKeyLostOnAnySide_data();
     void noKeyLostOnAnySide();
     void killedBatchLosesNoneOfTheAppsKeys();
+    void theAppsLaterRevertStands_data();
+    void theAppsLaterRevertStands();
 };
 
 void TestThreeWriters::noKeyLostOnAnySide_data()
@@ -198,6 +200,52 @@ void TestThreeWriters::killedBatchLosesNoneOfTheAppsKeys()
           appKeys - appKept, appKeys);
     QCOMPARE(torn, 0);
     QCOMPARE(appKept, appKeys);
+}
+
+// The app (a running conf) reads our set and takes the key back, or deletes
+// it, 80 ms later: a change of its own, made after ours, which the batch
+// still following the file must leave in place and say so, not put back as
+// if a race had undone it.
+void TestThreeWriters::theAppsLaterRevertStands_data()
+{
+    QTest::addColumn<bool>("deleted");
+    QTest::newRow("set back") << false;
+    QTest::newRow("deleted") << true;
+}
+
+void TestThreeWriters::theAppsLaterRevertStands()
+{
+    QFETCH(bool, deleted);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    QVERIFY(writeByRename(path, R"({"settings":{"theme":"dark"},"myTool":{}})"));
+    ConfProcess app;
+    QVERIFY2(app.start(path), qPrintable(app.lastError()));
+    interop::LineProcess batch;
+    QVERIFY2(batch.start(cli(), {QStringLiteral("--config"), path, QStringLiteral("batch")}),
+             qPrintable(batch.lastError()));
+    const std::string key = deleted ? "myTool.flag" : "settings.theme";
+    const Json value = deleted ? Json(true) : Json("light");
+    auto reply = batch.request(QByteArray::fromStdString(
+        compactJson(Json{{"op", "set"}, {"key", key}, {"value", value}})));
+    QVERIFY(reply);
+    QVERIFY2(reply->contains("\"ok\":true"), reply->constData());
+    QThread::msleep(80);
+    auto done = deleted ? app.request(Json{{"op", "delete"}, {"key", key}})
+                        : app.request(Json{{"op", "set"}, {"key", key}, {"value", "dark"}});
+    QVERIFY2(done, app.standardError().constData());
+    // The batch follows the file for a while after, as it does in use.
+    QThread::msleep(1500);
+    QCOMPARE(batch.finish(), 0);
+    QCOMPARE(app.finish(), 0);
+    const Json onDisk = parsedFile(path);
+    if (deleted)
+        QVERIFY2(!onDisk["myTool"].contains("flag"), compactJson(onDisk).c_str());
+    else
+        QVERIFY2(onDisk["settings"]["theme"] == Json("dark"), compactJson(onDisk).c_str());
+    const QByteArray said = batch.standardError();
+    QVERIFY2(said.contains(QByteArray::fromStdString(key + " was changed by another program")),
+             said.constData());
 }
 
 QTEST_GUILESS_MAIN(TestThreeWriters)
