@@ -45,9 +45,12 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external,
                                             const std::vector<KeyPath> &changed, qint64 nowMs)
 {
     expire(nowMs);
+    // Keys this program changed; the other writer's changes it displaced
+    // and keeps watching (source External) are theirs, not ours.
     const auto ours = [&](const KeyPath &path) {
         return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
-            return e.path.isPrefixOf(path) || path.isPrefixOf(e.path);
+            return e.source != ChangeSource::External &&
+                   (e.path.isPrefixOf(path) || path.isPrefixOf(e.path));
         });
     };
     const bool onlyOurKeys = !changed.empty() && std::all_of(changed.begin(), changed.end(), ours);
