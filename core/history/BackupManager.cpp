@@ -486,7 +486,8 @@ RetentionDecision BackupManager::plannedPrune(const SideFolder &folder,
     const std::set<QString> pinned = pinnedNames(folder);
     std::vector<RetentionCandidate> candidates;
     for (const auto &b : backups)
-        candidates.push_back({b.name, b.time, !b.damaged(), pinned.count(b.name) > 0});
+        candidates.push_back(
+            {b.name, b.time, !b.damaged(), pinned.count(b.name) > 0, !b.label.isEmpty()});
     return m_retention.decide(std::move(candidates), m_clock());
 }
 
