@@ -57,6 +57,7 @@ private Q_SLOTS:
 
     void createWithLabelShowsNewestFirst();
     void restoreWholeBackupAfterPreview();
+    void restoreChosenKeys_data();
     void restoreChosenKeys();
     void cancelledRestoreWritesNothing();
     void compareWithCurrentFile();
@@ -161,8 +162,17 @@ void TestBackupTimeline::restoreWholeBackupAfterPreview()
                     .contains(QStringLiteral("Before a restore")));
 }
 
+void TestBackupTimeline::restoreChosenKeys_data()
+{
+    QTest::addColumn<bool>("byEnter");
+    QTest::newRow("Restore checked keys") << false;
+    // With a key ticked, the checked keys are what Enter restores too.
+    QTest::newRow("Enter") << true;
+}
+
 void TestBackupTimeline::restoreChosenKeys()
 {
+    QFETCH(bool, byEnter);
     QVERIFY(showTimeline());
     QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.autoSave", false)}));
     const QString saved = createBackup(QStringLiteral("two keys"));
@@ -179,7 +189,14 @@ void TestBackupTimeline::restoreChosenKeys()
             if (item->text(DiffView::KeyColumn) == QLatin1String("settings.fontSize"))
                 item->setCheckState(DiffView::KindColumn, Qt::Checked);
         }
-        dialog.findChild<QPushButton *>(QStringLiteral("restoreChecked"))->click();
+        if (byEnter) {
+            dialog.show(); // Enter goes to a default button on screen
+            (void)QTest::qWaitForWindowExposed(&dialog);
+            view->operationsList()->setFocus();
+            QTest::keyClick(view->operationsList(), Qt::Key_Return);
+        } else {
+            dialog.findChild<QPushButton *>(QStringLiteral("restoreChecked"))->click();
+        }
         return dialog.result();
     });
     QVERIFY(timeline()->selectBackup(saved));

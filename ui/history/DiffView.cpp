@@ -297,6 +297,7 @@ QStringList DiffView::checkedKeys() const
 
 void DiffView::updateButtons()
 {
+    Q_EMIT checkedChanged();
     m_revertButton->setEnabled(!checkedOperations().isEmpty());
     m_exportButton->setEnabled(!m_data.empty());
 }

@@ -62,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void revertRequested(const QList<int> &patchIndices);
+    // A change's check box was ticked or cleared.
+    void checkedChanged();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -39,6 +39,12 @@ RestorePreviewChoice runRestorePreview(QWidget *parent, const QString &title, co
             if (!preview->checkedKeys().isEmpty())
                 dialog.done(2);
         });
+        // Enter does what the ticks say: with any key ticked, those keys.
+        QObject::connect(preview, &DiffView::checkedChanged, &dialog, [preview, all, chosen] {
+            const bool some = !preview->checkedKeys().isEmpty();
+            chosen->setDefault(some);
+            all->setDefault(!some);
+        });
     }
     buttons->addButton(QDialogButtonBox::Cancel);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
