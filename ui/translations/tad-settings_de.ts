@@ -1723,6 +1723,10 @@ Ihr Inhalt wird unverändert daneben aufbewahrt, wenn die Wiederherstellung schr
         <source>&amp;Redo %1</source>
         <translation>&amp;Wiederholen: %1</translation>
     </message>
+    <message>
+        <source>&amp;Undo the action above</source>
+        <translation>&amp;Rückgängig: die Aktion oben</translation>
+    </message>
 </context>
 <context>
     <name>tad::MapEditor</name>

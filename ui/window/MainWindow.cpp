@@ -176,6 +176,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                     undo = [this, undoEntry] {
                         m_historyPanels->actions()->rollback(undoEntry, {}, {});
                     };
+                // A restore, rollback, revert or migration replaced values
+                // the steps on the stack were about: each would be refused as
+                // changed by another program. Ctrl+Z now takes the action
+                // back, as the bar's Undo does.
+                if (!refused && !undoEntry.isEmpty())
+                    m_undo->clear();
                 m_messages->showMessage(text, refused, std::move(undo));
             });
 
@@ -295,6 +301,10 @@ void MainWindow::buildActions()
     // The row an undo or redo changes is selected, so the person sees it
     // (as an editor's undo moves the cursor to the change).
     auto *undo = editMenu->addAction(tr("&Undo"), this, [this] {
+        if (!m_undo->canUndo() && m_messages->canUndo()) {
+            m_messages->undo();
+            return;
+        }
         const QString key = stepKey(m_undo->index() - 1);
         m_undo->undo();
         selectChangedKey(key);
@@ -303,11 +313,19 @@ void MainWindow::buildActions()
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(ThemeIcons::icon(ThemeIcons::Undo));
     undo->setEnabled(false);
-    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    // What it would undo, as the step's own words ("set user.name to ...").
-    connect(m_undo, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
-        undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
-    });
+    // What it would undo, as the step's own words ("set user.name to ..."),
+    // or the action the message bar offers to undo.
+    const auto updateUndo = [this, undo] {
+        const QString text = m_undo->undoText();
+        undo->setEnabled(m_undo->canUndo() || m_messages->canUndo());
+        if (m_undo->canUndo())
+            undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+        else
+            undo->setText(m_messages->canUndo() ? tr("&Undo the action above") : tr("&Undo"));
+    };
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, updateUndo);
+    connect(m_undo, &QUndoStack::undoTextChanged, undo, updateUndo);
+    connect(m_messages, &MessageBar::undoAvailable, undo, updateUndo);
     auto *redo = editMenu->addAction(tr("&Redo"), this, [this] {
         const QString key = stepKey(m_undo->index());
         m_undo->redo();

@@ -28,15 +28,20 @@ MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_undo);
     layout->addWidget(m_close);
-    connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
-    connect(m_undo, &QPushButton::clicked, this, [this] {
-        auto undo = std::move(m_undoAction);
-        m_undoAction = {};
-        m_undo->hide();
-        if (undo)
-            undo();
-    });
+    // Closed, its Undo goes with it: Ctrl+Z never undoes what is out of sight.
+    connect(m_close, &QPushButton::clicked, this, &MessageBar::dismiss);
+    connect(m_undo, &QPushButton::clicked, this, &MessageBar::undo);
     hide();
+}
+
+void MessageBar::undo()
+{
+    auto undo = std::move(m_undoAction);
+    m_undoAction = {};
+    m_undo->hide();
+    Q_EMIT undoAvailable(false);
+    if (undo)
+        undo();
 }
 
 void MessageBar::dismiss()
@@ -44,6 +49,7 @@ void MessageBar::dismiss()
     m_undoAction = {};
     m_undo->hide();
     hide();
+    Q_EMIT undoAvailable(false);
 }
 
 void MessageBar::showMessage(const QString &text, bool refused, std::function<void()> undo)
@@ -55,6 +61,7 @@ void MessageBar::showMessage(const QString &text, bool refused, std::function<vo
     m_undoAction = std::move(undo);
     m_undo->setVisible(bool(m_undoAction));
     show();
+    Q_EMIT undoAvailable(bool(m_undoAction));
 }
 
 QString MessageBar::text() const

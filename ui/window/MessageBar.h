@@ -25,6 +25,12 @@ public:
     // (the file could no longer be read).
     void dismiss();
     bool isRefusal() const { return m_refused; }
+    // The message on screen offers Undo; undo() does what its button does.
+    bool canUndo() const { return bool(m_undoAction) && !isHidden(); }
+    void undo();
+
+Q_SIGNALS:
+    void undoAvailable(bool available);
 
 private:
     QLabel *m_text;
