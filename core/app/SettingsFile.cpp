@@ -263,12 +263,13 @@ Result<HistoryEntry> SettingsFile::labelHistoryEntry(const QString &entryId, con
 }
 
 Result<RestorePlan> SettingsFile::planRestore(const QString &backupName,
-                                              const std::vector<KeyPath> &keys)
+                                              const std::vector<KeyPath> &keys,
+                                              std::optional<Json> previewed)
 {
     auto services = requireHistory();
     if (!services)
         return services.error();
-    auto plan = tad::planRestore(**services, {backupName, keys});
+    auto plan = tad::planRestore(**services, {backupName, keys, std::move(previewed)});
     // A key neither side holds, near one the schema describes: say which.
     if (!plan && plan.error().code == ErrorCode::NotFound && !plan.error().key.isEmpty()) {
         auto path = KeyPath::parse(plan.error().key.toStdString(), m_options.dialect);

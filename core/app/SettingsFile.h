@@ -130,8 +130,10 @@ public:
     Result<BackupRemoval> deleteBackups(const QStringList &names);
     // A label for a backup made earlier; an empty label removes it.
     Result<BackupInfo> labelBackup(const QString &name, const QString &label);
+    // `previewed`: see RestoreRequest::previewed.
     Result<RestorePlan> planRestore(const QString &backupName,
-                                    const std::vector<KeyPath> &keys = {});
+                                    const std::vector<KeyPath> &keys = {},
+                                    std::optional<Json> previewed = std::nullopt);
     // The violations the plan would add (restore() refuses it if any).
     SchemaViolations restoreViolations(const RestorePlan &plan) const;
     Result<RestoreOutcome> restore(const RestorePlan &plan);

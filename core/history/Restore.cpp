@@ -31,7 +31,7 @@ Result<RestorePlan> planRestore(HistoryServices &services, const RestoreRequest 
     auto content = services.backups().load(request.backupName);
     if (!content)
         return content.error();
-    auto current = store.getAll();
+    auto current = request.previewed ? Result<Json>(*request.previewed) : store.getAll();
     if (!current)
         return current.error();
 

@@ -6,6 +6,7 @@
 
 #include "HistoryHooks.h"
 
+#include <optional>
 #include <vector>
 
 namespace tad {
@@ -14,6 +15,10 @@ struct RestoreRequest
 {
     QString backupName;        // the plain name only
     std::vector<KeyPath> keys; // empty: the whole document
+    // The document the person saw in a preview. The plan is made against
+    // it, so a key another program changed since is refused by
+    // restoreBackup()'s guard (Conflict), not written over unseen.
+    std::optional<Json> previewed;
 };
 
 struct RestorePlan

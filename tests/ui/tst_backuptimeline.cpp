@@ -60,6 +60,7 @@ private Q_SLOTS:
     void restoreChosenKeys_data();
     void restoreChosenKeys();
     void cancelledRestoreWritesNothing();
+    void aKeyChangedSinceThePreviewIsNotRestored();
     void compareWithCurrentFile();
     void backupFromAnotherProcessAppears();
     void emptyFolderOffersCreateThenCompareTwo();
@@ -209,6 +210,39 @@ void TestBackupTimeline::restoreChosenKeys()
              QStringLiteral("14"));
     QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"light\""));
+}
+
+// The preview showed theme "light"; while it was open another program set
+// "dark". Restoring the ticked key would write over a value nobody saw:
+// refused, the other program's value stays, and the status says why.
+void TestBackupTimeline::aKeyChangedSinceThePreviewIsNotRestored()
+{
+    QVERIFY(showTimeline());
+    const QString saved = createBackup(QStringLiteral("auto theme"));
+    QVERIFY(!saved.isEmpty());
+    QVERIFY(m_fixture.applyEdit({m_fixture.set("settings.theme", "light")}));
+    m_fixture.answerDialogs([&](QDialog &dialog) {
+        auto *view = dialog.findChild<DiffView *>(QStringLiteral("restorePreview"));
+        for (int i = 0; i < view->operationsList()->topLevelItemCount(); ++i) {
+            auto *item = view->operationsList()->topLevelItem(i);
+            if (item->text(DiffView::KeyColumn) == QLatin1String("settings.theme"))
+                item->setCheckState(DiffView::KindColumn, Qt::Checked);
+        }
+        QByteArray theirs = guitest::readBytes(m_fixture.configPath());
+        theirs.replace("\"theme\":\"light\"", "\"theme\":\"auto\"");
+        (void)guitest::writeBytes(m_fixture.configPath(), theirs);
+        dialog.findChild<QPushButton *>(QStringLiteral("restoreChecked"))->click();
+        return dialog.result();
+    });
+    QVERIFY(timeline()->selectBackup(saved));
+    QSignalSpy done(timeline(), &BackupTimelineView::actionFinished);
+    timeline()->restoreSelected();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY2(timeline()->statusText().contains(QStringLiteral("since the preview")),
+             qPrintable(timeline()->statusText()));
+    QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
+             QStringLiteral("\"auto\""));
 }
 
 void TestBackupTimeline::cancelledRestoreWritesNothing()

@@ -629,19 +629,20 @@ void BackupTimelineView::restoreSelected()
                     diffDocuments(**current, *backup, schema, tr("Current file"), afterTitle),
                     QString());
             },
-            [this, name](std::pair<DiffData, QString> prepared) {
+            [this, name, current](std::pair<DiffData, QString> prepared) {
                 if (!prepared.second.isEmpty()) {
                     setStatus(tr("Cannot restore %1: %2").arg(describe(name), prepared.second),
                               true);
                     Q_EMIT actionFinished(false);
                     return;
                 }
-                showRestoreDialog(name, std::move(prepared.first));
+                showRestoreDialog(name, std::move(prepared.first), **current);
             });
     });
 }
 
-void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
+void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff,
+                                           const Json &previewed)
 {
     if (diff.empty()) {
         setStatus(tr("Nothing to restore: the file already holds %1.").arg(describe(name)), false);
@@ -666,8 +667,9 @@ void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff)
         }
     }
     setStatus(tr("Restoring %1...").arg(describe(name)), false);
+    // Against what the preview showed: a key changed since is refused.
     m_actions->restore(
-        name, keys,
+        name, keys, previewed,
         [this, what = describe(name), partial = !keys.empty()](Result<RestoreOutcome> outcome) {
             if (!outcome) {
                 setStatus(tr("Not restored: %1").arg(outcome.error().message), true);

@@ -89,7 +89,7 @@ private:
     void setStatus(const QString &text, bool error);
     void updateButtons();
     void refreshRelativeTimes();
-    void showRestoreDialog(const QString &name, DiffData diff);
+    void showRestoreDialog(const QString &name, DiffData diff, const Json &previewed);
     void compareWithCurrent(const QString &name);
 
     QString m_configPath;

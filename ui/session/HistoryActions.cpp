@@ -56,11 +56,12 @@ void HistoryActions::createBackup(const QString &label,
 }
 
 void HistoryActions::restore(const QString &backupName, const std::vector<KeyPath> &keys,
+                             std::optional<Json> previewed,
                              std::function<void(Result<RestoreOutcome>)> done)
 {
     run<RestoreOutcome>(
-        [backupName, keys](SettingsFile &file) -> Result<RestoreOutcome> {
-            auto plan = file.planRestore(backupName, keys);
+        [backupName, keys, previewed](SettingsFile &file) -> Result<RestoreOutcome> {
+            auto plan = file.planRestore(backupName, keys, previewed);
             if (!plan)
                 return plan.error();
             return file.restore(*plan);

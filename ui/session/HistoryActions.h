@@ -37,8 +37,9 @@ public:
     const Schema &schema() const { return m_schema; }
 
     void createBackup(const QString &label, std::function<void(Result<CreatedBackup>)> done);
+    // `previewed`: the document the preview showed (see RestoreRequest).
     void restore(const QString &backupName, const std::vector<KeyPath> &keys,
-                 std::function<void(Result<RestoreOutcome>)> done);
+                 std::optional<Json> previewed, std::function<void(Result<RestoreOutcome>)> done);
     void rollback(const QString &entryId, const std::vector<int> &ops,
                   std::function<void(Result<RollbackOutcome>)> done);
     void migrate(const QString &target, std::function<void(Result<MigrationPlan>)> done);
