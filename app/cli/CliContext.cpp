@@ -2,6 +2,7 @@
 
 #include "StoreCommands.h"
 #include "history/BackupManager.h"
+#include "io/AtomicFile.h"
 #include "store/Store.h"
 
 #include "json/JsonText.h"
@@ -157,12 +158,21 @@ void note(const QString &text)
     std::fflush(stderr);
 }
 
+// The settings file is there and does not parse. One that parses with a key
+// named twice is refused with a line too, but recovering would throw away
+// the file for what a hand edit mends.
+bool settingsFileIsBroken()
+{
+    auto read = readFile(g_settingsPath);
+    return read && read->stamp.exists && !parseDocument(read->bytes, g_settingsPath);
+}
+
 int report(const Error &error)
 {
     // The settings file does not parse (a parse error has a line): say how
     // to get it back.
     if (error.code == ErrorCode::Unreadable && error.line > 0 && !g_settingsPath.isEmpty() &&
-        error.file == g_settingsPath) {
+        error.file == g_settingsPath && settingsFileIsBroken()) {
         Error advised = error;
         advised.message += repairAdvice(error);
         note(advised.toString());

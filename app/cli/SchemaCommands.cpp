@@ -39,7 +39,9 @@ int validateCommand(CliContext &context)
     for (const auto &duplicate : parsed->duplicates) {
         Error warning =
             makeError(ErrorCode::Unreadable,
-                      QStringLiteral("warning: %1 appears more than once; the last one counts")
+                      QStringLiteral("warning: %1 appears more than once; the Electron app "
+                                     "uses the last one, and no change is made here until the "
+                                     "other is removed by hand")
                           .arg(QString::fromStdString(duplicate.pointer)));
         warning.file = path;
         warning.line = duplicate.line;

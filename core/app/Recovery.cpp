@@ -15,6 +15,10 @@ std::optional<QString> unusable(const BackupManager &backups, const QString &nam
     auto loaded = backups.load(name); // checks the name, the hash and that it parses
     if (!loaded)
         return loaded.error().message;
+    // Written back, such a file would refuse every change made here.
+    if (loaded->duplicate)
+        return QStringLiteral("names a key twice (line %1): every change here would be refused")
+            .arg(loaded->duplicate->line);
     if (!schema.isNull()) {
         const auto violations = schema.validate(loaded->document);
         if (!violations.empty())

@@ -376,6 +376,8 @@ Result<BackupContent> BackupManager::load(const QString &name) const
     if (!parsed)
         return parsed.error();
     content.document = std::move(parsed->value);
+    if (!parsed->duplicates.empty())
+        content.duplicate = parsed->duplicates.front();
     return content;
 }
 

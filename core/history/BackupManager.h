@@ -10,6 +10,7 @@
 #include "io/SideFolder.h"
 
 #include "json/Json.h"
+#include "json/JsonText.h"
 #include <QString>
 #include <functional>
 #include <memory>
@@ -50,6 +51,9 @@ struct BackupContent
     BackupInfo info;
     std::string bytes;
     Json document;
+    // A key named twice in one object (the first found): JSON.parse keeps
+    // the last, and our writes refuse such a file until it is mended.
+    std::optional<DuplicateKey> duplicate;
 };
 
 // What a deletion did: the backups removed, and each one kept with why.

@@ -411,6 +411,33 @@ private Q_SLOTS:
         QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
+    // A file that names a key twice reads (JSON.parse keeps the last) but
+    // takes no change here. Its refusal says to mend it by hand, not to
+    // throw it away with recover; and a backup of it is passed over by a
+    // recovery, which would otherwise bring that state back.
+    void aKeyNamedTwiceIsMendedByHandNotRecovered()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QVERIFY(writeAll(f.path(), R"({"a":1,"a":2})"));
+        const Run set = f.run({"set", "b", "1"});
+        QCOMPARE(set.exitCode, 4);
+        QVERIFY2(set.err.contains("appears more than once"), set.err.constData());
+        QVERIFY2(!set.err.contains("recover"), set.err.constData());
+        const Run validate = f.run({"validate"});
+        QCOMPARE(validate.exitCode, 0);
+        QVERIFY2(validate.err.contains("no change is made here until the other is removed"),
+                 validate.err.constData());
+        QCOMPARE(f.run({"backup", "create"}).exitCode, 0);
+        QVERIFY(writeAll(f.path(), "{\"version\":\"1.0"));
+        const Run recovered = f.run({"recover"});
+        QCOMPARE(recovered.exitCode, 0);
+        QVERIFY2(recovered.out.contains("names a key twice (line 1)"), recovered.out.constData());
+        QVERIFY2(recovered.out.contains("recovered from " + f.backupName().toUtf8()),
+                 recovered.out.constData());
+        QCOMPARE(f.run({"get", "settings.fontSize"}).out, QByteArray("16\n"));
+    }
+
     // Changes made since the backup are taken back by a recovery: it says
     // which (against the last state the history knew) and how to have them
     // again, and that way works.
