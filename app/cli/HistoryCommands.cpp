@@ -6,6 +6,7 @@
 #include "CliInput.h"
 #include "history/HistoryHooks.h"
 #include "history/JsonPatch.h"
+#include "history/Version.h"
 
 #include "json/JsonText.h"
 #include <memory>
@@ -245,9 +246,15 @@ int migrateCommand(CliContext &context)
         head += ", conf's own migration marker " + compactJson(*plan->confMarker) + " (kept)";
     context.printLine(head);
     if (!plan->needed()) {
-        context.printLine("up to date" + (plan->toVersion.isEmpty()
-                                              ? std::string()
-                                              : " with " + plan->toVersion.toStdString()));
+        // A target behind the file's version: migrations only go forward.
+        if (!plan->toVersion.isEmpty() && isVersion(plan->toVersion) &&
+            isVersion(plan->fromVersion) && compareVersions(plan->toVersion, plan->fromVersion) < 0)
+            context.printLine("already past " + plan->toVersion.toStdString() +
+                              "; migrations only go forward, so nothing was changed");
+        else
+            context.printLine("up to date" + (plan->toVersion.isEmpty()
+                                                  ? std::string()
+                                                  : " with " + plan->toVersion.toStdString()));
         return 0;
     }
     Json document = start;

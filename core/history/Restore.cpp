@@ -126,7 +126,9 @@ Result<RestoreOutcome> restoreBackup(HistoryServices &services, const RestorePla
         Error e = applied.error();
         if (e.code == ErrorCode::Conflict)
             e.message = QStringLiteral("not restored: another program changed the file since the "
-                                       "preview (%1); look at the preview again")
+                                       "restore was prepared (%1); nothing was written. Look at "
+                                       "what it would change again (the window's preview, or "
+                                       "`backup diff`) and restore once more")
                             .arg(e.message);
         else if (e.code == ErrorCode::SchemaRejected)
             e.message = QStringLiteral("not restored: the backup %1 would add schema violations "

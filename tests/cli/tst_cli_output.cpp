@@ -411,6 +411,23 @@ private Q_SLOTS:
         QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
+    // A version behind the file's is no migration: said as such, not as
+    // "up to date", and nothing is written.
+    void migrateToAnOlderVersionSaysItOnlyGoesForward()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        QCOMPARE(f.run({"migrate"}).exitCode, 0);
+        const auto before = f.snapshot();
+        const Run back = f.run({"migrate", "--to", "1.0.5"});
+        QCOMPARE(back.exitCode, 0);
+        QVERIFY2(back.out.contains("already past 1.0.5; migrations only go forward"),
+                 back.out.constData());
+        QVERIFY2(!back.out.contains("up to date"), back.out.constData());
+        QCOMPARE(f.snapshot(), before);
+        QVERIFY(f.run({"migrate", "--to", "1.1.0"}).out.contains("up to date with 1.1.0"));
+    }
+
     // A file that names a key twice reads (JSON.parse keeps the last) but
     // takes no change here. Its refusal says to mend it by hand, not to
     // throw it away with recover; and a backup of it is passed over by a

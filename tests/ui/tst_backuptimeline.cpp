@@ -239,7 +239,7 @@ void TestBackupTimeline::aKeyChangedSinceThePreviewIsNotRestored()
     timeline()->restoreSelected();
     QVERIFY(done.wait(10000));
     QCOMPARE(done.first().at(0).toBool(), false);
-    QVERIFY2(timeline()->statusText().contains(QStringLiteral("since the preview")),
+    QVERIFY2(timeline()->statusText().contains(QStringLiteral("since the restore was prepared")),
              qPrintable(timeline()->statusText()));
     QCOMPARE(guitest::valueOnDisk(m_fixture.configPath(), QStringLiteral("settings.theme")),
              QStringLiteral("\"auto\""));
