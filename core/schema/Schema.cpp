@@ -75,9 +75,16 @@ Result<Schema> Schema::fromJson(const Json &schemaOrMap, const QString &origin, 
 Result<Schema> Schema::fromText(std::string_view text, const QString &origin)
 {
     auto value = parseValue(text);
-    if (!value.ok())
-        return schemaError(origin,
-                           QStringLiteral("is not valid JSON: %1").arg(value.error().message));
+    if (!value.ok()) {
+        // A file that does not parse (exit 4), said as a file's error is:
+        // its line and column, no advice meant for a value typed in.
+        auto asFile = parseDocument(text, origin);
+        Error e = asFile ? value.error() : asFile.error();
+        e.code = ErrorCode::Unreadable;
+        e.message = QStringLiteral("schema %1 does not parse: %2").arg(origin, e.message);
+        e.file = origin;
+        return e;
+    }
     return fromJson(*value, origin);
 }
 

@@ -411,6 +411,21 @@ private Q_SLOTS:
         QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
+    // A --schema file that does not parse is a file that does not parse
+    // (exit 4), with its line and column and no advice meant for values.
+    void aSchemaFileThatDoesNotParse()
+    {
+        CliFixture f;
+        const QString schema = f.dir() + QStringLiteral("/bad-schema.json");
+        QVERIFY(writeAll(schema, "{\"a\": \n"));
+        const Run run = f.run({"--schema", schema, "get", "settings.theme"});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(":2:1: schema " + schema.toUtf8() + " does not parse: "),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("double quotes"), run.err.constData());
+        QCOMPARE(run.err.count("not valid JSON"), 1);
+    }
+
     // A version behind the file's is no migration: said as such, not as
     // "up to date", and nothing is written.
     void migrateToAnOlderVersionSaysItOnlyGoesForward()
