@@ -73,9 +73,14 @@ QString conflictMessage(HistoryServices &services, const HistoryEntry &entry, co
         } else {
             if (!laterChanges.contains(by->id))
                 laterChanges << by->id;
-            reasons << QStringLiteral("%1 changed since, in entry %2 (%3 %4)")
-                           .arg(key, by->id, QString::fromLatin1(changeSourceName(by->source)),
-                                QString::fromStdString(by->operation));
+            // "restore-keys", not "restore restore-keys"; "cli set" as it is.
+            const QString source = QString::fromLatin1(changeSourceName(by->source));
+            const QString operation = QString::fromStdString(by->operation);
+            reasons << QStringLiteral("%1 changed since, in entry %2 (%3)")
+                           .arg(key, by->id,
+                                operation.startsWith(source) || operation.isEmpty()
+                                    ? (operation.isEmpty() ? source : operation)
+                                    : source + QLatin1Char(' ') + operation);
         }
     }
     reasons.removeDuplicates();

@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
@@ -1743,6 +1744,13 @@ void TestMainWindow::refusedRollbackExplainsItself()
         QVERIFY2(m_window->messageBar()->text().startsWith(QStringLiteral("Not rolled back")),
                  qPrintable(m_window->messageBar()->text()));
         QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("user.name")));
+        // In the window's words: said once, each change by its time, not by
+        // the ids the command line uses.
+        const QString said = m_window->messageBar()->text();
+        QCOMPARE(said.count(QStringLiteral("rolled back:"), Qt::CaseInsensitive), 1);
+        QVERIFY2(!said.contains(QRegularExpression(QStringLiteral("\\d{8}T\\d{9}Z"))),
+                 qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("the change from")), qPrintable(said));
         QTest::mouseClick(
             m_window->messageBar()->findChild<QPushButton *>(QStringLiteral("messageClose")),
             Qt::LeftButton);

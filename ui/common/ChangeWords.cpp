@@ -3,6 +3,7 @@
 #include "history/JsonPatch.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace tad {
@@ -174,6 +175,27 @@ QString ChangeWords::backupNamed(const QString &name, const QDateTime &now)
     if (!info.time.isValid())
         return name;
     return backup(info, now);
+}
+
+QString ChangeWords::refusal(const QString &heading, const QString &coreLead,
+                             const QString &message)
+{
+    QString why =
+        message.startsWith(coreLead, Qt::CaseInsensitive) ? message.mid(coreLead.size()) : message;
+    // The core names history entries by id, for the CLI; the window by
+    // their time, as its History list does.
+    static const QRegularExpression id(
+        QStringLiteral("(?:entry )?\\b(\\d{8}T\\d{9}Z-[0-9a-f]{4})\\b"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString named;
+    qsizetype last = 0;
+    for (auto it = id.globalMatch(why); it.hasNext();) {
+        const auto match = it.next();
+        named += why.mid(last, match.capturedStart() - last) + changeNamed(match.captured(1), now);
+        last = match.capturedEnd();
+    }
+    named += why.mid(last);
+    return heading.arg(named);
 }
 
 QString ChangeWords::changeNamed(const QString &entryId, const QDateTime &now)

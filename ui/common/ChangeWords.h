@@ -40,6 +40,10 @@ public:
     // change from 14:03" (the time is in a backup's name and an entry's id).
     static QString backupNamed(const QString &name, const QDateTime &now);
     static QString changeNamed(const QString &entryId, const QDateTime &now);
+    // "Not rolled back: <why>" from `heading` and the core's reason, whose
+    // own lead ("not rolled back: ", `coreLead`) is dropped rather than said
+    // twice.
+    static QString refusal(const QString &heading, const QString &coreLead, const QString &message);
     // The UTC time an entry id begins with; invalid for anything else.
     static QDateTime entryTime(const QString &entryId);
 

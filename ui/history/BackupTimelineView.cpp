@@ -672,7 +672,10 @@ void BackupTimelineView::showRestoreDialog(const QString &name, DiffData diff,
         name, keys, previewed,
         [this, what = describe(name), partial = !keys.empty()](Result<RestoreOutcome> outcome) {
             if (!outcome) {
-                setStatus(tr("Not restored: %1").arg(outcome.error().message), true);
+                setStatus(ChangeWords::refusal(tr("Not restored: %1"),
+                                               QStringLiteral("not restored: "),
+                                               outcome.error().message),
+                          true);
                 Q_EMIT actionFinished(false);
                 return;
             }

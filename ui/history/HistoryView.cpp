@@ -409,7 +409,10 @@ void HistoryView::rollBackSelected(const QList<int> &ops)
     std::vector<int> indices(ops.begin(), ops.end());
     m_actions->rollback(id, indices, [this](Result<RollbackOutcome> outcome) {
         if (!outcome) {
-            m_diff->showMessage(tr("Not rolled back: %1").arg(outcome.error().message), true);
+            m_diff->showMessage(ChangeWords::refusal(tr("Not rolled back: %1"),
+                                                     QStringLiteral("not rolled back: "),
+                                                     outcome.error().message),
+                                true);
             Q_EMIT rollbackFinished(false);
             return;
         }

@@ -70,7 +70,10 @@ void HistoryActions::restore(const QString &backupName, const std::vector<KeyPat
             const QString backup =
                 ChangeWords::backupNamed(backupName, QDateTime::currentDateTimeUtc());
             if (!outcome)
-                report(tr("Not restored from %1: %2").arg(backup, outcome.error().message), true);
+                report(ChangeWords::refusal(
+                           tr("Not restored from %1: %2").arg(backup, QStringLiteral("%1")),
+                           QStringLiteral("not restored: "), outcome.error().message),
+                       true);
             else if (!outcome->changed)
                 report(tr("Nothing to restore: the file already holds %1.").arg(backup), false);
             else
@@ -98,8 +101,9 @@ void HistoryActions::rollback(const QString &entryId, const std::vector<int> &op
             const QString what = some ? tr("Reverted the chosen values of %1.").arg(change)
                                       : tr("Rolled back %1.").arg(change);
             if (!outcome)
-                report((some ? tr("Not reverted: %1") : tr("Not rolled back: %1"))
-                           .arg(outcome.error().message),
+                report(ChangeWords::refusal(
+                           some ? tr("Not reverted: %1") : tr("Not rolled back: %1"),
+                           QStringLiteral("not rolled back: "), outcome.error().message),
                        true);
             else if (!outcome->changed)
                 report(tr("Nothing to roll back: the values are already as before %1.").arg(change),
