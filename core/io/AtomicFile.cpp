@@ -608,11 +608,19 @@ Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
     if (!noWriteBits && !denied)
         return {};
     const QString shown = QDir::toNativeSeparators(path);
+    const QString mode = QString::number(stamp.mode, 8).rightJustified(4, QLatin1Char('0'));
+    // Not readable either (mode 0000 for another user): both are needed.
+    const bool unreadable =
+        ::faccessat(AT_FDCWD, encodePath(path).constData(), R_OK, AT_EACCESS) != 0 &&
+        errno == EACCES;
     Error error = makeError(
         ErrorCode::Unreadable,
-        QStringLiteral("the file is read-only (mode %1), so it was not changed. "
-                       "To allow changes: chmod u+w \"%2\"")
-            .arg(QString::number(stamp.mode, 8).rightJustified(4, QLatin1Char('0')), shown));
+        unreadable ? QStringLiteral("the file can be neither read nor written here (mode %1), so "
+                                    "it was not changed. To allow both: chmod u+rw \"%2\"")
+                         .arg(mode, shown)
+                   : QStringLiteral("the file is read-only (mode %1), so it was not changed. "
+                                    "To allow changes: chmod u+w \"%2\"")
+                         .arg(mode, shown));
     error.file = path;
     return error;
 }
