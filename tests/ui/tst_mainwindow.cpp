@@ -106,6 +106,7 @@ private Q_SLOTS:
     void secretWithReveal();
     void dateTimeByDateTimeEdit();
     void listAddRemoveReorder();
+    void listByKeysAlone();
     void mapAddAndRemoveEntry();
     void jsonTextWithSyntaxCheck();
     void inlineDelegateEdits();
@@ -436,6 +437,37 @@ void TestMainWindow::listAddRemoveReorder()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     }
     QVERIFY(!add->isEnabled());
+}
+
+// A list edited without the mouse: Insert adds an item (typed, then Enter),
+// Delete removes the current one, and Tab goes from the list through its
+// buttons before leaving the editor.
+void TestMainWindow::listByKeysAlone()
+{
+    QVERIFY(selectInPanel(QStringLiteral("recent.workspaces")));
+    auto *editor = m_window->panel()->editor();
+    auto *list = editor->findChild<QListWidget *>();
+    QVERIFY(list);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Insert);
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget() != list);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("/tmp/k"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("recent.workspaces")),
+                 QStringLiteral(R"(["/home/ada/notes","/home/ada/src/tad-site","/tmp/k"])"));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(list));
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QTRY_COMPARE(valueOnDisk(configPath(), QStringLiteral("recent.workspaces")),
+                 QStringLiteral(R"(["/home/ada/notes","/tmp/k"])"));
+    // On the first item: Up is disabled, and Tab passes over it.
+    list->setCurrentRow(0);
+    QStringList order;
+    for (int i = 0; i < 3; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        order << QApplication::focusWidget()->objectName();
+    }
+    QCOMPARE(order, (QStringList{"addItem", "removeItem", "moveItemDown"}));
 }
 
 void TestMainWindow::mapAddAndRemoveEntry()

@@ -7,6 +7,7 @@
 #include "settings/ViolationWords.h"
 
 #include "json/JsonText.h"
+#include <QAbstractButton>
 #include <QApplication>
 #include <QFormLayout>
 #include <QFrame>
@@ -165,9 +166,18 @@ void EditorPanel::rebuildEditor(const std::optional<Json> &value)
     QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor;
     if (m_tabPredecessor)
         QWidget::setTabOrder(m_tabPredecessor, field);
+    // The editor's own buttons (a list's Add, Remove, Up, Down; a secret's
+    // Reveal) come right after its field, in the order they were made.
+    QWidget *last = field;
+    for (auto *button : m_editor->findChildren<QAbstractButton *>()) {
+        if (button == field || !(button->focusPolicy() & Qt::TabFocus))
+            continue;
+        QWidget::setTabOrder(last, button);
+        last = button;
+    }
     // The bar's choices, when it is up, come right after the field (Tab
     // passes over them while it is hidden).
-    QWidget::setTabOrder(field, m_keepMine);
+    QWidget::setTabOrder(last, m_keepMine);
     QWidget::setTabOrder(m_keepMine, m_takeTheirs);
     QWidget::setTabOrder(m_takeTheirs, m_reset);
     connect(m_editor, &ValueEditor::edited, this, &EditorPanel::onEdited);

@@ -3,6 +3,7 @@
 #include "json/JsonText.h"
 #include <QAbstractItemDelegate>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QPushButton>
 
@@ -70,7 +71,26 @@ ListEditor::ListEditor(const EditorSpec &spec, QWidget *parent)
         changed();
     });
     connect(m_list, &QListWidget::currentRowChanged, this, [this] { updateButtons(); });
+    m_list->installEventFilter(this);
     updateButtons();
+}
+
+bool ListEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // While an item is edited its keys go to the item's editor, not here.
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        QPushButton *button = key->modifiers() != Qt::NoModifier ? nullptr
+                              : key->key() == Qt::Key_Insert     ? m_add
+                              : key->key() == Qt::Key_Delete     ? m_remove
+                                                                 : nullptr;
+        if (button) {
+            if (button->isEnabled())
+                button->click();
+            return true;
+        }
+    }
+    return ValueEditor::eventFilter(watched, event);
 }
 
 std::optional<Json> ListEditor::value() const

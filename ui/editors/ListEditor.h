@@ -18,6 +18,11 @@ public:
     std::optional<Json> value() const override;
     void setValue(const Json &v) override;
 
+protected:
+    // Insert adds an item and Delete removes the current one, as the
+    // buttons beside the list do.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QListWidgetItem *newItem(const QString &text);
     void move(int delta);
