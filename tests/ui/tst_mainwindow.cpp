@@ -386,6 +386,15 @@ void TestMainWindow::secretWithReveal()
         m_window->model()->indexForKey(QStringLiteral("ai.apiKey"), SettingsTreeModel::ValueColumn);
     QTRY_COMPARE(cell.data().toString(), QStringLiteral("********"));
     QVERIFY(!cell.data().toString().contains(QStringLiteral("sk-new")));
+    // Ctrl+R on its row shows it in the tree and in the panel's field alike.
+    m_window->tree()->setFocus();
+    QTest::keyClick(m_window->tree(), Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE(cell.data().toString(), QStringLiteral("sk-new-5678"));
+    QCOMPARE(panelWidget<QLineEdit>()->echoMode(), QLineEdit::Normal);
+    QCOMPARE(panelWidget<QToolButton>()->text(), QStringLiteral("Hide"));
+    QTest::keyClick(m_window->tree(), Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE(cell.data().toString(), QStringLiteral("********"));
+    QCOMPARE(panelWidget<QLineEdit>()->echoMode(), QLineEdit::Password);
     // So does the Edit menu's Undo, which names the step.
     auto *undoAction = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
     QVERIFY(undoAction);

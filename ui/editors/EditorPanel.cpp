@@ -324,6 +324,14 @@ void EditorPanel::setWritable(bool writable)
                               "Enter to write it, Esc to take the file's value."));
 }
 
+void EditorPanel::setRevealed(bool revealed)
+{
+    auto *reveal =
+        m_editor ? m_editor->findChild<QAbstractButton *>(QStringLiteral("revealButton")) : nullptr;
+    if (reveal)
+        reveal->setChecked(revealed);
+}
+
 void EditorPanel::flushPending()
 {
     commit();

@@ -59,6 +59,9 @@ public:
     // or the focus leaving as the window shows the broken file) keeps the
     // typing in the field, said under it, to be written once the file reads.
     void setWritable(bool writable);
+    // A secret's field shows its value, or masks it again (Ctrl+R in the
+    // tree, for the key the panel shows).
+    void setRevealed(bool revealed);
     // Writes a typed value that was not committed yet (on closing).
     void flushPending();
     // Gives up what the editor holds: the file's value again.

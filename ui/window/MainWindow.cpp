@@ -497,8 +497,13 @@ void MainWindow::copyValue()
 void MainWindow::toggleReveal()
 {
     const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
-    if (current.isValid())
-        m_model->setRevealed(current, !m_model->isRevealed(current));
+    if (!current.isValid())
+        return;
+    const bool revealed = !m_model->isRevealed(current);
+    m_model->setRevealed(current, revealed);
+    // The panel shows the same key: its field follows, Reveal or Hide.
+    if (m_panel->key() == m_model->keyOf(current))
+        m_panel->setRevealed(revealed);
 }
 
 // Type and State as wide as their longest usual text, the key a third of
