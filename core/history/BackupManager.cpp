@@ -370,8 +370,11 @@ Result<BackupContent> BackupManager::load(const QString &name) const
         content.info.problem = QStringLiteral("its content no longer matches its hash");
     }
     if (content.info.damaged())
-        return ioError(
-            QStringLiteral("the backup %1 is damaged: %2").arg(name, content.info.problem), *path);
+        return ioError(QStringLiteral("the backup %1 is damaged: %2, so it is not used; choose "
+                                      "another (the list of backups marks the damaged ones; "
+                                      "`backup list --verify` checks every one)")
+                           .arg(name, content.info.problem),
+                       *path);
     auto parsed = parseDocument(content.bytes, *path);
     if (!parsed)
         return parsed.error();
