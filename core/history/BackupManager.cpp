@@ -52,11 +52,10 @@ Json BackupInfo::toJson() const
     out["name"] = name.toStdString();
     out["time"] = backupname::isoTime(time).toStdString();
     out["reason"] = hasMeta ? Json(reason.toStdString()) : Json(nullptr);
-    if (!label.isEmpty())
-        out["label"] = label.toStdString();
+    // Every member there, null when it has no value, as a script reads them.
+    out["label"] = label.isEmpty() ? Json() : Json(label.toStdString());
     out["size"] = size;
-    if (!hash.isEmpty())
-        out["hash"] = hash.toStdString();
+    out["hash"] = hash.isEmpty() ? Json() : Json(hash.toStdString());
     out["hasMeta"] = hasMeta;
     out["state"] = damaged() ? "damaged" : (hashChecked ? "verified" : "ok");
     if (!problem.isEmpty())

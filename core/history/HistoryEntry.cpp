@@ -95,12 +95,13 @@ Json HistoryEntry::toJson() const
     out["time"] = backupname::isoTime(time).toStdString();
     out["source"] = changeSourceName(source);
     out["operation"] = operation;
-    if (!label.isEmpty())
-        out["label"] = label.toStdString();
-    if (!version.isEmpty())
-        out["version"] = version.toStdString();
-    if (!rollbackOf.isEmpty())
-        out["rollbackOf"] = rollbackOf.toStdString();
+    // Every member there, null when it has no value, as a script reads them.
+    const auto textOrNull = [](const QString &text) {
+        return text.isEmpty() ? Json() : Json(text.toStdString());
+    };
+    out["label"] = textOrNull(label);
+    out["version"] = textOrNull(version);
+    out["rollbackOf"] = textOrNull(rollbackOf);
     out["hashBefore"] = hashBefore.toStdString();
     out["hashAfter"] = hashAfter.toStdString();
     out["sizeAfter"] = sizeAfter;

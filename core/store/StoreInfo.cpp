@@ -30,13 +30,16 @@ Json StoreInfo::toJson() const
     Json keysJson = Json::array();
     for (const auto &k : keys)
         keysJson.push_back(k);
-    Json out = {{"path", path.toStdString()},
-                {"exists", exists},
-                {"size", size},
-                {"keys", keysJson},
-                {"version", version},
-                {"mode", QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0')).toStdString()},
-                {"style", style}};
+    Json out = {
+        {"path", path.toStdString()},
+        {"exists", exists},
+        {"size", size},
+        {"keys", keysJson},
+        {"version", version},
+        // No file, no mode (not "0000", which reads as one nobody may use).
+        {"mode", exists ? Json(QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0')).toStdString())
+                        : Json()},
+        {"style", style}};
     out["confMigrationVersion"] = confMigrationVersion ? *confMigrationVersion : Json();
     return out;
 }
