@@ -66,7 +66,7 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
             if (made->reused)
                 line += label.isEmpty()
                             ? QStringLiteral(" (unchanged since this backup)")
-                            : QStringLiteral(" (unchanged since this backup, now labelled \"%1\")")
+                            : QStringLiteral(" (unchanged since this backup, labelled \"%1\")")
                                   .arg(label);
             context.printLine(line.toStdString());
             // The reason is the existing backup's: say so when another was asked for.
