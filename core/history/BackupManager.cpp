@@ -490,8 +490,7 @@ RetentionDecision BackupManager::plannedPrune(const SideFolder &folder,
     const std::set<QString> pinned = pinnedNames(folder);
     std::vector<RetentionCandidate> candidates;
     for (const auto &b : backups)
-        candidates.push_back(
-            {b.name, b.time, !b.damaged(), pinned.count(b.name) > 0, !b.label.isEmpty()});
+        candidates.push_back({b.name, b.time, !b.damaged(), pinned.count(b.name) > 0});
     return m_retention.decide(std::move(candidates), m_clock());
 }
 

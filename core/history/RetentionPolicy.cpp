@@ -48,8 +48,6 @@ RetentionDecision RetentionPolicy::decide(std::vector<RetentionCandidate> candid
             keep(c, QStringLiteral("pinned"));
         if (!c.valid)
             continue;
-        if (c.labelled)
-            keep(c, QStringLiteral("labelled"));
         if (!newestValidSeen) {
             newestValidSeen = true;
             keep(c, QStringLiteral("newest"));

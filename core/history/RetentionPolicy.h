@@ -18,9 +18,6 @@ struct RetentionCandidate
     QDateTime time;      // UTC
     bool valid = true;   // false: damaged, useless for a restore
     bool pinned = false; // a restore or migration in progress relies on it
-    // Named by a person ("known good"): kept until they delete it, as a
-    // label is a request to keep that state at hand.
-    bool labelled = false;
 };
 
 struct RetentionDecision

@@ -126,23 +126,6 @@ private Q_SLOTS:
         QCOMPARE(decision.keep.size(), 11); // ten newest plus the pinned one
         QVERIFY(decision.keep.contains(QStringLiteral("b25")));
     }
-
-    // A backup a person labelled stays, however old, until they delete it;
-    // a damaged one is no state to go back to, label or not.
-    void aLabelledBackupIsKept()
-    {
-        const QDateTime now(QDate(2024, 6, 1), QTime(12, 0), QTimeZone::utc());
-        std::vector<RetentionCandidate> candidates;
-        for (int i = 0; i < 30; ++i)
-            candidates.push_back({QStringLiteral("b%1").arg(i, 2, 10, QLatin1Char('0')),
-                                  now.addSecs(-i * 3600), i != 28, false, i == 20 || i == 28});
-        const RetentionDecision decision =
-            RetentionPolicy::seedCompatible().decide(candidates, now);
-        QCOMPARE(decision.keep.size(), 11);
-        QVERIFY(decision.keep.contains(QStringLiteral("b20")));
-        QCOMPARE(decision.reason.at(QStringLiteral("b20")), QStringLiteral("labelled"));
-        QVERIFY(decision.remove.contains(QStringLiteral("b28")));
-    }
 };
 
 QTEST_GUILESS_MAIN(tst_Retention)
