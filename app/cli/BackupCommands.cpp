@@ -59,8 +59,16 @@ int runBackupCommand(CliContext &context, HistoryServices &services)
         if (args.json()) {
             Json out = made->info.toJson();
             out["reused"] = made->reused;
+            Json pruned = Json::array();
+            for (const QString &name : made->pruned)
+                pruned.push_back(name.toStdString());
+            out["pruned"] = std::move(pruned);
             context.printJson(out);
         } else {
+            // Retention made room: what went is said, as `backup prune` says it.
+            if (!made->pruned.isEmpty())
+                note(QStringLiteral("removed by the retention policy: %1")
+                         .arg(made->pruned.join(QStringLiteral(", "))));
             const QString label = args.option(QStringLiteral("label"));
             QString line = made->info.name;
             if (made->reused)

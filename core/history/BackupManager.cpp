@@ -188,14 +188,17 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
         return written.error();
     }
 
+    QStringList removed;
     if (m_autoPrune) {
         auto pinned = pinIn(folder, name, QStringLiteral("just created"));
         if (!pinned)
             qCWarning(lcBackups, "not pruned: %s", qPrintable(pinned.error().toString()));
         else if (auto pruned = pruneIn(*folder); !pruned)
             qCWarning(lcBackups, "%s", qPrintable(pruned.error().toString()));
+        else
+            removed = std::move(pruned.value());
     }
-    return CreatedBackup{describe(*folder, name, false), false};
+    return CreatedBackup{describe(*folder, name, false), false, std::move(removed)};
 }
 
 BackupInfo BackupManager::describe(const SideFolder &folder, const QString &name,

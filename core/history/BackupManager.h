@@ -69,6 +69,8 @@ struct CreatedBackup
     // The newest backup already held these bytes (and now has the label
     // asked for, if it had none).
     bool reused = false;
+    // Older backups the retention policy removed after it.
+    QStringList pruned;
 };
 
 // Keeps a backup from being pruned while a restore or migration relies on

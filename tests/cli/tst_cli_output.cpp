@@ -411,6 +411,27 @@ private Q_SLOTS:
         QVERIFY2(!none.err.contains("recover`"), none.err.constData());
     }
 
+    // A backup the retention policy removes after a new one is named: here
+    // a damaged one, which takes no slot.
+    void backupCreateSaysWhatRetentionRemoved()
+    {
+        CliFixture f;
+        QVERIFY(f.populate());
+        const QString damaged = f.dir() + QStringLiteral("/backups/") + f.backupName();
+        QVERIFY(writeAll(damaged, readAll(damaged) + "\n"));
+        QCOMPARE(f.run({"set", "settings.fontSize", "17"}).exitCode, 0);
+        const Run made = f.run({"backup", "create", "--json"});
+        QCOMPARE(made.exitCode, 0);
+        const Json out = tad::parseValue(made.out.trimmed().toStdString()).value();
+        QVERIFY2(out["pruned"] == Json::array({f.backupName().toStdString()}),
+                 made.out.constData());
+        QVERIFY(!QFileInfo::exists(damaged));
+        QCOMPARE(f.run({"set", "settings.fontSize", "18"}).exitCode, 0);
+        const Run quiet = f.run({"backup", "create"});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(!quiet.err.contains("removed"), quiet.err.constData());
+    }
+
     // A --schema file that does not parse is a file that does not parse
     // (exit 4), with its line and column and no advice meant for values.
     void aSchemaFileThatDoesNotParse()
