@@ -615,8 +615,9 @@ Result<void> refuseReadOnly(const QString &path, const FileStamp &stamp)
         errno == EACCES;
     Error error = makeError(
         ErrorCode::Unreadable,
-        unreadable ? QStringLiteral("the file can be neither read nor written here (mode %1), so "
-                                    "it was not changed. To allow both: chmod u+rw \"%2\"")
+        unreadable ? QStringLiteral("the file can be neither read nor written by this user (mode "
+                                    "%1), so it was not changed. Its owner can allow both "
+                                    "(chmod u+rw \"%2\" when that is this user)")
                          .arg(mode, shown)
                    : QStringLiteral("the file is read-only (mode %1), so it was not changed. "
                                     "To allow changes: chmod u+w \"%2\"")

@@ -36,8 +36,11 @@ void RecentWrites::record(const KeyPath &path, std::optional<Json> before,
     };
     if (std::none_of(it->earlier.begin(), it->earlier.end(), held))
         it->earlier.push_back(std::move(it->latest));
+    // Our write carrying the other writer's displaced change back keeps it
+    // theirs; a new value of ours makes it ours.
+    if (!(it->source == ChangeSource::External && storeutil::sameValue(after, it->latest)))
+        it->source = source;
     it->latest = std::move(after);
-    it->source = source;
     it->atMs = nowMs;
 }
 
@@ -45,15 +48,30 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external,
                                             const std::vector<KeyPath> &changed, qint64 nowMs)
 {
     expire(nowMs);
-    // Keys this program changed; the other writer's changes it displaced
-    // and keeps watching (source External) are theirs, not ours.
-    const auto ours = [&](const KeyPath &path) {
-        return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
-            return e.source != ChangeSource::External &&
-                   (e.path.isPrefixOf(path) || path.isPrefixOf(e.path));
+    // A change the version makes that only takes back one of this
+    // program's own recent changes (the other writer's changes it displaced
+    // and keeps watching, source External, are theirs): at or under our
+    // key, or a parent of it the version removed whole. A third value for
+    // our key, or a change beside it (an item added to the list we set an
+    // item of), is the other writer's own change, as a race carries.
+    const auto undoes = [&](const Entry &e) {
+        if (e.source == ChangeSource::External)
+            return false;
+        const std::optional<Json> theirs = valueAt(external, e.path);
+        return std::any_of(e.earlier.begin(), e.earlier.end(), [&](const std::optional<Json> &v) {
+            return storeutil::sameValue(v, theirs);
         });
     };
-    const bool onlyOurKeys = !changed.empty() && std::all_of(changed.begin(), changed.end(), ours);
+    const auto takesBackOurs = [&](const KeyPath &path) {
+        return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
+            if (!undoes(e))
+                return false;
+            return e.path.isPrefixOf(path) ||
+                   (path.isPrefixOf(e.path) && !valueAt(external, path).has_value());
+        });
+    };
+    const bool onlyOurKeys =
+        !changed.empty() && std::all_of(changed.begin(), changed.end(), takesBackOurs);
     Verdict verdict;
     std::vector<Entry> kept;
     for (auto &entry : m_entries) {
@@ -70,8 +88,8 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external,
             verdict.reapply.push_back({entry.path, entry.latest, entry.source});
             kept.push_back(std::move(entry));
         } else {
-            verdict.conflicts.push_back(
-                {entry.path, entry.earlier.front(), std::move(theirs), std::move(entry.latest)});
+            verdict.conflicts.push_back({entry.path, entry.earlier.front(), std::move(theirs),
+                                         std::move(entry.latest), entry.source});
         }
     }
     m_entries = std::move(kept);

@@ -36,6 +36,9 @@ public:
         std::optional<Json> base;   // before our change
         std::optional<Json> theirs; // in the external version
         std::optional<Json> ours;   // what we wrote
+        // External: a change of the other writer's that we displaced and
+        // watched, not one of ours (nothing to tell the person).
+        ChangeSource source = ChangeSource::Cli;
     };
     struct Verdict
     {

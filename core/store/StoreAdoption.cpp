@@ -207,6 +207,8 @@ void Store::checkRecentWrites(const Json &external)
     for (auto &r : verdict.reapply)
         m_pendingReapply.push_back(std::move(r));
     for (const auto &c : verdict.conflicts) {
+        if (c.source == ChangeSource::External)
+            continue; // the other writer's own change, changed again by it
         ChangeEvent theirs;
         theirs.key = c.path.toDotted(m_options.dialect);
         theirs.path = c.path;

@@ -878,6 +878,8 @@ void TestMainWindow::conflictWhileTypingIsThePersonsChoice_data()
     QTest::newRow("Alt+K") << QStringLiteral("altK") << true;
     QTest::newRow("Enter in the field") << QStringLiteral("enter") << true;
     QTest::newRow("Esc in the field") << QStringLiteral("esc") << false;
+    // Closing the window is no choice either: the file keeps theirs.
+    QTest::newRow("closing the window") << QStringLiteral("close") << false;
 }
 
 void TestMainWindow::conflictWhileTypingIsThePersonsChoice()
@@ -916,6 +918,12 @@ void TestMainWindow::conflictWhileTypingIsThePersonsChoice()
         QTest::keyClick(line, Qt::Key_K, Qt::AltModifier);
     } else if (action == QLatin1String("enter")) {
         QTest::keyClick(line, Qt::Key_Return);
+    } else if (action == QLatin1String("close")) {
+        m_window->close();
+        settle();
+        QCOMPARE(valueOnDisk(configPath(), QStringLiteral("user.name")),
+                 QStringLiteral("\"Cli Name\""));
+        return;
     } else {
         QTest::keyClick(line, Qt::Key_Escape);
     }

@@ -257,9 +257,12 @@ void EditorPanel::revert()
 {
     if (!m_editor)
         return;
-    // Esc with the bar up is Take theirs: the field shows the file's value.
-    m_conflictBar->hide();
-    m_mine.reset();
+    // Esc with the bar up is Take theirs: the field shows the file's value
+    // (rebuilt, for a key the other program removed).
+    if (!m_conflictBar->isHidden()) {
+        takeTheirs();
+        return;
+    }
     m_userEdited = false;
     if (m_fileValue)
         m_editor->setValue(*m_fileValue);
@@ -284,8 +287,11 @@ void EditorPanel::commit()
         // The bar asks the person to choose. The focus leaving the field
         // (Tab, a click on Take theirs) is no choice; Enter in the field, or
         // a toggle clicked, is Keep mine.
+        // The field itself, or a part of it (a spin box's text): not one of
+        // the editor's buttons beside it (a secret's Reveal).
+        QWidget *field = m_editor->focusProxy() ? m_editor->focusProxy() : m_editor;
         QWidget *focus = QApplication::focusWidget();
-        if (!focus || (focus != m_editor && !m_editor->isAncestorOf(focus))) {
+        if (!focus || (focus != field && !field->isAncestorOf(focus))) {
             m_message->setText(tr("Not written: the file's value changed while you typed. "
                                   "Choose Keep mine (Alt+K) or Take theirs (Alt+A)."));
             return;
@@ -334,6 +340,9 @@ void EditorPanel::setRevealed(bool revealed)
 
 void EditorPanel::flushPending()
 {
+    // Closing is no choice between mine and theirs: the file keeps its value.
+    if (!m_conflictBar->isHidden())
+        return;
     commit();
 }
 
@@ -403,7 +412,9 @@ void EditorPanel::showOverwritten(const std::optional<Json> &theirs, const Json 
 
 void EditorPanel::dismissConflict()
 {
-    if (!m_conflictBar->isHidden())
+    // A bar about a write of ours (refused, or written over) goes; one about
+    // typing not written yet stays for the person to settle.
+    if (!m_conflictBar->isHidden() && m_mine)
         takeTheirs();
 }
 

@@ -52,8 +52,9 @@ public:
     // write of `ours` (the store's verdict): the field shows theirs, as the
     // file does, and the bar offers Keep mine / Take theirs.
     void showOverwritten(const std::optional<Json> &theirs, const Json &ours);
-    // Takes down a conflict bar that no longer applies (the file was
-    // replaced), as Take theirs would: the field shows the file's value.
+    // Takes down a bar about a write of ours that no longer applies (the
+    // file was replaced), as Take theirs would: the field shows the file's
+    // value. A bar about typing not yet written stays for the person.
     void dismissConflict();
     // While the file cannot be read nothing is handed over: a commit (Enter,
     // or the focus leaving as the window shows the broken file) keeps the

@@ -27,12 +27,19 @@ void SetValueCommand::updateText()
     else if (m_secret)
         setText(QObject::tr("set %1").arg(m_key));
     else
-        setText(QObject::tr("set %1 to %2").arg(m_key, displayText(*m_after, 40)));
+        setText(
+            QObject::tr("set %1 to %2").arg(m_key, displayText(m_shown ? *m_shown : *m_after, 40)));
 }
 
 void SetValueCommand::setSecret()
 {
     m_secret = true;
+    updateText();
+}
+
+void SetValueCommand::setShownValue(Json shown)
+{
+    m_shown = std::move(shown);
     updateText();
 }
 

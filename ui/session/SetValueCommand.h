@@ -38,6 +38,8 @@ public:
     // A secret's step names its key, never its value (the Edit menu shows
     // the step's text).
     void setSecret();
+    // The value as the step's text shows it (secrets inside it masked).
+    void setShownValue(Json shown);
 
     void redo() override;
     void undo() override;
@@ -58,6 +60,7 @@ private:
     bool m_reset;
     bool m_chained;
     bool m_secret = false;
+    std::optional<Json> m_shown;
     bool m_done = false;     // redo() ran once: the edit itself was sent
     bool m_skipNext = false; // the next undo()/redo() only moves the stack back
     Refused m_refused;

@@ -318,8 +318,11 @@ void MainWindow::buildActions()
     const auto updateUndo = [this, undo] {
         const QString text = m_undo->undoText();
         undo->setEnabled(m_undo->canUndo() || m_messages->canUndo());
+        // An & in a key or value is a letter, not a shortcut mark.
+        QString shown = text;
+        shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
         if (m_undo->canUndo())
-            undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+            undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(shown));
         else
             undo->setText(m_messages->canUndo() ? tr("&Undo the action above") : tr("&Undo"));
     };
@@ -340,7 +343,9 @@ void MainWindow::buildActions()
     redo->setEnabled(false);
     connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
     connect(m_undo, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
-        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+        QString shown = text;
+        shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(shown));
     });
     editMenu->addSeparator();
     auto *reset = editMenu->addAction(tr("Reset to &default"), this, [this] {

@@ -11,6 +11,7 @@
 #include "editors/EditorPanel.h"
 #include "history/HistoryPanels.h"
 #include "history/RestorePreview.h"
+#include "schema/SecretMask.h"
 #include "session/HistoryActions.h"
 #include "session/SetValueCommand.h"
 #include "session/StoreSession.h"
@@ -259,6 +260,10 @@ void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional
                           std::optional<Json> after, bool reset, bool chained)
 {
     QPointer<MainWindow> self(this);
+    // The step's text shows the value as the tree does: secrets in it masked.
+    std::optional<Json> shown;
+    if (after)
+        shown = maskSecrets(m_schema.compiled(), *after, path.segments());
     auto *command = new SetValueCommand(
         m_session, m_undo, path, key, std::move(before), std::move(after), reset, chained,
         [self, key](const KeyPath &, const Error &error, const std::optional<Json> &wanted) {
@@ -268,6 +273,8 @@ void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional
     const QModelIndex index = m_model->indexForKey(key);
     if (index.isValid() && m_model->specOf(index).secret)
         command->setSecret();
+    else if (shown)
+        command->setShownValue(std::move(*shown));
     m_undo->push(command);
 }
 

@@ -69,6 +69,49 @@ private Q_SLOTS:
         QCOMPARE(raced.examine(version, kRaced, 1080).reapply.size(), size_t(1));
     }
 
+    // We wrote A, then B; the other writer, racing B, set A to a value of
+    // its own. That is its change, not a take-back of ours: B is put back
+    // (and A, a third value, is a conflict).
+    void aRaceThatChangesAnotherOfOurKeysStillPutsBack()
+    {
+        RecentWrites recent;
+        const KeyPath a = KeyPath::fromSegments({"settings", "theme"});
+        recent.record(a, Json("dark"), Json("light"), ChangeSource::Cli, 1000);
+        recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::Cli, 1001);
+        const Json version = {{"settings", {{"theme", "auto"}}}, {"user", {{"name", "Ada"}}}};
+        const auto verdict = recent.examine(version, {a, kName}, 1010);
+        QCOMPARE(verdict.reapply.size(), size_t(1));
+        QVERIFY(verdict.reapply.front().path == kName);
+        QCOMPARE(verdict.conflicts.size(), size_t(1));
+        QVERIFY(verdict.conflicts.front().path == a);
+    }
+
+    // We set an item of a list; the other writer's version has it back as
+    // it was and an item added: the list is reported changed whole, and the
+    // added item is the other writer's own change, so ours is put back.
+    void anItemAddedBesideOursIsARace()
+    {
+        RecentWrites recent;
+        const KeyPath list = KeyPath::fromSegments({"recent", "templates"});
+        const KeyPath item = KeyPath::fromSegments({"recent", "templates", "0"});
+        recent.record(item, Json("a"), Json("b"), ChangeSource::Cli, 1000);
+        const Json version = {{"recent", {{"templates", Json::array({"a", "c"})}}}};
+        const auto verdict = recent.examine(version, {list}, 1010);
+        QCOMPARE(verdict.reapply.size(), size_t(1));
+        QVERIFY(verdict.conflicts.empty());
+    }
+
+    // A change of the other writer's that we displaced and watch, changed
+    // again by it: a conflict of no one here, marked as theirs.
+    void theOtherWritersOwnChangeIsMarkedTheirs()
+    {
+        RecentWrites recent;
+        recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::External, 1000);
+        const auto verdict = recent.examine(withName("Linus"), {kName}, 1010);
+        QCOMPARE(verdict.conflicts.size(), size_t(1));
+        QVERIFY(verdict.conflicts.front().source == ChangeSource::External);
+    }
+
     void aThirdValueIsTheirs()
     {
         RecentWrites recent;
