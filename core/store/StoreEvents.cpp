@@ -98,10 +98,13 @@ void Store::emitDocumentChanges(const Json &before, const Json &after, ChangeSou
 {
     const qint64 now = nowMs();
     const auto changes = changedKeys(before, after);
-    // For checkRecentWrites, which judges the version by what it changed.
+    // For checkRecentWrites, which judges the version by what it changed
+    // (only while there are recent writes of ours to judge it against).
     m_adoptedChanges.clear();
-    for (const auto &change : changes)
-        m_adoptedChanges.push_back(change.path);
+    if (!m_recent.isEmpty()) {
+        for (const auto &change : changes)
+            m_adoptedChanges.push_back(change.path);
+    }
     if (changes.empty())
         return;
     for (const auto &change : changes) {

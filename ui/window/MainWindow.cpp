@@ -54,6 +54,13 @@ namespace {
 // The tree's share of the width beside the editor panel (percent).
 constexpr int kTreeShare = 64;
 
+// A step's text in a menu: an & in a key or value is a letter, not a
+// shortcut mark.
+QString menuText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
 } // namespace
 
 MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
@@ -318,11 +325,8 @@ void MainWindow::buildActions()
     const auto updateUndo = [this, undo] {
         const QString text = m_undo->undoText();
         undo->setEnabled(m_undo->canUndo() || m_messages->canUndo());
-        // An & in a key or value is a letter, not a shortcut mark.
-        QString shown = text;
-        shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
         if (m_undo->canUndo())
-            undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(shown));
+            undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(menuText(text)));
         else
             undo->setText(m_messages->canUndo() ? tr("&Undo the action above") : tr("&Undo"));
     };
@@ -343,9 +347,7 @@ void MainWindow::buildActions()
     redo->setEnabled(false);
     connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
     connect(m_undo, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
-        QString shown = text;
-        shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(shown));
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(menuText(text)));
     });
     editMenu->addSeparator();
     auto *reset = editMenu->addAction(tr("Reset to &default"), this, [this] {

@@ -119,9 +119,7 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
     // nowhere in particular on opening. A panel's focus, or the page's own
     // (the raw text being read), stays.
     QWidget *focus = QApplication::focusWidget();
-    bool focusStays = focus && m_broken->isAncestorOf(focus);
-    for (QWidget *w = focus; w && !focusStays; w = w->parentWidget())
-        focusStays = qobject_cast<QDockWidget *>(w) != nullptr;
+    const bool focusStays = (focus && m_broken->isAncestorOf(focus)) || m_docks->holds(focus);
     m_pages->setCurrentWidget(m_broken);
     if (!focusStays)
         m_broken->takeFocus();
@@ -136,10 +134,8 @@ void MainWindow::onFileBroken(const Error &error, const QByteArray &rawBytes)
 
 void MainWindow::focusTreeUnlessInUse(QWidget *focusBefore)
 {
-    QWidget *settingsPage = m_pages->widget(1);
-    bool inUse = focusBefore && settingsPage->isAncestorOf(focusBefore);
-    for (QWidget *w = focusBefore; w && !inUse; w = w->parentWidget())
-        inUse = qobject_cast<QDockWidget *>(w) != nullptr;
+    const bool inUse = (focusBefore && m_pages->widget(1)->isAncestorOf(focusBefore)) ||
+                       m_docks->holds(focusBefore);
     if (inUse)
         return;
     // Nothing is selected for the person: the first Down reaches the first key.
@@ -260,9 +256,12 @@ void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional
                           std::optional<Json> after, bool reset, bool chained)
 {
     QPointer<MainWindow> self(this);
-    // The step's text shows the value as the tree does: secrets in it masked.
+    // The step's text shows the value as the tree does: a secret's step
+    // names its key alone, other values have the secrets in them masked.
+    const QModelIndex index = m_model->indexForKey(key);
+    const bool secret = index.isValid() && m_model->specOf(index).secret;
     std::optional<Json> shown;
-    if (after)
+    if (!secret && after)
         shown = maskSecrets(m_schema.compiled(), *after, path.segments());
     auto *command = new SetValueCommand(
         m_session, m_undo, path, key, std::move(before), std::move(after), reset, chained,
@@ -270,8 +269,7 @@ void MainWindow::pushEdit(const KeyPath &path, const QString &key, std::optional
             if (self)
                 self->showRefusal(key, error.message, wanted);
         });
-    const QModelIndex index = m_model->indexForKey(key);
-    if (index.isValid() && m_model->specOf(index).secret)
+    if (secret)
         command->setSecret();
     else if (shown)
         command->setShownValue(std::move(*shown));

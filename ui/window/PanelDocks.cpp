@@ -110,6 +110,13 @@ QDockWidget *PanelDocks::add(QWidget *panel, const QString &title, const QKeySeq
     return dock;
 }
 
+bool PanelDocks::holds(const QWidget *widget) const
+{
+    return widget && std::any_of(m_docks.begin(), m_docks.end(), [widget](QDockWidget *dock) {
+               return dock == widget || dock->isAncestorOf(widget);
+           });
+}
+
 QDockWidget *PanelDocks::dockOf(const QWidget *panel) const
 {
     for (QDockWidget *dock : m_docks) {

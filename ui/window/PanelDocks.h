@@ -32,6 +32,8 @@ public:
     QDockWidget *add(QWidget *panel, const QString &title, const QKeySequence &shortcut,
                      const QIcon &icon);
     QDockWidget *dockOf(const QWidget *panel) const;
+    // Whether `widget` is inside one of the docks (a panel has the focus).
+    bool holds(const QWidget *widget) const;
     // Shows the panel's dock and brings its tab to the front.
     void show(QWidget *panel);
     const QList<QDockWidget *> &docks() const { return m_docks; }
