@@ -7,6 +7,13 @@
 namespace tad {
 using storeutil::valueAt;
 
+bool RecentWrites::Entry::heldBefore(const std::optional<Json> &value) const
+{
+    return std::any_of(earlier.begin(), earlier.end(), [&](const std::optional<Json> &v) {
+        return storeutil::sameValue(v, value);
+    });
+}
+
 void RecentWrites::expire(qint64 nowMs)
 {
     m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
@@ -24,21 +31,16 @@ void RecentWrites::record(const KeyPath &path, std::optional<Json> before,
         m_entries.push_back({path, {std::move(before)}, std::move(after), source, nowMs});
         return;
     }
-    const auto same = [&](const std::optional<Json> &v) {
-        return storeutil::sameValue(v, after);
-    };
+    const bool again = storeutil::sameValue(after, it->latest);
     // A value this key has held before is a put-back (or a war), not a new
     // change: the count of put-backs goes on.
-    if (!same(it->latest) && std::none_of(it->earlier.begin(), it->earlier.end(), same))
+    if (!again && !it->heldBefore(after))
         it->reapplied = 0;
-    const auto held = [&](const std::optional<Json> &v) {
-        return storeutil::sameValue(v, it->latest);
-    };
-    if (std::none_of(it->earlier.begin(), it->earlier.end(), held))
+    if (!again && !it->heldBefore(it->latest))
         it->earlier.push_back(std::move(it->latest));
     // Our write carrying the other writer's displaced change back keeps it
     // theirs; a new value of ours makes it ours.
-    if (!(it->source == ChangeSource::External && storeutil::sameValue(after, it->latest)))
+    if (!(again && it->source == ChangeSource::External))
         it->source = source;
     it->latest = std::move(after);
     it->atMs = nowMs;
@@ -54,17 +56,9 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external,
     // key, or a parent of it the version removed whole. A third value for
     // our key, or a change beside it (an item added to the list we set an
     // item of), is the other writer's own change, as a race carries.
-    const auto undoes = [&](const Entry &e) {
-        if (e.source == ChangeSource::External)
-            return false;
-        const std::optional<Json> theirs = valueAt(external, e.path);
-        return std::any_of(e.earlier.begin(), e.earlier.end(), [&](const std::optional<Json> &v) {
-            return storeutil::sameValue(v, theirs);
-        });
-    };
     const auto takesBackOurs = [&](const KeyPath &path) {
         return std::any_of(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
-            if (!undoes(e))
+            if (e.source == ChangeSource::External || !e.heldBefore(valueAt(external, e.path)))
                 return false;
             return e.path.isPrefixOf(path) ||
                    (path.isPrefixOf(e.path) && !valueAt(external, path).has_value());
@@ -80,9 +74,7 @@ RecentWrites::Verdict RecentWrites::examine(const Json &external,
             kept.push_back(std::move(entry));
             continue;
         }
-        const bool undone = std::any_of(
-            entry.earlier.begin(), entry.earlier.end(),
-            [&](const std::optional<Json> &v) { return storeutil::sameValue(v, theirs); });
+        const bool undone = entry.heldBefore(theirs);
         if (undone && !onlyOurKeys && entry.reapplied < kMaxReapplies) {
             ++entry.reapplied;
             verdict.reapply.push_back({entry.path, entry.latest, entry.source});

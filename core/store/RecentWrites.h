@@ -74,6 +74,9 @@ private:
         ChangeSource source = ChangeSource::Cli;
         qint64 atMs = 0;
         int reapplied = 0; // put back since its value was last new to it
+        // `value` is one the key had before our change or one we replaced:
+        // a version holding it took our change back.
+        bool heldBefore(const std::optional<Json> &value) const;
     };
     void expire(qint64 nowMs);
     std::vector<Entry> m_entries;

@@ -112,6 +112,19 @@ private Q_SLOTS:
         QVERIFY(verdict.conflicts.front().source == ChangeSource::External);
     }
 
+    // Our write that carries the other writer's displaced change back (the
+    // same value again) leaves the change theirs: taken back later by its
+    // writer, nothing is reported to the person.
+    void aPutBackOfTheirsStaysTheirs()
+    {
+        RecentWrites recent;
+        recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::External, 1000);
+        recent.record(kName, Json("Ada"), Json("Grace"), ChangeSource::Editor, 1005);
+        const auto verdict = recent.examine(withName("Linus"), {kName}, 1010);
+        QCOMPARE(verdict.conflicts.size(), size_t(1));
+        QVERIFY(verdict.conflicts.front().source == ChangeSource::External);
+    }
+
     void aThirdValueIsTheirs()
     {
         RecentWrites recent;
