@@ -193,13 +193,13 @@ int rollbackCommand(CliContext &context)
         Json out = {{"rolledBack", outcome->undone.id.toStdString()},
                     {"changed", outcome->changed}};
         out["entry"] =
-            outcome->recorded.empty() ? Json() : Json(outcome->recorded.front().id.toStdString());
+            outcome->recorded.empty() ? Json() : Json(outcome->recorded.back().id.toStdString());
         context.printJson(out);
         return 0;
     }
     std::string line = "rolled back " + outcome->undone.id.toStdString();
     if (!outcome->recorded.empty())
-        line += " as entry " + outcome->recorded.front().id.toStdString();
+        line += " as entry " + outcome->recorded.back().id.toStdString();
     if (!outcome->changed)
         line += " (nothing to change)";
     context.printLine(line);

@@ -385,7 +385,7 @@ Result<RecoveryOutcome> SettingsFile::recover(const RecoveryPlan &plan, bool for
         if (restored->safetyBackup)
             outcome.keptCopy = restored->safetyBackup->path;
         if (!restored->recorded.empty())
-            outcome.recorded = restored->recorded.front();
+            outcome.recorded = restored->recorded.back();
         return outcome;
     }
     auto pin = backups().pin(name, QStringLiteral("recover"));

@@ -121,32 +121,111 @@ bool observed(const HistoryEntry &entry)
     return entry.source == ChangeSource::External && entry.operation == "external";
 }
 
+// Whether two patch operations make the same change (an `add` and a
+// `replace` of one value to one place do).
+bool sameChange(const Json &a, const Json &b)
+{
+    const auto kind = [](const Json &op) {
+        const std::string name = op.value("op", std::string());
+        return name == "replace" ? std::string("add") : name;
+    };
+    return a.value("path", std::string()) == b.value("path", std::string()) && kind(a) == kind(b) &&
+           a.contains("value") == b.contains("value") &&
+           (!a.contains("value") || a["value"] == b["value"]);
+}
+
 } // namespace
+
+// Takes out of `seen` every operation `made` has too, with the inverse's
+// operations that undo them. False (nothing taken) when `seen` shares none
+// or its inverse does not say which forward operation each one undoes.
+bool History::giveUpSteps(HistoryEntry &seen, const HistoryEntry &made)
+{
+    std::vector<int> renumbered(seen.patch.size(), -1);
+    Json patch = Json::array();
+    for (size_t i = 0; i < seen.patch.size(); ++i) {
+        const Json &op = seen.patch[i];
+        const bool shared =
+            std::any_of(made.patch.begin(), made.patch.end(),
+                        [&op](const Json &theirs) { return sameChange(op, theirs); });
+        if (shared)
+            continue;
+        renumbered[i] = int(patch.size());
+        patch.push_back(op);
+    }
+    if (patch.size() == seen.patch.size())
+        return false;
+    Json inverse = Json::array();
+    for (const Json &op : seen.inverse) {
+        const auto of = op.find("of");
+        if (of == op.end() || !of->is_number_integer() || of->get<long long>() < 0 ||
+            of->get<long long>() >= qsizetype(renumbered.size()))
+            return false;
+        const int index = renumbered[size_t(of->get<long long>())];
+        if (index < 0)
+            continue;
+        Json kept = op;
+        kept["of"] = index;
+        inverse.push_back(std::move(kept));
+    }
+    seen.patch = std::move(patch);
+    seen.inverse = std::move(inverse);
+    seen.sets.clear();
+    return true;
+}
 
 // One change can be written down twice: by the program that made it (the
 // command line records its line just after its rename) and by one that
-// follows the file and saw it land first (the window records what it did
-// not write as the app's). The two lines name the same step, from the same
-// version to the same version, one after the other, which no two real
-// changes do; the one that only saw it goes. Oldest first.
+// follows the file and saw it land first (the window or another command
+// records what it did not write as the app's). Both lines reach the same
+// version. The one that only saw it (an `external` line) may take in more:
+// another program's change made in between, which our writer carried along
+// or built on. It keeps that and gives up what the writer recorded, and
+// goes when nothing is left. Oldest first.
 void History::dropSecondSightings(std::vector<HistoryEntry> &entries)
 {
+    // Both lines are written within moments of the rename, a few lines apart.
+    constexpr size_t kNearLines = 8;
+    constexpr qint64 kNearMs = 2000;
+    std::vector<bool> gone(entries.size(), false);
+    for (size_t i = 0; i < entries.size(); ++i) {
+        HistoryEntry &seen = entries[i];
+        if (!observed(seen) || seen.hashAfter.isEmpty())
+            continue;
+        const size_t from = i > kNearLines ? i - kNearLines : 0;
+        const size_t to = std::min(entries.size(), i + kNearLines + 1);
+        for (size_t j = from; j < to; ++j) {
+            const HistoryEntry &made = entries[j];
+            if (j == i || gone[j] || observed(made) || made.hashAfter != seen.hashAfter ||
+                qAbs(made.time.msecsTo(seen.time)) > kNearMs)
+                continue;
+            // A change away from that version between the two lines: they
+            // reached it apart, and both stay.
+            const size_t low = std::min(i, j), high = std::max(i, j);
+            bool leftBetween = false;
+            for (size_t k = low + 1; k < high; ++k)
+                leftBetween = leftBetween || entries[k].hashBefore == seen.hashAfter;
+            if (leftBetween)
+                continue;
+            if (seen.hashBefore == made.hashBefore) {
+                gone[i] = true; // the same step
+                break;
+            }
+            if (!giveUpSteps(seen, made))
+                continue;
+            // Seen first: what it kept leads to the version the writer's
+            // change started from.
+            if (i < j)
+                seen.hashAfter = made.hashBefore;
+            gone[i] = seen.patch.empty();
+            break;
+        }
+    }
     std::vector<HistoryEntry> kept;
     kept.reserve(entries.size());
-    for (auto &entry : entries) {
-        if (!kept.empty()) {
-            HistoryEntry &last = kept.back();
-            const bool sameStep = !entry.hashAfter.isEmpty() && entry.hashAfter == last.hashAfter &&
-                                  entry.hashBefore == last.hashBefore;
-            if (sameStep && observed(entry))
-                continue;
-            if (sameStep && observed(last)) {
-                last = std::move(entry);
-                continue;
-            }
-        }
-        kept.push_back(std::move(entry));
-    }
+    for (size_t i = 0; i < entries.size(); ++i)
+        if (!gone[i])
+            kept.push_back(std::move(entries[i]));
     entries = std::move(kept);
 }
 

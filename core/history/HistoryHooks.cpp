@@ -55,6 +55,55 @@ std::optional<std::vector<SetChange>> setsFromOps(const PendingChange &change)
     return sets;
 }
 
+// A write that carries earlier changes back (PendingChange::putBacks) is
+// recorded as the steps it takes: each run of them, under the source that
+// made it, then the write's own change. So rolling back a person's `set`
+// leaves the other program's change it carried in place. The versions in
+// between were never on disk alone; their names only chain the steps.
+struct Steps
+{
+    std::vector<HistoryEntry> entries;
+    Json reached;        // the document after them
+    QString hashReached; // and its name
+};
+
+std::optional<Steps> putBackSteps(const PendingChange &change, const QString &hashBefore,
+                                  const TextStyle &style)
+{
+    Steps steps{{}, parsedOrEmpty(change.bytesBefore), hashBefore};
+    size_t next = 0;
+    for (const PutBack &run : change.putBacks) {
+        Json reached = steps.reached;
+        for (size_t end = next + run.count; next < end; ++next) {
+            if (next >= change.ops.size())
+                return std::nullopt;
+            const StoreOp &op = change.ops[next];
+            const bool applied =
+                op.kind == StoreOp::Kind::Set
+                    ? bool(setValue(reached, op.path, op.value))
+                    : op.kind == StoreOp::Kind::Delete && bool(deleteValue(reached, op.path));
+            if (!applied)
+                return std::nullopt;
+        }
+        ChangeSet diff = makeChangeSet(steps.reached, reached);
+        if (diff.patch.empty())
+            continue;
+        HistoryEntry entry;
+        entry.source = run.source;
+        entry.operation = "reapply";
+        entry.patch = std::move(diff.patch);
+        entry.inverse = std::move(diff.inverse);
+        entry.hashBefore = steps.hashReached;
+        const std::string text = stringify(reached, style);
+        entry.hashAfter = versionHash(text);
+        entry.sizeAfter = qint64(text.size());
+        steps.hashReached = entry.hashAfter;
+        steps.reached = std::move(reached);
+        steps.entries.push_back(std::move(entry));
+    }
+    return steps;
+}
+
 } // namespace
 
 bool BackupHook::isCriticalPath(const KeyPath &path)
@@ -166,6 +215,9 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const SharedText &
     if (entries.empty() || !namesVersion(entries.front().hashBefore, change.bytesBefore) ||
         !namesVersion(entries.back().hashAfter, bytesAfter)) {
         entries.clear();
+        std::optional<Steps> steps;
+        if (!change.putBacks.empty())
+            steps = putBackSteps(change, hashBefore, m_store ? m_store->style() : TextStyle());
         HistoryEntry entry;
         entry.source = change.source;
         entry.operation =
@@ -175,17 +227,24 @@ void HistoryRecorder::afterWrite(const PendingChange &change, const SharedText &
             entry.rollbackOf = annotation->rollbackOf;
         }
         ChangeSet diff;
-        if (auto sets = setsFromOps(change)) {
+        if (steps) {
+            diff = makeChangeSet(steps->reached, change.after);
+            entry.hashBefore = steps->hashReached;
+            entries = std::move(steps->entries);
+        } else if (auto sets = change.putBacks.empty() ? setsFromOps(change) : std::nullopt) {
             diff = changeSetOfSets(*sets);
             entry.sets = std::move(*sets);
+            entry.hashBefore = hashBefore;
         } else {
             diff = makeChangeSet(parsedOrEmpty(change.bytesBefore), change.after);
+            entry.hashBefore = hashBefore;
         }
         entry.patch = std::move(diff.patch);
         entry.inverse = std::move(diff.inverse);
-        entry.hashBefore = hashBefore;
         entry.hashAfter = hashAfter;
-        entries.push_back(std::move(entry));
+        // A write that only carried changes back has no step of its own.
+        if (!entry.patch.empty() || entries.empty() || annotation)
+            entries.push_back(std::move(entry));
     } else {
         // Described ahead (a migration's steps) by the version's digest; the
         // chain goes on by the name its last line gave it, an older build's

@@ -67,7 +67,9 @@ public:
     // Entries that together describe the next write (a migration's steps);
     // used only if the write starts from their first entry's hashBefore.
     void describeNextWrite(std::vector<HistoryEntry> entries) { m_steps = std::move(entries); }
-    // The entries written for the last write (ids filled in).
+    // The entries written for the last write (ids filled in), oldest
+    // first: the write's own change is the last, after any changes it
+    // carried back (PendingChange::putBacks).
     const std::vector<HistoryEntry> &lastRecorded() const { return m_lastRecorded; }
     // The next version found on disk is a change of ours written past the
     // store (a recovery of a broken file): its entry gets this source and

@@ -38,7 +38,7 @@ struct RestoreOutcome
     BackupInfo restored;
     std::optional<BackupInfo> safetyBackup; // the `before-restore` backup
     bool changed = false;                   // false: the file already held it
-    std::vector<HistoryEntry> recorded;     // the restore's own history entry
+    std::vector<HistoryEntry> recorded;     // the restore's own history entry last
 };
 
 // Refuses unsafe names, damaged or unparsable backups; reads nothing but the

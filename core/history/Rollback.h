@@ -27,7 +27,7 @@ struct RollbackPlan
 struct RollbackOutcome
 {
     HistoryEntry undone;
-    std::vector<HistoryEntry> recorded; // the rollback's own entry
+    std::vector<HistoryEntry> recorded; // the rollback's own entry last
     Json applied = Json::array();       // the inverse operations that ran
     bool changed = false;
 };

@@ -59,6 +59,7 @@ Result<void> MergeWrite::run()
     m_expectedWritten = m_store.m_exists ? m_store.m_written : nullptr;
     m_expectedStamp = m_store.m_stamp;
     m_base = std::move(m_store.m_doc);
+    m_baseText = m_expectedOnDisk;
     QDeadlineTimer budget(kMergeBudgetMs);
     for (int number = 0; number == 0 || !budget.hasExpired(); ++number) {
         if (auto done = attempt(number))
@@ -125,9 +126,9 @@ Result<void> MergeWrite::catchUpWithDisk()
         if (auto recovered = s.recoverStrandedWrites(); !recovered)
             return recovered;
     }
-    // Our own recent changes that the other writer's version undid go first.
-    m_work = s.takePendingReapply();
-    m_work.insert(m_work.end(), m_ops.begin(), m_ops.end());
+    // Recent changes that the other writer's version undid go first.
+    m_work = m_ops;
+    putBackFirst();
     return {};
 }
 
@@ -158,6 +159,7 @@ Result<MergeWrite::Round> MergeWrite::prepareRound(int number)
     s.m_doc = std::move(m_base);
     round.watched = s.snapshotWatched(m_work);
     round.bytesBefore = m_expectedOnDisk ? m_expectedOnDisk : emptyText();
+    round.baseText = m_baseText ? m_baseText : emptyText();
 
     auto applied = s.applyOps(s.m_doc, m_work, number == 0 && s.m_bytesCanonical);
     if (!applied) {
@@ -211,9 +213,9 @@ std::optional<Result<void>> MergeWrite::attempt(int number)
         m_scope->finish(false);
         return Result<void>();
     }
-    const PendingChange pending{*round.bytesBefore, m_store.m_doc, m_work,
-                                round.oldValues,    m_source,      m_operationName,
-                                round.defaultsAdded};
+    const PendingChange pending{*round.baseText,     m_store.m_doc, m_work,
+                                round.oldValues,     m_source,      m_operationName,
+                                round.defaultsAdded, m_putBacks};
     if (auto allowed = checkBeforeWrite(number, pending); !allowed)
         return allowed;
 
@@ -281,9 +283,9 @@ Result<void> MergeWrite::startFromNewBase(const Round &round)
     for (auto *hook : s.m_hooks)
         hook->documentAdopted(parsedNow->value, nowText ? nowText : emptyText(), true);
     s.checkRecentWrites(parsedNow->value);
-    std::vector<StoreOp> again = s.takePendingReapply();
-    m_work.insert(m_work.begin(), again.begin(), again.end());
+    putBackFirst();
     m_base = std::move(parsedNow->value);
+    m_baseText = nowText;
     m_expectedStamp = now->stamp;
     m_expectedOnDisk = nowText;
     m_expectedWritten.reset();
@@ -309,7 +311,7 @@ void MergeWrite::finish(int number, Round &round, const PendingChange &pending,
     for (size_t i = 0; i < m_work.size(); ++i) {
         if (!m_work[i].isWholeDocument() && m_work[i].kind != StoreOp::Kind::Test)
             s.m_recent.record(m_work[i].path, round.oldValues[i], valueAt(s.m_doc, m_work[i].path),
-                              m_source, now);
+                              sourceOf(i), now);
     }
     s.emitOpChanges(m_work, std::move(round.watched), round.oldValues, m_source);
     m_scope->finish(false);
@@ -339,7 +341,7 @@ void MergeWrite::finishCarried(const Round &round)
             if (path == op.path)
                 before = value;
         }
-        s.m_recent.record(op.path, std::move(before), valueAt(s.m_doc, op.path), m_source, now);
+        s.m_recent.record(op.path, std::move(before), valueAt(s.m_doc, op.path), sourceOf(i), now);
     }
 }
 
@@ -375,6 +377,7 @@ Result<void> MergeWrite::mergeOntoDisplaced(Round &round, ReplaceOutcome &outcom
     s.checkRecentWrites(theirDoc);
     queueDisplacedChanges(previousDoc, theirDoc);
     m_base = std::move(theirDoc);
+    m_baseText = theirs;
     m_expectedOnDisk = shareText(std::move(round.newBytes));
     m_expectedWritten = outcome.written;
     m_expectedStamp = outcome.stamp;
@@ -401,15 +404,39 @@ void MergeWrite::queueDisplacedChanges(const Json &previousDoc, const Json &thei
                           change.after ? std::optional<Json>(*change.after) : std::nullopt,
                           ChangeSource::External, nowMs());
     }
+    putBackFirst();
+}
+
+void MergeWrite::putBackFirst()
+{
     // Changes displaced by this round go first; one already queued is
     // not queued twice (a long race would otherwise grow the list).
-    std::vector<StoreOp> again = s.takePendingReapply();
-    std::erase_if(again, [this](const StoreOp &op) {
-        return std::any_of(m_work.begin(), m_work.end(), [&op](const StoreOp &queued) {
-            return queued.kind == op.kind && queued.path == op.path && queued.value == op.value;
+    std::vector<StoreOp> first;
+    std::vector<PutBack> runs;
+    for (Store::Reapply &run : m_store.takePendingReapplyBySource()) {
+        std::erase_if(run.ops, [this](const StoreOp &op) {
+            return std::any_of(m_work.begin(), m_work.end(), [&op](const StoreOp &queued) {
+                return queued.kind == op.kind && queued.path == op.path && queued.value == op.value;
+            });
         });
-    });
-    m_work.insert(m_work.begin(), again.begin(), again.end());
+        if (run.ops.empty())
+            continue;
+        runs.push_back({run.source, run.ops.size()});
+        std::move(run.ops.begin(), run.ops.end(), std::back_inserter(first));
+    }
+    m_work.insert(m_work.begin(), std::make_move_iterator(first.begin()),
+                  std::make_move_iterator(first.end()));
+    m_putBacks.insert(m_putBacks.begin(), runs.begin(), runs.end());
+}
+
+ChangeSource MergeWrite::sourceOf(size_t index) const
+{
+    for (const PutBack &run : m_putBacks) {
+        if (index < run.count)
+            return run.source;
+        index -= run.count;
+    }
+    return m_source;
 }
 
 void MergeWrite::restoreDocument()

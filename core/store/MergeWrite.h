@@ -31,6 +31,7 @@ private:
         std::vector<std::optional<Json>> oldValues; // per op: value at its path before
         std::vector<Store::Watched> watched;
         SharedText bytesBefore; // never null: the empty text for no file
+        SharedText baseText;    // m_base's text, never null
         std::string newBytes;
         bool defaultsAdded = false;
     };
@@ -60,6 +61,11 @@ private:
     // base of the next attempt, its changes remembered like ours.
     Result<void> mergeOntoDisplaced(Round &round, ReplaceOutcome &outcome);
     void queueDisplacedChanges(const Json &previousDoc, const Json &theirDoc);
+    // Puts the store's pending put-backs before the operations queued so
+    // far, leaving out any already queued.
+    void putBackFirst();
+    // The source an operation of m_work is written for.
+    ChangeSource sourceOf(size_t index) const;
     Json documentBefore(const Round &round) const;
     // After a refused or failed write the document goes back to the file's
     // state, which parsed a moment ago.
@@ -76,14 +82,19 @@ private:
     const std::string &m_operationName;
     qint64 m_startedMs = storeutil::nowMs(); // for Store::m_lastWriteTookMs
     std::optional<PerformanceMonitor::Scope> m_scope;
-    // The operations to apply: ours, after any of our recent ones to put back.
+    // The operations to apply: ours, after any recent ones to put back
+    // (the first operations, in runs of one source).
     std::vector<StoreOp> m_work;
+    std::vector<PutBack> m_putBacks;
     // What is on disk now, as far as we know (null: no file), and the
     // document to change; the file of ours that holds it, if one does.
     SharedText m_expectedOnDisk;
     std::shared_ptr<WrittenFile> m_expectedWritten;
     FileStamp m_expectedStamp;
+    // The version the operations are applied to, and its text (null: no
+    // file). Not what is on disk after an exchange of ours displaced it.
     Json m_base;
+    SharedText m_baseText;
     // The first attempt's paths and values before ours (see finishCarried).
     std::vector<std::pair<KeyPath, std::optional<Json>>> m_firstOldValues;
     // The other writer's version our last attempt displaced; it goes back

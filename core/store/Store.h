@@ -236,8 +236,6 @@ private:
         std::vector<StoreOp> ops;
     };
     std::vector<Reapply> takePendingReapplyBySource();
-    // All of them, for a write of ours already under way to carry along.
-    std::vector<StoreOp> takePendingReapply();
     // What the operations do to `doc` (StoreOperations.cpp). Returns whether
     // the schema's defaults added anything.
     // `hadDefaults`: `doc` is our own last write, every default filled.
@@ -290,10 +288,22 @@ private:
 // change is not kept whole (copying a large store on every write would cost
 // more than the write); hooks get the bytes on disk and the old value at
 // each operation's path instead.
+// Changes of an earlier write (ours, or the other writer's) that a version
+// of the file dropped, carried back by the next write: they come first in
+// its operations, `count` of them from `source`, one run after another.
+struct PutBack
+{
+    ChangeSource source;
+    size_t count = 0;
+};
+
 struct PendingChange
 {
-    const std::string &bytesBefore; // the file as it is now
-    const Json &after;              // the document to be written
+    // The version the change is made on: the file as it is now, or the
+    // other writer's version that an exchange of ours displaced (the file
+    // then holds our earlier attempt, which no one meant to keep).
+    const std::string &bytesBefore;
+    const Json &after; // the document to be written
     const std::vector<StoreOp> &ops;
     const std::vector<std::optional<Json>> &oldValues; // per op: value at its path before
     ChangeSource source;
@@ -301,6 +311,9 @@ struct PendingChange
     // Whether the schema's defaults added anything after the operations:
     // then the operations alone do not tell what changed.
     bool defaultsAdded = false;
+    // The first operations, when they put back earlier changes: each run
+    // is its own step of the history, under its own source.
+    std::vector<PutBack> putBacks = {};
 };
 
 // Sees every change: beforeWrite may refuse it (schema checks) or act first

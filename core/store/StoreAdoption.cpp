@@ -236,14 +236,6 @@ std::vector<Store::Reapply> Store::takePendingReapplyBySource()
     return runs;
 }
 
-std::vector<StoreOp> Store::takePendingReapply()
-{
-    std::vector<StoreOp> ops;
-    for (Reapply &run : takePendingReapplyBySource())
-        std::move(run.ops.begin(), run.ops.end(), std::back_inserter(ops));
-    return ops;
-}
-
 Result<bool> Store::adoptVersion(FileSnapshot snapshot, std::optional<ParsedDocument> parsed)
 {
     if (snapshot.stamp.exists == m_exists && snapshot.bytes == *m_text) {

@@ -88,6 +88,8 @@ private Q_SLOTS:
     void newKeysAndDeletesStillGetWholeEntries();
     void versionsAreNamedByDigestAndOldShaNamesStillCount();
     void aChangeSeenTwiceIsListedOnce();
+    void aSightingKeepsWhatItsMakerDidNotRecord();
+    void aPutBackIsRecordedApartFromTheWrite();
     void aLineNamesItsTimeByItsIdOnly();
 };
 
@@ -290,6 +292,85 @@ void tst_HistoryRecorder::aChangeSeenTwiceIsListedOnce()
     QCOMPARE(steps, QStringList({QStringLiteral("bc external"), QStringLiteral("cb external"),
                                  QStringLiteral("bc set"), QStringLiteral("ab set")}));
     QCOMPARE(entries->back().source, ChangeSource::Cli);
+}
+
+// The command line's exchange displaced the app's version, and another
+// program of ours saw the file before the command line wrote its line: the
+// sighting took in the app's change and ours. Listed, it keeps the app's
+// alone, leading to the version our change was made on, and its inverse
+// undoes only that.
+void tst_HistoryRecorder::aSightingKeepsWhatItsMakerDidNotRecord()
+{
+    QTemporaryDir dir;
+    History history(dir.filePath(QStringLiteral("tad-config.json")));
+    const Json before = {{"app", Json::object()}, {"cli", Json::object()}};
+    Json theirs = before;
+    theirs["app"]["k1"] = "a1";
+    Json both = theirs;
+    both["cli"]["k1"] = "c1";
+    HistoryEntry seen;
+    seen.source = ChangeSource::External;
+    seen.operation = "external";
+    ChangeSet change = makeChangeSet(before, both);
+    seen.patch = change.patch;
+    seen.inverse = change.inverse;
+    seen.hashBefore = QStringLiteral("a");
+    seen.hashAfter = QStringLiteral("c");
+    QVERIFY(history.record(seen).ok());
+    HistoryEntry made;
+    made.source = ChangeSource::Cli;
+    made.operation = "set";
+    change = makeChangeSet(theirs, both);
+    made.patch = change.patch;
+    made.inverse = change.inverse;
+    made.hashBefore = QStringLiteral("b");
+    made.hashAfter = QStringLiteral("c");
+    QVERIFY(history.record(made).ok());
+
+    auto entries = history.list();
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), size_t(2));
+    const HistoryEntry &app = entries->back();
+    QCOMPARE(app.source, ChangeSource::External);
+    QCOMPARE(app.hashAfter, QStringLiteral("b"));
+    QVERIFY(app.patch == makeChangeSet(before, theirs).patch);
+    Json undone = both;
+    QVERIFY(applyPatch(undone, entries->front().inverse).ok());
+    QVERIFY(applyPatch(undone, app.inverse).ok());
+    QVERIFY(undone == before);
+    QCOMPARE(entries->front().operation, std::string("set"));
+}
+
+// A version of the other program's dropped the command line's earlier key
+// (its read-modify-write began before that key landed): the next set puts
+// it back. The history shows the put-back as its own step, so rolling back
+// the new set leaves the earlier key alone.
+void tst_HistoryRecorder::aPutBackIsRecordedApartFromTheWrite()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tad-config.json"));
+    writeBytes(path, R"({"app":{},"cli":{}})");
+    Store store(path);
+    HistoryServices services(store);
+    QVERIFY(store.open().ok());
+    QVERIFY(store.set("cli.k1", "c1").ok());
+    // The app's version, built on the file before k1.
+    writeBytes(path, R"({"app":{"k1":"a1"},"cli":{}})");
+    QVERIFY(store.set("cli.k2", "c2").ok());
+    QVERIFY(parsed(readBytes(path)) ==
+            Json({{"app", {{"k1", "a1"}}}, {"cli", {{"k1", "c1"}, {"k2", "c2"}}}}));
+
+    const auto &recorded = services.recorder().lastRecorded();
+    QCOMPARE(recorded.size(), size_t(2));
+    QCOMPARE(recorded.front().operation, std::string("reapply"));
+    QCOMPARE(recorded.front().source, ChangeSource::Cli);
+    QVERIFY(recorded.front().patch ==
+            Json::parse(R"([{"op":"add","path":"/cli/k1","value":"c1"}])"));
+    QCOMPARE(recorded.back().operation, std::string("set"));
+    QVERIFY(recorded.back().patch ==
+            Json::parse(R"([{"op":"add","path":"/cli/k2","value":"c2"}])"));
+    QCOMPARE(recorded.front().hashAfter, recorded.back().hashBefore);
+    QCOMPARE(recorded.back().hashAfter, versionHash(readBytes(path)));
 }
 
 // An entry's id carries its time to the millisecond, in UTC: its line

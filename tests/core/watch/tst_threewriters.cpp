@@ -7,6 +7,7 @@
 #include "ConfProcess.h"
 #include "LineProcess.h"
 #include "WatchTestSupport.h"
+#include "history/History.h"
 
 #include "json/JsonText.h"
 #include <QDeadlineTimer>
@@ -41,6 +42,34 @@ int countExact(const Json &doc, const char *section, const char *valuePrefix, in
             ++kept;
     }
     return kept;
+}
+
+// Each one-shot `set` and each `set` of the batch changes one key: its
+// history entry must change that key and none of the other writers'. A change of another
+// writer's that ours carried back (after displacing it) is that writer's,
+// recorded apart: rolling back our `set` must not take it away. Returns
+// the entries that break this, as text.
+QStringList setsThatChangeMoreThanTheirKey(const QString &path)
+{
+    QStringList wrong;
+    History history(path);
+    auto entries = history.list();
+    if (!entries)
+        return {QStringLiteral("the history does not list: ") + entries.error().message};
+    for (const HistoryEntry &entry : *entries) {
+        if (entry.source != ChangeSource::Cli || entry.operation != "set")
+            continue;
+        // The first write also fills the schema's defaults, as conf does.
+        int ownKeys = 0, appKeys = 0;
+        for (const Json &op : entry.patch) {
+            const std::string path = op["path"].get<std::string>();
+            ownKeys += path.rfind("/batch/", 0) == 0 || path.rfind("/shot/", 0) == 0;
+            appKeys += path.rfind("/app/", 0) == 0;
+        }
+        if (ownKeys != 1 || appKeys != 0)
+            wrong << QString::fromStdString(compactJson(entry.patch));
+    }
+    return wrong;
 }
 
 } // namespace
@@ -142,6 +171,11 @@ void TestThreeWriters::noKeyLostOnAnySide()
     QCOMPARE(appKept, appKeys);
     QCOMPARE(shotKept, shotKeys);
     QCOMPARE(batchKept, batchKeys);
+    const QStringList misattributed = setsThatChangeMoreThanTheirKey(path);
+    QVERIFY2(misattributed.isEmpty(), qPrintable(QStringLiteral("%1 set entries change more "
+                                                                "than their key, first: %2")
+                                                     .arg(misattributed.size())
+                                                     .arg(misattributed.value(0))));
 }
 
 // `batch` killed (SIGKILL) 50 times, at random moments of its writes, while
