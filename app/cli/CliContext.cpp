@@ -99,6 +99,8 @@ Result<void> CliContext::prepare(const QString &configPath)
     // history list and show, a dry run) read the history but write nothing
     // to it, not even its first copy of the file.
     options.recordReads = args.spec && args.spec->writes && !args.flag(QStringLiteral("dry-run"));
+    // A refused change leaves no history behind, not even its first copy.
+    options.startHistoryOnOpen = false;
     file = std::make_unique<SettingsFile>(configPath, std::move(options));
     // The store's verdict while this command follows the file after its
     // write: another program changed a key we had just written. The file

@@ -50,6 +50,7 @@ SettingsFile::SettingsFile(QString path, SettingsFileOptions options)
         m_history = std::make_unique<HistoryServices>(*m_store);
         m_history->setSafetyNetsRequired(m_options.requireBackup);
         m_history->recorder().setRecordsReads(m_options.recordReads);
+        m_history->recorder().setStartsOnOpen(m_options.startHistoryOnOpen);
     }
 }
 

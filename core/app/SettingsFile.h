@@ -47,6 +47,10 @@ struct SettingsFileOptions
     // a change found in the file is recorded by the next program that writes
     // (HistoryRecorder::unrecordedChange() says there is one).
     bool recordReads = true;
+    // False for a program that does not follow the file (the CLI): a history
+    // that does not exist yet starts with the first change written, so a
+    // refused one leaves nothing (HistoryRecorder::setStartsOnOpen).
+    bool startHistoryOnOpen = true;
     // A change whose safety net (the backup before a critical change or a
     // clear, its history record) cannot be written is refused, with
     // Error::safetyNet set. False (the CLI's --no-backup, the window after

@@ -320,6 +320,10 @@ void HistoryRecorder::documentAdopted(const Json &doc, const SharedText &text, b
             recordExternal(Json::object(), versionHash(std::string()), doc, text);
             return;
         }
+        if (!m_startsOnOpen) {
+            m_baseDeferred = true;
+            return;
+        }
         if (m_store) {
             // A file we may not write gets no copy yet: a refused change
             // leaves nothing behind (a read-only file's secrets included).

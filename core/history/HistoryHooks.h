@@ -87,6 +87,10 @@ public:
     // compared with the history but nothing is written (no first copy, no
     // `external` entry); unrecordedChange() says whether it differs.
     void setRecordsReads(bool records) { m_recordsReads = records; }
+    // Off for a program that does not follow the file (one command): a
+    // history that does not exist yet starts with its first write, from the
+    // file as it was, so a refused change leaves nothing behind.
+    void setStartsOnOpen(bool starts) { m_startsOnOpen = starts; }
     bool unrecordedChange() const { return m_unrecordedChange; }
     std::vector<Error> takeProblems() { return std::exchange(m_problems, {}); }
 
@@ -112,6 +116,7 @@ private:
     std::vector<HistoryEntry> m_lastRecorded;
     bool m_required = true;
     bool m_recordsReads = true;
+    bool m_startsOnOpen = true;
     bool m_unrecordedChange = false;
     bool m_foundExternal = false;
     // The first look found the file read-only for us: no copy of it was

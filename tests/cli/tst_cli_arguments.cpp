@@ -5,6 +5,9 @@
 #include "CliFixture.h"
 #include "CommandTable.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 using namespace clitest;
@@ -162,6 +165,43 @@ private Q_SLOTS:
                 QVERIFY2(run.err.contains("the file has changed since the newest entry"),
                          run.err.constData());
         }
+    }
+
+    // A refused change writes nothing, not even the history's first copy of
+    // the file; the first change that is made starts the history from the
+    // file as it was, so that change is its first entry.
+    void aRefusedFirstChangeStartsNoHistory_data()
+    {
+        QTest::addColumn<QStringList>("refused");
+        QTest::newRow("schema") << QStringList{"set", "settings.theme", "5"};
+        QTest::newRow("not finite") << QStringList{"set", "ui.windowBounds.x", "1e999"};
+        QTest::newRow("set-multiple")
+            << QStringList{"set-multiple", R"({"settings.fontSize":"big"})"};
+    }
+
+    void aRefusedFirstChangeStartsNoHistory()
+    {
+        QFETCH(QStringList, refused);
+        CliFixture fixture;
+        QVERIFY(fixture.isValid() && fixture.populate());
+        QVERIFY(QDir(fixture.dir() + QStringLiteral("/storeHistory")).removeRecursively());
+        const QByteArray original = readAll(fixture.path());
+        const auto before = fixture.snapshot();
+        const Run run = fixture.run(refused);
+        QVERIFY2(run.exitCode != 0, run.out.constData());
+        QCOMPARE(fixture.snapshot().keys(), before.keys());
+        QCOMPARE(fixture.snapshot(), before);
+
+        QCOMPARE(fixture.run({"set", "settings.fontSize", "18"}).exitCode, 0);
+        const Run list = fixture.run({"history", "list", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries[0][QStringLiteral("operation")].toString(), QStringLiteral("set"));
+        // Rolled back, the file is as it was before both commands.
+        const QString id = entries[0][QStringLiteral("id")].toString();
+        QCOMPARE(fixture.run({QStringLiteral("rollback"), id}).exitCode, 0);
+        QCOMPARE(readAll(fixture.path()), original);
     }
 
     // An empty --keys (a script's unset variable) restored every key.
