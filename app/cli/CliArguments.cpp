@@ -127,16 +127,38 @@ QStringList globalOptionNames()
 }
 
 // `-c` where a command should be: there are no short options but -h.
-Error shortOption(const QString &arg)
+Error shortOption(const QString &arg, const QString &command, const QStringList &before)
 {
     QStringList alike;
-    for (const QString &name : globalOptionNames())
-        if (name.at(2) == arg.at(1))
+    QStringList names = globalOptionNames();
+    // A group's subcommand is the first word after it: `backup list`.
+    QStringList words{command};
+    QStringList rest = before;
+    if (isCommandGroup(command) && !rest.isEmpty())
+        words << rest.takeFirst();
+    if (const CommandSpec *spec = findCommand(words.join(QLatin1Char(' ')))) {
+        for (const QString &option : optionsOf(*spec))
+            names << QStringLiteral("--") + option;
+    }
+    for (const QString &name : names)
+        if (name.at(2) == arg.at(1) && !alike.contains(name))
             alike << name;
-    return usage(QStringLiteral("unknown option %1: the options are spelled out%2")
-                     .arg(arg, alike.isEmpty() ? QString()
-                                               : QStringLiteral("; did you mean %1?")
-                                                     .arg(alike.join(QStringLiteral(" or ")))));
+    QString message = QStringLiteral("unknown option %1: the options are spelled out%2")
+                          .arg(arg, alike.isEmpty() ? QString(command.isEmpty() ? "" : ".")
+                                                    : QStringLiteral("; did you mean %1?")
+                                                          .arg(alike.join(QStringLiteral(" or "))));
+    if (!command.isEmpty())
+        message += QStringLiteral(" A key or value that begins with - goes after --: `%1`")
+                       .arg((words + QStringList{QStringLiteral("--")} + rest + QStringList{arg})
+                                .join(QLatin1Char(' ')));
+    return usage(message);
+}
+
+// A word such as -x or -dry-run: an option mistyped, not a value (a
+// negative number, -5 or -.5, is one).
+bool looksLikeShortOption(const QString &arg)
+{
+    return arg.size() > 1 && arg.at(0) == QLatin1Char('-') && arg.at(1).isLetter();
 }
 
 } // namespace
@@ -175,9 +197,10 @@ Result<CliArguments> parseArguments(const QStringList &args)
         if (onlyPositional || !arg.startsWith(QLatin1String("--"))) {
             if (arg == QLatin1String("-h") && !onlyPositional) {
                 out.help = true;
-            } else if (out.command.isEmpty() && !onlyPositional && arg.size() > 1 &&
-                       arg.startsWith(QLatin1Char('-'))) {
-                return shortOption(arg);
+            } else if (!onlyPositional &&
+                       (out.command.isEmpty() ? arg.size() > 1 && arg.startsWith(QLatin1Char('-'))
+                                              : looksLikeShortOption(arg))) {
+                return shortOption(arg, out.command, out.positional);
             } else if (out.command.isEmpty()) {
                 out.command = arg;
             } else {

@@ -234,6 +234,28 @@ private Q_SLOTS:
         QCOMPARE(restore.exitCode, 1);
         QVERIFY2(restore.err.contains("did you mean --keys?"), restore.err.constData());
 
+        // A short option after the command was taken as the value: the
+        // name became "-n". A negative number is still a value, and --
+        // lets a word that begins with - through.
+        const Run shortOption = m_fixture.run({"set", "user.name", "-n"});
+        QCOMPARE(shortOption.exitCode, 1);
+        QVERIFY2(shortOption.err.contains("unknown option -n") &&
+                     shortOption.err.contains("`set -- user.name -n`"),
+                 shortOption.err.constData());
+        const Run shortJson = m_fixture.run({"get", "-j", "user.name"});
+        QCOMPARE(shortJson.exitCode, 1);
+        QVERIFY2(shortJson.err.contains("did you mean --json?"), shortJson.err.constData());
+        QCOMPARE(m_fixture.snapshot(), m_before);
+        {
+            CliFixture own;
+            QVERIFY(own.isValid() && own.populate());
+            QCOMPARE(own.run({"set", "ui.windowBounds.x", "-5"}).exitCode, 0);
+            QCOMPARE(own.run({"set", "user.name", "--", "-n"}).exitCode, 0);
+            const Run name = own.run({"get", "user.name"});
+            QCOMPARE(name.out.trimmed(), QByteArray("\"-n\""));
+            QCOMPARE(own.run({"get", "ui.windowBounds.x"}).out.trimmed(), QByteArray("-5"));
+        }
+
         // Two neighbours swapped in a short name: one slip, not two.
         const Run swapped = m_fixture.run({"set", "user.nmae", "\"Bob\""});
         QCOMPARE(swapped.exitCode, 1);
