@@ -232,9 +232,17 @@ Result<CreatedBackup> SettingsFile::createBackup(const QString &reason, const QS
 {
     // The bytes the store holds are the file as last read; a second read
     // of a large file would cost as much again.
-    if (!m_store->bytes().empty())
-        return backups().createFromBytes(m_store->bytes(), reason, label);
-    return backups().create(reason, label);
+    auto created = !m_store->bytes().empty()
+                       ? backups().createFromBytes(m_store->bytes(), reason, label)
+                       : backups().create(reason, label);
+    // A person's label keeps the backup from retention.
+    if (created && !label.trimmed().isEmpty()) {
+        auto kept = backups().setLabel(created->info.name, label, true);
+        if (!kept)
+            return kept.error();
+        created->info = std::move(kept.value());
+    }
+    return created;
 }
 
 Result<CreatedBackup> SettingsFile::takeStartupBackup()
@@ -251,7 +259,7 @@ Result<BackupRemoval> SettingsFile::deleteBackups(const QStringList &names)
 
 Result<BackupInfo> SettingsFile::labelBackup(const QString &name, const QString &label)
 {
-    return backups().setLabel(name, label);
+    return backups().setLabel(name, label, true);
 }
 
 // Labels are read by anyone who lists the history, so a label is written

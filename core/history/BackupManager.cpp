@@ -54,6 +54,7 @@ Json BackupInfo::toJson() const
     out["reason"] = hasMeta ? Json(reason.toStdString()) : Json(nullptr);
     // Every member there, null when it has no value, as a script reads them.
     out["label"] = label.isEmpty() ? Json() : Json(label.toStdString());
+    out["kept"] = kept;
     out["size"] = size;
     out["hash"] = hash.isEmpty() ? Json() : Json(hash.toStdString());
     out["hasMeta"] = hasMeta;
@@ -231,6 +232,9 @@ BackupInfo BackupManager::describe(const SideFolder &folder, const QString &name
             };
             info.reason = text("reason");
             info.label = text("label");
+            const auto keep = meta->find("keep");
+            info.kept = keep != meta->end() && keep->is_boolean() && keep->get<bool>() &&
+                        !info.label.isEmpty();
             info.hash = text("hash").toLower();
             info.originalFile = text("originalFile");
             if (auto t = backupname::parseIsoTime(text("backupTime")))
@@ -386,7 +390,8 @@ Result<BackupContent> BackupManager::load(const QString &name) const
     return content;
 }
 
-Result<BackupInfo> BackupManager::setLabel(const QString &name, const QString &label) const
+Result<BackupInfo> BackupManager::setLabel(const QString &name, const QString &label,
+                                           bool byPerson) const
 {
     auto folder = openFolder(SideFolder::Mode::OpenExisting);
     if (!folder)
@@ -414,6 +419,10 @@ Result<BackupInfo> BackupManager::setLabel(const QString &name, const QString &l
         meta->erase("label");
     else
         (*meta)["label"] = trimmed.toStdString();
+    if (trimmed.isEmpty())
+        meta->erase("keep");
+    else if (byPerson)
+        (*meta)["keep"] = true;
     WriteOptions options;
     options.newFileMode = 0600;
     const TextStyle style = TextStyle::detect(metaFile->bytes);
@@ -493,7 +502,7 @@ RetentionDecision BackupManager::plannedPrune(const SideFolder &folder,
     const std::set<QString> pinned = pinnedNames(folder);
     std::vector<RetentionCandidate> candidates;
     for (const auto &b : backups)
-        candidates.push_back({b.name, b.time, !b.damaged(), pinned.count(b.name) > 0});
+        candidates.push_back({b.name, b.time, !b.damaged(), pinned.count(b.name) > 0, b.kept});
     return m_retention.decide(std::move(candidates), m_clock());
 }
 

@@ -34,6 +34,9 @@ struct BackupInfo
     QDateTime time; // the meta file's backupTime, else the time in the name
     QString reason; // empty without a meta file
     QString label;
+    // A person gave it its label (not the program, which labels its own
+    // before-restore and pre-migration backups): retention keeps it.
+    bool kept = false;
     QString hash;    // full SHA-256 from the meta file, else empty
     qint64 size = 0; // bytes on disk
     QString originalFile;
@@ -138,7 +141,10 @@ public:
     // Gives an existing backup a label (an empty one removes it): only the
     // meta file's "label" changes, its other members stay as they are. A
     // backup without a meta file is refused (NotFound).
-    Result<BackupInfo> setLabel(const QString &name, const QString &label) const;
+    // `byPerson`: a person labelled it, so retention keeps it while the label
+    // stands (the meta file's "keep"); the program's own labels leave that.
+    Result<BackupInfo> setLabel(const QString &name, const QString &label,
+                                bool byPerson = false) const;
 
     Result<BackupPin> pin(const QString &name, const QString &purpose) const;
     // Applies the retention policy; returns the names removed.

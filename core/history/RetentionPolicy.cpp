@@ -48,6 +48,10 @@ RetentionDecision RetentionPolicy::decide(std::vector<RetentionCandidate> candid
             keep(c, QStringLiteral("pinned"));
         if (!c.valid)
             continue;
+        if (c.kept) {
+            keep(c, QStringLiteral("labelled"));
+            continue;
+        }
         if (!newestValidSeen) {
             newestValidSeen = true;
             keep(c, QStringLiteral("newest"));

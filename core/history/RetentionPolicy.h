@@ -18,6 +18,7 @@ struct RetentionCandidate
     QDateTime time;      // UTC
     bool valid = true;   // false: damaged, useless for a restore
     bool pinned = false; // a restore or migration in progress relies on it
+    bool kept = false;   // a person labelled it: kept if valid, and takes no slot
 };
 
 struct RetentionDecision

@@ -116,6 +116,50 @@ private Q_SLOTS:
         QVERIFY(file.set(key("list.a"), 1, ChangeSource::Editor, Expected{std::nullopt}));
     }
 
+    // A backup a person labels is kept by retention while the label stands;
+    // the program's own labels (before a restore, before a migration) are
+    // not, or the folder would only grow.
+    void aPersonsLabelKeepsTheBackup()
+    {
+        QVERIFY(writeByRename(m_path, R"({"n":0})"));
+        SettingsFile file(m_path, {KeyDialect::DotProp10, Schema(), true});
+        QVERIFY(file.open());
+        auto mine = file.createBackup(QStringLiteral("manual"), QStringLiteral("before I tidy"));
+        QVERIFY(mine);
+        QVERIFY(mine->info.kept);
+        QVERIFY(file.set(key("n"), 1, ChangeSource::Editor));
+        auto programs = file.backups().createFromBytes(
+            readAll(m_path), QStringLiteral("before-restore"), QStringLiteral("before restoring"));
+        QVERIFY(programs);
+        QVERIFY(!programs->info.kept);
+        const auto names = [&file] {
+            QStringList out;
+            const auto listed = file.backups().list();
+            for (const BackupInfo &b : listed.value())
+                out << b.name;
+            return out;
+        };
+        const auto makeMore = [&](int from, int count) {
+            for (int i = from; i < from + count; ++i) {
+                if (!file.set(key("n"), i, ChangeSource::Editor) ||
+                    !file.createBackup(QStringLiteral("manual"), QString()))
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(makeMore(2, 12));
+        QVERIFY(names().contains(mine->info.name));
+        QVERIFY(!names().contains(programs->info.name));
+        QCOMPARE(names().size(), 11); // the ten newest, and the labelled one
+
+        // The label taken away, it is an old backup like the others.
+        auto unlabelled = file.labelBackup(mine->info.name, QString());
+        QVERIFY(unlabelled);
+        QVERIFY(!unlabelled->kept);
+        QVERIFY(makeMore(14, 1));
+        QVERIFY(!names().contains(mine->info.name));
+    }
+
     void conflictMessageMasksSecrets()
     {
         QVERIFY(writeByRename(m_path, R"({"ai":{"apiKey":"sk-old-0000000000001111"}})"));
