@@ -110,7 +110,11 @@ private Q_SLOTS:
         fill(4096);
         const Run big = runCli(base + QStringList{"set", "notes", '"' + QString(30000, 'n') + '"'});
         QCOMPARE(big.exitCode, 4);
-        QVERIFY2(big.err.contains("Check free space"), big.err.constData());
+        // Refused by the file's own write, or first by the history's copy of
+        // the file, which a command writes just before its first change.
+        QVERIFY2(big.err.contains("Check free space") || big.err.contains("Free some space"),
+                 big.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/storeHistory/journal-000001.base")));
         QCOMPARE(readAll(m_config), before);
         QVERIFY(QDir(m_dir).entryList(QDir::Hidden | QDir::Files).filter("tad-tmp").isEmpty());
     }
