@@ -143,14 +143,16 @@ Error shortOption(const QString &arg, const QString &command, const QStringList 
     for (const QString &name : names)
         if (name.at(2) == arg.at(1) && !alike.contains(name))
             alike << name;
-    QString message = QStringLiteral("unknown option %1: the options are spelled out%2")
-                          .arg(arg, alike.isEmpty() ? QString(command.isEmpty() ? "" : ".")
-                                                    : QStringLiteral("; did you mean %1?")
-                                                          .arg(alike.join(QStringLiteral(" or "))));
-    if (!command.isEmpty())
-        message += QStringLiteral(" A key or value that begins with - goes after --: `%1`")
-                       .arg((words + QStringList{QStringLiteral("--")} + rest + QStringList{arg})
-                                .join(QLatin1Char(' ')));
+    QString message = QStringLiteral("unknown option %1: the options are spelled out").arg(arg);
+    if (!alike.isEmpty())
+        message += QStringLiteral("; did you mean %1?").arg(alike.join(QStringLiteral(" or ")));
+    if (command.isEmpty())
+        return usage(message);
+    if (alike.isEmpty())
+        message += QLatin1Char('.');
+    message += QStringLiteral(" A key or value that begins with - goes after --: `%1`")
+                   .arg((words + QStringList{QStringLiteral("--")} + rest + QStringList{arg})
+                            .join(QLatin1Char(' ')));
     return usage(message);
 }
 

@@ -232,17 +232,10 @@ Result<CreatedBackup> SettingsFile::createBackup(const QString &reason, const QS
 {
     // The bytes the store holds are the file as last read; a second read
     // of a large file would cost as much again.
-    auto created = !m_store->bytes().empty()
-                       ? backups().createFromBytes(m_store->bytes(), reason, label)
-                       : backups().create(reason, label);
-    // A person's label keeps the backup from retention.
-    if (created && !label.trimmed().isEmpty()) {
-        auto kept = backups().setLabel(created->info.name, label, true);
-        if (!kept)
-            return kept.error();
-        created->info = std::move(kept.value());
-    }
-    return created;
+    // A person asked for it: their label keeps it from retention.
+    if (!m_store->bytes().empty())
+        return backups().createFromBytes(m_store->bytes(), reason, label, true);
+    return backups().create(reason, label, true);
 }
 
 Result<CreatedBackup> SettingsFile::takeStartupBackup()

@@ -107,7 +107,8 @@ Result<void> BackupManager::prepareFolder() const
     return {};
 }
 
-Result<CreatedBackup> BackupManager::create(const QString &reason, const QString &label)
+Result<CreatedBackup> BackupManager::create(const QString &reason, const QString &label,
+                                            bool labelledByPerson)
 {
     auto file = readFile(m_storePath);
     if (!file)
@@ -122,11 +123,12 @@ Result<CreatedBackup> BackupManager::create(const QString &reason, const QString
         e.message += QStringLiteral("; no backup was made of it, since it could not be restored");
         return e;
     }
-    return createFromBytes(file->bytes, reason, label);
+    return createFromBytes(file->bytes, reason, label, labelledByPerson);
 }
 
 Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
-                                                     const QString &reason, const QString &label)
+                                                     const QString &reason, const QString &label,
+                                                     bool labelledByPerson)
 {
     auto opened = openFolder(SideFolder::Mode::Create);
     if (!opened)
@@ -143,10 +145,11 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
         if (!newest.damaged() && backupname::hashPrefixOf(newest.name) == hash.left(8)) {
             auto stored = folder->read(newest.name);
             if (stored && stored->bytes == bytes) {
-                if (label.isEmpty() || label == newest.label)
+                const bool sameLabel = label == newest.label;
+                if (label.isEmpty() || (sameLabel && (newest.kept || !labelledByPerson)))
                     return CreatedBackup{newest, true};
-                if (newest.label.isEmpty() && newest.hasMeta) {
-                    auto labelled = setLabel(newest.name, label);
+                if ((newest.label.isEmpty() || sameLabel) && newest.hasMeta) {
+                    auto labelled = setLabel(newest.name, label, labelledByPerson);
                     if (!labelled)
                         return labelled.error();
                     return CreatedBackup{*labelled, true};
@@ -180,6 +183,8 @@ Result<CreatedBackup> BackupManager::createFromBytes(const std::string &bytes,
     meta["size"] = qint64(bytes.size());
     if (!label.isEmpty())
         meta["label"] = label.toStdString();
+    if (!label.isEmpty() && labelledByPerson)
+        meta["keep"] = true;
     meta["createdBy"] = "tad-settings " TAD_VERSION_STRING;
     if (auto written = folder->write(backupname::metaNameOf(name),
                                      stringify(meta, TextStyle::withSpaces(2)), options);

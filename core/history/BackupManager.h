@@ -114,11 +114,14 @@ public:
 
     // Backs up the store file as it is on disk now; refused (Unreadable,
     // with the parse error) when it does not parse.
-    Result<CreatedBackup> create(const QString &reason, const QString &label = {});
+    // `labelledByPerson`: the label is a person's, so retention keeps the
+    // backup (see setLabel).
+    Result<CreatedBackup> create(const QString &reason, const QString &label = {},
+                                 bool labelledByPerson = false);
     // Backs up the given bytes (the store's content right before a change).
     // Returns the newest backup instead when it already holds these bytes.
     Result<CreatedBackup> createFromBytes(const std::string &bytes, const QString &reason,
-                                          const QString &label = {});
+                                          const QString &label = {}, bool labelledByPerson = false);
 
     // Newest first. verifyHashes reads every backup and checks its SHA-256;
     // without it only sizes and the name's hash prefix are compared. A

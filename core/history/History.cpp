@@ -134,12 +134,10 @@ bool sameChange(const Json &a, const Json &b)
            (!a.contains("value") || a["value"] == b["value"]);
 }
 
-} // namespace
-
 // Takes out of `seen` every operation `made` has too, with the inverse's
 // operations that undo them. False (nothing taken) when `seen` shares none
 // or its inverse does not say which forward operation each one undoes.
-bool History::giveUpSteps(HistoryEntry &seen, const HistoryEntry &made)
+bool dropSharedOperations(HistoryEntry &seen, const HistoryEntry &made)
 {
     std::vector<int> renumbered(seen.patch.size(), -1);
     Json patch = Json::array();
@@ -174,6 +172,8 @@ bool History::giveUpSteps(HistoryEntry &seen, const HistoryEntry &made)
     return true;
 }
 
+} // namespace
+
 // One change can be written down twice: by the program that made it (the
 // command line records its line just after its rename) and by one that
 // follows the file and saw it land first (the window or another command
@@ -196,22 +196,21 @@ void History::dropSecondSightings(std::vector<HistoryEntry> &entries)
         const size_t to = std::min(entries.size(), i + kNearLines + 1);
         for (size_t j = from; j < to; ++j) {
             const HistoryEntry &made = entries[j];
-            if (j == i || gone[j] || observed(made) || made.hashAfter != seen.hashAfter ||
+            if (j == i || observed(made) || made.hashAfter != seen.hashAfter ||
                 qAbs(made.time.msecsTo(seen.time)) > kNearMs)
                 continue;
             // A change away from that version between the two lines: they
             // reached it apart, and both stay.
             const size_t low = std::min(i, j), high = std::max(i, j);
-            bool leftBetween = false;
-            for (size_t k = low + 1; k < high; ++k)
-                leftBetween = leftBetween || entries[k].hashBefore == seen.hashAfter;
-            if (leftBetween)
+            if (std::any_of(
+                    entries.begin() + long(low) + 1, entries.begin() + long(high),
+                    [&seen](const HistoryEntry &e) { return e.hashBefore == seen.hashAfter; }))
                 continue;
             if (seen.hashBefore == made.hashBefore) {
                 gone[i] = true; // the same step
                 break;
             }
-            if (!giveUpSteps(seen, made))
+            if (!dropSharedOperations(seen, made))
                 continue;
             // Seen first: what it kept leads to the version the writer's
             // change started from.

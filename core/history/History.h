@@ -137,7 +137,6 @@ public:
 private:
     Result<SideFolder> openFolder(SideFolder::Mode mode) const;
     static void dropSecondSightings(std::vector<HistoryEntry> &entries);
-    static bool giveUpSteps(HistoryEntry &seen, const HistoryEntry &made);
     QString nextId(const QDateTime &time);
     Result<Journal *> openJournal();
     void trim(const SideFolder &folder) const;

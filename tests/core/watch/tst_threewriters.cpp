@@ -45,10 +45,10 @@ int countExact(const Json &doc, const char *section, const char *valuePrefix, in
 }
 
 // Each one-shot `set` and each `set` of the batch changes one key: its
-// history entry must change that key and none of the other writers'. A change of another
-// writer's that ours carried back (after displacing it) is that writer's,
-// recorded apart: rolling back our `set` must not take it away. Returns
-// the entries that break this, as text.
+// history entry must change that key and none of the other writers'. A
+// change of another writer's that ours carried back (after displacing it)
+// is that writer's, recorded apart: rolling back our `set` must not take it
+// away. Returns the entries that break this, as text.
 QStringList setsThatChangeMoreThanTheirKey(const QString &path)
 {
     QStringList wrong;
